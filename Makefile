@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: Apache-2.0
+# Wrappers around CMake/ctest and the scripts. `make sim` and `make test` set up a fresh machine.
+BUILD      ?= build/cmake
+ASAN_BUILD ?= build/asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_ARGS ?=
+
+.PHONY: all deps configure build test test-asan sim lint format synth bench clean
+
+all: build
+
+deps:
+	@scripts/deps.sh build
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) $(CMAKE_ARGS)
+
+configure: $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Every test through ctest: model unit tests, RTL smoke tests, directed scenarios.
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The model unit tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DPRJ_SANITIZE=ON -DPRJ_RTL=OFF $(CMAKE_ARGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -L cmodel
+
+sim: build
+	scripts/sim.sh
+
+lint:
+	@scripts/deps.sh lint
+	scripts/lint.sh
+
+format:
+	@scripts/deps.sh lint
+	git ls-files --cached --others --exclude-standard 'cmodel/*.[ch]' 'tb/*.[ch]' \
+	  'sim/*.cpp' 'sim/*.h' | sort -u | xargs -r clang-format -i
+
+synth:
+	scripts/synth.sh
+
+bench: build
+	@scripts/deps.sh bench
+	scripts/bench.sh
+
+clean:
+	rm -rf build

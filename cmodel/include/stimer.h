@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: Apache-2.0
+// Golden model of Hyper-V SynIC synthetic timers (spec/stimer.md, docs/interfaces.md section 4).
+#ifndef STIMER_H
+#define STIMER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cm_mem.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// ---- MSR numbers (spec/stimer.md sections 1-3) ----
+#define STIMER_MSR_TIME_REF_COUNT 0x40000020u
+#define STIMER_MSR_SCONTROL 0x40000080u
+#define STIMER_MSR_SVERSION 0x40000081u
+#define STIMER_MSR_SIEFP 0x40000082u
+#define STIMER_MSR_SIMP 0x40000083u
+#define STIMER_MSR_EOM 0x40000084u
+#define STIMER_MSR_SINT(n) (0x40000090u + (uint32_t)(n))
+#define STIMER_MSR_CONFIG(n) (0x400000B0u + 2u * (uint32_t)(n))
+#define STIMER_MSR_COUNT(n) (0x400000B1u + 2u * (uint32_t)(n))
+
+// ---- Field encodings ----
+#define STIMER_CFG_ENABLE (1ull << 0)
+#define STIMER_CFG_PERIODIC (1ull << 1)
+#define STIMER_CFG_LAZY (1ull << 2)
+#define STIMER_CFG_AUTO_ENABLE (1ull << 3)
+#define STIMER_CFG_APIC_VECTOR(v) (((uint64_t)(v)&0xFFu) << 4)
+#define STIMER_CFG_DIRECT (1ull << 12)
+#define STIMER_CFG_SINTX(s) (((uint64_t)(s)&0xFu) << 16)
+#define STIMER_SINT_MASKED (1ull << 16)
+#define STIMER_SINT_AUTO_EOI (1ull << 17)
+#define STIMER_SINT_POLLING (1ull << 18)
+#define STIMER_SINT_RESET 0x10000ull
+#define STIMER_SVERSION_VALUE 1u
+#define STIMER_MSG_TIMER_EXPIRED 0x80000010u
+#define STIMER_NUM_TIMERS 4
+#define STIMER_NUM_SINTS 16
+#define STIMER_SLOT_BYTES 256u
+
+/** Model parameters; the RTL parameters of the same names. */
+typedef struct {
+  uint32_t num_vp;     ///< virtual processors, 1..256
+  bool feat_time_ref;  ///< CPUID 0x40000003.EAX bit 1
+  bool feat_synic;     ///< EAX bit 2
+  bool feat_stimer;    ///< EAX bit 3
+  bool feat_direct;    ///< EDX bit 19
+  bool scontrol_gate;  ///< true: SCONTROL.Enable=0 makes slots unavailable (Normative)
+} stimer_config_t;
+
+/** A config with every feature on and the Normative SCONTROL rule, for `num_vp` VPs. */
+stimer_config_t stimer_default_config(uint32_t num_vp);
+
+typedef enum {
+  STIMER_OK = 0,
+  STIMER_GP = 1,           ///< the access raises #GP (architectural outcome)
+  STIMER_ERR_BAD_ARG = -1  ///< API misuse: nothing happened
+} stimer_status_t;
+
+/** Outcome of one delivery attempt (docs/interfaces.md section 4.3). */
+typedef enum {
+  STIMER_OUT_DELIVERED = 0,
+  STIMER_OUT_NO_IRQ = 1,
+  STIMER_OUT_DIRECT = 2,
+  STIMER_OUT_BUSY_LOST = 3,
+  STIMER_OUT_BUSY_PENDING = 4,
+  STIMER_OUT_UNAVAILABLE = 5,
+  STIMER_OUT_FAULT = 6
+} stimer_outcome_t;
+
+typedef struct {
+  uint32_t vp;
+  uint32_t timer;
+  stimer_outcome_t outcome;
+  uint64_t now;
+} stimer_retire_t;
+
+typedef struct {
+  uint32_t vp;
+  uint8_t vector;
+  bool auto_eoi;
+} stimer_irq_t;
+
+typedef enum {
+  STIMER_EV_MEM_WRITE = 1,
+  STIMER_EV_IRQ = 2,
+  STIMER_EV_RETIRE = 3
+} stimer_event_kind_t;
+
+/** One observable output, in the order the model produced it. */
+typedef struct {
+  stimer_event_kind_t kind;
+  union {
+    cm_mem_write_t mem;
+    stimer_irq_t irq;
+    stimer_retire_t retire;
+  } u;
+} stimer_event_t;
+
+typedef struct stimer stimer_t;
+
+/** Creates a model in its reset state at time 0. `cfg` and `mem` are copied. */
+stimer_status_t stimer_create(const stimer_config_t *cfg, const cm_mem_ops_t *mem, stimer_t **out);
+void stimer_destroy(stimer_t *st);
+/** Returns every VP to its reset values, time to 0, and drops queued events. */
+void stimer_reset(stimer_t *st);
+
+/** MSR write (guest WRMSR). Returns STIMER_GP for a #GP; nothing changes then. */
+stimer_status_t stimer_msr_write(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t value);
+/** MSR read (guest RDMSR). */
+stimer_status_t stimer_msr_read(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t *value);
+/** Local-APIC EOI of `vector` on `vp` (spec/stimer.md section 5). */
+stimer_status_t stimer_eoi(stimer_t *st, uint32_t vp, uint8_t vector);
+
+/**
+ * Samples the reference time and starts a new pass (docs/interfaces.md section 4.2).
+ * `now` must not be below the previous sample (STIMER_ERR_BAD_ARG otherwise).
+ */
+stimer_status_t stimer_set_now(stimer_t *st, uint64_t now);
+/** Makes the next due delivery attempt of the current pass; false when none is left. */
+bool stimer_step(stimer_t *st);
+/** stimer_set_now() then stimer_step() until the pass is done; returns the attempts made. */
+size_t stimer_advance(stimer_t *st, uint64_t now);
+
+/** Pops the oldest queued output event; false when there is none. */
+bool stimer_pop_event(stimer_t *st, stimer_event_t *ev);
+size_t stimer_event_count(const stimer_t *st);
+
+const char *stimer_outcome_name(stimer_outcome_t outcome);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  // STIMER_H

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Lint: clang-format check of the C/C++ sources, then `verilator --lint-only -Wall` of each RTL
+# block (rtl/<block>/<block>.f, top module <block>_top). Exits non-zero on any finding.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rc=0
+mapfile -t csrc < <(git ls-files --cached --others --exclude-standard \
+  'cmodel/*.[ch]' 'tb/*.[ch]' 'sim/*.cpp' 'sim/*.h' | sort -u)
+if [ ${#csrc[@]} -gt 0 ]; then
+  if ! clang-format --dry-run -Werror "${csrc[@]}"; then
+    echo "lint: clang-format differences (run 'make format')" >&2
+    rc=1
+  else
+    echo "lint: clang-format clean (${#csrc[@]} files)"
+  fi
+fi
+
+for f in rtl/*/*.f; do
+  [ -e "$f" ] || continue
+  block=$(basename "$(dirname "$f")")
+  mapfile -t files < <(grep -v '^\s*#' "$f" | sed '/^\s*$/d')
+  if verilator --lint-only -Wall --top-module "${block}_top" lint/verilator_waiver.vlt \
+      -Irtl/common "${files[@]}"; then
+    echo "lint: verilator -Wall clean: $block (${#files[@]} files)"
+  else
+    echo "lint: verilator findings in $block" >&2
+    rc=1
+  fi
+done
+exit $rc
