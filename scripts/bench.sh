@@ -11,4 +11,17 @@ for b in "$dir"/bench_*; do
   echo "== $(basename "$b")"
   "$b" || rc=1
 done
+
+# Instructions per MSI translation of the ITS model, counted by callgrind inside its_translate
+# only (set-up excluded): repeatable whatever else the machine is doing.
+if [ -x "$dir/bench_its" ] && command -v valgrind >/dev/null; then
+  n=20000
+  out=$(mktemp)
+  valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect=its_translate \
+    "$dir/bench_its" --translate-only $n >/dev/null 2>&1 || rc=1
+  ir=$(awk '/^summary:/{print $2}' "$out")
+  rm -f "$out"
+  echo "== callgrind"
+  echo "its model: instructions per MSI translation (callgrind): $((ir / n))"
+fi
 exit $rc

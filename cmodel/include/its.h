@@ -47,6 +47,8 @@ extern "C" {
 // ---- Error codes: 0x01CCEE (docs/impdef.md, "ITS error codes") ----
 #define ITS_EE_DEVICE_OOR 0x01u
 #define ITS_EE_PROCNUM_OOR 0x02u
+#define ITS_EE_ITTSIZE_OOR 0x02u         ///< MAPD only
+#define ITS_EE_MOVALL_PROCNUM_OOR 0x01u  ///< MOVALL only
 #define ITS_EE_COLLECTION_OOR 0x03u
 #define ITS_EE_UNMAPPED_DEVICE 0x04u
 #define ITS_EE_ID_OOR 0x05u
