@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// Observation log: the outputs of the current scenario block, which `expect` lines search.
+// Both the model-alone runner and the lockstep bench fill it (the bench with compared outputs).
+#ifndef OBS_H
+#define OBS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scn.h"
+#include "tb_mem.h"
+
+typedef struct {
+  scn_obs_kind_t kind;
+  uint64_t a[6];  // fields in the order of the matching expect op (scn.h)
+  bool consumed;
+} obs_t;
+
+typedef struct {
+  obs_t *v;
+  size_t n;
+  size_t cap;
+  bool last_was_expect;
+} obs_log_t;
+
+void obs_init(obs_log_t *log);
+void obs_free(obs_log_t *log);
+void obs_add(obs_log_t *log, scn_obs_kind_t kind, const uint64_t a[6]);
+/** Starts a new block when a stimulus op follows an expect op (docs/scenarios.md). */
+void obs_note_op(obs_log_t *log, const scn_op_t *op);
+/** True for the ops that check rather than stimulate. */
+bool obs_is_expect(const scn_op_t *op);
+
+/**
+ * Checks an expect op of the observation kinds (rd, retire, irq, attempt, none) against the log;
+ * returns false with a message in `err` when it fails. A match is consumed.
+ */
+bool obs_check(obs_log_t *log, const scn_op_t *op, char *err, size_t errlen);
+
+/** Checks `expect mem` against an image. */
+bool obs_check_mem(const tb_mem_t *mem, const scn_op_t *op, char *err, size_t errlen);
+/** Checks `expect msg` / `expect slot-free` against the SIM page at `simp_base`. */
+bool obs_check_slot(const tb_mem_t *mem, uint64_t simp_base, const scn_op_t *op, char *err,
+                    size_t errlen);
+
+/** One-line description of an observation, for reports. */
+void obs_format(const obs_t *o, char *buf, size_t len);
+
+#endif  // OBS_H

@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: Apache-2.0
+// Testbench memory: sparse 4 KiB pages in an open-addressing hash, and the DUT-side slave.
+#include "tb_mem.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TB_PAGE 4096u
+
+typedef struct {
+  uint64_t key;  // page number + 1 (0 = empty)
+  uint8_t *data;
+} tb_page_t;
+
+struct tb_mem {
+  tb_page_t *pages;
+  size_t cap;
+  size_t used;
+  uint64_t fault_lo[TB_MEM_MAX_FAULTS];
+  uint64_t fault_hi[TB_MEM_MAX_FAULTS];
+  int n_faults;
+};
+
+static void *tb_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n, size);
+  if (p == NULL) {
+    fprintf(stderr, "tb: out of memory\n");
+    exit(3);
+  }
+  return p;
+}
+
+tb_mem_t *tb_mem_new(void) {
+  tb_mem_t *m = tb_xcalloc(1, sizeof(*m));
+  m->cap = 1024;
+  m->pages = tb_xcalloc(m->cap, sizeof(*m->pages));
+  return m;
+}
+
+void tb_mem_free(tb_mem_t *m) {
+  if (m == NULL) {
+    return;
+  }
+  for (size_t i = 0; i < m->cap; i++) {
+    free(m->pages[i].data);
+  }
+  free(m->pages);
+  free(m);
+}
+
+static size_t tb_mem_slot(const tb_mem_t *m, uint64_t key) {
+  size_t i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (m->cap - 1);
+  while (m->pages[i].key != 0 && m->pages[i].key != key) {
+    i = (i + 1) & (m->cap - 1);
+  }
+  return i;
+}
+
+static const uint8_t *tb_mem_page_ro(const tb_mem_t *m, uint64_t addr) {
+  size_t i = tb_mem_slot(m, addr / TB_PAGE + 1);
+  return m->pages[i].data;
+}
+
+static uint8_t *tb_mem_page(tb_mem_t *m, uint64_t addr) {
+  uint64_t key = addr / TB_PAGE + 1;
+  size_t i = tb_mem_slot(m, key);
+  if (m->pages[i].key != 0) {
+    return m->pages[i].data;
+  }
+  if (2 * (m->used + 1) > m->cap) {
+    tb_page_t *old = m->pages;
+    size_t old_cap = m->cap;
+    m->cap *= 2;
+    m->pages = tb_xcalloc(m->cap, sizeof(*m->pages));
+    for (size_t k = 0; k < old_cap; k++) {
+      if (old[k].key != 0) {
+        m->pages[tb_mem_slot(m, old[k].key)] = old[k];
+      }
+    }
+    free(old);
+    i = tb_mem_slot(m, key);
+  }
+  m->pages[i].key = key;
+  m->pages[i].data = tb_xcalloc(1, TB_PAGE);
+  m->used++;
+  return m->pages[i].data;
+}
+
+void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
+  for (unsigned i = 0; i < size && i < 8; i++) {
+    tb_mem_page(m, addr + i)[(addr + i) % TB_PAGE] = (uint8_t)(value >> (8 * i));
+  }
+}
+
+uint64_t tb_mem_peek(const tb_mem_t *m, uint64_t addr, unsigned size) {
+  uint64_t v = 0;
+  for (unsigned i = 0; i < size && i < 8; i++) {
+    const uint8_t *p = tb_mem_page_ro(m, addr + i);
+    v |= (uint64_t)(p != NULL ? p[(addr + i) % TB_PAGE] : 0) << (8 * i);
+  }
+  return v;
+}
+
+bool tb_mem_add_fault(tb_mem_t *m, uint64_t lo, uint64_t hi) {
+  if (m->n_faults >= TB_MEM_MAX_FAULTS) {
+    return false;
+  }
+  m->fault_lo[m->n_faults] = lo;
+  m->fault_hi[m->n_faults] = hi;
+  m->n_faults++;
+  return true;
+}
+
+void tb_mem_clear_faults(tb_mem_t *m) {
+  m->n_faults = 0;
+}
+
+bool tb_mem_faults(const tb_mem_t *m, uint64_t addr) {
+  for (int i = 0; i < m->n_faults; i++) {
+    if (addr >= m->fault_lo[i] && addr < m->fault_hi[i]) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool tb_mem_read64(tb_mem_t *m, uint64_t addr, uint64_t *data) {
+  if ((addr & 7) != 0 || tb_mem_faults(m, addr)) {
+    *data = 0;
+    return false;
+  }
+  *data = tb_mem_peek(m, addr, 8);
+  return true;
+}
+
+bool tb_mem_write64(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
+  if ((addr & 7) != 0 || tb_mem_faults(m, addr)) {
+    return false;
+  }
+  for (unsigned i = 0; i < 8; i++) {
+    if (be & (1u << i)) {
+      tb_mem_poke(m, addr + i, data >> (8 * i), 1);
+    }
+  }
+  return true;
+}
+
+static bool tb_mem_cb_read(void *ctx, uint64_t addr, uint64_t *data) {
+  return tb_mem_read64(ctx, addr, data);
+}
+
+static bool tb_mem_cb_write(void *ctx, uint64_t addr, uint64_t data, uint8_t be) {
+  return tb_mem_write64(ctx, addr, data, be);
+}
+
+cm_mem_ops_t tb_mem_ops(tb_mem_t *m) {
+  cm_mem_ops_t ops = {m, tb_mem_cb_read, tb_mem_cb_write};
+  return ops;
+}
+
+// Finds the lowest differing byte in `a`'s pages against `b` (absent pages read as zero).
+static bool tb_mem_diff_one_way(const tb_mem_t *a, const tb_mem_t *b, uint64_t *first) {
+  bool found = false;
+  for (size_t i = 0; i < a->cap; i++) {
+    if (a->pages[i].key == 0) {
+      continue;
+    }
+    uint64_t base = (a->pages[i].key - 1) * TB_PAGE;
+    const uint8_t *pb = tb_mem_page_ro(b, base);
+    for (unsigned k = 0; k < TB_PAGE; k++) {
+      uint8_t vb = pb != NULL ? pb[k] : 0;
+      if (a->pages[i].data[k] != vb) {
+        if (!found || base + k < *first) {
+          *first = base + k;
+        }
+        found = true;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+bool tb_mem_equal(const tb_mem_t *a, const tb_mem_t *b, uint64_t *addr, uint64_t *da,
+                  uint64_t *db) {
+  uint64_t x = 0;
+  uint64_t y = 0;
+  bool fa = tb_mem_diff_one_way(a, b, &x);
+  bool fb = tb_mem_diff_one_way(b, a, &y);
+  if (!fa && !fb) {
+    return true;
+  }
+  uint64_t first = !fa ? y : (!fb ? x : (x < y ? x : y));
+  *addr = first;
+  *da = tb_mem_peek(a, first & ~7ull, 8);
+  *db = tb_mem_peek(b, first & ~7ull, 8);
+  return false;
+}
+
+// ---- DUT-side slave ----
+
+#define TB_SLAVE_QUEUE 64
+
+typedef struct {
+  uint64_t due;  // cycle at which the response may be presented
+  uint64_t rdata;
+  bool err;
+} tb_rsp_t;
+
+struct tb_slave {
+  tb_mem_t *mem;
+  tb_slave_cfg_t cfg;
+  tb_rand_t *rng;
+  tb_rsp_t q[TB_SLAVE_QUEUE];
+  unsigned head;
+  unsigned count;
+  uint64_t cycle;
+  char error[160];
+};
+
+tb_slave_t *tb_slave_new(tb_mem_t *mem, const tb_slave_cfg_t *cfg, tb_rand_t *rng) {
+  tb_slave_t *s = tb_xcalloc(1, sizeof(*s));
+  s->mem = mem;
+  s->cfg = *cfg;
+  if (s->cfg.latency == 0) {
+    s->cfg.latency = 1;
+  }
+  if (s->cfg.max_out == 0 || s->cfg.max_out > TB_SLAVE_QUEUE) {
+    s->cfg.max_out = TB_SLAVE_QUEUE;
+  }
+  s->rng = rng;
+  return s;
+}
+
+void tb_slave_free(tb_slave_t *s) {
+  free(s);
+}
+
+unsigned tb_slave_outstanding(const tb_slave_t *s) {
+  return s->count;
+}
+
+const char *tb_slave_error(const tb_slave_t *s) {
+  return s->error[0] != 0 ? s->error : NULL;
+}
+
+bool tb_slave_edge(tb_slave_t *s, const tb_slave_in_t *in, tb_slave_out_t *out, tb_beat_t *wr) {
+  bool wrote = false;
+  // Response handshake at this edge.
+  if (out->rsp_valid && in->rsp_ready) {
+    s->head = (s->head + 1) % TB_SLAVE_QUEUE;
+    s->count--;
+  }
+  // Request handshake at this edge: the access is performed when it is accepted.
+  if (in->req_valid && out->req_ready) {
+    tb_rsp_t r = {s->cycle + s->cfg.latency, 0, false};
+    if ((in->addr & 7) != 0 && s->error[0] == 0) {
+      snprintf(s->error, sizeof(s->error), "memory request address 0x%llx not 8-byte aligned",
+               (unsigned long long)in->addr);
+    }
+    if (in->we) {
+      r.err = !tb_mem_write64(s->mem, in->addr, in->wdata, in->be);
+      wr->addr = in->addr;
+      wr->data = in->wdata;
+      wr->be = in->be;
+      wr->fault = r.err;
+      wrote = true;
+    } else {
+      r.err = !tb_mem_read64(s->mem, in->addr, &r.rdata);
+    }
+    s->q[(s->head + s->count) % TB_SLAVE_QUEUE] = r;
+    s->count++;
+  }
+  s->cycle++;
+  // Outputs for the next cycle. A presented response stays until taken (it is the head).
+  out->req_ready = s->count < s->cfg.max_out && !tb_rand_pct(s->rng, s->cfg.req_stall);
+  out->rsp_valid = s->count > 0 && s->q[s->head].due <= s->cycle;
+  out->rsp_rdata = out->rsp_valid ? s->q[s->head].rdata : 0;
+  out->rsp_err = out->rsp_valid && s->q[s->head].err;
+  return wrote;
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+// Testbench memory: a sparse byte image with fault-injection ranges, usable as the model's
+// cm_mem_ops_t, plus a DUT-side memory slave with latency and random back-pressure.
+#ifndef TB_MEM_H
+#define TB_MEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cm_mem.h"
+#include "tb_rand.h"
+
+#define TB_MEM_MAX_FAULTS 8
+
+typedef struct tb_mem tb_mem_t;
+
+tb_mem_t *tb_mem_new(void);
+void tb_mem_free(tb_mem_t *m);
+cm_mem_ops_t tb_mem_ops(tb_mem_t *m);
+
+/** Untracked access (set-up, expect lines, checks): any size up to 8, any alignment. */
+void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size);
+uint64_t tb_mem_peek(const tb_mem_t *m, uint64_t addr, unsigned size);
+
+/** Beats in [lo, hi) fault from now on. Returns false when the table is full. */
+bool tb_mem_add_fault(tb_mem_t *m, uint64_t lo, uint64_t hi);
+void tb_mem_clear_faults(tb_mem_t *m);
+bool tb_mem_faults(const tb_mem_t *m, uint64_t addr);
+
+/** One beat through the fault check; a faulting write changes nothing. */
+bool tb_mem_read64(tb_mem_t *m, uint64_t addr, uint64_t *data);
+bool tb_mem_write64(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be);
+
+/**
+ * Compares two images. Returns true when equal; else fills *addr with the lowest differing
+ * byte address and *a / *b with the aligned doublewords there.
+ */
+bool tb_mem_equal(const tb_mem_t *a, const tb_mem_t *b, uint64_t *addr, uint64_t *da, uint64_t *db);
+
+// ---- DUT-side slave (docs/interfaces.md section 2) ----
+
+typedef struct {
+  unsigned latency;    ///< cycles from request acceptance to response valid (>= 1)
+  unsigned req_stall;  ///< percent of cycles the request channel is not ready
+  unsigned max_out;    ///< outstanding requests accepted at most
+} tb_slave_cfg_t;
+
+/** What the DUT drives on the memory port at a clock edge. */
+typedef struct {
+  bool req_valid;
+  uint64_t addr;
+  bool we;
+  uint64_t wdata;
+  uint8_t be;
+  bool rsp_ready;
+} tb_slave_in_t;
+
+/** What the slave drives into the DUT for the next cycle. */
+typedef struct {
+  bool req_ready;
+  bool rsp_valid;
+  uint64_t rsp_rdata;
+  bool rsp_err;
+} tb_slave_out_t;
+
+/** A write beat the DUT issued (handshake completed), with whether it faulted. */
+typedef struct {
+  uint64_t addr;
+  uint64_t data;
+  uint8_t be;
+  bool fault;
+} tb_beat_t;
+
+typedef struct tb_slave tb_slave_t;
+
+tb_slave_t *tb_slave_new(tb_mem_t *mem, const tb_slave_cfg_t *cfg, tb_rand_t *rng);
+void tb_slave_free(tb_slave_t *s);
+/**
+ * Advances one clock edge: `in` are the DUT's outputs sampled at the edge, `*out` the slave's
+ * outputs before the edge (what the DUT saw) and, on return, for the next cycle. Returns true
+ * and fills *wr when a write beat was accepted at this edge.
+ */
+bool tb_slave_edge(tb_slave_t *s, const tb_slave_in_t *in, tb_slave_out_t *out, tb_beat_t *wr);
+/** Requests accepted and not yet responded. */
+unsigned tb_slave_outstanding(const tb_slave_t *s);
+/** Protocol violations seen (a response-channel or request-channel rule broken). */
+const char *tb_slave_error(const tb_slave_t *s);
+
+#endif  // TB_MEM_H
