@@ -22,6 +22,10 @@
 bool run_its_enqueue(its_t *model, tb_mem_t *mem, const uint64_t dw[4], uint64_t *cwriter,
                      char *err, size_t errlen);
 
+/** The same, from register values: GITS_CBASER, GITS_CWRITER and GITS_CREADR. */
+bool run_its_enqueue_at(uint64_t cbaser, uint64_t cw, uint64_t cr, tb_mem_t *mem,
+                        const uint64_t dw[4], uint64_t *cwriter, char *err, size_t errlen);
+
 /** Base of the SIM page of `vp` as the model holds it. */
 uint64_t run_stimer_simp_base(stimer_t *model, uint32_t vp);
 

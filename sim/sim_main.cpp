@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+// The thin C++ main Verilator needs: clock, reset, optional FST window. The bench is C
+// (tb/c/bench.c); everything else happens there, through DPI calls from tb/sv/tb.sv.
+#include <verilated.h>
+
+#include <chrono>
+#include <memory>
+
+#include "Vtb.h"
+#include "bench.h"
+#if VM_TRACE_FST
+#include <verilated_fst_c.h>
+#endif
+
+int main(int argc, char **argv) {
+  int rc = bench_init(argc, argv);
+  if (rc >= 0) {
+    return rc;
+  }
+  auto ctx = std::make_unique<VerilatedContext>();
+  ctx->randReset(2);  // X-initialised state is random, from the test's seed
+  ctx->randSeed(static_cast<int>(bench_seed() & 0x7FFFFFFF) + 1);
+  ctx->commandArgs(argc, argv);
+  auto top = std::make_unique<Vtb>(ctx.get(), "TOP");
+#if VM_TRACE_FST
+  std::unique_ptr<VerilatedFstC> tfp;
+  if (bench_trace_file() != nullptr) {
+    ctx->traceEverOn(true);
+  }
+#endif
+  auto t0 = std::chrono::steady_clock::now();
+  top->rst_ni = 0;
+  top->clk_i = 0;
+  uint64_t cycle = 0;
+  const uint64_t max_cycles = 200000000ULL;
+  while (!bench_done() && !ctx->gotFinish() && cycle < max_cycles) {
+    if (cycle == 4) {
+      top->rst_ni = 1;
+    }
+#if VM_TRACE_FST
+    bool dump = bench_trace_cycle(cycle) != 0;
+    if (dump && !tfp) {
+      tfp = std::make_unique<VerilatedFstC>();
+      top->trace(tfp.get(), 99);
+      tfp->open(bench_trace_file());
+    } else if (!dump && tfp) {
+      tfp->close();
+      tfp.reset();
+    }
+#endif
+    top->clk_i = 1;
+    top->eval();
+#if VM_TRACE_FST
+    if (tfp) {
+      tfp->dump(ctx->time());
+    }
+#endif
+    ctx->timeInc(5);
+    top->clk_i = 0;
+    top->eval();
+#if VM_TRACE_FST
+    if (tfp) {
+      tfp->dump(ctx->time());
+    }
+#endif
+    ctx->timeInc(5);
+    cycle++;
+  }
+#if VM_TRACE_FST
+  if (tfp) {
+    tfp->close();
+  }
+#endif
+  top->final();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return bench_finish(secs);
+}

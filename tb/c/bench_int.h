@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+// Lockstep bench internals shared by bench.c (executor, reports), sb_its.c and sb_stimer.c.
+#ifndef BENCH_INT_H
+#define BENCH_INT_H
+
+#include "bench.h"
+
+#define BENCH_HIST 12
+#define BENCH_FIFO 64
+
+/** One compared field of a mismatch report. */
+typedef struct {
+  const char *name;
+  uint64_t expected;  // the model
+  uint64_t actual;    // the DUT
+} bench_field_t;
+
+typedef struct {
+  uint32_t devid;
+  uint32_t eventid;
+} bench_msi_t;
+
+typedef struct {
+  uint32_t kind, rd, rd2, intid;
+} bench_rd_t;
+
+typedef struct {
+  uint32_t vp, vector;
+  bool auto_eoi;
+} bench_irq_t;
+
+/** A bounded FIFO of DUT outputs waiting to be compared at the next retire. */
+#define BENCH_QUEUE(name, type) \
+  typedef struct {              \
+    type v[BENCH_FIFO];         \
+    unsigned head, n;           \
+  } name
+
+BENCH_QUEUE(bench_beatq_t, tb_beat_t);
+BENCH_QUEUE(bench_rdq_t, bench_rd_t);
+BENCH_QUEUE(bench_irqq_t, bench_irq_t);
+BENCH_QUEUE(bench_msiq_t, bench_msi_t);
+
+#define BENCH_PUSH(q, x)                                                                   \
+  do {                                                                                     \
+    if ((q).n < BENCH_FIFO) {                                                              \
+      (q).v[((q).head + (q).n) % BENCH_FIFO] = (x);                                        \
+      (q).n++;                                                                             \
+    } else {                                                                               \
+      bench_fatal("bench FIFO overflow (" #q "): the DUT emits outputs without retiring"); \
+    }                                                                                      \
+  } while (0)
+#define BENCH_POP(q, x)                     \
+  do {                                      \
+    (x) = (q).v[(q).head];                  \
+    (q).head = ((q).head + 1) % BENCH_FIFO; \
+    (q).n--;                                \
+  } while (0)
+
+typedef struct {
+  // What runs.
+  char test[256];
+  char scn_path[512];
+  uint64_t seed;
+  bool random;
+  unsigned random_ops;
+  scn_t scn;
+  // Options.
+  bool lockstep;
+  unsigned max_mismatch;
+  char trace[512];
+  uint64_t trace_start, trace_end;
+  uint64_t watchdog;
+  bool verbose;
+  char argv_line[1024];
+  // RTL parameters (from the harness) and the model.
+  bool configured;
+  uint32_t num_rd, num_vp;
+  bool feat_direct, scontrol_gate;
+  its_t *its;
+  stimer_t *st;
+  // Run state.
+  bool started;
+  bool done;
+  int failures;
+  uint64_t cycle;
+  uint64_t ops_compared;
+  uint64_t last_progress;
+  size_t op_idx;
+  int phase;
+  unsigned phase_count;
+  unsigned settle;
+  bool dut_busy;
+  // Drivers.
+  bench_apb_t apb;
+  bool apb_done;
+  uint64_t apb_rdata;
+  bool apb_slverr;
+  bool translater_retired;
+  bench_in_t in;
+  tb_rand_t rng;
+  // Memories.
+  tb_mem_t *dut_mem, *model_mem;
+  tb_slave_t *slave;
+  // ITS scoreboard.
+  bench_beatq_t dut_writes;
+  bench_rdq_t dut_rd;
+  bench_msiq_t msis;
+  uint64_t creadr;  // from DUT retire records
+  bool stalled;
+  // stimer scoreboard.
+  bench_irqq_t dut_irqs;
+  uint64_t simp[256];  // shadow of the SIMP values written
+  uint64_t last_pass_now;
+  bool seen_pass;
+  // Outputs for expect lines, and the history for reports.
+  obs_log_t log;
+  char hist[BENCH_HIST][240];
+  unsigned hist_n;
+} bench_t;
+
+extern bench_t bench_g;
+
+void bench_fatal(const char *msg);
+/** Prints the mismatch report; `fields` may be NULL. Ends the run past --max-mismatch. */
+void bench_mismatch(const char *what, const bench_field_t *fields, size_t n, const char *detail);
+/** Records one compared operation in the history (printf format). */
+void bench_hist(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/** Compares DUT write beats against the model's, field by field; false after a report. */
+bool bench_cmp_writes(bench_beatq_t *dut, const cm_mem_write_t *model, size_t n, const char *op);
+void bench_progress(void);
+
+// sb_its.c / sb_stimer.c
+void sb_its_edge(const bench_its_out_t *out);
+bool sb_its_idle(void);
+void sb_its_apb_done(void);
+void sb_st_edge(const bench_st_out_t *out);
+bool sb_st_idle(void);
+void sb_st_apb_done(void);
+/** End-of-test checks of the scoreboard (leftover outputs, model work). */
+void sb_its_final(void);
+void sb_st_final(void);
+
+#endif  // BENCH_INT_H
