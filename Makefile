@@ -31,7 +31,7 @@ test-asan: deps
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -L cmodel
 
 sim: build
-	scripts/sim.sh
+	scripts/sim.py
 
 lint:
 	@scripts/deps.sh lint

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+// stimer model core: lifecycle, reference time and passes, output events (docs/interfaces.md 4).
+#include <stdlib.h>
+#include <string.h>
+
+#include "stimer_int.h"
+
+stimer_config_t stimer_default_config(uint32_t num_vp) {
+  stimer_config_t cfg;
+  cfg.num_vp = num_vp;
+  cfg.feat_time_ref = true;
+  cfg.feat_synic = true;
+  cfg.feat_stimer = true;
+  cfg.feat_direct = true;
+  cfg.scontrol_gate = true;
+  return cfg;
+}
+
+stimer_status_t stimer_create(const stimer_config_t *cfg, const cm_mem_ops_t *mem, stimer_t **out) {
+  if (cfg == NULL || mem == NULL || out == NULL || mem->read64 == NULL || mem->write64 == NULL ||
+      cfg->num_vp == 0 || cfg->num_vp > STIMER__MAX_VP) {
+    return STIMER_ERR_BAD_ARG;
+  }
+  stimer_t *st = calloc(1, sizeof(*st) + (size_t)cfg->num_vp * sizeof(stimer__vp_t));
+  if (st == NULL) {
+    // Same status as its_create: the header has no out-of-memory code, and nothing happened.
+    return STIMER_ERR_BAD_ARG;
+  }
+  st->cfg = *cfg;
+  st->mem = *mem;
+  st->pass_end = cfg->num_vp * STIMER_NUM_TIMERS;
+  cm_evq_init(&st->events, sizeof(stimer_event_t));
+  stimer_reset(st);
+  *out = st;
+  return STIMER_OK;
+}
+
+void stimer_destroy(stimer_t *st) {
+  if (st == NULL) {
+    return;
+  }
+  cm_evq_free(&st->events);
+  free(st);
+}
+
+// Reset values of spec/stimer.md sections 2 and 3: everything 0 except the SINTs (masked).
+// SCONTROL resets to 0 (the TLFS value; KVM's 1 is an activation side effect, not a reset).
+static void stimer_vp_reset(stimer__vp_t *v) {
+  memset(v, 0, sizeof(*v));
+  for (unsigned s = 0; s < STIMER_NUM_SINTS; s++) {
+    v->sint[s] = STIMER_SINT_RESET;
+  }
+}
+
+void stimer_reset(stimer_t *st) {
+  if (st == NULL) {
+    return;
+  }
+  // IMPDEF: IMPDEF-ST-3: reset issues no memory writes; a zeroed SIM page is the bench's job.
+  for (uint32_t i = 0; i < st->cfg.num_vp; i++) {
+    stimer_vp_reset(&st->vp[i]);
+  }
+  st->now = 0;
+  st->cursor = st->pass_end;  // no pass in progress until the first stimer_set_now()
+  cm_evq_clear(&st->events);
+}
+
+void stimer__push_event(stimer_t *st, const stimer_event_t *ev) {
+  // On allocation failure cm_evq counts the record as lost (sticky) instead of failing.
+  cm_evq_push(&st->events, ev);
+}
+
+bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be) {
+  bool ok = st->mem.write64(st->mem.ctx, addr, data, be);
+  stimer_event_t ev;
+  memset(&ev, 0, sizeof(ev));
+  ev.kind = STIMER_EV_MEM_WRITE;
+  ev.u.mem.addr = addr;
+  ev.u.mem.data = data;
+  ev.u.mem.be = be;
+  ev.u.mem.fault = !ok;
+  stimer__push_event(st, &ev);
+  return ok;
+}
+
+stimer_status_t stimer_set_now(stimer_t *st, uint64_t now) {
+  // spec/stimer.md section 1: the reference time is monotonic.
+  if (st == NULL || now < st->now) {
+    return STIMER_ERR_BAD_ARG;
+  }
+  // IMPDEF: IMPDEF-ST-6: time is sampled once per pass; everything until the next sample
+  // (attempts, MSR writes, TIME_REF_COUNT reads) uses this value.
+  st->now = now;
+  st->cursor = 0;
+  return STIMER_OK;
+}
+
+bool stimer_step(stimer_t *st) {
+  if (st == NULL) {
+    return false;
+  }
+  // Service order VP, then timer index (docs/interfaces.md 4.2; spec section 4 ties). The
+  // cursor only moves forward, so each timer gets at most one attempt per pass.
+  while (st->cursor < st->pass_end) {
+    uint32_t pos = st->cursor++;
+    uint32_t vp = pos / STIMER_NUM_TIMERS;
+    unsigned idx = pos % STIMER_NUM_TIMERS;
+    if (stimer__timer_due(&st->vp[vp].timer[idx], st->now)) {
+      stimer__attempt(st, vp, idx);
+      return true;
+    }
+  }
+  return false;
+}
+
+size_t stimer_advance(stimer_t *st, uint64_t now) {
+  if (stimer_set_now(st, now) != STIMER_OK) {
+    return 0;
+  }
+  size_t n = 0;
+  while (stimer_step(st)) {
+    n++;
+  }
+  return n;
+}
+
+bool stimer_pop_event(stimer_t *st, stimer_event_t *ev) {
+  if (st == NULL || ev == NULL) {
+    return false;
+  }
+  return cm_evq_pop(&st->events, ev);
+}
+
+size_t stimer_event_count(const stimer_t *st) {
+  return st == NULL ? 0 : st->events.count;
+}
+
+const char *stimer_outcome_name(stimer_outcome_t outcome) {
+  switch (outcome) {
+    case STIMER_OUT_DELIVERED:
+      return "DELIVERED";
+    case STIMER_OUT_NO_IRQ:
+      return "NO_IRQ";
+    case STIMER_OUT_DIRECT:
+      return "DIRECT";
+    case STIMER_OUT_BUSY_LOST:
+      return "BUSY_LOST";
+    case STIMER_OUT_BUSY_PENDING:
+      return "BUSY_PENDING";
+    case STIMER_OUT_UNAVAILABLE:
+      return "UNAVAILABLE";
+    case STIMER_OUT_FAULT:
+      return "FAULT";
+  }
+  return "UNKNOWN";
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+// stimer model internals shared by stimer.c, stimer_msr.c and stimer_timer.c.
+#ifndef STIMER_INT_H
+#define STIMER_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cm_evq.h"
+#include "stimer.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// Extracts bits [sh+len-1:sh] of v (len < 64).
+#define STIMER__FX(v, sh, len) (((uint64_t)(v) >> (sh)) & ((1ull << (len)) - 1))
+
+#define STIMER__MAX_VP 256u
+
+// STIMERn_CONFIG fields (spec/stimer.md section 3); the single bits are STIMER_CFG_* in stimer.h.
+#define STIMER__CFG_APIC_VECTOR_SH 4
+#define STIMER__CFG_APIC_VECTOR_LEN 8
+#define STIMER__CFG_SINTX_SH 16
+#define STIMER__CFG_SINTX_LEN 4
+
+// SINTn fields (spec/stimer.md section 2); Masked/AutoEOI/Polling are STIMER_SINT_* in stimer.h.
+#define STIMER__SINT_VECTOR_SH 0
+#define STIMER__SINT_VECTOR_LEN 8
+#define STIMER__SINT_MIN_VECTOR 16u
+
+// SCONTROL, SIEFP and SIMP: bit 0 Enable; SIMP 63:12 is the page address (spec section 2).
+#define STIMER__SYNIC_ENABLE 1ull
+#define STIMER__PAGE_ADDR_MASK (~0xFFFull)
+#define STIMER__PAGE_BEATS 512u  // 4 KiB in 8-byte beats
+
+// The 40-byte timer message (spec/stimer.md section 4, "Message layout").
+#define STIMER__MSG_TYPE_SH 0           // +00, 4 bytes
+#define STIMER__MSG_PAYLOAD_SIZE_SH 32  // +04, 1 byte
+#define STIMER__MSG_FLAGS_SH 40         // +05, 1 byte
+#define STIMER__MSG_FLAGS_LEN 8
+#define STIMER__MSG_TYPE_LEN 32
+#define STIMER__MSG_PAYLOAD_SIZE 24u
+#define STIMER__MSG_FLAG_PENDING 1u
+#define STIMER__MSG_OFF_SENDER 0x08u
+#define STIMER__MSG_OFF_TIMER 0x10u
+#define STIMER__MSG_OFF_EXPIRATION 0x18u
+#define STIMER__MSG_OFF_DELIVERY 0x20u
+#define STIMER__BE_ALL 0xFFu
+#define STIMER__BE_FLAGS 0x20u  // byte lane 5 of the slot's first beat
+
+/** One synthetic timer (spec/stimer.md section 4, "Per-timer state"). */
+typedef struct {
+  uint64_t config;
+  uint64_t count;
+  uint64_t exp_time;  // 0 = not started; a live deadline otherwise
+  bool msg_pending;   // expired, notification failed, waiting for an acknowledge
+  bool acked;         // an acknowledge arrived since the last attempt (docs/interfaces.md 4.2)
+} stimer__timer_t;
+
+/** The SynIC and the timers of one VP. */
+typedef struct {
+  uint64_t scontrol;
+  uint64_t siefp;
+  uint64_t simp;
+  uint64_t sint[STIMER_NUM_SINTS];
+  stimer__timer_t timer[STIMER_NUM_TIMERS];
+} stimer__vp_t;
+
+struct stimer {
+  stimer_config_t cfg;
+  cm_mem_ops_t mem;
+  uint64_t now;     // the last sampled reference time (docs/interfaces.md section 4.2)
+  uint32_t cursor;  // next vp * 4 + timer to visit in the current pass; pass_end when done
+  uint32_t pass_end;
+  cm_evq_t events;  // stimer_event_t records
+  stimer__vp_t vp[];
+};
+
+// stimer.c
+void stimer__push_event(stimer_t *st, const stimer_event_t *ev);
+/** Issues one write beat and queues it as an event, faulting or not; false on a fault. */
+bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be);
+
+// stimer_timer.c
+/** Guest write of STIMERn_CONFIG (spec section 3); STIMER_GP leaves the timer unchanged. */
+stimer_status_t stimer__config_write(stimer_t *st, stimer__timer_t *t, uint64_t value);
+/** Guest write of STIMERn_COUNT (spec section 3). */
+void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value);
+/** True when the timer gets an attempt in a pass at `now` (docs/interfaces.md section 4.2). */
+bool stimer__timer_due(const stimer__timer_t *t, uint64_t now);
+/** One delivery attempt of a due timer: expire, notify, re-evaluate, retire (spec section 4). */
+void stimer__attempt(stimer_t *st, uint32_t vp, unsigned idx);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  // STIMER_INT_H

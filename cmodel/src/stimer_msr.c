@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: Apache-2.0
+// stimer MSRs, SynIC registers, EOM and EOI acknowledge (spec/stimer.md 1-3, 5; interfaces 1.2).
+#include "stimer_int.h"
+
+// The MSR classes of docs/interfaces.md section 1.2.
+typedef enum {
+  STIMER_MSR_K_NONE,
+  STIMER_MSR_K_TIME_REF,
+  STIMER_MSR_K_SCONTROL,
+  STIMER_MSR_K_SVERSION,
+  STIMER_MSR_K_SIEFP,
+  STIMER_MSR_K_SIMP,
+  STIMER_MSR_K_EOM,
+  STIMER_MSR_K_SINT,
+  STIMER_MSR_K_CONFIG,
+  STIMER_MSR_K_COUNT
+} stimer_msr_kind_t;
+
+typedef struct {
+  stimer_msr_kind_t kind;
+  unsigned index;  // SINT number or timer index
+} stimer_msr_t;
+
+static stimer_msr_t stimer_msr_decode(uint32_t msr) {
+  stimer_msr_t m = {STIMER_MSR_K_NONE, 0};
+  if (msr >= STIMER_MSR_SINT(0) && msr < STIMER_MSR_SINT(STIMER_NUM_SINTS)) {
+    m.kind = STIMER_MSR_K_SINT;
+    m.index = msr - STIMER_MSR_SINT(0);
+  } else if (msr >= STIMER_MSR_CONFIG(0) && msr < STIMER_MSR_CONFIG(STIMER_NUM_TIMERS)) {
+    m.kind = ((msr - STIMER_MSR_CONFIG(0)) & 1u) == 0 ? STIMER_MSR_K_CONFIG : STIMER_MSR_K_COUNT;
+    m.index = (msr - STIMER_MSR_CONFIG(0)) / 2u;
+  } else if (msr == STIMER_MSR_TIME_REF_COUNT) {
+    m.kind = STIMER_MSR_K_TIME_REF;
+  } else if (msr == STIMER_MSR_SCONTROL) {
+    m.kind = STIMER_MSR_K_SCONTROL;
+  } else if (msr == STIMER_MSR_SVERSION) {
+    m.kind = STIMER_MSR_K_SVERSION;
+  } else if (msr == STIMER_MSR_SIEFP) {
+    m.kind = STIMER_MSR_K_SIEFP;
+  } else if (msr == STIMER_MSR_SIMP) {
+    m.kind = STIMER_MSR_K_SIMP;
+  } else if (msr == STIMER_MSR_EOM) {
+    m.kind = STIMER_MSR_K_EOM;
+  }
+  return m;
+}
+
+// spec section 1 access gating (KVM `hv_check_msr_access`): each MSR needs its CPUID bit.
+// An unknown MSR is never accessible.
+static bool stimer_msr_allowed(const stimer_config_t *cfg, stimer_msr_kind_t kind) {
+  switch (kind) {
+    case STIMER_MSR_K_TIME_REF:
+      return cfg->feat_time_ref;
+    case STIMER_MSR_K_SCONTROL:
+    case STIMER_MSR_K_SVERSION:
+    case STIMER_MSR_K_SIEFP:
+    case STIMER_MSR_K_SIMP:
+    case STIMER_MSR_K_EOM:
+    case STIMER_MSR_K_SINT:
+      return cfg->feat_synic;
+    case STIMER_MSR_K_CONFIG:
+    case STIMER_MSR_K_COUNT:
+      return cfg->feat_stimer;
+    case STIMER_MSR_K_NONE:
+      break;
+  }
+  return false;
+}
+
+// Decodes an access: false means #GP.
+static bool stimer_msr_lookup(const stimer_t *st, uint32_t vp, uint32_t msr, stimer_msr_t *m) {
+  // IMPDEF: IMPDEF-ST-1: an unknown MSR or `vp >= NumVp` is a #GP (64-bit-only writes are
+  // implicit in this API).
+  if (vp >= st->cfg.num_vp) {
+    return false;
+  }
+  *m = stimer_msr_decode(msr);
+  return stimer_msr_allowed(&st->cfg, m->kind);
+}
+
+// spec section 5 "SINT acknowledge" (KVM `kvm_hv_notify_acked_sint`): each message-mode timer
+// with a pending notification on SINT `sint` gets a retry in the next pass.
+static void synic_ack_sint(stimer__vp_t *v, unsigned sint) {
+  for (unsigned i = 0; i < STIMER_NUM_TIMERS; i++) {
+    stimer__timer_t *t = &v->timer[i];
+    bool enabled = (t->config & STIMER_CFG_ENABLE) != 0;
+    bool direct = (t->config & STIMER_CFG_DIRECT) != 0;
+    unsigned sintx = (unsigned)STIMER__FX(t->config, STIMER__CFG_SINTX_SH, STIMER__CFG_SINTX_LEN);
+    if (t->msg_pending && enabled && !direct && sintx == sint) {
+      t->acked = true;
+    }
+  }
+}
+
+// spec section 2: a SIMP write with Enable=1 zeroes the page (KVM), 512 ascending beats.
+static void synic_zero_page(stimer_t *st, uint64_t simp) {
+  uint64_t base = simp & STIMER__PAGE_ADDR_MASK;
+  for (uint64_t i = 0; i < STIMER__PAGE_BEATS; i++) {
+    // IMPDEF: IMPDEF-ST-2: faults during SIMP zeroing are ignored (the beats are still queued).
+    (void)stimer__mem_write(st, base + 8 * i, 0, STIMER__BE_ALL);
+  }
+}
+
+// spec section 2: vector 16..255 required unless masked (KVM `synic_set_sint`).
+static stimer_status_t synic_write_sint(stimer__vp_t *v, unsigned sint, uint64_t value) {
+  uint64_t vector = STIMER__FX(value, STIMER__SINT_VECTOR_SH, STIMER__SINT_VECTOR_LEN);
+  if (vector < STIMER__SINT_MIN_VECTOR && (value & STIMER_SINT_MASKED) == 0) {
+    return STIMER_GP;
+  }
+  v->sint[sint] = value;  // all other bits are preserved
+  return STIMER_OK;
+}
+
+stimer_status_t stimer_msr_write(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t value) {
+  if (st == NULL) {
+    return STIMER_ERR_BAD_ARG;
+  }
+  stimer_msr_t m;
+  if (!stimer_msr_lookup(st, vp, msr, &m)) {
+    return STIMER_GP;
+  }
+  stimer__vp_t *v = &st->vp[vp];
+  switch (m.kind) {
+    case STIMER_MSR_K_TIME_REF:
+    case STIMER_MSR_K_SVERSION:
+      // Read-only MSRs: a guest write is a #GP (spec sections 1 and 2).
+      return STIMER_GP;
+    case STIMER_MSR_K_SCONTROL:
+      v->scontrol = value;
+      return STIMER_OK;
+    case STIMER_MSR_K_SIEFP:
+      // IMPDEF: IMPDEF-ST-3: SIEFP is stored only (no event flags, no zeroing).
+      v->siefp = value;
+      return STIMER_OK;
+    case STIMER_MSR_K_SIMP:
+      if ((value & STIMER__SYNIC_ENABLE) != 0) {
+        // IMPDEF: IMPDEF-ST-3: the page is zeroed on every guest write with Enable=1.
+        synic_zero_page(st, value);
+      }
+      v->simp = value;
+      return STIMER_OK;
+    case STIMER_MSR_K_EOM:
+      // spec section 2: EOM acknowledges all 16 SINTs; the value is ignored.
+      for (unsigned s = 0; s < STIMER_NUM_SINTS; s++) {
+        synic_ack_sint(v, s);
+      }
+      return STIMER_OK;
+    case STIMER_MSR_K_SINT:
+      return synic_write_sint(v, m.index, value);
+    case STIMER_MSR_K_CONFIG:
+      return stimer__config_write(st, &v->timer[m.index], value);
+    case STIMER_MSR_K_COUNT:
+      stimer__count_write(st, &v->timer[m.index], value);
+      return STIMER_OK;
+    case STIMER_MSR_K_NONE:
+      break;
+  }
+  return STIMER_GP;
+}
+
+stimer_status_t stimer_msr_read(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t *value) {
+  if (st == NULL || value == NULL) {
+    return STIMER_ERR_BAD_ARG;
+  }
+  *value = 0;  // also the read data of a #GP
+  stimer_msr_t m;
+  if (!stimer_msr_lookup(st, vp, msr, &m)) {
+    return STIMER_GP;
+  }
+  const stimer__vp_t *v = &st->vp[vp];
+  switch (m.kind) {
+    case STIMER_MSR_K_TIME_REF:
+      // IMPDEF: IMPDEF-ST-6: TIME_REF_COUNT reads return the last sampled `now`.
+      *value = st->now;
+      break;
+    case STIMER_MSR_K_SCONTROL:
+      *value = v->scontrol;
+      break;
+    case STIMER_MSR_K_SVERSION:
+      *value = STIMER_SVERSION_VALUE;
+      break;
+    case STIMER_MSR_K_SIEFP:
+      *value = v->siefp;
+      break;
+    case STIMER_MSR_K_SIMP:
+      *value = v->simp;
+      break;
+    case STIMER_MSR_K_EOM:
+      *value = 0;  // write-only trigger, reads 0
+      break;
+    case STIMER_MSR_K_SINT:
+      *value = v->sint[m.index];
+      break;
+    case STIMER_MSR_K_CONFIG:
+      *value = v->timer[m.index].config;
+      break;
+    case STIMER_MSR_K_COUNT:
+      *value = v->timer[m.index].count;
+      break;
+    case STIMER_MSR_K_NONE:
+      return STIMER_GP;
+  }
+  return STIMER_OK;
+}
+
+stimer_status_t stimer_eoi(stimer_t *st, uint32_t vp, uint8_t vector) {
+  if (st == NULL || vp >= st->cfg.num_vp) {
+    return STIMER_ERR_BAD_ARG;
+  }
+  stimer__vp_t *v = &st->vp[vp];
+  // spec section 5: an EOI of V acknowledges every unmasked SINT whose vector is V (KVM
+  // `kvm_hv_synic_send_eoi`; Polling does not matter, only Masked).
+  // IMPDEF: IMPDEF-ST-4: AutoEOI SINTs included; the APIC model never EOIs AutoEOI deliveries.
+  for (unsigned s = 0; s < STIMER_NUM_SINTS; s++) {
+    uint64_t sint = v->sint[s];
+    uint64_t sv = STIMER__FX(sint, STIMER__SINT_VECTOR_SH, STIMER__SINT_VECTOR_LEN);
+    if ((sint & STIMER_SINT_MASKED) == 0 && sv == vector) {
+      synic_ack_sint(v, s);
+    }
+  }
+  return STIMER_OK;
+}

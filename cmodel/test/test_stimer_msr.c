@@ -1,0 +1,563 @@
+// SPDX-License-Identifier: Apache-2.0
+// stimer MSR rules: reset values, access rules, #GP cases, feature gating, API misuse
+// (spec/stimer.md sections 1-3, docs/interfaces.md section 1.2, docs/impdef.md IMPDEF-ST-1/3/6).
+#include <string.h>
+
+#include "test_stimer_util.h"
+
+// Every MSR of one VP holds its reset value (spec sections 1-3 tables).
+static void msr_check_reset(ts_fx_t *fx, uint32_t vp) {
+  ASSERT_MSR(fx, vp, STIMER_MSR_TIME_REF_COUNT, 0);
+  ASSERT_MSR(fx, vp, STIMER_MSR_SCONTROL, 0);
+  ASSERT_MSR(fx, vp, STIMER_MSR_SVERSION, 1);
+  ASSERT_MSR(fx, vp, STIMER_MSR_SIEFP, 0);
+  ASSERT_MSR(fx, vp, STIMER_MSR_SIMP, 0);
+  ASSERT_MSR(fx, vp, STIMER_MSR_EOM, 0);
+  for (uint32_t n = 0; n < STIMER_NUM_SINTS; n++) {
+    ASSERT_MSR(fx, vp, STIMER_MSR_SINT(n), STIMER_SINT_RESET);
+  }
+  for (uint32_t n = 0; n < STIMER_NUM_TIMERS; n++) {
+    ASSERT_MSR(fx, vp, STIMER_MSR_CONFIG(n), 0);
+    ASSERT_MSR(fx, vp, STIMER_MSR_COUNT(n), 0);
+  }
+}
+
+void test_stimer_msr_reset_values(void) {
+  ts_fx_t fx = ts_fx_new(3);
+  for (uint32_t vp = 0; vp < 3; vp++) {
+    msr_check_reset(&fx, vp);
+  }
+  // Creation issues no memory traffic and no events (IMPDEF-ST-3).
+  ASSERT_EQ(test_mem_writes(fx.mem), 0);
+  ASSERT_EQ(test_mem_reads(fx.mem), 0);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_reset_api(void) {
+  ts_fx_t fx = ts_fx_new(2);
+  SYNIC_ON(&fx, 1);
+  SINT_SET(&fx, 1, 4, 0x40, 0);
+  MSR_WRITE(&fx, 1, STIMER_MSR_SIEFP, 0x5001);
+  SET_NOW(&fx, 500);
+  TIMER_START(&fx, 1, 2, TS_CFG_MSG(true, 4), 100);
+  MSR_WRITE(&fx, 0, STIMER_MSR_COUNT(3), 77);
+  ADVANCE(&fx, 600, 1);  // leaves events queued
+  ASSERT_NE(stimer_event_count(fx.st), 0);
+  size_t writes = test_mem_writes(fx.mem);
+
+  stimer_reset(fx.st);
+  EXPECT_NO_EVENT(&fx);  // queued events dropped
+  for (uint32_t vp = 0; vp < 2; vp++) {
+    msr_check_reset(&fx, vp);  // includes TIME_REF_COUNT = 0
+  }
+  ASSERT_EQ(test_mem_writes(fx.mem), writes);  // reset itself issues no writes (IMPDEF-ST-3)
+  // Time is back at 0, so a smaller `now` than before the reset is accepted.
+  SET_NOW(&fx, 10);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 10);
+  // The timer armed before the reset is gone.
+  ADVANCE(&fx, 100000, 0);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_scontrol_rw(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  // bit0 Enable, 63:1 preserved: the whole value reads back.
+  MSR_WRITE(&fx, 0, STIMER_MSR_SCONTROL, 0xFFFFFFFFFFFFFFFFull);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SCONTROL, 0xFFFFFFFFFFFFFFFFull);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SCONTROL, 0xA5A5A5A5A5A5A5A4ull);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SCONTROL, 0xA5A5A5A5A5A5A5A4ull);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SCONTROL, 1);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SCONTROL, 1);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SCONTROL, 0);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SCONTROL, 0);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_sversion_write_gp(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  MSR_WRITE_GP(&fx, 0, STIMER_MSR_SVERSION, 0);
+  MSR_WRITE_GP(&fx, 0, STIMER_MSR_SVERSION, 1);  // even the value it holds
+  MSR_WRITE_GP(&fx, 0, STIMER_MSR_SVERSION, 0xFFFFFFFFFFFFFFFFull);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SVERSION, STIMER_SVERSION_VALUE);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_siefp_stored_only(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  test_mem_write(fx.mem, 0x200000, 0x1122334455667788ull, 8);
+  // Enable=1 with preserved bits 11:1: stored and read back; SIEFP zeroes nothing (IMPDEF-ST-3).
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIEFP, 0x200000ull | 0xFFE | 1);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SIEFP, 0x200000ull | 0xFFE | 1);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIEFP, 0xFFFFFFFFFFFFF000ull);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SIEFP, 0xFFFFFFFFFFFFF000ull);
+  ASSERT_EQ(test_mem_writes(fx.mem), 0);
+  ASSERT_EQ(test_mem_read(fx.mem, 0x200000, 8), 0x1122334455667788ull);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_simp_off_no_zeroing(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  test_mem_write(fx.mem, TS_SIMP_BASE(0) + 0x100, 0xABCDull, 8);
+  // Enable=0: stored (bits 11:1 preserved), no memory access.
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, TS_SIMP_BASE(0) | 0xFFE);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SIMP, TS_SIMP_BASE(0) | 0xFFE);
+  ASSERT_EQ(test_mem_writes(fx.mem), 0);
+  ASSERT_EQ(test_mem_read(fx.mem, TS_SIMP_BASE(0) + 0x100, 8), 0xABCDull);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_simp_enable_zeroes_page(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  uint64_t base = TS_SIMP_BASE(0);
+  for (uint64_t off = 0; off < 4096; off += 8) {
+    test_mem_write(fx.mem, base + off, 0x0101010101010101ull * ((off >> 3) | 1), 8);
+  }
+  test_mem_write(fx.mem, base - 8, 0x1111111111111111ull, 8);
+  test_mem_write(fx.mem, base + 4096, 0x2222222222222222ull, 8);
+  // Preserved bits 11:1 must not move the page (page GPA = bits 63:12).
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, base | 0xFFE | 1);
+  for (unsigned i = 0; i < 512; i++) {
+    EXPECT_MEM_WRITE(&fx, base + 8ull * i, 0, 0xFF);  // ascending, be = FF
+  }
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_writes(fx.mem), 512);
+  ASSERT_TRUE(ts_page_is_zero(&fx, 0));
+  ASSERT_EQ(test_mem_read(fx.mem, base - 8, 8), 0x1111111111111111ull);
+  ASSERT_EQ(test_mem_read(fx.mem, base + 4096, 8), 0x2222222222222222ull);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SIMP, base | 0xFFE | 1);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_simp_rewrite_zeroes_again(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  SYNIC_ON(&fx, 0);
+  test_mem_write(fx.mem, TS_SLOT(0, 5) + 0x18, 0x99, 8);
+  // Every guest write with Enable=1 zeroes the page, also when it was enabled already (KVM).
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, TS_SIMP_BASE(0) | 1);
+  for (unsigned i = 0; i < 512; i++) {
+    EXPECT_MEM_WRITE(&fx, TS_SIMP_BASE(0) + 8ull * i, 0, 0xFF);
+  }
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_TRUE(ts_page_is_zero(&fx, 0));
+  // Moving the page zeroes the new page.
+  uint64_t other = 0x7000000ull;
+  test_mem_write(fx.mem, other + 0xFF8, 0x77, 8);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, other | 1);
+  for (unsigned i = 0; i < 512; i++) {
+    EXPECT_MEM_WRITE(&fx, other + 8ull * i, 0, 0xFF);
+  }
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_read(fx.mem, other + 0xFF8, 8), 0);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_simp_zero_fault_ignored(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  uint64_t base = TS_SIMP_BASE(0);
+  test_mem_write(fx.mem, base + 0x7F8, 0x55, 8);
+  test_mem_write(fx.mem, base + 0x810, 0x66, 8);
+  test_mem_add_fault(fx.mem, base + 0x800, base + 0x810);
+  // IMPDEF-ST-2: faults during SIMP zeroing are ignored; every beat is still issued.
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, base | 1);
+  for (unsigned i = 0; i < 512; i++) {
+    uint64_t a = base + 8ull * i;
+    EXPECT_MEM_WRITE_FAULT(&fx, a, 0, 0xFF, a >= base + 0x800 && a < base + 0x810);
+  }
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SIMP, base | 1);
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x7F8, 8), 0);
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x810, 8), 0);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_eom_reads_zero(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_EOM, 0);
+  MSR_WRITE(&fx, 0, STIMER_MSR_EOM, 0);
+  MSR_WRITE(&fx, 0, STIMER_MSR_EOM, 0xFFFFFFFFFFFFFFFFull);  // value ignored
+  ASSERT_MSR(&fx, 0, STIMER_MSR_EOM, 0);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_sint_vector_rule(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  for (uint32_t n = 0; n < STIMER_NUM_SINTS; n++) {
+    uint32_t msr = STIMER_MSR_SINT(n);
+    // Unmasked with vector < 16: #GP, and the SINT keeps its value.
+    MSR_WRITE_GP(&fx, 0, msr, 15);
+    MSR_WRITE_GP(&fx, 0, msr, 0);
+    MSR_WRITE_GP(&fx, 0, msr, 15 | STIMER_SINT_AUTO_EOI | STIMER_SINT_POLLING);
+    ASSERT_MSR(&fx, 0, msr, STIMER_SINT_RESET);
+    // Masked with vector < 16: accepted (nested Hyper-V writes 0x10000).
+    MSR_WRITE(&fx, 0, msr, 15 | STIMER_SINT_MASKED);
+    ASSERT_MSR(&fx, 0, msr, 15 | STIMER_SINT_MASKED);
+    MSR_WRITE(&fx, 0, msr, STIMER_SINT_MASKED);
+    ASSERT_MSR(&fx, 0, msr, STIMER_SINT_MASKED);
+    // Vector 16 is the smallest valid one.
+    MSR_WRITE(&fx, 0, msr, 16);
+    ASSERT_MSR(&fx, 0, msr, 16);
+    MSR_WRITE(&fx, 0, msr, 0xFF);
+    ASSERT_MSR(&fx, 0, msr, 0xFF);
+    // A #GP after a valid value leaves that value.
+    MSR_WRITE_GP(&fx, 0, msr, 0x0F);
+    ASSERT_MSR(&fx, 0, msr, 0xFF);
+  }
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_sint_rest_preserved(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  // 7:0 Vector, 16 Masked, 17 AutoEOI, 18 Polling, the rest preserved (stored as written).
+  uint64_t v = 0xFFFFFFFFFFFEFF20ull;  // Masked = 0, vector 0x20
+  MSR_WRITE(&fx, 0, STIMER_MSR_SINT(7), v);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SINT(7), v);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SINT(7), 0x40 | STIMER_SINT_AUTO_EOI | STIMER_SINT_POLLING);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SINT(7), 0x40 | STIMER_SINT_AUTO_EOI | STIMER_SINT_POLLING);
+  // Other SINTs untouched.
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SINT(6), STIMER_SINT_RESET);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SINT(8), STIMER_SINT_RESET);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_timer_config_count_rw(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  for (uint32_t n = 0; n < STIMER_NUM_TIMERS; n++) {
+    // Enable = 0: every other bit, reserved ones included, is stored as written (KVM).
+    uint64_t cfg = 0xFFFFFFFFFFFFFFFEull ^ ((uint64_t)n << 40);
+    MSR_WRITE(&fx, 0, STIMER_MSR_CONFIG(n), cfg);
+    ASSERT_MSR(&fx, 0, STIMER_MSR_CONFIG(n), cfg);
+    MSR_WRITE(&fx, 0, STIMER_MSR_CONFIG(n), 0);
+    uint64_t count = 0x123456789ABCDEF0ull + n;
+    MSR_WRITE(&fx, 0, STIMER_MSR_COUNT(n), count);
+    ASSERT_MSR(&fx, 0, STIMER_MSR_COUNT(n), count);
+    ASSERT_MSR(&fx, 0, STIMER_MSR_CONFIG(n), 0);  // no AutoEnable: stays disabled
+  }
+  // Each timer has its own registers.
+  ASSERT_MSR(&fx, 0, STIMER_MSR_COUNT(0), 0x123456789ABCDEF0ull);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_COUNT(3), 0x123456789ABCDEF3ull);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_time_ref_read_now_write_gp(void) {
+  ts_fx_t fx = ts_fx_new(2);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 0);
+  SET_NOW(&fx, 12345);
+  // Reads return the sampled `now` (IMPDEF-ST-6), on every VP (partition-wide).
+  ASSERT_MSR(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 12345);
+  ASSERT_MSR(&fx, 1, STIMER_MSR_TIME_REF_COUNT, 12345);
+  ADVANCE(&fx, 0xFEDCBA9876543210ull, 0);
+  ASSERT_MSR(&fx, 1, STIMER_MSR_TIME_REF_COUNT, 0xFEDCBA9876543210ull);
+  // Read-only: a write is #GP and changes nothing.
+  MSR_WRITE_GP(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 0);
+  MSR_WRITE_GP(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 0xFEDCBA9876543210ull);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 0xFEDCBA9876543210ull);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_unknown_gp(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  static const uint32_t unknown[] = {
+      0x40000000u, 0x40000001u, 0x40000003u, 0x4000001Fu, 0x40000021u, 0x40000022u,
+      0x40000070u, 0x4000007Fu, 0x40000085u, 0x40000086u, 0x4000008Fu, 0x400000A0u,
+      0x400000AFu, 0x400000B8u, 0x400000B9u, 0x400000BFu, 0x400000C0u, 0x400000FFu,
+  };
+  for (size_t i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
+    MSR_READ_GP(&fx, 0, unknown[i]);
+    MSR_WRITE_GP(&fx, 0, unknown[i], 0);
+    MSR_WRITE_GP(&fx, 0, unknown[i], 1);
+  }
+  // Boundaries of the known ranges stay accessible.
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SINT(15), STIMER_SINT_RESET);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_COUNT(3), 0);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+// The MSRs with a valid write value each, for the sweeps below.
+typedef struct {
+  uint32_t msr;
+  uint64_t value;
+} msr_case_t;
+
+static const msr_case_t msr_all[] = {
+    {STIMER_MSR_TIME_REF_COUNT, 0},                            // write is #GP anyway
+    {STIMER_MSR_SCONTROL, 1},       {STIMER_MSR_SVERSION, 1},  // write is #GP anyway
+    {STIMER_MSR_SIEFP, 0x3000},     {STIMER_MSR_SIMP, 0x4000},   {STIMER_MSR_EOM, 0},
+    {STIMER_MSR_SINT(0), 0x20},     {STIMER_MSR_SINT(15), 0x20}, {STIMER_MSR_CONFIG(0), 0},
+    {STIMER_MSR_COUNT(0), 5},       {STIMER_MSR_CONFIG(3), 0},   {STIMER_MSR_COUNT(3), 5},
+};
+#define MSR_ALL_N (sizeof(msr_all) / sizeof(msr_all[0]))
+
+void test_stimer_msr_vp_out_of_range_gp(void) {
+  ts_fx_t fx = ts_fx_new(4);
+  for (size_t i = 0; i < MSR_ALL_N; i++) {
+    MSR_READ_GP(&fx, 4, msr_all[i].msr);
+    MSR_READ_GP(&fx, 0xFFFFFFFFu, msr_all[i].msr);
+    MSR_WRITE_GP(&fx, 4, msr_all[i].msr, msr_all[i].value);
+    MSR_WRITE_GP(&fx, 256, msr_all[i].msr, msr_all[i].value);
+  }
+  // vp = num_vp - 1 is valid.
+  MSR_WRITE(&fx, 3, STIMER_MSR_SINT(0), 0x20);
+  ASSERT_MSR(&fx, 3, STIMER_MSR_SINT(0), 0x20);
+  for (uint32_t vp = 0; vp < 3; vp++) {
+    ASSERT_MSR(&fx, vp, STIMER_MSR_SINT(0), STIMER_SINT_RESET);
+  }
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+static bool msr_is_synic(uint32_t msr) {
+  return msr >= STIMER_MSR_SCONTROL && msr <= STIMER_MSR_SINT(15);
+}
+
+static bool msr_is_stimer(uint32_t msr) {
+  return msr >= STIMER_MSR_CONFIG(0) && msr <= STIMER_MSR_COUNT(3);
+}
+
+// With one feature off, its MSRs are #GP on read and write; the others are not.
+static void msr_check_feature(bool time_ref, bool synic, bool stimer) {
+  stimer_config_t cfg = stimer_default_config(1);
+  cfg.feat_time_ref = time_ref;
+  cfg.feat_synic = synic;
+  cfg.feat_stimer = stimer;
+  ts_fx_t fx = ts_fx_new_cfg(&cfg);
+  for (size_t i = 0; i < MSR_ALL_N; i++) {
+    uint32_t msr = msr_all[i].msr;
+    bool on = msr == STIMER_MSR_TIME_REF_COUNT ? time_ref : msr_is_synic(msr) ? synic : stimer;
+    if (!on) {
+      MSR_READ_GP(&fx, 0, msr);
+      MSR_WRITE_GP(&fx, 0, msr, msr_all[i].value);
+      MSR_WRITE_GP(&fx, 0, msr, 0);  // a guest write of 0 too
+    } else if (msr == STIMER_MSR_TIME_REF_COUNT || msr_is_synic(msr) || msr_is_stimer(msr)) {
+      (void)MSR_READ(&fx, 0, msr);
+    }
+  }
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_feat_time_ref_off(void) {
+  msr_check_feature(false, true, true);
+}
+
+void test_stimer_msr_feat_synic_off(void) {
+  // SynIC MSRs only; whether STIMER MSRs need the SynIC feature too is not stated (see report).
+  stimer_config_t cfg = stimer_default_config(1);
+  cfg.feat_synic = false;
+  ts_fx_t fx = ts_fx_new_cfg(&cfg);
+  for (size_t i = 0; i < MSR_ALL_N; i++) {
+    if (msr_is_synic(msr_all[i].msr)) {
+      MSR_READ_GP(&fx, 0, msr_all[i].msr);
+      MSR_WRITE_GP(&fx, 0, msr_all[i].msr, msr_all[i].value);
+      MSR_WRITE_GP(&fx, 0, msr_all[i].msr, 0);
+    }
+  }
+  for (uint32_t n = 1; n < 15; n++) {
+    MSR_READ_GP(&fx, 0, STIMER_MSR_SINT(n));
+  }
+  ASSERT_MSR(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 0);
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_writes(fx.mem), 0);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_feat_stimer_off(void) {
+  msr_check_feature(true, true, false);
+  stimer_config_t cfg = stimer_default_config(1);
+  cfg.feat_stimer = false;
+  ts_fx_t fx = ts_fx_new_cfg(&cfg);
+  for (uint32_t n = 0; n < STIMER_NUM_TIMERS; n++) {
+    MSR_READ_GP(&fx, 0, STIMER_MSR_CONFIG(n));
+    MSR_READ_GP(&fx, 0, STIMER_MSR_COUNT(n));
+    MSR_WRITE_GP(&fx, 0, STIMER_MSR_CONFIG(n), 0);
+    MSR_WRITE_GP(&fx, 0, STIMER_MSR_COUNT(n), 0);
+  }
+  // SynIC MSRs are unaffected.
+  MSR_WRITE(&fx, 0, STIMER_MSR_SINT(2), 0x30);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SINT(2), 0x30);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_feat_all_on(void) {
+  msr_check_feature(true, true, true);
+}
+
+void test_stimer_msr_feat_direct_off(void) {
+  stimer_config_t cfg = stimer_default_config(1);
+  cfg.feat_direct = false;
+  ts_fx_t fx = ts_fx_new_cfg(&cfg);
+  for (uint32_t n = 0; n < STIMER_NUM_TIMERS; n++) {
+    // Reads and a write of 0 are fine (selftest stages 25-26).
+    ASSERT_MSR(&fx, 0, STIMER_MSR_CONFIG(n), 0);
+    MSR_WRITE(&fx, 0, STIMER_MSR_CONFIG(n), 0);
+    // DirectMode = 1 without the feature: #GP (stage 27), whatever the other bits.
+    MSR_WRITE_GP(&fx, 0, STIMER_MSR_CONFIG(n), STIMER_CFG_DIRECT);
+    MSR_WRITE_GP(&fx, 0, STIMER_MSR_CONFIG(n), TS_CFG_DIRECT(true, 0x40));
+    ASSERT_MSR(&fx, 0, STIMER_MSR_CONFIG(n), 0);
+    // Message mode is allowed.
+    MSR_WRITE(&fx, 0, STIMER_MSR_CONFIG(n), STIMER_CFG_SINTX(2) | STIMER_CFG_PERIODIC);
+    ASSERT_MSR(&fx, 0, STIMER_MSR_CONFIG(n), STIMER_CFG_SINTX(2) | STIMER_CFG_PERIODIC);
+  }
+  ts_fx_free(&fx);
+
+  // With the feature: accepted (stage 28).
+  fx = ts_fx_new(1);
+  MSR_WRITE(&fx, 0, STIMER_MSR_CONFIG(0), STIMER_CFG_DIRECT);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_CONFIG(0), STIMER_CFG_DIRECT);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_gp_changes_nothing(void) {
+  stimer_config_t cfg = stimer_default_config(1);
+  cfg.feat_direct = false;
+  ts_fx_t fx = ts_fx_new_cfg(&cfg);
+  SYNIC_ON(&fx, 0);
+  KUT_SINTS(&fx, 0);
+  // A periodic timer running on the grid 10, 20, 30...
+  TIMER_START(&fx, 0, 0, TS_CFG_MSG(true, TS_SINT_EOI), 10);
+  SET_NOW(&fx, 5);
+  // None of these #GPs may cancel, restart or change the timer (or anything else).
+  MSR_WRITE_GP(&fx, 0, STIMER_MSR_CONFIG(0), TS_CFG_DIRECT(true, 0x40) | STIMER_CFG_SINTX(3));
+  MSR_WRITE_GP(&fx, 0, STIMER_MSR_SINT(TS_SINT_EOI), 3);
+  MSR_WRITE_GP(&fx, 0, STIMER_MSR_SVERSION, 7);
+  MSR_WRITE_GP(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 0);
+  MSR_WRITE_GP(&fx, 0, 0x400000B8u, 1);
+  MSR_WRITE_GP(&fx, 1, STIMER_MSR_CONFIG(0), 0);
+  MSR_WRITE_GP(&fx, 1, STIMER_MSR_COUNT(0), 0);
+  MSR_WRITE_GP(&fx, 1, STIMER_MSR_EOM, 0);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_CONFIG(0), TS_CFG_MSG(true, TS_SINT_EOI));
+  ASSERT_MSR(&fx, 0, STIMER_MSR_COUNT(0), 10);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SINT(TS_SINT_EOI), TS_VEC_EOI);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 5);
+  EXPECT_NO_EVENT(&fx);
+  // Still on the original grid (a restart at 5 would move it to 15).
+  ADVANCE(&fx, 10, 1);
+  EXPECT_DELIVERED(&fx, 0, TS_SINT_EOI, 0, 10, 10, TS_VEC_EOI, false);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_msr_write_no_events(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SCONTROL, 1);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIEFP, 0x3001);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SINT(1), 0x31);
+  MSR_WRITE(&fx, 0, STIMER_MSR_EOM, 0);
+  MSR_WRITE(&fx, 0, STIMER_MSR_COUNT(1), 1000);
+  MSR_WRITE(&fx, 0, STIMER_MSR_CONFIG(1), TS_CFG_MSG(false, 1));
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_writes(fx.mem), 0);
+  ASSERT_EQ(test_mem_reads(fx.mem), 0);
+  ts_fx_free(&fx);
+}
+
+// ---- API misuse (STYLE 1.5: STIMER_ERR_BAD_ARG, nothing happens) ----
+
+void test_stimer_api_set_now_backwards(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  SYNIC_ON(&fx, 0);
+  SINT_SET(&fx, 0, 1, 0x31, 0);
+  TIMER_START(&fx, 0, 0, TS_CFG_MSG(false, 1), 100);
+  ADVANCE(&fx, 99, 0);
+  ASSERT_EQ(stimer_set_now(fx.st, 98), STIMER_ERR_BAD_ARG);
+  ASSERT_EQ(stimer_set_now(fx.st, 0), STIMER_ERR_BAD_ARG);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 99);
+  ASSERT_FALSE(stimer_step(fx.st));
+  EXPECT_NO_EVENT(&fx);
+  // The same `now` again is fine (a new pass, nothing due).
+  ADVANCE(&fx, 99, 0);
+  ADVANCE(&fx, 100, 1);
+  EXPECT_DELIVERED(&fx, 0, 1, 0, 100, 100, 0x31, false);
+  ASSERT_EQ(stimer_set_now(fx.st, 99), STIMER_ERR_BAD_ARG);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_TIME_REF_COUNT, 100);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_api_create_num_vp(void) {
+  test_mem_t *mem = test_mem_new();
+  cm_mem_ops_t ops = test_mem_ops(mem);
+  stimer_t *st = NULL;
+  stimer_config_t cfg = stimer_default_config(0);
+  ASSERT_EQ(stimer_create(&cfg, &ops, &st), STIMER_ERR_BAD_ARG);
+  cfg = stimer_default_config(257);
+  ASSERT_EQ(stimer_create(&cfg, &ops, &st), STIMER_ERR_BAD_ARG);
+  cfg = stimer_default_config(1);
+  ASSERT_EQ(stimer_create(&cfg, &ops, &st), STIMER_OK);
+  ASSERT_TRUE(st != NULL);
+  stimer_destroy(st);
+  test_mem_free(mem);
+}
+
+void test_stimer_api_default_config(void) {
+  stimer_config_t cfg = stimer_default_config(7);
+  ASSERT_EQ(cfg.num_vp, 7);
+  ASSERT_TRUE(cfg.feat_time_ref);
+  ASSERT_TRUE(cfg.feat_synic);
+  ASSERT_TRUE(cfg.feat_stimer);
+  ASSERT_TRUE(cfg.feat_direct);
+  ASSERT_TRUE(cfg.scontrol_gate);
+}
+
+void test_stimer_api_step_sequence(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  SYNIC_ON(&fx, 0);
+  for (uint32_t n = 0; n < 3; n++) {
+    SINT_SET(&fx, 0, n + 4, 0x40 + n, 0);
+    TIMER_START(&fx, 0, n, TS_CFG_MSG(false, n + 4), 50);
+  }
+  // set_now samples time and makes no attempt by itself.
+  SET_NOW(&fx, 60);
+  EXPECT_NO_EVENT(&fx);
+  // Each step makes exactly one attempt, in timer order.
+  for (uint32_t n = 0; n < 3; n++) {
+    ASSERT_TRUE(stimer_step(fx.st));
+    EXPECT_DELIVERED(&fx, 0, n + 4, n, 50, 60, 0x40 + n, false);
+    EXPECT_NO_EVENT(&fx);
+  }
+  ASSERT_FALSE(stimer_step(fx.st));
+  ASSERT_FALSE(stimer_step(fx.st));
+  EXPECT_NO_EVENT(&fx);
+  // A new pass with nothing due.
+  SET_NOW(&fx, 70);
+  ASSERT_FALSE(stimer_step(fx.st));
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_api_attempt_once_per_pass(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  SYNIC_ON(&fx, 0);
+  SINT_SET(&fx, 0, 1, 0x31, 0);
+  // A one-shot that stays pending (busy slot): attempted once in the pass, however many steps.
+  ts_fill_slot(&fx, 0, 1);
+  TIMER_START(&fx, 0, 0, TS_CFG_MSG(false, 1), 10);
+  SET_NOW(&fx, 10);
+  ASSERT_TRUE(stimer_step(fx.st));
+  EXPECT_BUSY_PENDING(&fx, 0, 1, 0, 0, 10);
+  ASSERT_FALSE(stimer_step(fx.st));
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
+void test_stimer_api_outcome_name(void) {
+  // Every outcome of docs/interfaces.md section 4.3 has a printable, distinct name.
+  for (int a = STIMER_OUT_DELIVERED; a <= STIMER_OUT_FAULT; a++) {
+    const char *na = stimer_outcome_name((stimer_outcome_t)a);
+    ASSERT_TRUE(na != NULL && na[0] != '\0');
+    for (int b = STIMER_OUT_DELIVERED; b < a; b++) {
+      const char *nb = stimer_outcome_name((stimer_outcome_t)b);
+      ASSERT_TRUE(nb != NULL && strcmp(na, nb) != 0);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Shared job runner for `make sim` and scripts/regress: runs tb_sim jobs in parallel, each in
+its own folder with its log, and parses the bench's closing line."""
+import concurrent.futures
+import os
+import re
+import subprocess
+import time
+from dataclasses import dataclass, field
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TB_SIM = os.path.join(ROOT, "build", "cmake", "sim", "tb_sim")
+SCN_MODEL = os.path.join(ROOT, "build", "cmake", "tb", "scn_model")
+RESULT_RE = re.compile(
+    r"^(PASS|FAIL) (\S+) (\S+) seed=(\d+) ops=(\d+) cycles=(\d+) cycles/s=(\d+)")
+
+
+@dataclass
+class Job:
+    block: str
+    test: str          # scenario path or random-<block>
+    seed: int
+    extra: list = field(default_factory=list)
+
+    @property
+    def name(self):
+        base = os.path.basename(self.test)
+        return base[:-4] if base.endswith(".scn") else base
+
+    @property
+    def folder(self):
+        return os.path.join(ROOT, "build", "sim", self.name, str(self.seed))
+
+    def command(self, exe=TB_SIM):
+        return [exe, "--test", self.test, "--seed", str(self.seed)] + self.extra
+
+    def rerun(self):
+        rel = os.path.relpath(TB_SIM, ROOT)
+        test = os.path.relpath(self.test, ROOT) if self.test.endswith(".scn") else self.test
+        return " ".join([rel, "--test", test, "--seed", str(self.seed)] + self.extra)
+
+
+@dataclass
+class Result:
+    job: Job
+    status: str        # PASS, FAIL, SKIP, ERROR
+    ops: int = 0
+    cycles: int = 0
+    cps: int = 0
+    seconds: float = 0.0
+    log: str = ""
+    message: str = ""
+
+
+def scenario_block(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            words = line.split("#", 1)[0].split()
+            if words:
+                return words[1] if words[0] == "block" and len(words) > 1 else "?"
+    return "?"
+
+
+def run_job(job, timeout=600):
+    os.makedirs(job.folder, exist_ok=True)
+    log = os.path.join(job.folder, "run.log")
+    t0 = time.monotonic()
+    try:
+        proc = subprocess.run(job.command(), cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, timeout=timeout, text=True)
+        out, rc = proc.stdout, proc.returncode
+    except subprocess.TimeoutExpired as e:
+        out, rc = (e.stdout or "") if isinstance(e.stdout, str) else "", -1
+        out += f"\nTIMEOUT after {timeout} s\n"
+    secs = time.monotonic() - t0
+    with open(log, "w", encoding="utf-8") as f:
+        f.write("$ " + " ".join(job.command()) + "\n" + out)
+    res = Result(job, "ERROR", seconds=secs, log=log)
+    for line in out.splitlines():
+        m = RESULT_RE.match(line)
+        if m:
+            res.status = m.group(1)
+            res.ops, res.cycles, res.cps = int(m.group(5)), int(m.group(6)), int(m.group(7))
+    if rc == 77:
+        res.status = "SKIP"
+    elif rc != 0 and res.status == "PASS":
+        res.status = "FAIL"
+    if res.status != "PASS":
+        first = [l for l in out.splitlines() if l.strip()][:1]
+        for l in out.splitlines():
+            if "MISMATCH" in l or "FAIL" in l or "expected" in l or "SKIP" in l:
+                first = [l]
+                break
+        res.message = first[0] if first else f"exit code {rc}"
+    return res
+
+
+def run_jobs(jobs, parallel=None, progress=None):
+    parallel = parallel or os.cpu_count() or 2
+    results = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=parallel) as pool:
+        futs = {pool.submit(run_job, j): j for j in jobs}
+        for fut in concurrent.futures.as_completed(futs):
+            r = fut.result()
+            results.append(r)
+            if progress:
+                progress(r)
+    order = {id(j): i for i, j in enumerate(jobs)}
+    results.sort(key=lambda r: order[id(r.job)])
+    return results
+
+
+def summary_table(results):
+    rows = [("block", "test", "seed", "ops compared", "cycles", "cycles/s", "result")]
+    for r in results:
+        rows.append((r.job.block, r.job.name, str(r.job.seed), str(r.ops), str(r.cycles),
+                     str(r.cps), r.status))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
