@@ -82,14 +82,14 @@ void c_dpi_its_edge(svBit pready, unsigned long long prdata, svBit pslverr, svBi
 void c_dpi_stimer_edge(svBit pready, unsigned long long prdata, svBit pslverr, svBit mreq_valid,
                        unsigned long long maddr, svBit mwe, unsigned long long mwdata,
                        unsigned int mbe, svBit mrsp_ready, svBit irq_valid, unsigned int irq_vp,
-                       unsigned int irq_vector, svBit irq_auto_eoi, svBit eoi_ready,
-                       svBit rt_valid, unsigned int rt_kind, unsigned int rt_vp,
-                       unsigned int rt_timer, unsigned int rt_outcome, unsigned long long rt_now,
-                       svBit busy, svBit *rst_n, svBit *psel, svBit *penable, svBit *pwrite,
-                       unsigned int *paddr, unsigned long long *pwdata, unsigned int *pstrb,
-                       unsigned long long *now, svBit *mreq_ready, svBit *mrsp_valid,
-                       unsigned long long *mrdata, svBit *mrsp_err, svBit *irq_ready,
-                       svBit *eoi_valid, unsigned int *eoi_vp, unsigned int *eoi_vector) {
+                       unsigned int irq_vector, svBit irq_auto_eoi, svBit eoi_ready, svBit rt_valid,
+                       unsigned int rt_kind, unsigned int rt_vp, unsigned int rt_timer,
+                       unsigned int rt_outcome, unsigned long long rt_now, svBit busy, svBit *rst_n,
+                       svBit *psel, svBit *penable, svBit *pwrite, unsigned int *paddr,
+                       unsigned long long *pwdata, unsigned int *pstrb, unsigned long long *now,
+                       svBit *mreq_ready, svBit *mrsp_valid, unsigned long long *mrdata,
+                       svBit *mrsp_err, svBit *irq_ready, svBit *eoi_valid, unsigned int *eoi_vp,
+                       unsigned int *eoi_vector) {
   bench_st_out_t o = {0};
   o.pready = pready;
   o.prdata = prdata;
