@@ -75,20 +75,27 @@ def run_job(job, timeout=600):
     secs = time.monotonic() - t0
     with open(log, "w", encoding="utf-8") as f:
         f.write("$ " + " ".join(job.command()) + "\n" + out)
+    return parse_output(job, out, rc, secs, log)
+
+
+def parse_output(job, out, rc, secs, log):
+    """The result of one run from its output (rc None: judge by the closing line only)."""
     res = Result(job, "ERROR", seconds=secs, log=log)
     for line in out.splitlines():
         m = RESULT_RE.match(line)
         if m:
             res.status = m.group(1)
             res.ops, res.cycles, res.cps = int(m.group(5)), int(m.group(6)), int(m.group(7))
+        elif line.startswith("SKIP "):
+            res.status = "SKIP"
     if rc == 77:
         res.status = "SKIP"
-    elif rc != 0 and res.status == "PASS":
+    elif rc not in (0, None) and res.status == "PASS":
         res.status = "FAIL"
     if res.status != "PASS":
         first = [l for l in out.splitlines() if l.strip()][:1]
         for l in out.splitlines():
-            if "MISMATCH" in l or "FAIL" in l or "expected" in l or "SKIP" in l:
+            if "MISMATCH" in l or l.startswith("FAIL") or "expected" in l or "SKIP" in l:
                 first = [l]
                 break
         res.message = first[0] if first else f"exit code {rc}"
