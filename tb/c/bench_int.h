@@ -6,7 +6,7 @@
 #include "bench.h"
 
 #define BENCH_HIST 12
-#define BENCH_FIFO 64
+#define BENCH_FIFO 1024
 
 /** One compared field of a mismatch report. */
 typedef struct {
@@ -72,7 +72,8 @@ typedef struct {
   uint64_t trace_start, trace_end;
   uint64_t watchdog;
   bool verbose;
-  char argv_line[1024];
+  char exe[512];
+  char ops_arg[32];
   // RTL parameters (from the harness) and the model.
   bool configured;
   uint32_t num_rd, num_vp;
@@ -112,6 +113,7 @@ typedef struct {
   bench_irqq_t dut_irqs;
   uint64_t simp[256];  // shadow of the SIMP values written
   uint64_t last_pass_now;
+  bool st_input_since_pass;  // an MSR write or EOI reached the model since the last PASS
   bool seen_pass;
   // Outputs for expect lines, and the history for reports.
   obs_log_t log;

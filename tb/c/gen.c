@@ -34,6 +34,7 @@ static void gen_op(gen_t *g, scn_kind_t kind, uint64_t a0, uint64_t a1, uint64_t
   scn_op_t op;
   memset(&op, 0, sizeof(op));
   op.kind = kind;
+  op.a[4] = 2;  // generated register writes do not assert the bus response: lockstep does
   op.a[0] = a0;
   op.a[1] = a1;
   op.a[2] = a2;
@@ -161,11 +162,11 @@ static void gen_its_one(gen_t *g) {
     static const uint8_t bad[] = {0x00, 0x02, 0x06, 0x2A, 0x22, 0xFF};
     gen_its_cmd(g, bad[tb_rand_below(&g->r, 6)] | (dev << 32), ev, icid, 0);
   } else if (p < 75) {
-    gen_op(g, SCN_MSI, dev, ev, 0, 0);
+    gen_op(g, SCN_MSI, dev & 0xFFFF, ev, 0, 0);  // the MSI port carries 16 DeviceID bits
   } else if (p < 80) {
     // GITS_TRANSLATER: 16- or 32-bit writes with the side-band DeviceID.
     unsigned size = tb_rand_pct(&g->r, 30) ? 2 : 4;
-    gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, ev, size, dev);
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, ev, size, dev & 0xFFFF);
   } else if (p < 86) {
     static const uint32_t regs[] = {
         ITS_GITS_CTLR,     ITS_GITS_CREADR, ITS_GITS_CWRITER, ITS_GITS_CBASER, ITS_GITS_BASER(0),

@@ -78,20 +78,34 @@ static bool sb_st_cmp_irqs(const sb_st_out_t *o, const char *op) {
   return true;
 }
 
+// The DUT only accepts inputs between passes, so when one arrives (or a new pass starts with
+// no input since the last) the model must have made every attempt of its current pass.
+static bool sb_st_check_drained(const char *when) {
+  bench_t *b = &bench_g;
+  if (!b->lockstep || !stimer_step(b->st)) {
+    return true;
+  }
+  static sb_st_out_t o;
+  sb_st_pop_model(&o);
+  char what[500];
+  snprintf(what, sizeof(what),
+           "%.150s, but the model still had a due timer in the pass: vp %u timer %u (outcome %s); "
+           "the DUT never attempted it",
+           when, o.rt.vp, o.rt.timer, stimer_outcome_name(o.rt.outcome));
+  bench_mismatch(what, NULL, 0, NULL);
+  return false;
+}
+
 static void sb_st_pass(const bench_st_out_t *out) {
   bench_t *b = &bench_g;
   char what[300];
-  if (b->lockstep && stimer_step(b->st)) {
-    sb_st_out_t *o = &(sb_st_out_t){0};
-    sb_st_pop_model(o);
-    snprintf(what, sizeof(what),
-             "the DUT started a new pass (now=%" PRIu64
-             ") but the model still had a due timer: "
-             "vp %u timer %u (outcome %s)",
-             out->rt_now, o->rt.vp, o->rt.timer, stimer_outcome_name(o->rt.outcome));
-    bench_mismatch(what, NULL, 0, NULL);
-    return;
+  if (!b->st_input_since_pass) {
+    snprintf(what, sizeof(what), "the DUT started a new pass (now=%" PRIu64 ")", out->rt_now);
+    if (!sb_st_check_drained(what)) {
+      return;
+    }
   }
+  b->st_input_since_pass = false;
   if (out->rt_now > b->in.now || (b->seen_pass && out->rt_now < b->last_pass_now)) {
     snprintf(what, sizeof(what),
              "PASS record with now=%" PRIu64 ": outside [last pass %" PRIu64 ", now_i %" PRIu64 "]",
@@ -174,6 +188,8 @@ void sb_st_edge(const bench_st_out_t *out) {
     bench_progress();
   }
   if (b->in.eoi_valid && out->eoi_ready) {
+    sb_st_check_drained("the DUT accepted an EOI");
+    b->st_input_since_pass = true;
     stimer_eoi(b->st, b->in.eoi_vp, (uint8_t)b->in.eoi_vector);
     b->in.eoi_valid = false;
     b->settle = 2;
@@ -214,6 +230,10 @@ void sb_st_apb_done(void) {
     bench_hist("msr read vp %u %s = 0x%" PRIx64 "%s", vp, name, b->apb_rdata, gp ? " #GP" : "");
     return;
   }
+  if (!sb_st_check_drained("the DUT completed an MSR write")) {
+    return;
+  }
+  b->st_input_since_pass = true;
   // IMPDEF: IMPDEF-ST-1: a write that is not 64 bits wide is a #GP.
   bool gp = a->strb != 0xFF || stimer_msr_write(b->st, vp, msr, a->wdata) != STIMER_OK;
   if (!gp && msr == STIMER_MSR_SIMP && vp < 256) {
@@ -243,15 +263,8 @@ void sb_st_apb_done(void) {
 
 void sb_st_final(void) {
   bench_t *b = &bench_g;
-  if (b->lockstep && stimer_step(b->st)) {
-    static sb_st_out_t o;
-    sb_st_pop_model(&o);
-    char what[200];
-    snprintf(what, sizeof(what),
-             "end of test: the model still had a due timer the DUT never attempted: vp %u timer "
-             "%u",
-             o.rt.vp, o.rt.timer);
-    bench_mismatch(what, NULL, 0, NULL);
+  if (!sb_st_check_drained("end of test")) {
+    return;
   }
   if (b->dut_writes.n != 0 || b->dut_irqs.n != 0) {
     char what[200];

@@ -551,13 +551,15 @@ static bool scn_parse_its(scn_ctx_t *c, scn_op_t *op) {
   const char *w0 = c->words[0];
   if (strcmp(w0, "reg") == 0 && c->n >= 2 && strcmp(c->words[1], "write") == 0) {
     static const char *const keys[] = {"size", "devid", NULL};
+    static const char *const flags[] = {"buserr", NULL};
     op->kind = SCN_REG_WRITE;
     op->a[2] = 8;
     if (!scn_pos(c, 2, "a register offset", &op->a[0]) || !scn_pos(c, 3, "a value", &op->a[1]) ||
-        !scn_only(c, 4, keys, NULL) || !scn_opt(c, 4, "size", op, 2) ||
+        !scn_only(c, 4, keys, flags) || !scn_opt(c, 4, "size", op, 2) ||
         !scn_opt(c, 4, "devid", op, 3)) {
       return false;
     }
+    op->a[4] = scn_flag(c, 4, "buserr");
     if (op->a[2] != 2 && op->a[2] != 4 && op->a[2] != 8) {
       return scn_fail(c, "size=2, 4 or 8");
     }
@@ -579,7 +581,12 @@ static bool scn_parse_its(scn_ctx_t *c, scn_op_t *op) {
   if (strcmp(w0, "msi") == 0) {
     static const char *const keys[] = {"dev", "ev", NULL};
     op->kind = SCN_MSI;
-    return scn_only(c, 1, keys, NULL) && scn_req(c, 1, "dev", op, 0) && scn_req(c, 1, "ev", op, 1);
+    if (!scn_only(c, 1, keys, NULL) || !scn_req(c, 1, "dev", op, 0) ||
+        !scn_req(c, 1, "ev", op, 1)) {
+      return false;
+    }
+    return (op->a[0] < 0x10000 && op->a[1] <= 0xFFFFFFFFull) ||
+           scn_fail(c, "dev= below 0x10000 (the MSI port is 16 bits) and ev= below 2^32");
   }
   return scn_fail(c,
                   "an ITS operation (reg write, reg read, cmd, msi, mem, wait, reset, "

@@ -53,7 +53,8 @@ module tb #(
   initial c_dpi_init(NumRd, NumVp, 32'(FeatDirect), 32'(ScontrolGate));
 
   // ---------------------------------------------------------------- ITS
-  logic        its_rst_n, its_psel, its_penable, its_pwrite, its_pready, its_pslverr;
+  logic        its_rst_n = 1'b0;  // reset from time 0, whatever --x-initial does
+  logic        its_psel, its_penable, its_pwrite, its_pready, its_pslverr;
   logic [16:0] its_paddr;
   logic [63:0] its_pwdata, its_prdata;
   logic [7:0]  its_pstrb;
@@ -129,7 +130,8 @@ module tb #(
   end
 
   // ---------------------------------------------------------------- stimer
-  logic               st_rst_n, st_psel, st_penable, st_pwrite, st_pready, st_pslverr;
+  logic               st_rst_n = 1'b0;
+  logic               st_psel, st_penable, st_pwrite, st_pready, st_pslverr;
   logic [StAddrW-1:0] st_paddr;
   logic [63:0]        st_pwdata, st_prdata, st_now;
   logic [7:0]         st_pstrb;

@@ -2,6 +2,10 @@
 # The lockstep simulation: both DUTs (tb/sv/tb.sv), the C bench (tb/c) and the golden model,
 # in one Verilator executable `tb_sim`. ctest runs every scenario of sim/tests in lockstep
 # (<block>/scn/<name>/rtl) and a few random seeds per block (<block>/random/seed<N>).
+option(PRJ_LOCKSTEP "Build the lockstep simulation tb_sim" OFF)
+if(NOT PRJ_LOCKSTEP)
+  return()
+endif()
 if(NOT EXISTS ${PRJ_RTL_DIR}/its/its.f OR NOT EXISTS ${PRJ_RTL_DIR}/stimer/stimer.f)
   message(STATUS "lockstep: rtl/its/its.f or rtl/stimer/stimer.f missing; tb_sim not built")
   return()

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// ITS command fetch: reads the 32-byte command at CBASER + CREADR in four ascending read beats
+// (docs/interfaces.md section 2), all issued back to back, and reports it with a fault flag
+// (any faulting beat faults the fetch, every beat is still issued). The assembled command stays
+// on cmd_o until the next fetch starts.
+`include "prj_assert.svh"
+
+module its_cmdq (
+  input  logic          clk_i,
+  input  logic          rst_ni,
+  input  logic          start_i,    // dispatch of a command
+  input  logic [63:0]   addr_i,     // CBASER.PA + CREADR
+  // memory (reads only)
+  output logic          mreq_valid_o,
+  input  logic          mreq_ready_i,
+  output logic [63:0]   mreq_addr_o,
+  input  logic          mrsp_valid_i,
+  input  logic [63:0]   mrsp_rdata_i,
+  input  logic          mrsp_err_i,
+  // result
+  output logic          done_o,     // one-cycle pulse
+  output logic          fault_o,
+  output logic [255:0]  cmd_o
+);
+
+  logic         busy_q, busy_d;
+  logic [63:0]  addr_q, addr_d;
+  logic [2:0]   nreq_q, nreq_d;
+  logic [2:0]   nrsp_q, nrsp_d;
+  logic         flt_q, flt_d;
+  logic         done_q, done_d;
+  logic [255:0] cmd_q, cmd_d;
+
+  always_comb begin
+    busy_d = busy_q;
+    addr_d = addr_q;
+    nreq_d = nreq_q;
+    nrsp_d = nrsp_q;
+    flt_d  = flt_q;
+    cmd_d  = cmd_q;
+    done_d = 1'b0;
+    if (start_i) begin
+      busy_d = 1'b1;
+      addr_d = addr_i;
+      nreq_d = '0;
+      nrsp_d = '0;
+      flt_d  = 1'b0;
+    end else if (busy_q) begin
+      if (mreq_valid_o && mreq_ready_i) nreq_d = nreq_q + 3'd1;
+      if (mrsp_valid_i) begin
+        unique case (nrsp_q[1:0])  // static lanes: no barrel shifter
+          2'd0:    cmd_d[63:0]    = mrsp_rdata_i;
+          2'd1:    cmd_d[127:64]  = mrsp_rdata_i;
+          2'd2:    cmd_d[191:128] = mrsp_rdata_i;
+          default: cmd_d[255:192] = mrsp_rdata_i;
+        endcase
+        flt_d  = flt_q || mrsp_err_i;
+        nrsp_d = nrsp_q + 3'd1;
+        if (nrsp_q == 3'd3) begin
+          busy_d = 1'b0;
+          done_d = 1'b1;
+        end
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      busy_q <= 1'b0;
+      addr_q <= '0;
+      nreq_q <= '0;
+      nrsp_q <= '0;
+      flt_q  <= 1'b0;
+      done_q <= 1'b0;
+      cmd_q  <= '0;
+    end else begin
+      busy_q <= busy_d;
+      addr_q <= addr_d;
+      nreq_q <= nreq_d;
+      nrsp_q <= nrsp_d;
+      flt_q  <= flt_d;
+      done_q <= done_d;
+      cmd_q  <= cmd_d;
+    end
+  end
+
+  assign mreq_valid_o = busy_q && (nreq_q != 3'd4);
+  assign mreq_addr_o  = addr_q + {59'b0, nreq_q[1:0], 3'b0};
+  assign done_o       = done_q;
+  assign fault_o      = flt_q;
+  assign cmd_o        = cmd_q;
+
+`ifdef PRJ_ASSERT_ON
+  `PRJ_ASSERT(StartIdle_A, start_i |-> !busy_q)
+  `PRJ_ASSERT(RspWhileBusy_A, mrsp_valid_i |-> busy_q && nrsp_q < nreq_q)
+  `PRJ_ASSERT(AddrAligned_A, start_i |-> addr_i[4:0] == 5'd0)
+  `PRJ_ASSERT_VALID_READY(MemReq, mreq_valid_o, mreq_ready_i, mreq_addr_o)
+`endif
+
+endmodule

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: Apache-2.0
+// ITS register file and APB4 (64-bit) slave: GITS_* registers, access decoding, CREADR/Stalled
+// update at command retire, and the table parameters latched for the walkers.
+//
+// The serializer (its_ctrl) decides when an access in its access phase completes (`done_i`):
+// only while no operation is in flight (docs/interfaces.md section 3.4). Writes take effect in
+// the completion cycle; reads return the state of that cycle.
+`include "prj_assert.svh"
+
+module its_regs #(
+  parameter int unsigned DevIdW = 16,
+  parameter int unsigned EvIdW  = 16,
+  parameter int unsigned CidW   = 16
+) (
+  input  logic              clk_i,
+  input  logic              rst_ni,
+  // APB4 slave
+  input  logic              apb_psel_i,
+  input  logic              apb_penable_i,
+  input  logic              apb_pwrite_i,
+  input  logic [16:0]       apb_paddr_i,
+  input  logic [63:0]       apb_pwdata_i,
+  input  logic [7:0]        apb_pstrb_i,
+  input  logic [DevIdW-1:0] apb_pdevid_i,
+  output logic              apb_pready_o,
+  output logic [63:0]       apb_prdata_o,
+  output logic              apb_pslverr_o,
+  // to/from the serializer
+  output logic              acc_o,         // an access waits in its access phase
+  output logic              acc_msi_o,     // ... and it is a GITS_TRANSLATER MSI
+  output logic [15:0]       tr_devid_o,
+  output logic [31:0]       tr_eventid_o,
+  input  logic              done_i,        // complete the access in this cycle
+  // state for the engines
+  output logic              enabled_o,
+  output its_pkg::tbl_cfg_t dt_o,
+  output its_pkg::tbl_cfg_t ct_o,
+  output logic              cmd_run_o,     // the command queue has a command to run
+  output logic [63:0]       cmd_addr_o,    // address of the command at CREADR
+  output logic [19:0]       creadr_o,      // CREADR byte offset
+  // command retire
+  input  logic              rt_cmd_i,
+  input  logic              rt_stalled_i
+);
+
+  // -------------------------------------------------------------------------------------------
+  // State
+  // -------------------------------------------------------------------------------------------
+  logic              enabled_q, enabled_d;
+  logic [63:0]       cbaser_q, cbaser_d;
+  logic [14:0]       cwriter_q, cwriter_d;   // Offset[19:5]
+  logic [14:0]       creadr_q, creadr_d;     // Offset[19:5]
+  logic              stalled_q, stalled_d;
+  logic [63:0]       baser0_q, baser0_d;     // writable bits only
+  logic [63:0]       baser1_q, baser1_d;
+  its_pkg::tbl_cfg_t dt_q, dt_d, ct_q, ct_d;
+
+  // -------------------------------------------------------------------------------------------
+  // Access decoding (docs/interfaces.md section 1)
+  // -------------------------------------------------------------------------------------------
+  logic        acc, ctl, is_tr, w64, w32l, w32h, w16, wr_err, do_wr;
+  logic [12:0] dw;
+  logic [63:0] bmask, rdata;
+  logic [15:0] qn;                           // queue slots: (Size+1) * 128
+  logic [14:0] creadr_inc;
+
+  assign acc   = apb_psel_i && apb_penable_i;
+  assign ctl   = !apb_paddr_i[16];
+  assign dw    = apb_paddr_i[15:3];
+  assign is_tr = (apb_paddr_i == its_pkg::ADDR_TRANSLATER);
+  assign w64   = (apb_paddr_i[2:0] == 3'd0) && (apb_pstrb_i == 8'hFF);
+  assign w32l  = (apb_paddr_i[2:0] == 3'd0) && (apb_pstrb_i == 8'h0F);
+  assign w32h  = (apb_paddr_i[2:0] == 3'd4) && (apb_pstrb_i == 8'hF0);
+  assign w16   = (apb_paddr_i[2:0] == 3'd0) && (apb_pstrb_i == 8'h03) && is_tr;
+  // IMPDEF: IMPDEF-ITS-1 unsupported write width/alignment -> pslverr, no effect. Reads return
+  // the aligned doubleword and never fail.
+  assign wr_err = apb_pwrite_i && !(w64 || w32l || w32h || w16);
+  assign do_wr  = done_i && apb_pwrite_i && !wr_err && ctl;
+  assign bmask  = {{8{apb_pstrb_i[7]}}, {8{apb_pstrb_i[6]}}, {8{apb_pstrb_i[5]}},
+                   {8{apb_pstrb_i[4]}}, {8{apb_pstrb_i[3]}}, {8{apb_pstrb_i[2]}},
+                   {8{apb_pstrb_i[1]}}, {8{apb_pstrb_i[0]}}};
+
+  assign acc_o        = acc;
+  // IMPDEF: IMPDEF-ITS-9 a GITS_TRANSLATER write is posted: it completes without pslverr after
+  // its MSI retired, whatever the outcome (FAULT included).
+  assign acc_msi_o    = apb_pwrite_i && is_tr && (w64 || w32l || w16);
+  assign tr_devid_o   = 16'(apb_pdevid_i);
+  assign tr_eventid_o = w16 ? {16'b0, apb_pwdata_i[15:0]} : apb_pwdata_i[31:0];
+
+  assign qn         = {1'b0, cbaser_q[7:0], 7'b0} + 16'd128;
+  assign creadr_inc = ({1'b0, creadr_q} + 16'd1 == qn) ? 15'd0 : creadr_q + 15'd1;
+
+  always_comb begin
+    enabled_d = enabled_q;
+    cbaser_d  = cbaser_q;
+    cwriter_d = cwriter_q;
+    creadr_d  = creadr_q;
+    stalled_d = stalled_q;
+    baser0_d  = baser0_q;
+    baser1_d  = baser1_q;
+
+    if (do_wr) begin
+      unique case (dw)
+        its_pkg::DW_CTLR: begin
+          if (apb_pstrb_i[0]) enabled_d = apb_pwdata_i[0];
+        end
+        its_pkg::DW_CBASER: begin
+          // Ignored while enabled (spec/its.md section 9); either half resets CREADR/Stalled.
+          if (!enabled_q) begin
+            cbaser_d  = (cbaser_q & ~(its_pkg::CBASER_WMASK & bmask)) |
+                        (apb_pwdata_i & its_pkg::CBASER_WMASK & bmask);
+            creadr_d  = '0;
+            stalled_d = 1'b0;
+          end
+        end
+        its_pkg::DW_CWRITER: begin
+          // IMPDEF: IMPDEF-ITS-4 Offset only; a high-half write changes nothing.
+          if (apb_pstrb_i[0]) begin
+            cwriter_d = apb_pwdata_i[19:5];
+            if (apb_pwdata_i[0]) stalled_d = 1'b0;  // Retry
+          end
+        end
+        its_pkg::DW_BASER0: begin
+          if (!enabled_q) begin
+            baser0_d = (baser0_q & ~(its_pkg::BASER_WMASK & bmask)) |
+                       (apb_pwdata_i & its_pkg::BASER_WMASK & bmask);
+          end
+        end
+        its_pkg::DW_BASER1: begin
+          if (!enabled_q) begin
+            baser1_d = (baser1_q & ~(its_pkg::BASER_WMASK & bmask)) |
+                       (apb_pwdata_i & its_pkg::BASER_WMASK & bmask);
+          end
+        end
+        default: ;  // RO or reserved: WI
+      endcase
+    end
+
+    if (rt_cmd_i) begin
+      if (rt_stalled_i) stalled_d = 1'b1;
+      else              creadr_d  = creadr_inc;
+    end
+  end
+
+  // Table parameters: registered copy of the BASERs (BASERs cannot change while enabled, and an
+  // enable needs another APB transfer, so the one-cycle lag is never observed).
+  always_comb begin
+    dt_d.valid    = baser0_q[63];
+    dt_d.indirect = baser0_q[62];
+    dt_d.psz      = baser0_q[9:8];
+    dt_d.base     = its_pkg::baser_base(baser0_q[9], baser0_q[47:12]);
+    dt_d.n        = its_pkg::baser_n(baser0_q[63], baser0_q[62], baser0_q[9:8], baser0_q[7:0],
+                                     5'(DevIdW));
+    ct_d.valid    = baser1_q[63];
+    ct_d.indirect = baser1_q[62];
+    ct_d.psz      = baser1_q[9:8];
+    ct_d.base     = its_pkg::baser_base(baser1_q[9], baser1_q[47:12]);
+    ct_d.n        = its_pkg::baser_n(baser1_q[63], baser1_q[62], baser1_q[9:8], baser1_q[7:0],
+                                     5'(CidW));
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      enabled_q <= 1'b0;
+      cbaser_q  <= '0;
+      cwriter_q <= '0;
+      creadr_q  <= '0;
+      stalled_q <= 1'b0;
+      baser0_q  <= its_pkg::BASER_RESET;
+      baser1_q  <= its_pkg::BASER_RESET;
+      dt_q      <= '0;
+      ct_q      <= '0;
+    end else begin
+      enabled_q <= enabled_d;
+      cbaser_q  <= cbaser_d;
+      cwriter_q <= cwriter_d;
+      creadr_q  <= creadr_d;
+      stalled_q <= stalled_d;
+      baser0_q  <= baser0_d;
+      baser1_q  <= baser1_d;
+      dt_q      <= dt_d;
+      ct_q      <= ct_d;
+    end
+  end
+
+  // -------------------------------------------------------------------------------------------
+  // Read data
+  // -------------------------------------------------------------------------------------------
+  logic [63:0] typer;
+  // TYPER = 0x0000_001F_0001_EFB1 with the default widths: Physical, ITT_entry_size 11,
+  // ID_bits, Devbits, CIDbits, CIL (spec/its.md section 9).
+  assign typer = {27'b0, 1'b1, 4'(CidW - 1), 14'b0, 5'(DevIdW - 1), 5'(EvIdW - 1),
+                  4'hB, 4'h1};
+
+  always_comb begin
+    rdata = '0;
+    if (ctl) begin
+      unique case (dw)
+        // IMPDEF: IMPDEF-ITS-2 Quiescent always reads 1.
+        its_pkg::DW_CTLR:    rdata = {its_pkg::IIDR_VALUE, 1'b1, 30'b0, enabled_q};
+        its_pkg::DW_TYPER:   rdata = typer;
+        its_pkg::DW_CBASER:  rdata = cbaser_q;
+        its_pkg::DW_CWRITER: rdata = {44'b0, cwriter_q, 5'b0};
+        its_pkg::DW_CREADR:  rdata = {44'b0, creadr_q, 4'b0, stalled_q};
+        its_pkg::DW_BASER0:  rdata = baser0_q | its_pkg::BASER0_RO;
+        its_pkg::DW_BASER1:  rdata = baser1_q | its_pkg::BASER1_RO;
+        13'h1FFA:            rdata = 64'h0000_0000_0000_0044;  // PIDR4, PIDR5
+        13'h1FFC:            rdata = 64'h0000_00B4_0000_0094;  // PIDR0, PIDR1
+        13'h1FFD:            rdata = 64'h0000_0000_0000_003B;  // PIDR2, PIDR3
+        13'h1FFE:            rdata = 64'h0000_00F0_0000_000D;  // CIDR0, CIDR1
+        13'h1FFF:            rdata = 64'h0000_00B1_0000_0005;  // CIDR2, CIDR3
+        default:             rdata = '0;                       // reserved: RAZ
+      endcase
+    end
+  end
+
+  assign apb_pready_o  = done_i;
+  assign apb_pslverr_o = done_i && wr_err;
+  assign apb_prdata_o  = (done_i && !apb_pwrite_i) ? rdata : '0;
+
+  // -------------------------------------------------------------------------------------------
+  // Outputs
+  // -------------------------------------------------------------------------------------------
+  assign enabled_o  = enabled_q;
+  assign dt_o       = dt_q;
+  assign ct_o       = ct_q;
+  assign creadr_o   = {creadr_q, 5'b0};
+  assign cmd_addr_o = {12'b0, cbaser_q[51:12], 12'b0} + {44'b0, creadr_q, 5'b0};
+  // docs/interfaces.md section 3.4: Enabled && !Stalled && CREADR != CWRITER &&
+  // CWRITER.Offset < size && CBASER.Valid. IMPDEF: IMPDEF-ITS-4 an out-of-range CWRITER stops
+  // processing until a valid offset is written.
+  assign cmd_run_o  = enabled_q && !stalled_q && (creadr_q != cwriter_q) &&
+                      ({1'b0, cwriter_q} < qn) && cbaser_q[63];
+
+`ifdef PRJ_ASSERT_ON
+  `PRJ_ASSERT(NoWriteAtRetire_A, !(do_wr && rt_cmd_i))
+  `PRJ_ASSERT(DoneOnlyInAccess_A, done_i |-> acc)
+  // APB: address, control and data are stable while an access waits.
+  `PRJ_ASSERT(ApbStable_A, acc && !done_i |=> apb_psel_i && apb_penable_i &&
+              $stable(apb_paddr_i) && $stable(apb_pwrite_i) && $stable(apb_pwdata_i) &&
+              $stable(apb_pstrb_i))
+  `PRJ_ASSERT(ApbSetup_A, apb_penable_i |-> apb_psel_i)
+`endif
+
+endmodule

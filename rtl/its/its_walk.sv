@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: Apache-2.0
+// ITS table walker for the command executor: one table access at a time.
+//
+// An access is a read or write of the Device or Collection table entry `idx` (8 bytes; through
+// the level-1 table when the BASER is indirect, spec/its.md section 4) or of the ITE `idx` of the
+// ITT at `itt` (12 bytes). The entry is split into beats (docs/interfaces.md section 2), issued
+// back to back; every beat is issued even after a fault. Result in the cycle of the last
+// response: `fault` (an L1 or entry beat faulted), `noentry` (the L1 entry is invalid: a read
+// finds no entry, a write is dropped), `rdata` (entry, little-endian, for reads).
+`include "prj_assert.svh"
+
+module its_walk (
+  input  logic               clk_i,
+  input  logic               rst_ni,
+  // request (accepted when idle)
+  input  logic               req_valid_i,
+  output logic               req_ready_o,
+  input  its_pkg::tbl_e      req_tbl_i,
+  input  logic [31:0]        req_idx_i,
+  input  logic [51:0]        req_itt_i,
+  input  logic               req_we_i,
+  input  logic [95:0]        req_wdata_i,
+  // table parameters
+  input  its_pkg::tbl_cfg_t  dt_i,
+  input  its_pkg::tbl_cfg_t  ct_i,
+  // result
+  output logic               done_o,
+  output logic               fault_o,
+  output logic               noentry_o,
+  output logic [95:0]        rdata_o,
+  // memory
+  output logic               mreq_valid_o,
+  input  logic               mreq_ready_i,
+  output its_pkg::mem_req_t  mreq_o,
+  input  logic               mrsp_valid_i,
+  input  logic [63:0]        mrsp_rdata_i,
+  input  logic               mrsp_err_i
+);
+
+  its_pkg::wk_st_e   st_q, st_d;
+  its_pkg::tbl_e     tbl_q, tbl_d;
+  logic [31:0]       idx_q, idx_d;
+  logic [51:0]       base_q, base_d;     // ITT, or the level-2 page after the L1 read
+  logic              we_q, we_d;
+  logic [95:0]       wdata_q, wdata_d;
+  logic [1:0]        nreq_q, nreq_d;
+  logic [1:0]        nrsp_q, nrsp_d;
+  logic [63:0]       beat0_q, beat0_d;
+  logic              flt_q, flt_d;
+
+  logic [51:0]       cfg_base;
+  logic              cfg_ind;
+  logic [1:0]        cfg_psz;
+  logic [63:0]       addr;         // byte address of the current access
+  logic              l1, nb2, last, flt;
+  logic [127:0]      wide, wwide;
+  logic [15:0]       be16;
+
+  // Current access: its address and shape.
+  always_comb begin
+    cfg_base = (tbl_q == its_pkg::TBL_CT) ? ct_i.base : dt_i.base;
+    cfg_ind  = (tbl_q == its_pkg::TBL_CT) ? ct_i.indirect : dt_i.indirect;
+    cfg_psz  = (tbl_q == its_pkg::TBL_CT) ? ct_i.psz : dt_i.psz;
+    l1       = (st_q == its_pkg::WkL1);
+    if (l1) begin
+      addr = its_pkg::l1_addr(cfg_base, cfg_psz, idx_q[15:0]);
+    end else if (tbl_q == its_pkg::TBL_ITT) begin
+      addr = its_pkg::ite_addr(base_q, idx_q);
+    end else begin
+      addr = its_pkg::ent_addr(cfg_ind ? base_q : cfg_base, cfg_ind, cfg_psz, idx_q[15:0]);
+    end
+    // IMPDEF: IMPDEF-ITS-8 ITE = 2 beats; an unaligned 8-byte level-2 entry = 2 beats.
+    nb2   = !l1 && ((tbl_q == its_pkg::TBL_ITT) || (addr[2:0] != 3'd0));
+    be16  = ((tbl_q == its_pkg::TBL_ITT) ? 16'h0FFF : 16'h00FF) << addr[2:0];
+    wwide = {32'b0, wdata_q} << {addr[2:0], 3'b0};
+    wide  = {mrsp_rdata_i, beat0_q} >> {addr[2:0], 3'b0};
+  end
+
+  assign req_ready_o  = (st_q == its_pkg::WkIdle);
+  assign mreq_valid_o = (st_q != its_pkg::WkIdle) && (nreq_q == 2'd0 || (nreq_q == 2'd1 && nb2));
+  always_comb begin
+    mreq_o.addr  = {addr[63:3], 3'b0} + ((nreq_q == 2'd1) ? 64'd8 : 64'd0);
+    mreq_o.we    = we_q && !l1;
+    mreq_o.wdata = (we_q && !l1) ? ((nreq_q == 2'd1) ? wwide[127:64] : wwide[63:0]) : 64'd0;
+    // Reads always use all byte enables.
+    mreq_o.be    = (we_q && !l1) ? ((nreq_q == 2'd1) ? be16[15:8] : be16[7:0]) : 8'hFF;
+  end
+
+  assign last      = mrsp_valid_i && (!nb2 || nrsp_q == 2'd1);
+  assign flt       = flt_q || mrsp_err_i;
+  assign rdata_o   = nb2 ? wide[95:0] : {32'b0, mrsp_rdata_i};
+
+  always_comb begin
+    st_d      = st_q;
+    tbl_d     = tbl_q;
+    idx_d     = idx_q;
+    base_d    = base_q;
+    we_d      = we_q;
+    wdata_d   = wdata_q;
+    nreq_d    = nreq_q;
+    nrsp_d    = nrsp_q;
+    beat0_d   = beat0_q;
+    flt_d     = flt_q;
+    done_o    = 1'b0;
+    fault_o   = 1'b0;
+    noentry_o = 1'b0;
+
+    if (mreq_valid_o && mreq_ready_i) nreq_d = nreq_q + 2'd1;
+    if (mrsp_valid_i && !last) begin
+      beat0_d = mrsp_rdata_i;
+      flt_d   = flt;
+      nrsp_d  = nrsp_q + 2'd1;
+    end
+
+    unique case (st_q)
+      its_pkg::WkIdle: begin
+        if (req_valid_i) begin
+          tbl_d   = req_tbl_i;
+          idx_d   = req_idx_i;
+          base_d  = req_itt_i;
+          we_d    = req_we_i;
+          wdata_d = req_wdata_i;
+          nreq_d  = '0;
+          nrsp_d  = '0;
+          flt_d   = 1'b0;
+          st_d    = (req_tbl_i != its_pkg::TBL_ITT &&
+                     ((req_tbl_i == its_pkg::TBL_CT) ? ct_i.indirect : dt_i.indirect)) ?
+                    its_pkg::WkL1 : its_pkg::WkEnt;
+        end
+      end
+      its_pkg::WkL1: begin
+        if (last) begin
+          nreq_d = '0;
+          nrsp_d = '0;
+          flt_d  = 1'b0;
+          base_d = {1'b0, mrsp_rdata_i[50:0]};
+          if (flt || !mrsp_rdata_i[63]) begin
+            done_o    = 1'b1;
+            fault_o   = flt;
+            noentry_o = !flt;
+            st_d      = its_pkg::WkIdle;
+          end else begin
+            st_d = its_pkg::WkEnt;
+          end
+        end
+      end
+      its_pkg::WkEnt: begin
+        if (last) begin
+          done_o  = 1'b1;
+          fault_o = flt;
+          st_d    = its_pkg::WkIdle;
+        end
+      end
+      default: st_d = its_pkg::WkIdle;
+    endcase
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      st_q    <= its_pkg::WkIdle;
+      tbl_q   <= its_pkg::TBL_DT;
+      idx_q   <= '0;
+      base_q  <= '0;
+      we_q    <= 1'b0;
+      wdata_q <= '0;
+      nreq_q  <= '0;
+      nrsp_q  <= '0;
+      beat0_q <= '0;
+      flt_q   <= 1'b0;
+    end else begin
+      st_q    <= st_d;
+      tbl_q   <= tbl_d;
+      idx_q   <= idx_d;
+      base_q  <= base_d;
+      we_q    <= we_d;
+      wdata_q <= wdata_d;
+      nreq_q  <= nreq_d;
+      nrsp_q  <= nrsp_d;
+      beat0_q <= beat0_d;
+      flt_q   <= flt_d;
+    end
+  end
+
+  // Unused: the table valid bits and counts (checked by the executor), spare shifted bits.
+  logic unused_walk;
+  assign unused_walk = ^{dt_i.valid, dt_i.n, ct_i.valid, ct_i.n, wide[127:96]};
+
+`ifdef PRJ_ASSERT_ON
+  `PRJ_ASSERT(RspWhileBusy_A, mrsp_valid_i |-> st_q != its_pkg::WkIdle && nrsp_q < nreq_q)
+  `PRJ_ASSERT(IdxInRange_A, req_valid_i && req_ready_o && req_tbl_i != its_pkg::TBL_ITT |->
+              req_idx_i[31:16] == 16'd0)
+  `PRJ_ASSERT_VALID_READY(MemReq, mreq_valid_o, mreq_ready_i, mreq_o)
+`endif
+
+endmodule

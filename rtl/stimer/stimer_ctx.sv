@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// stimer attempt context: captures the RAM words the scheduler reads for one delivery attempt
+// (CONFIG, COUNT, SINT[SINTx], SIMP; SCONTROL arrives with the launch), assembles the
+// stimer_deliver request, and computes the periodic re-arm time with the sequential modulo
+// (spec/stimer.md section 4 "start": r = (now - exp) mod count; exp = now + (count - r), the
+// smallest exp + k*count above now; missed periods are dropped), overlapped with the delivery.
+module stimer_ctx #(
+  parameter bit ScontrolGate = 1'b1
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_ni,
+  input  logic                 cap_cfg_i,    // ram_rdata_i is CONFIG
+  input  logic                 cap_cnt_i,    // ram_rdata_i is COUNT: start the modulo
+  input  logic                 cap_sint_i,   // ram_rdata_i is SINT[SINTx]
+  input  logic                 cap_simp_i,   // ram_rdata_i is SIMP
+  input  logic [63:0]          ram_rdata_i,  // SCONTROL in the cycle att_o is used
+  input  logic [1:0]           timer_i,
+  input  logic [63:0]          exp_i,        // exp_time of the timer
+  input  logic [63:0]          now_i,        // the sampled now
+  output logic [3:0]           sintx_o,      // CONFIG.SINTx (valid after cap_cfg_i)
+  output logic                 periodic_o,
+  output logic [63:0]          cfg_off_o,    // CONFIG as read, with Enable cleared
+  output stimer_pkg::attempt_t att_o,
+  output logic                 rearm_busy_o,
+  output logic [63:0]          rearm_exp_o
+);
+
+  logic [63:0] cfg_d, cfg_q;
+  logic [63:0] cnt_d, cnt_q;
+  logic [10:0] sint_d, sint_q;  // SINT bits 18:16 and 7:0
+  logic [52:0] simp_d, simp_q;  // SIMP bits 63:12 and 0
+
+  always_comb begin
+    cfg_d  = cap_cfg_i ? ram_rdata_i : cfg_q;
+    cnt_d  = cap_cnt_i ? ram_rdata_i : cnt_q;
+    sint_d = cap_sint_i ? {ram_rdata_i[18:16], ram_rdata_i[7:0]} : sint_q;
+    simp_d = cap_simp_i ? {ram_rdata_i[63:12], ram_rdata_i[stimer_pkg::SYNIC_ENABLE]} : simp_q;
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      cfg_q  <= '0;
+      cnt_q  <= '0;
+      sint_q <= '0;
+      simp_q <= '0;
+    end else begin
+      cfg_q  <= cfg_d;
+      cnt_q  <= cnt_d;
+      sint_q <= sint_d;
+      simp_q <= simp_d;
+    end
+  end
+
+  // ---------------------------------------------------------------------------------------------
+  // Periodic re-arm
+  // ---------------------------------------------------------------------------------------------
+  logic        mod_done;
+  logic [63:0] mod_rem;
+
+  stimer_mod u_mod (
+    .clk_i,
+    .rst_ni,
+    .start_i(cap_cnt_i && cfg_q[stimer_pkg::CFG_PERIODIC]),
+    .a_i    (now_i - exp_i),
+    .b_i    (ram_rdata_i),
+    .busy_o (rearm_busy_o),
+    .done_o (mod_done),
+    .rem_o  (mod_rem)
+  );
+
+  assign rearm_exp_o = now_i + (cnt_q - mod_rem);
+
+  // ---------------------------------------------------------------------------------------------
+  // Delivery request
+  // ---------------------------------------------------------------------------------------------
+  logic slot_avail;
+  // spec section 4: slot unavailable when SIMP.Enable = 0; Normative also SCONTROL.Enable = 0,
+  // unless ScontrolGate = 0 (KVM-compat).
+  assign slot_avail = simp_q[0] && (!ScontrolGate || ram_rdata_i[stimer_pkg::SYNIC_ENABLE]);
+
+  always_comb begin
+    att_o               = '0;
+    att_o.timer         = timer_i;
+    att_o.direct        = cfg_q[stimer_pkg::CFG_DIRECT];
+    att_o.apic_vec      = cfg_q[stimer_pkg::CFG_APIC_VEC+:8];
+    att_o.periodic      = cfg_q[stimer_pkg::CFG_PERIODIC];
+    att_o.slot_avail    = slot_avail;
+    att_o.slot_addr     = {simp_q[52:1], cfg_q[stimer_pkg::CFG_SINTX+:4], 8'h00};
+    // TLFS (Normative): a masked or polling SINT gets the message but no interrupt.
+    att_o.sint_irq      = !sint_q[stimer_pkg::SINT_MASKED-8] && !sint_q[stimer_pkg::SINT_POLLING-8];
+    att_o.sint_vec      = sint_q[7:0];
+    att_o.sint_auto_eoi = sint_q[stimer_pkg::SINT_AUTO_EOI-8];
+    att_o.exp_time      = exp_i;
+    att_o.now           = now_i;
+  end
+
+  assign sintx_o    = cfg_q[stimer_pkg::CFG_SINTX+:4];
+  assign periodic_o = cfg_q[stimer_pkg::CFG_PERIODIC];
+  assign cfg_off_o  = {cfg_q[63:1], 1'b0};
+
+  // The modulo's done pulse is not needed: the scheduler waits for !rearm_busy_o.
+  logic unused_mod_done;
+  assign unused_mod_done = mod_done;
+
+endmodule

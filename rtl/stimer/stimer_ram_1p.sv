@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+// Single-port RAM, one access per cycle, registered read data (1 cycle latency), read-first.
+// Written so that Yosys infers block or distributed RAM; the array has no reset (a RAM has none),
+// which is why this is the one always_ff in stimer that is not "reset and q<=d" (STYLE.md 1.2
+// exception, as prim_ram_1p). The owner (stimer_state) initialises it after reset.
+module stimer_ram_1p #(
+  parameter int unsigned Depth = 128,
+  parameter int unsigned Width = 64,
+  localparam int unsigned Aw = (Depth > 1) ? $clog2(Depth) : 1
+) (
+  input  logic             clk_i,
+  input  logic             req_i,
+  input  logic             we_i,
+  input  logic [Aw-1:0]    addr_i,
+  input  logic [Width-1:0] wdata_i,
+  output logic [Width-1:0] rdata_o
+);
+
+  logic [Width-1:0] mem_q [Depth];
+  logic [Width-1:0] rdata_q;
+
+  always_ff @(posedge clk_i) begin
+    if (req_i) begin
+      if (we_i) begin
+        mem_q[addr_i] <= wdata_i;
+      end
+      rdata_q <= mem_q[addr_i];
+    end
+  end
+
+  assign rdata_o = rdata_q;
+
+endmodule
