@@ -1,38 +1,72 @@
 # SPDX-License-Identifier: Apache-2.0
 # The lockstep simulation: both DUTs (tb/sv/tb.sv), the C bench (tb/c) and the golden model,
-# in one Verilator executable `tb_sim`. ctest runs every scenario of sim/tests in lockstep
-# (<block>/scn/<name>/rtl) and a few random seeds per block (<block>/random/seed<N>).
-option(PRJ_LOCKSTEP "Build the lockstep simulation tb_sim" OFF)
+# in one Verilator executable per RTL configuration. ctest runs every scenario of sim/tests in
+# lockstep (<block>/scn/<name>/rtl) on the build whose parameters the scenario's `config` line
+# asks for, and a few random seeds per block (<block>/random/seed<N>).
+option(PRJ_LOCKSTEP "Build the lockstep simulations (tb_sim*)" ON)
 if(NOT PRJ_LOCKSTEP)
-  return()
-endif()
-if(NOT EXISTS ${PRJ_RTL_DIR}/its/its.f OR NOT EXISTS ${PRJ_RTL_DIR}/stimer/stimer.f)
-  message(STATUS "lockstep: rtl/its/its.f or rtl/stimer/stimer.f missing; tb_sim not built")
   return()
 endif()
 prj_read_filelist(its PRJ_ITS_FILES)
 prj_read_filelist(stimer PRJ_ST_FILES)
 
 set(PRJ_BENCH_SOURCES ${PRJ_TB_DIR}/c/bench.c ${PRJ_TB_DIR}/c/sb_its.c
-                      ${PRJ_TB_DIR}/c/sb_stimer.c ${PRJ_TB_DIR}/c/gen.c ${PRJ_TB_DIR}/dpi/tb_dpi.c)
-set_source_files_properties(${PRJ_BENCH_SOURCES} PROPERTIES COMPILE_OPTIONS "${PRJ_WARN_FLAGS}")
-add_executable(tb_sim ${CMAKE_CURRENT_SOURCE_DIR}/sim_main.cpp ${PRJ_BENCH_SOURCES})
-target_link_libraries(tb_sim PRIVATE tb_c)
-verilate(tb_sim TRACE_FST
-  PREFIX Vtb
-  TOP_MODULE tb
-  SOURCES ${PRJ_ITS_FILES} ${PRJ_ST_FILES} ${PRJ_TB_DIR}/sv/tb.sv
-  INCLUDE_DIRS ${PRJ_RTL_DIR}/common
-  VERILATOR_ARGS -Wall --assert -DPRJ_ASSERT_ON --x-assign unique --x-initial unique --no-timing
-                 -I${PRJ_RTL_DIR}/common ${PRJ_WAIVER}
-  OPT_FAST -O2)
+                      ${PRJ_TB_DIR}/c/sb_stimer.c ${PRJ_TB_DIR}/c/gen.c)
+set_source_files_properties(${PRJ_BENCH_SOURCES} ${PRJ_TB_DIR}/dpi/tb_dpi.c
+                            PROPERTIES COMPILE_OPTIONS "${PRJ_WARN_FLAGS}")
+add_library(tb_bench STATIC ${PRJ_BENCH_SOURCES})
+target_link_libraries(tb_bench PUBLIC tb_c)
+
+# One executable per RTL configuration. The model takes its parameters from the harness at
+# start (c_dpi_init), so the two cannot drift apart.
+function(prj_lockstep_variant target num_vp feat_direct)
+  add_executable(${target} ${CMAKE_CURRENT_SOURCE_DIR}/sim_main.cpp ${PRJ_TB_DIR}/dpi/tb_dpi.c)
+  target_link_libraries(${target} PRIVATE tb_bench)
+  verilate(${target} TRACE_FST
+    PREFIX Vtb
+    TOP_MODULE tb
+    SOURCES ${PRJ_ITS_FILES} ${PRJ_ST_FILES} ${PRJ_TB_DIR}/sv/tb.sv
+    VERILATOR_ARGS -Wall --assert -DPRJ_ASSERT_ON --x-assign unique --x-initial unique
+                   --no-timing -I${PRJ_RTL_DIR}/common ${PRJ_WAIVER}
+                   -GNumVp=${num_vp} -GFeatDirect=${feat_direct}
+    OPT_FAST -O2)
+endfunction()
+prj_lockstep_variant(tb_sim 4 1)  # the default: NumRd=4, NumVp=4, all features
+prj_lockstep_variant(tb_sim_vp1 1 1)
+prj_lockstep_variant(tb_sim_vp2 2 1)
+prj_lockstep_variant(tb_sim_vp1_nodirect 1 0)
+
+# The build a scenario needs, from its `config` line (vps, feat_direct).
+function(prj_scenario_target scn out)
+  file(STRINGS ${scn} cfg REGEX "^config ")
+  set(vps 4)
+  set(direct 1)
+  if(cfg MATCHES "vps=([0-9]+)")
+    set(vps ${CMAKE_MATCH_1})
+  endif()
+  if(cfg MATCHES "feat_direct=0")
+    set(direct 0)
+  endif()
+  if(vps EQUAL 4 AND direct EQUAL 1)
+    set(${out} tb_sim PARENT_SCOPE)
+  elseif(vps EQUAL 1 AND direct EQUAL 1)
+    set(${out} tb_sim_vp1 PARENT_SCOPE)
+  elseif(vps EQUAL 2 AND direct EQUAL 1)
+    set(${out} tb_sim_vp2 PARENT_SCOPE)
+  elseif(vps EQUAL 1 AND direct EQUAL 0)
+    set(${out} tb_sim_vp1_nodirect PARENT_SCOPE)
+  else()
+    set(${out} tb_sim PARENT_SCOPE)  # tb_sim reports SKIP with the configuration it needs
+  endif()
+endfunction()
 
 file(GLOB PRJ_LOCKSTEP_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/sim/tests/*.scn)
 foreach(scn ${PRJ_LOCKSTEP_SCENARIOS})
   get_filename_component(name ${scn} NAME_WE)
   file(STRINGS ${scn} first LIMIT_COUNT 1 REGEX "^block ")
   string(REGEX REPLACE "^block +([a-z]+).*" "\\1" block "${first}")
-  add_test(NAME ${block}/scn/${name}/rtl COMMAND tb_sim --test ${scn} --seed 1
+  prj_scenario_target(${scn} exe)
+  add_test(NAME ${block}/scn/${name}/rtl COMMAND ${exe} --test ${scn} --seed 1
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(${block}/scn/${name}/rtl PROPERTIES LABELS "sim;rtl;lockstep"
                        SKIP_RETURN_CODE 77 TIMEOUT 300)
@@ -43,7 +77,7 @@ set(PRJ_TEST_SEEDS 1 2 3 4 5 6 7 8 CACHE STRING "random seeds run by ctest per b
 foreach(block its stimer)
   foreach(seed ${PRJ_TEST_SEEDS})
     add_test(NAME ${block}/random/seed${seed}
-             COMMAND tb_sim --test random-${block} --seed ${seed} --ops 400
+             COMMAND tb_sim --test random-${block} --seed ${seed} --ops 600
              WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
     set_tests_properties(${block}/random/seed${seed} PROPERTIES LABELS "sim;rtl;lockstep;random"
                          TIMEOUT 300)

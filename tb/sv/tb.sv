@@ -6,8 +6,8 @@
 module tb #(
   parameter int unsigned NumRd = 4,
   parameter int unsigned NumVp = 4,
-  parameter bit FeatDirect = 1'b1,
-  parameter bit ScontrolGate = 1'b1
+  parameter int unsigned FeatDirect = 1,  // int, so that -GFeatDirect=0 sets it cleanly
+  parameter int unsigned ScontrolGate = 1
 ) (
   input logic clk_i,
   input logic rst_ni
@@ -50,7 +50,7 @@ module tb #(
     output longint unsigned mrdata, output bit mrsp_err, output bit irq_ready,
     output bit eoi_valid, output int unsigned eoi_vp, output int unsigned eoi_vector);
 
-  initial c_dpi_init(NumRd, NumVp, 32'(FeatDirect), 32'(ScontrolGate));
+  initial c_dpi_init(NumRd, NumVp, FeatDirect, ScontrolGate);
 
   // ---------------------------------------------------------------- ITS
   logic        its_rst_n = 1'b0;  // reset from time 0, whatever --x-initial does
@@ -150,7 +150,7 @@ module tb #(
   logic               st_busy;
 
   stimer_top #(
-    .NumVp(NumVp), .FeatDirect(FeatDirect), .ScontrolGate(ScontrolGate)
+    .NumVp(NumVp), .FeatDirect(FeatDirect != 0), .ScontrolGate(ScontrolGate != 0)
   ) u_stimer (
     .clk_i, .rst_ni(st_rst_n),
     .apb_psel_i(st_psel), .apb_penable_i(st_penable), .apb_pwrite_i(st_pwrite),
