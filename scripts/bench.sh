@@ -24,4 +24,15 @@ if [ -x "$dir/bench_its" ] && command -v valgrind >/dev/null; then
   echo "== callgrind"
   echo "its model: instructions per MSI translation (callgrind): $((ir / n))"
 fi
+
+# Lockstep cost and model-alone vs RTL time (needs the tb_sim builds).
+if [ -x build/cmake/sim/tb_sim ]; then
+  echo "== lockstep"
+  scripts/bench_lockstep.py || rc=1
+fi
+
+# Area of the stimer at 1, 8 and 64 VPs (Yosys synth_xilinx) and of the ITS.
+echo "== synthesis"
+scripts/bench_synth.sh || rc=1
+scripts/synth.sh its | sed 's/^synth: /its synth: /' || rc=1
 exit $rc

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bench_int.h"
 #include "gen.h"
@@ -132,18 +133,83 @@ void bench_progress(void) {
   bench_g.last_progress = bench_g.cycle;
 }
 
-void bench_hist(const char *fmt, ...) {
+uint64_t bench_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+void bench_hist(bench_hist_kind_t kind, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
+                uint64_t a4, uint64_t a5) {
   bench_t *b = &bench_g;
-  char *slot = b->hist[b->hist_n % BENCH_HIST];
-  int k =
-      snprintf(slot, sizeof(b->hist[0]), "#%" PRIu64 " c=%" PRIu64 " ", b->ops_compared, b->cycle);
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(slot + k, sizeof(b->hist[0]) - (size_t)k, fmt, ap);
-  va_end(ap);
+  bench_hist_t *h = &b->hist[b->hist_n % BENCH_HIST];
+  h->kind = kind;
+  h->cycle = b->cycle;
+  h->op = b->ops_compared;
+  h->a[0] = a0;
+  h->a[1] = a1;
+  h->a[2] = a2;
+  h->a[3] = a3;
+  h->a[4] = a4;
+  h->a[5] = a5;
   b->hist_n++;
   if (b->verbose) {
-    printf("%s\n", slot);
+    char line[300];
+    bench_hist_format(h, line, sizeof(line));
+    printf("%s\n", line);
+  }
+}
+
+void bench_hist_format(const bench_hist_t *h, char *buf, size_t len) {
+  int k = snprintf(buf, len, "#%" PRIu64 " c=%" PRIu64 " ", h->op, h->cycle);
+  char *p = buf + k;
+  size_t n = len - (size_t)k;
+  char name[32];
+  const uint64_t *a = h->a;
+  switch (h->kind) {
+    case BENCH_H_ITS_RETIRE:
+      if (a[0] == ITS_RT_CMD) {
+        snprintf(p, n,
+                 "retire cmd %s @0x%05" PRIx64 " %s err=0x%06" PRIx64 ", %" PRIu64
+                 " write beat(s), %" PRIu64 " event(s)",
+                 its_opcode_name((uint8_t)a[2]), a[1], its_outcome_name((its_outcome_t)a[3]),
+                 a[4] & 0xFFFFFF, a[5] & 0xFFFFFFFF, a[5] >> 32);
+      } else {
+        snprintf(p, n,
+                 "retire %s dev=%" PRIu64 " ev=%" PRIu64 " %s err=0x%06" PRIx64 ", %" PRIu64
+                 " event(s)",
+                 a[0] == ITS_RT_MSI ? "msi" : "translater", a[1], a[2],
+                 its_outcome_name((its_outcome_t)a[3]), a[4], a[5] >> 32);
+      }
+      break;
+    case BENCH_H_ITS_READ:
+      snprintf(p, n, "reg read 0x%05" PRIx64 " = 0x%016" PRIx64, a[0], a[1]);
+      break;
+    case BENCH_H_ITS_WRITE:
+      snprintf(p, n, "reg write 0x%05" PRIx64 " = 0x%" PRIx64 " (%" PRIu64 " bytes)%s", a[0], a[1],
+               a[2], a[3] ? " -> bus error" : "");
+      break;
+    case BENCH_H_ST_PASS:
+      snprintf(p, n, "pass now=%" PRIu64, a[0]);
+      break;
+    case BENCH_H_ST_ATTEMPT:
+      snprintf(p, n,
+               "attempt vp=%" PRIu64 " timer=%" PRIu64 " %s now=%" PRIu64 ", %" PRIu64
+               " write beat(s), %" PRIu64 " interrupt(s)",
+               a[0], a[1], stimer_outcome_name((stimer_outcome_t)a[2]), a[3], a[4], a[5]);
+      break;
+    case BENCH_H_ST_EOI:
+      snprintf(p, n, "eoi vp=%" PRIu64 " vector=0x%02" PRIx64, a[0], a[1]);
+      break;
+    case BENCH_H_ST_READ:
+    case BENCH_H_ST_WRITE:
+      snprintf(p, n, "msr %s vp %" PRIu64 " %s = 0x%" PRIx64 "%s",
+               h->kind == BENCH_H_ST_READ ? "read" : "write", a[0],
+               scn_stimer_msr_name((uint32_t)a[1], name, sizeof(name)), a[2], a[3] ? " #GP" : "");
+      break;
+    default:
+      snprintf(p, n, "?");
+      break;
   }
 }
 
@@ -176,7 +242,9 @@ void bench_mismatch(const char *what, const bench_field_t *fields, size_t n, con
   unsigned first = b->hist_n > BENCH_HIST ? b->hist_n - BENCH_HIST : 0;
   printf("last %u operations (model and DUT agreed on each):\n", b->hist_n - first);
   for (unsigned i = first; i < b->hist_n; i++) {
-    printf("  %s\n", b->hist[i % BENCH_HIST]);
+    char line[300];
+    bench_hist_format(&b->hist[i % BENCH_HIST], line, sizeof(line));
+    printf("  %s\n", line);
   }
   uint64_t from = b->cycle > 200 ? b->cycle - 200 : 0;
   char dir[600];
@@ -701,6 +769,11 @@ int bench_finish(double seconds) {
     bench_mismatch("the simulation ended before the test did", NULL, 0, NULL);
   }
   double cps = seconds > 0 ? (double)b->cycle / seconds : 0;
+  if (b->lockstep && seconds > 0) {
+    // Measured inside this run, so load from other processes hits both parts alike.
+    printf("lockstep share: %.1f %% of %.3f s stepping and comparing the model\n",
+           100.0 * (double)b->lockstep_ns / (seconds * 1e9), seconds);
+  }
   printf("%s %s %s seed=%" PRIu64 " ops=%" PRIu64 " cycles=%" PRIu64 " cycles/s=%.0f%s\n",
          b->failures == 0 ? "PASS" : "FAIL", bench_block_name(), b->test, b->seed, b->ops_compared,
          b->cycle, cps, b->lockstep ? "" : " (lockstep off)");

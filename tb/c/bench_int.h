@@ -57,6 +57,26 @@ BENCH_QUEUE(bench_msiq_t, bench_msi_t);
     (q).n--;                                \
   } while (0)
 
+/** Kinds of history records: raw fields now, text only when a report prints them. */
+typedef enum {
+  BENCH_H_ITS_RETIRE = 1,  // kind, offset, opcode, outcome, error, (devid << 32 | eventid)
+  BENCH_H_ITS_READ,        // addr, data
+  BENCH_H_ITS_WRITE,       // addr, value, size, bus error
+  BENCH_H_ST_PASS,         // now
+  BENCH_H_ST_ATTEMPT,      // vp, timer, outcome, now, write beats, interrupts
+  BENCH_H_ST_EOI,          // vp, vector
+  BENCH_H_ST_READ,         // vp, msr, value, #GP
+  BENCH_H_ST_WRITE         // vp, msr, value, #GP, write beats
+} bench_hist_kind_t;
+
+typedef struct {
+  bench_hist_kind_t kind;
+  uint64_t cycle;
+  uint64_t op;
+  uint64_t a[6];
+  uint32_t n_writes, n_events;
+} bench_hist_t;
+
 typedef struct {
   // What runs.
   char test[256];
@@ -86,6 +106,7 @@ typedef struct {
   int failures;
   uint64_t cycle;
   uint64_t ops_compared;
+  uint64_t lockstep_ns;  // time spent stepping and comparing the model
   uint64_t last_progress;
   size_t op_idx;
   int phase;
@@ -117,20 +138,25 @@ typedef struct {
   bool seen_pass;
   // Outputs for expect lines, and the history for reports.
   obs_log_t log;
-  char hist[BENCH_HIST][240];
+  bench_hist_t hist[BENCH_HIST];
   unsigned hist_n;
 } bench_t;
 
 extern bench_t bench_g;
 
 void bench_fatal(const char *msg);
+void bench_hist_format(const bench_hist_t *h, char *buf, size_t len);
 /** Prints the mismatch report; `fields` may be NULL. Ends the run past --max-mismatch. */
 void bench_mismatch(const char *what, const bench_field_t *fields, size_t n, const char *detail);
-/** Records one compared operation in the history (printf format). */
-void bench_hist(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/** Records one compared operation in the history ring (cheap: no formatting). */
+void bench_hist(bench_hist_kind_t kind, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
+                uint64_t a4, uint64_t a5);
 /** Compares DUT write beats against the model's, field by field; false after a report. */
 bool bench_cmp_writes(bench_beatq_t *dut, const cm_mem_write_t *model, size_t n, const char *op);
 void bench_progress(void);
+/** Monotonic nanoseconds, for the lockstep share of run time. */
+uint64_t bench_ns(void);
 
 // sb_its.c / sb_stimer.c
 void sb_its_edge(const bench_its_out_t *out);

@@ -112,8 +112,6 @@ static void sb_its_compare(const its_retire_t *dut) {
       have_rt = true;
     }
   }
-  char desc[160];
-  sb_its_describe(dut, desc, sizeof(desc));
   if (!have_rt) {
     bench_fatal("the model stepped without a retire record");
     return;
@@ -127,13 +125,17 @@ static void sb_its_compare(const its_retire_t *dut) {
     if (f[i].expected != f[i].actual) {
       char what[400];
       char mdesc[160];
+      char desc[160];
       sb_its_describe(&mrt, mdesc, sizeof(mdesc));
+      sb_its_describe(dut, desc, sizeof(desc));
       snprintf(what, sizeof(what), "retire record differs\n  model: %s\n  DUT:   %s", mdesc, desc);
       bench_mismatch(what, f, sizeof(f) / sizeof(f[0]), NULL);
       return;
     }
   }
   char what[240];
+  char desc[160];
+  sb_its_describe(dut, desc, sizeof(desc));
   snprintf(what, sizeof(what), "memory writes of: %s", desc);
   if (!bench_cmp_writes(&b->dut_writes, writes, nw, what)) {
     return;
@@ -165,7 +167,9 @@ static void sb_its_compare(const its_retire_t *dut) {
     sb_its_obs_rd(rds[i].kind, rds[i].rd, rds[i].rd2, rds[i].intid);
   }
   sb_its_obs_retire(&mrt);
-  bench_hist("%s, %zu write beat(s), %zu event(s)", desc, nw, nr);
+  bench_hist(BENCH_H_ITS_RETIRE, mrt.kind, mrt.kind == ITS_RT_CMD ? mrt.offset : mrt.devid,
+             mrt.kind == ITS_RT_CMD ? mrt.opcode : mrt.eventid, mrt.outcome, mrt.error,
+             ((uint64_t)nr << 32) | nw);
 }
 
 static void sb_its_retire(const bench_its_out_t *out) {
@@ -204,9 +208,11 @@ static void sb_its_retire(const bench_its_out_t *out) {
     }
     return;
   }
+  uint64_t t0 = bench_ns();
   if (sb_its_step_model(&dut)) {
     sb_its_compare(&dut);
   }
+  b->lockstep_ns += bench_ns() - t0;
 }
 
 void sb_its_edge(const bench_its_out_t *out) {
@@ -258,7 +264,15 @@ static unsigned sb_its_write_size(const bench_apb_t *a, uint64_t *value) {
   }
 }
 
+static void sb_its_apb_compare(void);
+
 void sb_its_apb_done(void) {
+  uint64_t t0 = bench_ns();
+  sb_its_apb_compare();
+  bench_g.lockstep_ns += bench_ns() - t0;
+}
+
+static void sb_its_apb_compare(void) {
   bench_t *b = &bench_g;
   const bench_apb_t *a = &b->apb;
   char what[300];
@@ -281,7 +295,7 @@ void sb_its_apb_done(void) {
       bench_mismatch(what, f, 2, NULL);
       return;
     }
-    bench_hist("reg read 0x%05x = 0x%016" PRIx64, a->addr, b->apb_rdata);
+    bench_hist(BENCH_H_ITS_READ, a->addr, b->apb_rdata, 0, 0, 0, 0);
     return;
   }
   uint64_t value;
@@ -309,8 +323,7 @@ void sb_its_apb_done(void) {
   if (its_event_count(b->its) != 0) {
     bench_fatal("the model produced outputs for a register write");
   }
-  bench_hist("reg write 0x%05x = 0x%" PRIx64 " (%u bytes)%s", a->addr, value, size,
-             b->apb_slverr ? " -> bus error" : "");
+  bench_hist(BENCH_H_ITS_WRITE, a->addr, value, size, b->apb_slverr, 0, 0);
 }
 
 void sb_its_final(void) {

@@ -116,7 +116,7 @@ static void sb_st_pass(const bench_st_out_t *out) {
   b->seen_pass = true;
   b->last_pass_now = out->rt_now;
   stimer_set_now(b->st, out->rt_now);
-  bench_hist("pass now=%" PRIu64, out->rt_now);
+  bench_hist(BENCH_H_ST_PASS, out->rt_now, 0, 0, 0, 0, 0);
 }
 
 static void sb_st_attempt(const bench_st_out_t *out) {
@@ -169,7 +169,7 @@ static void sb_st_attempt(const bench_st_out_t *out) {
   for (size_t i = 0; i < o.ni; i++) {
     sb_st_obs_irq(o.irqs[i].vp, o.irqs[i].vector, o.irqs[i].auto_eoi);
   }
-  bench_hist("%s, %zu write beat(s), %zu interrupt(s)", desc, o.nw, o.ni);
+  bench_hist(BENCH_H_ST_ATTEMPT, o.rt.vp, o.rt.timer, o.rt.outcome, o.rt.now, o.nw, o.ni);
 }
 
 void sb_st_edge(const bench_st_out_t *out) {
@@ -194,21 +194,31 @@ void sb_st_edge(const bench_st_out_t *out) {
     b->in.eoi_valid = false;
     b->settle = 2;
     b->ops_compared++;
-    bench_hist("eoi vp=%u vector=0x%02x", b->in.eoi_vp, b->in.eoi_vector);
+    bench_hist(BENCH_H_ST_EOI, b->in.eoi_vp, b->in.eoi_vector, 0, 0, 0, 0);
     bench_progress();
   }
   if (out->rt_valid) {
     b->ops_compared++;
     bench_progress();
+    uint64_t t0 = bench_ns();
     if (out->rt_kind == 0) {
       sb_st_pass(out);
     } else {
       sb_st_attempt(out);
     }
+    b->lockstep_ns += bench_ns() - t0;
   }
 }
 
+static void sb_st_apb_compare(void);
+
 void sb_st_apb_done(void) {
+  uint64_t t0 = bench_ns();
+  sb_st_apb_compare();
+  bench_g.lockstep_ns += bench_ns() - t0;
+}
+
+static void sb_st_apb_compare(void) {
   bench_t *b = &bench_g;
   const bench_apb_t *a = &b->apb;
   uint32_t vp = a->addr >> 11;
@@ -227,7 +237,7 @@ void sb_st_apb_done(void) {
       bench_mismatch(what, f, 2, NULL);
       return;
     }
-    bench_hist("msr read vp %u %s = 0x%" PRIx64 "%s", vp, name, b->apb_rdata, gp ? " #GP" : "");
+    bench_hist(BENCH_H_ST_READ, vp, msr, b->apb_rdata, gp, 0, 0);
     return;
   }
   if (!sb_st_check_drained("the DUT completed an MSR write")) {
@@ -257,8 +267,7 @@ void sb_st_apb_done(void) {
   if (!bench_cmp_writes(&b->dut_writes, o.writes, o.nw, what) || !sb_st_cmp_irqs(&o, what)) {
     return;
   }
-  bench_hist("msr write vp %u %s = 0x%" PRIx64 "%s, %zu write beat(s)", vp, name, a->wdata,
-             gp ? " #GP" : "", o.nw);
+  bench_hist(BENCH_H_ST_WRITE, vp, msr, a->wdata, gp, o.nw, 0);
 }
 
 void sb_st_final(void) {

@@ -168,6 +168,9 @@ static bool tb_mem_diff_one_way(const tb_mem_t *a, const tb_mem_t *b, uint64_t *
     }
     uint64_t base = (a->pages[i].key - 1) * TB_PAGE;
     const uint8_t *pb = tb_mem_page_ro(b, base);
+    if (pb != NULL && memcmp(pb, a->pages[i].data, TB_PAGE) == 0) {
+      continue;  // the common case: equal pages, compared at memcmp speed
+    }
     for (unsigned k = 0; k < TB_PAGE; k++) {
       uint8_t vb = pb != NULL ? pb[k] : 0;
       if (a->pages[i].data[k] != vb) {

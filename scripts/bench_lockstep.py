@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""Lockstep benchmark (`make bench`): simulated cycles per second with lockstep on and off on
+the same seed (the cost of stepping and comparing the model), and the time of the model alone
+against the RTL in lockstep on the same scenario. Runs alternate on/off and the best of each is
+kept, so load from other processes affects both sides alike. Prints one figure a line."""
+import os
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import simlib  # noqa: E402
+
+REPEAT = 3
+
+
+def cycles_per_s(args, share=None):
+    out = subprocess.run([simlib.TB_SIM] + args, cwd=simlib.ROOT, capture_output=True,
+                         text=True).stdout
+    for line in out.splitlines():
+        if line.startswith("lockstep share:") and share is not None:
+            share.append(float(line.split()[2]))
+        m = simlib.RESULT_RE.match(line)
+        if m:
+            if m.group(1) != "PASS":
+                sys.exit(f"bench_lockstep: run failed: {line}")
+            return int(m.group(6)), int(m.group(7))
+    sys.exit(f"bench_lockstep: no result line from {' '.join(args)}")
+
+
+def wall(cmd):
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, cwd=simlib.ROOT, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"bench_lockstep: {' '.join(cmd)} failed:\n{p.stdout[-2000:]}")
+    return time.perf_counter() - t0
+
+
+def main():
+    for block, ops in (("its", 20000), ("stimer", 20000)):
+        base = ["--test", f"random-{block}", "--seed", "1", "--ops", str(ops)]
+        on, off, share = [], [], []
+        for _ in range(REPEAT):
+            cyc, cps = cycles_per_s(base, share)
+            on.append(cps)
+            _, cps = cycles_per_s(base + ["--no-lockstep"])
+            off.append(cps)
+        best_on, best_off = max(on), max(off)
+        cost = 100.0 * (best_off - best_on) / best_off
+        print(f"lockstep {block}: {cyc} cycles, seed 1: cycles/s lockstep on {best_on}, "
+              f"off {best_off}")
+        print(f"lockstep {block}: lockstep cost (1 - on/off, best of {REPEAT} each): {cost:.1f} %"
+              f"  (goal: under 5 %)")
+        print(f"lockstep {block}: share of run time stepping and comparing the model, measured "
+              f"in one run: {min(share):.1f} %")
+    for name in ("its_queue_wrap", "its_pending_migration", "stimer_t1_periodic"):
+        scn = os.path.join(simlib.ROOT, "sim", "tests", name + ".scn")
+        exe = simlib.TB_SIM if not name.startswith("stimer") else simlib.TB_SIM + "_vp1"
+        t_model = min(wall([simlib.SCN_MODEL, scn]) for _ in range(REPEAT))
+        t_rtl = min(wall([exe, "--test", scn]) for _ in range(REPEAT))
+        print(f"scenario {name}: model alone {t_model * 1000:.1f} ms, RTL in lockstep "
+              f"{t_rtl * 1000:.1f} ms, ratio RTL/model {t_rtl / t_model:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
