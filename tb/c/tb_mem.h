@@ -11,7 +11,7 @@
 #include "cm_mem.h"
 #include "tb_rand.h"
 
-#define TB_MEM_MAX_FAULTS 8
+#define TB_MEM_MAX_FAULTS 16
 
 typedef struct tb_mem tb_mem_t;
 
