@@ -27,7 +27,8 @@ function(prj_lockstep_variant target num_vp feat_direct)
     TOP_MODULE tb
     SOURCES ${PRJ_ITS_FILES} ${PRJ_ST_FILES} ${PRJ_TB_DIR}/sv/tb.sv
     VERILATOR_ARGS -Wall --assert -DPRJ_ASSERT_ON --x-assign unique --x-initial unique
-                   --no-timing -I${PRJ_RTL_DIR}/common ${PRJ_WAIVER}
+                   --no-timing --timescale 1ns/1ns -I${PRJ_RTL_DIR}/common
+                   -I${PRJ_TB_DIR}/sv ${PRJ_WAIVER}
                    -GNumVp=${num_vp} -GFeatDirect=${feat_direct}
     OPT_FAST -O2)
 endfunction()

@@ -200,4 +200,6 @@ module tb #(
     st_eoi_vp     <= eoi_vp[VpW-1:0];
     st_eoi_vector <= eoi_vector[7:0];
   end
+  // ---------------------------------------------------------------- wave view only
+  `include "tb_state_names.svh"
 endmodule
