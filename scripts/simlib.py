@@ -31,11 +31,15 @@ class Job:
     def folder(self):
         return os.path.join(ROOT, "build", "sim", self.name, str(self.seed))
 
-    def command(self, exe=TB_SIM):
-        return [exe, "--test", self.test, "--seed", str(self.seed)] + self.extra
+    @property
+    def exe(self):
+        return scenario_binary(self.test) if self.test.endswith(".scn") else TB_SIM
+
+    def command(self):
+        return [self.exe, "--test", self.test, "--seed", str(self.seed)] + self.extra
 
     def rerun(self):
-        rel = os.path.relpath(TB_SIM, ROOT)
+        rel = os.path.relpath(self.exe, ROOT)
         test = os.path.relpath(self.test, ROOT) if self.test.endswith(".scn") else self.test
         return " ".join([rel, "--test", test, "--seed", str(self.seed)] + self.extra)
 
@@ -50,6 +54,25 @@ class Result:
     seconds: float = 0.0
     log: str = ""
     message: str = ""
+
+
+def scenario_binary(path):
+    """The tb_sim build whose RTL parameters a scenario's `config` line asks for (the same
+    mapping as sim/cmake/lockstep.cmake)."""
+    vps, direct = 4, 1
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            words = line.split("#", 1)[0].split()
+            if words and words[0] == "config":
+                for w in words[1:]:
+                    k, _, v = w.partition("=")
+                    if k == "vps":
+                        vps = int(v, 0)
+                    elif k == "feat_direct":
+                        direct = int(v, 0)
+    suffix = {(4, 1): "", (1, 1): "_vp1", (2, 1): "_vp2", (1, 0): "_vp1_nodirect"}.get(
+        (vps, direct), "")
+    return TB_SIM + suffix
 
 
 def scenario_block(path):

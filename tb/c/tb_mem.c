@@ -257,7 +257,9 @@ bool tb_slave_edge(tb_slave_t *s, const tb_slave_in_t *in, tb_slave_out_t *out, 
   }
   // Request handshake at this edge: the access is performed when it is accepted.
   if (in->req_valid && out->req_ready) {
-    tb_rsp_t r = {s->cycle + s->cfg.latency, 0, false};
+    // Random extra response delay when back-pressure is on (responses stay in order).
+    unsigned jitter = s->cfg.req_stall != 0 ? (unsigned)tb_rand_below(s->rng, 4) : 0;
+    tb_rsp_t r = {s->cycle + s->cfg.latency + jitter, 0, false};
     if ((in->addr & 7) != 0 && s->error[0] == 0) {
       snprintf(s->error, sizeof(s->error), "memory request address 0x%llx not 8-byte aligned",
                (unsigned long long)in->addr);
