@@ -84,3 +84,11 @@ foreach(block its stimer)
                          TIMEOUT 300)
   endforeach()
 endforeach()
+
+# The regression runner itself: Slurm job-array script content and JUnit XML, no cluster needed.
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_FOUND)
+  add_test(NAME regress/slurm_junit COMMAND ${Python3_EXECUTABLE}
+           ${PROJECT_SOURCE_DIR}/scripts/test_regress.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(regress/slurm_junit PROPERTIES LABELS "scripts" TIMEOUT 60)
+endif()
