@@ -41,7 +41,9 @@ void test_mem_add_fault(test_mem_t *m, uint64_t lo, uint64_t hi) {
   tb_mem_add_fault(m->img, lo, hi);
 }
 
-void test_mem_clear_faults(test_mem_t *m) { tb_mem_clear_faults(m->img); }
+void test_mem_clear_faults(test_mem_t *m) {
+  tb_mem_clear_faults(m->img);
+}
 
 static bool test_mem_read64(void *ctx, uint64_t addr, uint64_t *data) {
   test_mem_t *m = ctx;
@@ -60,5 +62,9 @@ cm_mem_ops_t test_mem_ops(test_mem_t *m) {
   return ops;
 }
 
-size_t test_mem_reads(const test_mem_t *m) { return m->reads; }
-size_t test_mem_writes(const test_mem_t *m) { return m->writes; }
+size_t test_mem_reads(const test_mem_t *m) {
+  return m->reads;
+}
+size_t test_mem_writes(const test_mem_t *m) {
+  return m->writes;
+}
