@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Checks (and as root installs) the system packages a make target needs.
-# Usage: scripts/deps.sh [group ...]   groups: build lint synth wave cov bench all (default: build)
+# Usage: scripts/deps.sh [group ...]   groups: build lint synth wave cov bench mutate all
+#        (default: build)
 # As root it runs apt-get for whatever is missing; otherwise it prints the exact command and
 # exits 1.
 set -euo pipefail
@@ -13,6 +14,7 @@ declare -A GROUP_PKGS=(
   [wave]="gtkwave"
   [cov]="lcov verilator"
   [bench]="valgrind"
+  [mutate]="ccache"
 )
 
 # A package is present when its probe succeeds: a command on PATH or, for libraries, a header.

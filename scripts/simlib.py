@@ -2,9 +2,11 @@
 """Shared job runner for `make sim` and scripts/regress: runs tb_sim jobs in parallel, each in
 its own folder with its log, and parses the bench's closing line."""
 import concurrent.futures
+import glob
 import os
 import re
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 
@@ -21,6 +23,7 @@ class Job:
     test: str          # scenario path or random-<block>
     seed: int
     extra: list = field(default_factory=list)
+    binary: str = ""   # the executable to run, if not the build/cmake one scenario_binary() picks
 
     @property
     def name(self):
@@ -33,6 +36,8 @@ class Job:
 
     @property
     def exe(self):
+        if self.binary:
+            return self.binary
         return scenario_binary(self.test) if self.test.endswith(".scn") else TB_SIM
 
     def command(self):
@@ -56,9 +61,9 @@ class Result:
     message: str = ""
 
 
-def scenario_binary(path):
+def scenario_binary(path, base=TB_SIM):
     """The tb_sim build whose RTL parameters a scenario's `config` line asks for (the same
-    mapping as sim/cmake/lockstep.cmake)."""
+    mapping as sim/cmake/lockstep.cmake); `base` is the default build's executable."""
     vps, direct = 4, 1
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -72,7 +77,7 @@ def scenario_binary(path):
                         direct = int(v, 0)
     suffix = {(4, 1): "", (1, 1): "_vp1", (2, 1): "_vp2", (1, 0): "_vp1_nodirect"}.get(
         (vps, direct), "")
-    return TB_SIM + suffix
+    return base + suffix
 
 
 def scenario_block(path):
@@ -82,6 +87,34 @@ def scenario_block(path):
             if words:
                 return words[1] if words[0] == "block" and len(words) > 1 else "?"
     return "?"
+
+
+def parse_list(path):
+    """The jobs of a test list (scripts/regress documents the format)."""
+    jobs = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            words = line.split("#", 1)[0].split()
+            if not words:
+                continue
+            where = f"{path}:{n}"
+            if words[0] == "scn" and len(words) == 2:
+                files = sorted(glob.glob(os.path.join(ROOT, words[1])))
+                if not files:
+                    sys.exit(f"{where}: expected scenario files matching '{words[1]}', found none")
+                jobs += [Job(scenario_block(p), p, 1) for p in files]
+            elif words[0] == "random" and len(words) in (3, 4) and words[1] in ("its", "stimer"):
+                try:
+                    seeds = int(words[2])
+                    ops = int(words[3]) if len(words) == 4 else 400
+                except ValueError:
+                    sys.exit(f"{where}: expected 'random BLOCK SEEDS [OPS]' with numbers")
+                jobs += [Job(words[1], f"random-{words[1]}", s, ["--ops", str(ops)])
+                         for s in range(1, seeds + 1)]
+            else:
+                sys.exit(f"{where}: expected 'scn GLOB' or 'random its|stimer SEEDS [OPS]', "
+                         f"got '{line.strip()}'")
+    return jobs
 
 
 def run_job(job, timeout=600):

@@ -4,12 +4,17 @@
 #include <verilated.h>
 
 #include <chrono>
+#include <cstdio>
 #include <memory>
+#include <string>
 
 #include "Vtb.h"
 #include "bench.h"
 #if VM_TRACE_FST
 #include <verilated_fst_c.h>
+#endif
+#if VM_COVERAGE
+#include <verilated_cov.h>
 #endif
 
 int main(int argc, char **argv) {
@@ -33,7 +38,18 @@ int main(int argc, char **argv) {
   top->clk_i = 0;
   uint64_t cycle = 0;
   const uint64_t max_cycles = 200000000ULL;
+#if VM_COVERAGE
+  bool cov_snapshot = false;
+#endif
   while (!bench_done() && !ctx->gotFinish() && cycle < max_cycles) {
+#if VM_COVERAGE
+    if (!cov_snapshot && bench_cov_file() != nullptr && bench_reset_done()) {
+      // Toggles so far are the random X initialisation settling into the reset values:
+      // scripts/coverage subtracts this snapshot from the final toggle counts.
+      ctx->coveragep()->write((std::string(bench_cov_file()) + ".reset").c_str());
+      cov_snapshot = true;
+    }
+#endif
     if (cycle == 4) {
       top->rst_ni = 1;
     }
@@ -72,6 +88,17 @@ int main(int argc, char **argv) {
   }
 #endif
   top->final();
+#if VM_COVERAGE
+  if (bench_cov_file() != nullptr) {
+    // Source paths in the data are as verilate() got them: absolute (sim/CMakeLists.txt).
+    ctx->coveragep()->write(bench_cov_file());
+  }
+#else
+  if (bench_cov_file() != nullptr) {
+    std::fprintf(stderr, "%s: --cov ignored: this build has no coverage (tb_sim_cov has)\n",
+                 argv[0]);
+  }
+#endif
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return bench_finish(secs);
 }

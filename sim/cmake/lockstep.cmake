@@ -11,18 +11,18 @@ prj_read_filelist(its PRJ_ITS_FILES)
 prj_read_filelist(stimer PRJ_ST_FILES)
 
 set(PRJ_BENCH_SOURCES ${PRJ_TB_DIR}/c/bench.c ${PRJ_TB_DIR}/c/sb_its.c
-                      ${PRJ_TB_DIR}/c/sb_stimer.c ${PRJ_TB_DIR}/c/gen.c)
+                      ${PRJ_TB_DIR}/c/sb_stimer.c ${PRJ_TB_DIR}/c/gen.c ${PRJ_TB_DIR}/c/fcov.c)
 set_source_files_properties(${PRJ_BENCH_SOURCES} ${PRJ_TB_DIR}/dpi/tb_dpi.c
                             PROPERTIES COMPILE_OPTIONS "${PRJ_WARN_FLAGS}")
 add_library(tb_bench STATIC ${PRJ_BENCH_SOURCES})
 target_link_libraries(tb_bench PUBLIC tb_c)
 
 # One executable per RTL configuration. The model takes its parameters from the harness at
-# start (c_dpi_init), so the two cannot drift apart.
+# start (c_dpi_init), so the two cannot drift apart. Extra arguments go to verilate() (COVERAGE).
 function(prj_lockstep_variant target num_vp feat_direct)
   add_executable(${target} ${CMAKE_CURRENT_SOURCE_DIR}/sim_main.cpp ${PRJ_TB_DIR}/dpi/tb_dpi.c)
   target_link_libraries(${target} PRIVATE tb_bench)
-  verilate(${target} TRACE_FST
+  verilate(${target} TRACE_FST ${ARGN}
     PREFIX Vtb
     TOP_MODULE tb
     SOURCES ${PRJ_ITS_FILES} ${PRJ_ST_FILES} ${PRJ_TB_DIR}/sv/tb.sv
@@ -36,6 +36,16 @@ prj_lockstep_variant(tb_sim 4 1)  # the default: NumRd=4, NumVp=4, all features
 prj_lockstep_variant(tb_sim_vp1 1 1)
 prj_lockstep_variant(tb_sim_vp2 2 1)
 prj_lockstep_variant(tb_sim_vp1_nodirect 1 0)
+
+# Verilator line/toggle coverage of the default configuration, for scripts/coverage (which
+# configures build/cov with it). Off by default: the instrumented model is slower to build and
+# to run, and `make test` does not need it. Each run writes its data with `--cov FILE`. The
+# run-once code (__Slow files: initialisation and the ~23000 coverage point declarations) is
+# compiled with -O0: at -O2 it alone takes more than 10 minutes.
+option(PRJ_COVERAGE "Also build tb_sim_cov: tb_sim with Verilator line/toggle coverage" OFF)
+if(PRJ_COVERAGE)
+  prj_lockstep_variant(tb_sim_cov 4 1 COVERAGE OPT_SLOW -O0)
+endif()
 
 # The build a scenario needs, from its `config` line (vps, feat_direct).
 function(prj_scenario_target scn out)
@@ -85,10 +95,20 @@ foreach(block its stimer)
   endforeach()
 endforeach()
 
-# The regression runner itself: Slurm job-array script content and JUnit XML, no cluster needed.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
+  # The regression runner itself: Slurm job-array script content and JUnit XML, no cluster needed.
   add_test(NAME regress/slurm_junit COMMAND ${Python3_EXECUTABLE}
            ${PROJECT_SOURCE_DIR}/scripts/test_regress.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(regress/slurm_junit PROPERTIES LABELS "scripts" TIMEOUT 60)
+  # The functional coverage writer (tb_sim --fcov): one scenario per block, the bins it must hit
+  # and bins it cannot hit.
+  add_test(NAME fcov/writer COMMAND ${Python3_EXECUTABLE}
+           ${PROJECT_SOURCE_DIR}/scripts/test_fcov.py $<TARGET_FILE:tb_sim>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(fcov/writer PROPERTIES LABELS "sim;rtl;lockstep;scripts" TIMEOUT 120)
+  # The mutator of scripts/mutate (what it mutates, stable ids, the equivalent-mutant list).
+  add_test(NAME mutate/mutator COMMAND ${Python3_EXECUTABLE}
+           ${PROJECT_SOURCE_DIR}/scripts/test_mutate.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(mutate/mutator PROPERTIES LABELS "scripts" TIMEOUT 120)
 endif()

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "bench_int.h"
+#include "fcov.h"
 #include "gen.h"
 #include "run_model.h"
 
@@ -19,7 +20,10 @@ static void bench_usage(const char *argv0) {
           "usage: %s --test FILE.scn | --test random-its | --test random-stimer\n"
           "          [--seed N] [--ops N] [--no-lockstep] [--max-mismatch N]\n"
           "          [--trace FILE.fst --trace-start CYCLE --trace-end CYCLE]\n"
-          "          [--watchdog CYCLES] [--verbose]\n",
+          "          [--watchdog CYCLES] [--verbose] [--fcov FILE] [--cov FILE]\n"
+          "  --fcov FILE  write the functional coverage bin counts (name count lines)\n"
+          "  --cov FILE   write Verilator line/toggle coverage (tb_sim_cov builds only), and\n"
+          "               FILE.reset: the counts when the power-on reset ended\n",
           argv0);
 }
 
@@ -57,6 +61,10 @@ int bench_init(int argc, char **argv) {
       test = v;
     } else if (strcmp(a, "--trace") == 0) {
       snprintf(b->trace, sizeof(b->trace), "%s", v);
+    } else if (strcmp(a, "--cov") == 0) {
+      snprintf(b->cov, sizeof(b->cov), "%s", v);
+    } else if (strcmp(a, "--fcov") == 0) {
+      snprintf(b->fcov, sizeof(b->fcov), "%s", v);
     } else if (!bench_arg_u64(v, &n)) {
       fprintf(stderr, "%s: expected a number after %s, got '%s'\n", argv[0], a, v);
       return 2;
@@ -102,6 +110,9 @@ int bench_init(int argc, char **argv) {
       *dot = 0;
     }
   }
+  if (b->fcov[0] != 0) {
+    fcov_enable(b->fcov);
+  }
   tb_rand_seed(&b->rng, b->seed ^ 0x5eedull);
   obs_init(&b->log);
   b->in.rst_n = false;
@@ -119,6 +130,12 @@ bool bench_done(void) {
 }
 const char *bench_trace_file(void) {
   return bench_g.trace[0] != 0 ? bench_g.trace : NULL;
+}
+const char *bench_cov_file(void) {
+  return bench_g.cov[0] != 0 ? bench_g.cov : NULL;
+}
+bool bench_reset_done(void) {
+  return bench_g.started;
 }
 
 int bench_trace_cycle(uint64_t cycle) {
@@ -331,7 +348,7 @@ void bench_config(uint32_t num_rd, uint32_t num_vp, bool feat_direct, bool scont
   b->model_mem = tb_mem_new();
   tb_slave_cfg_t sc = {c->mem_latency, c->mem_stall, 16};
   b->slave = tb_slave_new(b->dut_mem, &sc, &b->rng);
-  cm_mem_ops_t ops = tb_mem_ops(b->model_mem);
+  cm_mem_ops_t ops = fcov_wrap_mem(tb_mem_ops(b->model_mem));
   if (b->scn.block == SCN_BLOCK_ITS) {
     its_config_t ic = {num_rd};
     if (its_create(&ic, &ops, &b->its) != ITS_OK) {
@@ -770,6 +787,10 @@ int bench_finish(double seconds) {
   }
   if (!b->done && b->failures == 0) {
     bench_mismatch("the simulation ended before the test did", NULL, 0, NULL);
+  }
+  if (b->fcov[0] != 0 && !fcov_write(b->test, b->seed)) {
+    fprintf(stderr, "bench: cannot write the functional coverage file %s\n", b->fcov);
+    b->failures++;
   }
   double cps = seconds > 0 ? (double)b->cycle / seconds : 0;
   if (b->lockstep && seconds > 0) {

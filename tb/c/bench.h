@@ -91,6 +91,10 @@ bool bench_done(void);
  *  0 closed, 1 open (dump this cycle). */
 int bench_trace_cycle(uint64_t cycle);
 const char *bench_trace_file(void);
+/** Where a coverage build writes its Verilator coverage data (`--cov FILE`), or NULL. */
+const char *bench_cov_file(void);
+/** True once the bench released the power-on reset (a coverage build snapshots its counters). */
+bool bench_reset_done(void);
 /** Prints the summary line; returns the process exit code. */
 int bench_finish(double seconds);
 

@@ -90,6 +90,8 @@ typedef struct {
   unsigned max_mismatch;
   char trace[512];
   uint64_t trace_start, trace_end;
+  char cov[512];   // --cov: Verilator coverage data (coverage builds)
+  char fcov[512];  // --fcov: functional coverage counts (fcov.c)
   uint64_t watchdog;
   bool verbose;
   char exe[512];

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bench_int.h"
+#include "fcov.h"
 
 #define SB_MAX_WRITES 256
 #define SB_MAX_RD 64
@@ -52,6 +53,7 @@ static void sb_its_describe(const its_retire_t *r, char *buf, size_t len) {
 static bool sb_its_step_model(const its_retire_t *dut) {
   bench_t *b = &bench_g;
   char what[200];
+  fcov_its_begin();
   switch (dut->kind) {
     case ITS_RT_CMD:
       if (its_step(b->its) == ITS_STEP_IDLE) {
@@ -167,6 +169,7 @@ static void sb_its_compare(const its_retire_t *dut) {
     sb_its_obs_rd(rds[i].kind, rds[i].rd, rds[i].rd2, rds[i].intid);
   }
   sb_its_obs_retire(&mrt);
+  fcov_its_retire(&mrt, writes, nw, rds, nr);
   bench_hist(BENCH_H_ITS_RETIRE, mrt.kind, mrt.kind == ITS_RT_CMD ? mrt.offset : mrt.devid,
              mrt.kind == ITS_RT_CMD ? mrt.opcode : mrt.eventid, mrt.outcome, mrt.error,
              ((uint64_t)nr << 32) | nw);
@@ -308,9 +311,12 @@ static void sb_its_apb_compare(void) {
                "GITS_TRANSLATER write (devid %u, data 0x%" PRIx64 ") completed %s", a->devid, value,
                b->apb_slverr ? "with a bus error" : "without its retire record");
       bench_mismatch(what, NULL, 0, NULL);
+    } else if (b->lockstep) {
+      fcov_its_translater(size);
     }
     return;
   }
+  fcov_its_reg_before();
   its_status_t st = its_reg_write(b->its, off, value, size, a->devid);
   bool model_err = st == ITS_BUS_ERROR;
   if (b->lockstep && model_err != b->apb_slverr) {
@@ -322,6 +328,9 @@ static void sb_its_apb_compare(void) {
   }
   if (its_event_count(b->its) != 0) {
     bench_fatal("the model produced outputs for a register write");
+  }
+  if (b->lockstep) {
+    fcov_its_reg_write(off, value, size, model_err);
   }
   bench_hist(BENCH_H_ITS_WRITE, a->addr, value, size, b->apb_slverr, 0, 0);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bench_int.h"
+#include "fcov.h"
 
 #define SB_MAX_WRITES 600  // a SIMP enable writes 512 beats
 #define SB_MAX_IRQS 16
@@ -116,6 +117,7 @@ static void sb_st_pass(const bench_st_out_t *out) {
   b->seen_pass = true;
   b->last_pass_now = out->rt_now;
   stimer_set_now(b->st, out->rt_now);
+  fcov_st_pass();
   bench_hist(BENCH_H_ST_PASS, out->rt_now, 0, 0, 0, 0, 0);
 }
 
@@ -169,6 +171,7 @@ static void sb_st_attempt(const bench_st_out_t *out) {
   for (size_t i = 0; i < o.ni; i++) {
     sb_st_obs_irq(o.irqs[i].vp, o.irqs[i].vector, o.irqs[i].auto_eoi);
   }
+  fcov_st_attempt(&o.rt, o.writes, o.nw);
   bench_hist(BENCH_H_ST_ATTEMPT, o.rt.vp, o.rt.timer, o.rt.outcome, o.rt.now, o.nw, o.ni);
 }
 
@@ -191,6 +194,7 @@ void sb_st_edge(const bench_st_out_t *out) {
     sb_st_check_drained("the DUT accepted an EOI");
     b->st_input_since_pass = true;
     stimer_eoi(b->st, b->in.eoi_vp, (uint8_t)b->in.eoi_vector);
+    fcov_st_eoi(b->in.eoi_vp, b->in.eoi_vector);
     b->in.eoi_valid = false;
     b->settle = 2;
     b->ops_compared++;
@@ -244,6 +248,7 @@ static void sb_st_apb_compare(void) {
     return;
   }
   b->st_input_since_pass = true;
+  fcov_st_msr_before(vp, msr);
   // IMPDEF: IMPDEF-ST-1: a write that is not 64 bits wide is a #GP.
   bool gp = a->strb != 0xFF || stimer_msr_write(b->st, vp, msr, a->wdata) != STIMER_OK;
   if (!gp && msr == STIMER_MSR_SIMP && vp < 256) {
@@ -267,6 +272,7 @@ static void sb_st_apb_compare(void) {
   if (!bench_cmp_writes(&b->dut_writes, o.writes, o.nw, what) || !sb_st_cmp_irqs(&o, what)) {
     return;
   }
+  fcov_st_msr_write(vp, msr, a->wdata, gp, o.writes, o.nw);
   bench_hist(BENCH_H_ST_WRITE, vp, msr, a->wdata, gp, o.nw, 0);
 }
 

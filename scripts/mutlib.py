@@ -1,0 +1,718 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Shared by scripts/bugs and scripts/mutate: copies of the sources under build/ (rtl/ and
+cmodel/ stay clean), the tb_sim build of a copy, a block's lockstep suite with the location of
+the first failure, and the deterministic source-level mutator of scripts/mutate
+(docs/mutation.md)."""
+import glob
+import hashlib
+import os
+import random
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+import simlib
+
+ROOT = simlib.ROOT
+
+# ---------------------------------------------------------------------------------------------
+# Copies of the sources
+# ---------------------------------------------------------------------------------------------
+
+
+def source_files():
+    """The checkout's files (tracked and untracked, not ignored), build/ excluded."""
+    files = subprocess.run(["git", "ls-files", "-co", "--exclude-standard"], cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.split("\n")
+    return sorted({f for f in files if f and not f.startswith("build/")
+                   and os.path.isfile(os.path.join(ROOT, f))})
+
+
+def copy_tree(dst):
+    """A fresh copy of the sources in dst (file times kept)."""
+    for f in source_files():
+        os.makedirs(os.path.dirname(os.path.join(dst, f)), exist_ok=True)
+        shutil.copy2(os.path.join(ROOT, f), os.path.join(dst, f))
+
+
+def write_file(path, data):
+    """Writes data (bytes or str) with a fresh modification time, so make rebuilds from it."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def sync_tree(dst):
+    """Makes dst a copy of the sources, rewriting only the files whose content differs (with a
+    fresh time, so an incremental build there rebuilds exactly what changed) and removing the
+    files the checkout no longer has. Returns the number of files written or removed."""
+    files = source_files()
+    n = 0
+    for f in files:
+        with open(os.path.join(ROOT, f), "rb") as fh:
+            data = fh.read()
+        d = os.path.join(dst, f)
+        if os.path.isfile(d):
+            with open(d, "rb") as fh:
+                if fh.read() == data:
+                    continue
+        write_file(d, data)
+        n += 1
+    keep = set(files)
+    for dirpath, _, names in os.walk(dst):
+        for name in names:
+            rel = os.path.relpath(os.path.join(dirpath, name), dst)
+            if rel not in keep:
+                os.remove(os.path.join(dirpath, name))
+                n += 1
+    return n
+
+
+def sources_digest(prefixes=("rtl/", "cmodel/", "tb/", "sim/", "CMakeLists.txt"),
+                   exclude=()):
+    """A digest of the sources a simulation result depends on (for reusing results)."""
+    h = hashlib.sha256()
+    for f in source_files():
+        if f.startswith(prefixes) and f not in exclude:
+            h.update(f.encode() + b"\0")
+            with open(os.path.join(ROOT, f), "rb") as fh:
+                h.update(hashlib.sha256(fh.read()).digest())
+    return h.hexdigest()[:16]
+
+
+def cmake_build(src, bld, targets, log, jobs=2, configure=True, cmake_args=(), env=None,
+                timeout=1800):
+    """Configures (Release) and builds the targets of the tree src in bld, appending the output
+    to log. Returns True on success."""
+    cmds = []
+    if configure or not os.path.exists(os.path.join(bld, "CMakeCache.txt")):
+        cmds.append(["cmake", "-S", src, "-B", bld, "-DCMAKE_BUILD_TYPE=Release"]
+                    + list(cmake_args))
+    cmds.append(["cmake", "--build", bld, "-j", str(jobs), "--target"] + list(targets))
+    with open(log, "a", encoding="utf-8") as f:
+        for cmd in cmds:
+            f.write("$ " + " ".join(cmd) + "\n")
+            f.flush()
+            try:
+                rc = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT, env=env,
+                                    timeout=timeout).returncode
+            except subprocess.TimeoutExpired:
+                f.write(f"\nTIMEOUT after {timeout} s\n")
+                return False
+            if rc != 0:
+                return False
+    return True
+
+
+def first_build_error(log):
+    """The first compiler or Verilator error of a build log ('' when none is recognised)."""
+    with open(log, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("%Error") or line.startswith("%Warning") or " error: " in line:
+                return line.strip()[:200]
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# The lockstep suite of a block
+# ---------------------------------------------------------------------------------------------
+
+
+def block_scenarios(block):
+    return [s for s in sorted(glob.glob(os.path.join(ROOT, "sim", "tests", "*.scn")))
+            if simlib.scenario_block(s) == block]
+
+
+def lockstep_runs(exe, block, seeds, ops, default_config_only=False):
+    """(name, argv) of the block's directed scenarios then its random seeds on the tb_sim
+    executable exe. default_config_only: only the scenarios whose `config` line asks for the
+    default build (the others would report SKIP on tb_sim)."""
+    runs = []
+    for s in block_scenarios(block):
+        if default_config_only and simlib.scenario_binary(s) != simlib.TB_SIM:
+            continue
+        runs.append((os.path.basename(s), [exe, "--test", s, "--seed", "1"]))
+    runs += [(f"random-{block} --seed {s} --ops {ops}",
+              [exe, "--test", f"random-{block}", "--seed", str(s), "--ops", str(ops)])
+             for s in range(1, seeds + 1)]
+    return runs
+
+
+MISMATCH_RE = re.compile(r"test \S+\s+seed \d+\s+cycle (\d+).*operation #(\d+)")
+
+
+def failure_where(out, rc):
+    """Where a failing run failed: the bench's mismatch report ('operation #N, cycle C: what'),
+    else its first failure line, else the exit status."""
+    lines = out.splitlines()
+    for i, line in enumerate(lines):
+        m = MISMATCH_RE.match(line)
+        if m:
+            what = next((x.strip() for x in lines[i + 1:i + 4]
+                         if x.strip() and not x.startswith("scenario line")), "")
+            return f"operation #{m.group(2)}, cycle {m.group(1)}: {what}"
+    for line in lines:
+        if re.search(r"MISMATCH|FAIL|expected|[Aa]ssert|%Error|error", line):
+            return line.strip()
+    if rc is not None and rc < 0:
+        return f"crashed (signal {-rc})"
+    return f"exit code {rc}"
+
+
+def run_suite(runs, timeout=900, log_dir=None, append=False):
+    """Runs (name, argv) in order and stops at the first failure (exit code other than 0 and 77,
+    a crash, or a timeout). Returns (failed, where, number of runs done); with log_dir, writes
+    (or appends to) runs.txt (one line per run) and fail.log (the failing run's output) there."""
+    done = []
+    failed, where = False, f"{len(runs)} runs passed"
+    for name, argv in runs:
+        try:
+            p = subprocess.run(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, errors="replace", timeout=timeout)
+            out, rc = p.stdout, p.returncode
+        except subprocess.TimeoutExpired as e:
+            out = e.stdout if isinstance(e.stdout, str) else (e.stdout or b"").decode(
+                "utf-8", "replace")
+            out, rc = out + f"\nTIMEOUT after {timeout} s\n", None
+        status = "pass" if rc == 0 else "skip" if rc == 77 else "FAIL"
+        done.append(f"{status:4} {name}")
+        if status == "FAIL":
+            failed = True
+            cause = f"timeout after {timeout} s (hang)" if rc is None else failure_where(out, rc)
+            where = f"{name}: {cause}"[:300]
+            if log_dir:
+                with open(os.path.join(log_dir, "fail.log"), "w", encoding="utf-8") as f:
+                    f.write("$ " + " ".join(argv) + "\n" + out)
+            break
+    if log_dir:
+        with open(os.path.join(log_dir, "runs.txt"), "a" if append else "w",
+                  encoding="utf-8") as f:
+            f.write("\n".join(done) + "\n")
+    return failed, where, len(done)
+
+
+# ---------------------------------------------------------------------------------------------
+# The source-level mutator
+# ---------------------------------------------------------------------------------------------
+
+BLOCKS = ("its", "stimer")
+RTL_GLOBS = ("rtl/its/*.sv", "rtl/stimer/*.sv")
+MODEL_GLOBS = ("cmodel/src/*.c", "cmodel/src/*.h")
+
+
+@dataclass
+class Mutant:
+    mid: str      # stable id: hash of file, original line text, column in it and the edit
+    path: str     # relative to the repo root
+    side: str     # rtl | model
+    block: str    # its | stimer | common (model code shared by both blocks)
+    line: int
+    col: int
+    start: int    # the edit replaces text[start:end] with new
+    end: int
+    new: str
+    desc: str
+
+    @property
+    def where(self):
+        return f"{self.path}:{self.line}:{self.col}"
+
+    def apply(self, text):
+        return text[:self.start] + self.new + text[self.end:]
+
+
+@dataclass
+class Tok:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(regex, text):
+    pos = 0
+    out = []
+    while pos < len(text):
+        m = regex.match(text, pos)
+        if not m:  # an unknown character: one token of its own
+            out.append(Tok("other", text[pos], pos, pos + 1))
+            pos += 1
+            continue
+        if m.lastgroup not in ("ws", "comment"):
+            out.append(Tok(m.lastgroup, m.group(), pos, m.end()))
+        pos = m.end()
+    return out
+
+
+SV_TOKEN_RE = re.compile(r"""
+   (?P<ws>\s+)
+  |(?P<comment>//[^\n]*|/\*.*?\*/)
+  |(?P<string>"(?:\\.|[^"\\\n])*")
+  |(?P<directive>`[A-Za-z_]\w*)
+  |(?P<sized>\d[\d_]*\s*'[sS]?[bBoOdDhH]\s*[0-9a-fA-FxXzZ?_]+)
+  |(?P<based>'[sS]?[bBoOdDhH]\s*[0-9a-fA-FxXzZ?_]+)
+  |(?P<fill>'[01xXzZ](?![\w']))
+  |(?P<number>\d[\d_]*(?:\.\d+)?)
+  |(?P<ident>[A-Za-z_$][\w$]*(?:::[A-Za-z_][\w$]*)*)
+  |(?P<op><<<|>>>|===|!==|==\?|!=\?|\|->|\|=>|<->|->|==|!=|<=|>=|&&|\|\||<<|>>|\+:|-:|\+\+|--
+       |\*\*|~&|~\||~\^|\^~|'\{|[-+*/%<>=!~&|^?:;,.(){}\[\]\#@'])
+""", re.X | re.S)
+
+C_TOKEN_RE = re.compile(r"""
+   (?P<ws>\s+)
+  |(?P<comment>//[^\n]*|/\*.*?\*/)
+  |(?P<string>"(?:\\.|[^"\\\n])*")
+  |(?P<char>'(?:\\.|[^'\\\n])+')
+  |(?P<pp>(?<![^\n])[ \t]*\#[ \t]*[A-Za-z]+)
+  |(?P<number>0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*(?![.\w]))
+  |(?P<float>\d[\w.]*)
+  |(?P<ident>[A-Za-z_]\w*)
+  |(?P<op><<=|>>=|\.\.\.|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||\+=|-=|\*=|/=|%=|&=|\|=|\^=
+       |[-+*/%<>=!~&|^?:;,.(){}\[\]\#])
+""", re.X | re.S)
+
+SWAP = {"==": "!=", "!=": "==", "<": "<=", "<=": "<", ">": ">=", ">=": ">", "&&": "||",
+        "||": "&&", "+": "-", "-": "+", "&": "|", "|": "&", "+=": "-=", "-=": "+=",
+        "&=": "|=", "|=": "&="}
+
+SV_DECL_KW = {"logic", "bit", "byte", "int", "integer", "shortint", "longint", "wire", "reg",
+              "input", "output", "inout", "typedef", "parameter", "localparam", "module",
+              "package", "import", "function", "task", "genvar", "interface", "var", "const",
+              "automatic", "struct", "enum", "string", "real"}
+SV_STMT_END = {";", "begin", "end", "endcase", "endfunction", "endmodule", "endpackage",
+               "endgenerate", "endtask", "else", "generate", None}
+SV_OPERAND_END = {"ident", "number", "sized", "based", "fill"}
+
+
+def _match(toks, i, open_, close):
+    """Index of the token closing the bracket toks[i] (or the last token)."""
+    depth = 0
+    for j in range(i, len(toks)):
+        if toks[j].text == open_:
+            depth += 1
+        elif toks[j].text == close:
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(toks) - 1
+
+
+def _skip_statement(toks, i):
+    """Index of the `;` ending the statement that starts at i, at bracket depth 0."""
+    depth = 0
+    for j in range(i, len(toks)):
+        t = toks[j].text
+        if t in ("(", "[", "{", "'{"):
+            depth += 1
+        elif t in (")", "]", "}"):
+            depth -= 1
+        elif t == ";" and depth <= 0:
+            return j
+    return len(toks) - 1
+
+
+def _sv_literal_mutations(tok):
+    """Edits of one SV literal: (new text, description)."""
+    t = tok.text
+    if tok.kind == "fill":
+        if t in ("'0", "'1"):
+            n = "'1" if t == "'0" else "'0"
+            return [(n, f"{t} -> {n}")]
+        return []
+    if tok.kind == "number":
+        if "." in t:
+            return []
+        v = int(t.replace("_", ""))
+        out = [(str(v + 1), f"{t} -> {v + 1}")]
+        if v > 0:
+            out.append((str(v - 1), f"{t} -> {v - 1}"))
+        return out
+    m = re.fullmatch(r"(\d[\d_]*)\s*'([sS]?)([bBoOdDhH])\s*([0-9a-fA-F_]+)", t)
+    if not m:
+        return []  # x/z digits, or an unsized based literal
+    width = int(m.group(1).replace("_", ""))
+    base = m.group(3)
+    radix = {"b": 2, "o": 8, "d": 10, "h": 16}[base.lower()]
+    digits = m.group(4).replace("_", "")
+    v = int(digits, radix)
+    if width > 64 or v >= (1 << width):
+        return []
+
+    def fmt(x):
+        s = {2: format(x, "b"), 8: format(x, "o"), 10: str(x), 16: format(x, "X")}[radix]
+        if radix == 16 and digits == digits.lower():
+            s = s.lower()
+        if radix != 10:
+            s = s.zfill(len(digits))  # keep the digit count: 8'h01 -> 8'h02
+        return f"{m.group(1)}'{m.group(2)}{base}{s}"
+
+    if width == 1:
+        n = fmt(v ^ 1)
+        return [(n, f"{t} -> {n}")]
+    out = []
+    if v + 1 < (1 << width):
+        out.append((fmt(v + 1), f"{t} -> {fmt(v + 1)}"))
+    if v > 0:
+        out.append((fmt(v - 1), f"{t} -> {fmt(v - 1)}"))
+    return out
+
+
+def _short(s, n=40):
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[:n - 3] + "..."
+
+
+def sv_edits(text):
+    """Candidate edits of one SystemVerilog file: (start, end, new, description).
+
+    Mutated: operators (== !=, < <=, > >=, && ||, binary + -, binary & |; a `<=` only where
+    it is a comparison, never a non-blocking assignment), literals (sized: +1/-1, a 1-bit one
+    flipped; '0/'1 swapped; unsized decimals +1/-1; a constant bit or element select [N] +1/-1)
+    and `if (c)` conditions negated. Not mutated: comments and strings; `ifdef PRJ_ASSERT_ON
+    sections and the PRJ_ASSERT* macros; initial/final blocks; compiler directives;
+    declarations (ports, signals, types, functions' headers, parameters and integer
+    localparams, which set widths, bit positions and configuration) except the value of a
+    `localparam logic/bit` constant (register values and masks, opcodes, error codes, MSR
+    numbers, RAM word map); parameter overrides #(...) of instances; ranges, part selects and
+    other expressions inside [...]; a width of a cast N'(...) or of a replication N{...}."""
+    toks = _tokens(SV_TOKEN_RE, text)
+    n = len(toks)
+    mutable = [True] * n
+    i = 0
+    prev = None  # text of the previous significant token (for statement starts)
+    while i < n:
+        t = toks[i]
+        skip_to = None
+        if t.kind == "directive":
+            name = t.text[1:]
+            if name in ("ifdef", "ifndef") and i + 1 < n and toks[i + 1].text == "PRJ_ASSERT_ON":
+                depth, j = 0, i
+                while j < n:
+                    if toks[j].text in ("`ifdef", "`ifndef"):
+                        depth += 1
+                    elif toks[j].text == "`endif":
+                        depth -= 1
+                        if depth == 0:
+                            break
+                    j += 1
+                skip_to = j
+            elif name.startswith("PRJ_ASSERT"):
+                skip_to = _match(toks, i + 1, "(", ")") if i + 1 < n and \
+                    toks[i + 1].text == "(" else i
+            else:  # include, define, ifdef of another macro, ...: the rest of its line
+                eol = text.find("\n", t.start)
+                eol = n if eol < 0 else eol
+                j = i
+                while j + 1 < n and toks[j + 1].start < eol:
+                    j += 1
+                skip_to = j
+        elif t.text in ("initial", "final"):
+            j = i + 1
+            skip_to = _match(toks, j, "begin", "end") if j < n and toks[j].text == "begin" \
+                else _skip_statement(toks, j)
+        elif t.kind == "ident" and prev in SV_STMT_END:
+            nxt = toks[i + 1] if i + 1 < n else None
+            if t.text == "localparam" and i + 1 < n and toks[i + 1].text in ("logic", "bit"):
+                # The value of a typed constant is mutable, its declared range is not.
+                end = _skip_statement(toks, i)
+                eq = next((j for j in range(i, end) if toks[j].text == "="), end)
+                for j in range(i, eq + 1):
+                    mutable[j] = False
+                i = eq + 1
+                prev = "="
+                continue
+            if t.text in SV_DECL_KW:
+                skip_to = _skip_statement(toks, i)
+            elif (("::" in t.text or re.search(r"_[te]$", t.text)) and nxt is not None and
+                  nxt.kind == "ident" and i + 2 < n and toks[i + 2].text != "("):
+                skip_to = _skip_statement(toks, i)  # a declaration of a user type (pkg::x_t)
+            elif nxt is not None and nxt.text == "#":  # instance: skip the parameter overrides
+                j = _match(toks, i + 2, "(", ")") if i + 2 < n else i + 1
+                for k in range(i, j + 1):
+                    mutable[k] = False
+                i = j + 1
+                prev = ")"
+                continue
+        if skip_to is not None:
+            for j in range(i, skip_to + 1):
+                mutable[j] = False
+            prev = toks[skip_to].text if toks[skip_to].text == ";" else prev
+            i = skip_to + 1
+            continue
+        prev = t.text
+        i += 1
+
+    edits = []
+    paren = bracket = 0
+    assigned = False   # an assignment (=, a non-blocking <=) or ?: was seen in this statement
+    prev = None
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < n else None
+        x = t.text
+        if x in (";", "begin", "end", "else") or (x == ":" and not assigned and paren == 0
+                                                     and bracket == 0):
+            assigned = False
+        ok = mutable[i]
+        if t.kind == "op":
+            operand_before = prev is not None and (prev.kind in SV_OPERAND_END or
+                                                   prev.text in (")", "]", "}"))
+            if x == "<=" and paren == 0 and bracket == 0 and not assigned:
+                assigned = True  # a non-blocking assignment
+            elif ok and bracket == 0 and x in SWAP and x not in ("+=", "-=", "&=", "|="):
+                binary_only = x in ("+", "-", "&", "|")
+                if not binary_only or operand_before:
+                    edits.append((t.start, t.end, SWAP[x], f"{x} -> {SWAP[x]}"))
+            if x in ("=", "?") and paren == 0:
+                assigned = True
+        elif ok and t.kind in ("number", "sized", "fill"):
+            cast_or_rep = nxt is not None and nxt.text in ("'", "{", "'{") and t.kind == "number"
+            single_index = (bracket == 1 and prev is not None and prev.text == "[" and
+                            nxt is not None and nxt.text == "]" and t.kind == "number")
+            if (bracket == 0 and not cast_or_rep) or single_index:
+                for new, desc in _sv_literal_mutations(t):
+                    if single_index:
+                        desc = f"[{x}] -> [{new}]"
+                    edits.append((t.start, t.end, new, desc))
+        elif ok and x == "if" and nxt is not None and nxt.text == "(":
+            j = _match(toks, i + 1, "(", ")")
+            inner = text[nxt.end:toks[j].start]
+            edits.append((nxt.start, toks[j].end, f"(!({inner}))",
+                          f"if ({_short(inner)}) negated"))
+        if x == "(":
+            paren += 1
+        elif x == ")":
+            paren -= 1
+        elif x == "[":
+            bracket += 1
+        elif x == "]":
+            bracket -= 1
+        prev = t
+    return edits
+
+
+C_TYPES = {"void", "char", "short", "int", "long", "unsigned", "signed", "bool", "float",
+           "double", "size_t", "struct", "union", "enum", "const", "static"}
+C_KEYWORDS = {"return", "case", "sizeof", "if", "while", "for", "switch", "do", "else",
+              "goto", "default"}
+
+
+def _c_literal_mutations(tok):
+    m = re.fullmatch(r"(0[xX][0-9a-fA-F]+|\d+)([uUlL]*)", tok.text)
+    if not m:
+        return []
+    digits, suffix = m.group(1), m.group(2)
+    hexa = digits[:2].lower() == "0x"
+    if not hexa and len(digits) > 1 and digits[0] == "0":
+        return []  # octal: leave alone
+    v = int(digits, 16 if hexa else 10)
+
+    def fmt(x):
+        if hexa:
+            s = format(x, "X") if digits[2:] == digits[2:].upper() else format(x, "x")
+            return digits[:2] + s.zfill(len(digits) - 2) + suffix
+        return str(x) + suffix
+
+    out = []
+    if v + 1 < (1 << 64):
+        out.append((fmt(v + 1), f"{tok.text} -> {fmt(v + 1)}"))
+    if v > 0:
+        out.append((fmt(v - 1), f"{tok.text} -> {fmt(v - 1)}"))
+    return out
+
+
+def _c_after_struct_body(toks, i):
+    """Whether toks[i] is the `}` closing a struct/union/enum body (a declarator follows)."""
+    if toks[i].text != "}":
+        return False
+    depth = 0
+    for j in range(i, -1, -1):
+        if toks[j].text == "}":
+            depth += 1
+        elif toks[j].text == "{":
+            depth -= 1
+            if depth == 0:
+                before = [t.text for t in toks[max(0, j - 2):j]]
+                return any(b in ("struct", "union", "enum") for b in before)
+    return False
+
+
+def c_edits(text, defines_only=False):
+    """Candidate edits of one C file: (start, end, new, description).
+
+    Mutated: operators (== !=, < <=, > >=, && ||, binary + -, += -=, binary & |, &= |=),
+    integer literals +1/-1, true/false swapped, `if (c)` conditions negated; in #define bodies
+    too (a header contributes its #define bodies only). Not mutated: comments, strings and
+    characters; #include/#if/... lines and the name of a #define; assert() and static
+    assertions; array sizes in declarations."""
+    toks = _tokens(C_TOKEN_RE, text)
+    n = len(toks)
+    mutable = [not defines_only] * n
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.kind == "pp":
+            eol = t.start
+            while True:  # the directive's logical line (backslash continuations)
+                eol = text.find("\n", eol)
+                if eol < 0:
+                    eol = len(text)
+                    break
+                if text[eol - 1] != "\\":
+                    break
+                eol += 1
+            j = i
+            while j + 1 < n and toks[j + 1].start < eol:
+                j += 1
+            body = i + 2  # after `#define NAME`
+            if t.text.split("#")[1].strip() == "define" and body <= j:
+                if toks[body].text == "(" and toks[body].start == toks[i + 1].end:
+                    body = _match(toks, body, "(", ")") + 1  # function-like: skip parameters
+                for k in range(i, j + 1):
+                    mutable[k] = k >= body
+            else:
+                for k in range(i, j + 1):
+                    mutable[k] = False
+            i = j + 1
+            continue
+        if t.text in ("assert", "static_assert", "_Static_assert") and i + 1 < n and \
+                toks[i + 1].text == "(":
+            j = _match(toks, i + 1, "(", ")")
+            for k in range(i, j + 1):
+                mutable[k] = False
+            i = j + 1
+            continue
+        i += 1
+
+    edits = []
+    for i, t in enumerate(toks):
+        if not mutable[i]:
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < n else None
+        x = t.text
+        if t.kind == "op" and x in SWAP:
+            operand_before = prev is not None and (
+                (prev.kind == "ident" and prev.text not in C_KEYWORDS) or
+                prev.kind in ("number", "char", "string") or prev.text in (")", "]"))
+            if x not in ("+", "-", "&", "|") or operand_before:
+                edits.append((t.start, t.end, SWAP[x], f"{x} -> {SWAP[x]}"))
+        elif t.kind == "number":
+            in_decl_size = (prev is not None and prev.text == "[" and i >= 3 and
+                            toks[i - 2].kind == "ident" and
+                            (toks[i - 3].text in C_TYPES or toks[i - 3].text.endswith("_t")
+                             or toks[i - 3].text == "*" or _c_after_struct_body(toks, i - 3)))
+            if not in_decl_size:
+                for new, desc in _c_literal_mutations(t):
+                    edits.append((t.start, t.end, new, desc))
+        elif x in ("true", "false"):
+            new = "false" if x == "true" else "true"
+            edits.append((t.start, t.end, new, f"{x} -> {new}"))
+        elif x == "if" and nxt is not None and nxt.text == "(":
+            j = _match(toks, i + 1, "(", ")")
+            inner = text[nxt.end:toks[j].start]
+            edits.append((nxt.start, toks[j].end, f"(!({inner}))",
+                          f"if ({_short(inner)}) negated"))
+    return edits
+
+
+def file_block(path):
+    base = os.path.basename(path)
+    if base.startswith("its"):
+        return "its"
+    if base.startswith("stimer"):
+        return "stimer"
+    return "common"
+
+
+def enumerate_mutants(root=ROOT):
+    """Every candidate mutant of the RTL and model sources, in a deterministic order."""
+    out = []
+    for side, globs in (("rtl", RTL_GLOBS), ("model", MODEL_GLOBS)):
+        files = sorted({os.path.relpath(p, root) for g in globs
+                        for p in glob.glob(os.path.join(root, g))})
+        for rel in files:
+            with open(os.path.join(root, rel), encoding="utf-8") as f:
+                text = f.read()
+            if side == "rtl":
+                edits = sv_edits(text)
+            else:
+                edits = c_edits(text, defines_only=rel.endswith(".h"))
+            lines = text.split("\n")
+            seen = {}
+            for start, end, new, desc in sorted(edits):
+                line = text.count("\n", 0, start) + 1
+                col = start - (text.rfind("\n", 0, start) + 1) + 1
+                src = lines[line - 1]
+                indent = len(src) - len(src.lstrip())
+                key = f"{rel}|{src.strip()}|{col - indent}|{desc}"
+                seen[key] = seen.get(key, 0) + 1
+                mid = "m" + hashlib.sha1(f"{key}|{seen[key]}".encode()).hexdigest()[:8]
+                out.append(Mutant(mid, rel, side, file_block(rel), line, col, start, end,
+                                  new, desc))
+    return out
+
+
+def load_equivalent(path):
+    """{id: reason} from a list of equivalent mutants: one a line, `ID REASON`, '#' comments
+    (a line starting with '#'; the reason itself may contain '#')."""
+    eq = {}
+    if not path or not os.path.exists(path):
+        return eq
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            words = [] if line.lstrip().startswith("#") else line.split(None, 1)
+            if not words:
+                continue
+            if not words[0].startswith("m") or len(words) < 2:
+                raise ValueError(f"{path}:{n}: expected 'ID REASON' (an id from "
+                                 f"scripts/mutate --list)")
+            eq[words[0]] = words[1].strip()
+    return eq
+
+
+def select_mutants(cands, count, seed):
+    """count mutants (None: all) spread evenly over the sides present and, within a side, over
+    its and stimer (model code shared by both blocks gets its share of the candidates)."""
+    if count is None:
+        return list(cands)
+    sides = sorted({m.side for m in cands}, key=["rtl", "model"].index)
+    picked = []
+    for si, side in enumerate(sides):
+        n_side = count // len(sides) + (1 if si < count % len(sides) else 0)
+        pools = {}
+        for m in cands:
+            if m.side == side:
+                pools.setdefault(m.block, []).append(m)
+        total = sum(len(p) for p in pools.values())
+        quota = {}
+        if "common" in pools:
+            quota["common"] = round(n_side * len(pools["common"]) / total)
+        blocks = [b for b in BLOCKS if b in pools]
+        rest = n_side - quota.get("common", 0)
+        for bi, b in enumerate(blocks):
+            quota[b] = rest // len(blocks) + (1 if bi < rest % len(blocks) else 0)
+        # A pool smaller than its quota gives the surplus to the others.
+        for _ in range(3):
+            spare = sum(max(0, quota[b] - len(pools[b])) for b in quota)
+            for b in quota:
+                quota[b] = min(quota[b], len(pools[b]))
+            for b in quota:
+                room = len(pools[b]) - quota[b]
+                take = min(room, spare)
+                quota[b] += take
+                spare -= take
+        for b in sorted(pools):
+            rng = random.Random(f"{seed}/{side}/{b}")
+            picked += rng.sample(pools[b], quota[b])
+    order = {id(m): i for i, m in enumerate(cands)}
+    return sorted(picked, key=lambda m: order[id(m)])
+
+
+def unified_diff(m, text):
+    import difflib
+    new = m.apply(text)
+    return "".join(difflib.unified_diff(text.splitlines(True), new.splitlines(True),
+                                        "a/" + m.path, "b/" + m.path, n=1))

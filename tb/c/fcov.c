@@ -1,0 +1,824 @@
+// SPDX-License-Identifier: Apache-2.0
+// Functional coverage (fcov.h): the bin table, derived from spec/its.md, spec/stimer.md and the
+// docs/impdef.md error table (docs/testplan.md maps each rule to its bins), and the classifiers
+// the scoreboards call once an operation's outputs matched. Bins are counted from the model's
+// records after the compare; the little state kept here (the model's table reads of the
+// operation, a Retry write, a failed attempt waiting for an acknowledge, the slots written in
+// the current pass) only says which bin an already-confirmed outcome belongs to.
+#include "fcov.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench_int.h"
+
+// ---- The bins ----
+
+// A command that runs LOOKUP_ITE then LOOKUP_CTE (spec/its.md 3.2): INT, CLEAR, INV, DISCARD
+// and MOVI. Error codes in the order of the docs/impdef.md table: DeviceID >= DT.n (01),
+// DTE.V = 0 (04), EventID >= 2^(Size+1) (05), ITE.V = 0 or virtual (07), ICID >= CT.n (03),
+// CTE.V = 0 (09), CTE.RDbase >= NumRd (02).
+#define FCOV_ERR(op, cc, ee) "its.cmd." op ".ignored.0x01" cc ee
+#define FCOV_LOOKUP(op, cc)                                                                      \
+  "its.cmd." op ".ok", "its.cmd." op ".stalled", FCOV_ERR(op, cc, "01"), FCOV_ERR(op, cc, "04"), \
+      FCOV_ERR(op, cc, "05"), FCOV_ERR(op, cc, "07"), FCOV_ERR(op, cc, "03"),                    \
+      FCOV_ERR(op, cc, "09"), FCOV_ERR(op, cc, "02")
+// MAPTI / MAPI (spec/its.md 3.3): DeviceID (01), ICID (03), DTE.V (04), EventID (05), pINTID (06).
+#define FCOV_MAP(op, cc)                                                                         \
+  "its.cmd." op ".ok", "its.cmd." op ".stalled", FCOV_ERR(op, cc, "01"), FCOV_ERR(op, cc, "03"), \
+      FCOV_ERR(op, cc, "04"), FCOV_ERR(op, cc, "05"), FCOV_ERR(op, cc, "06")
+// A translation (spec/its.md 5): delivered, a table fault, or dropped by one of the checks of
+// LOOKUP_ITE / LOOKUP_CTE, or because the ITS is disabled (FE).
+#define FCOV_MSI(src)                                                                \
+  "its.msi." src ".ok", "its.msi." src ".fault", "its.msi." src ".ignored.0x0100FE", \
+      "its.msi." src ".ignored.0x010001", "its.msi." src ".ignored.0x010004",        \
+      "its.msi." src ".ignored.0x010005", "its.msi." src ".ignored.0x010007",        \
+      "its.msi." src ".ignored.0x010003", "its.msi." src ".ignored.0x010009",        \
+      "its.msi." src ".ignored.0x010002"
+// A table walk (spec/its.md 4): flat or two-level, per page size, and an invalid L1 entry.
+#define FCOV_TABLE(t)                                                                \
+  "its.table." t ".flat.4k", "its.table." t ".flat.16k", "its.table." t ".flat.64k", \
+      "its.table." t ".indirect.4k", "its.table." t ".indirect.16k",                 \
+      "its.table." t ".indirect.64k", "its.table." t ".l1_invalid"
+
+static const char *const fcov_names[] = {
+    // spec/its.md section 3: each command x outcome x the error codes it can retire with.
+    FCOV_LOOKUP("MOVI", "01"),
+    "its.cmd.MOVI.ok.same_rd",  // IMPDEF-ITS-10: no MOVE event when the RDbases are equal
+    FCOV_LOOKUP("INT", "03"),
+    FCOV_LOOKUP("CLEAR", "04"),
+    "its.cmd.SYNC.ok",
+    "its.cmd.MAPD.ok",
+    "its.cmd.MAPD.ok.v0",
+    "its.cmd.MAPD.stalled",
+    FCOV_ERR("MAPD", "08", "01"),
+    FCOV_ERR("MAPD", "08", "02"),
+    "its.cmd.MAPC.ok",
+    "its.cmd.MAPC.ok.v0",
+    "its.cmd.MAPC.ok.v0_rdbase_oor",  // V = 0: RDbase is not checked
+    "its.cmd.MAPC.stalled",
+    FCOV_ERR("MAPC", "09", "03"),
+    FCOV_ERR("MAPC", "09", "02"),
+    FCOV_MAP("MAPTI", "0A"),
+    FCOV_MAP("MAPI", "0B"),
+    FCOV_LOOKUP("INV", "0C"),
+    "its.cmd.INVALL.ok",
+    "its.cmd.INVALL.stalled",
+    FCOV_ERR("INVALL", "0D", "03"),
+    FCOV_ERR("INVALL", "0D", "09"),
+    FCOV_ERR("INVALL", "0D", "02"),
+    "its.cmd.MOVALL.ok",
+    "its.cmd.MOVALL.ok.same_rd",
+    FCOV_ERR("MOVALL", "0E", "01"),
+    FCOV_LOOKUP("DISCARD", "0F"),
+    "its.cmd.unknown.ignored",  // IMPDEF-ITS-7: EE = FF
+    "its.cmd.gicv4.ignored",
+    // Stalls (spec/its.md 3.1, section 9; IMPDEF-ITS-8, -13): which access faulted.
+    "its.stall.fetch",
+    "its.stall.table_read.l1",
+    "its.stall.table_read.dte",
+    "its.stall.table_read.ite",
+    "its.stall.table_read.cte",
+    "its.stall.table_write.dte",
+    "its.stall.table_write.ite",
+    "its.stall.table_write.cte",
+    "its.stall.cwriter_without_retry",  // nothing runs while stalled
+    "its.stall.cbaser_clears",          // a CBASER write sets CREADR = 0, clearing Stalled
+    // Retry (spec/its.md 2, 9): CWRITER.Retry = 1, and the outcome of the re-run command.
+    "its.retry.stalled",
+    "its.retry.not_stalled",
+    "its.retry.rerun.ok",
+    "its.retry.rerun.ignored",
+    "its.retry.rerun.stalled",
+    // Translation (spec/its.md 5), from the MSI port and from GITS_TRANSLATER.
+    FCOV_MSI("port"),
+    FCOV_MSI("translater"),
+    "its.translater.write16",
+    "its.translater.write32",
+    "its.translater.write64",
+    // Tables (spec/its.md 4).
+    FCOV_TABLE("dt"),
+    FCOV_TABLE("ct"),
+    // Redistributor events (docs/interfaces.md 3.2).
+    "its.rd.SET",
+    "its.rd.CLEAR",
+    "its.rd.MOVE",
+    "its.rd.MOVALL",
+    "its.rd.INV",
+    "its.rd.INVALL",
+    "its.rd.SYNC",
+    // Queue and registers (spec/its.md 1, 2; IMPDEF-ITS-1, -3, -4).
+    "its.queue.wrap",
+    "its.queue.cwriter_oor",
+    "its.queue.resume_after_enable",
+    "its.reg.bus_error",
+    "its.reg.cbaser.resets_creadr",
+    "its.reg.cbaser.ignored_enabled",
+    "its.reg.baser.ignored_enabled",
+
+    // spec/stimer.md section 4: each timer mode x attempt outcome it can have (a periodic
+    // timer never waits on a busy slot, a one-shot never loses its tick; direct mode has one).
+    "stimer.attempt.periodic.delivered",
+    "stimer.attempt.periodic.no_irq",
+    "stimer.attempt.periodic.busy_lost",
+    "stimer.attempt.periodic.unavailable",
+    "stimer.attempt.periodic.fault",
+    "stimer.attempt.periodic.direct",
+    "stimer.attempt.oneshot.delivered",
+    "stimer.attempt.oneshot.no_irq",
+    "stimer.attempt.oneshot.busy_pending",
+    "stimer.attempt.oneshot.unavailable",
+    "stimer.attempt.oneshot.fault",
+    "stimer.attempt.oneshot.direct",
+    // A message written to a free slot x the SINT state (spec/stimer.md 2, 4, 6).
+    "stimer.sint.unmasked.periodic",
+    "stimer.sint.unmasked.oneshot",
+    "stimer.sint.auto_eoi.periodic",
+    "stimer.sint.auto_eoi.oneshot",
+    "stimer.sint.masked.periodic",
+    "stimer.sint.masked.oneshot",
+    "stimer.sint.polling.periodic",
+    "stimer.sint.polling.oneshot",
+    // Why a slot was unavailable (spec/stimer.md 4, Normative SCONTROL rule).
+    "stimer.unavailable.simp_disabled",
+    "stimer.unavailable.scontrol_disabled",
+    // Which SIM access faulted (IMPDEF-ST-2).
+    "stimer.fault.busy_read",
+    "stimer.fault.msg_write",
+    "stimer.fault.flag_write",
+    // Retries after an acknowledge (spec/stimer.md 5): by EOM or EOI, per mode, after which
+    // failure, and a retry that failed again.
+    "stimer.retry.eom.periodic",
+    "stimer.retry.eom.oneshot",
+    "stimer.retry.eoi.periodic",
+    "stimer.retry.eoi.oneshot",
+    "stimer.retry.after.busy_pending",
+    "stimer.retry.after.unavailable",
+    "stimer.retry.after.fault",
+    "stimer.retry.failed_again",
+    // Acknowledges (spec/stimer.md 5, IMPDEF-ST-4).
+    "stimer.eom",
+    "stimer.eoi.acks_pending",
+    "stimer.eoi.shared_vector",
+    "stimer.eoi.masked_sint_no_ack",
+    // Timing rules (spec/stimer.md 3, 4).
+    "stimer.tie.same_sint",
+    "stimer.periodic.missed_periods",
+    "stimer.oneshot.count_in_past",
+    "stimer.lazy.periodic",
+    "stimer.timer.0",
+    "stimer.timer.1",
+    "stimer.timer.2",
+    "stimer.timer.3",
+    "stimer.vp.nonzero",
+    // CONFIG / COUNT write rules (spec/stimer.md 3).
+    "stimer.config.sintx0_forced_disable",
+    "stimer.config.sintx0_first_enable",
+    "stimer.config.sintx0_delivers",
+    "stimer.count.zero_disables",
+    "stimer.count.auto_enable",
+    "stimer.cancel.config",
+    "stimer.cancel.count",
+    // MSR rules (spec/stimer.md 1-3, IMPDEF-ST-1, -3).
+    "stimer.msr.gp.read_only",
+    "stimer.msr.gp.sint_vector",
+    "stimer.msr.gp.direct_nofeat",
+    "stimer.msr.gp.vp_oor",
+    "stimer.msr.gp.unknown",
+    "stimer.msr.sint.low_vector_masked",
+    "stimer.simp_zero",
+    "stimer.simp_zero.fault_ignored",
+};
+
+#define FCOV_N (sizeof(fcov_names) / sizeof(fcov_names[0]))
+#define FCOV_EXTRA 64
+#define FCOV_READS 64
+#define FCOV_VPS 256
+
+typedef struct {
+  uint64_t addr;
+  uint64_t data;
+  bool ok;
+} fcov_read_t;
+
+static struct {
+  bool on;
+  char path[512];
+  uint64_t count[FCOV_N];
+  unsigned order[FCOV_N];  // indices of fcov_names, sorted by name
+  struct {
+    char name[96];
+    uint64_t count;
+  } extra[FCOV_EXTRA];
+  unsigned n_extra;
+  // The model's memory reads of the current ITS operation.
+  cm_mem_ops_t inner;
+  fcov_read_t reads[FCOV_READS];
+  unsigned n_reads;
+  // ITS registers before a register write; a Retry waiting for its re-run.
+  uint64_t ctlr, creadr, cwriter, cbaser;
+  bool retry_pending;
+  uint64_t retry_offset;
+  // stimer: the timer before an MSR write; per timer, the failed outcome (+1) that left
+  // msg_pending set and the acknowledge that arrived since (1 EOM, 2 EOI); per VP, the SINT
+  // slots written in the current pass.
+  uint64_t st_cfg, st_count;
+  uint8_t pending[FCOV_VPS][STIMER_NUM_TIMERS];
+  uint8_t ack[FCOV_VPS][STIMER_NUM_TIMERS];
+  uint16_t written[FCOV_VPS];
+} fc;
+
+static int fcov_cmp(const void *a, const void *b) {
+  return strcmp(fcov_names[*(const unsigned *)a], fcov_names[*(const unsigned *)b]);
+}
+
+void fcov_enable(const char *path) {
+  memset(&fc, 0, sizeof(fc));
+  snprintf(fc.path, sizeof(fc.path), "%s", path);
+  for (unsigned i = 0; i < FCOV_N; i++) {
+    fc.order[i] = i;
+  }
+  qsort(fc.order, FCOV_N, sizeof(fc.order[0]), fcov_cmp);
+  for (unsigned i = 1; i < FCOV_N; i++) {
+    if (strcmp(fcov_names[fc.order[i - 1]], fcov_names[fc.order[i]]) == 0) {
+      fprintf(stderr, "fcov: bin '%s' is in the table twice\n", fcov_names[fc.order[i]]);
+      abort();
+    }
+  }
+  fc.on = true;
+}
+
+bool fcov_enabled(void) {
+  return fc.on;
+}
+
+size_t fcov_bins(void) {
+  return FCOV_N;
+}
+
+void fcov_hit(const char *name) {
+  if (!fc.on) {
+    return;
+  }
+  size_t lo = 0;
+  size_t hi = FCOV_N;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(name, fcov_names[fc.order[mid]]);
+    if (c == 0) {
+      fc.count[fc.order[mid]]++;
+      return;
+    }
+    if (c < 0) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  // An outcome the plan does not have: an error code the impdef table does not allow for
+  // that command, say. Kept and reported; it is a finding, not a bin.
+  for (unsigned i = 0; i < fc.n_extra; i++) {
+    if (strcmp(fc.extra[i].name, name) == 0) {
+      fc.extra[i].count++;
+      return;
+    }
+  }
+  if (fc.n_extra < FCOV_EXTRA) {
+    snprintf(fc.extra[fc.n_extra].name, sizeof(fc.extra[0].name), "%s", name);
+    fc.extra[fc.n_extra++].count = 1;
+  }
+}
+
+static void fcov_hitf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void fcov_hitf(const char *fmt, ...) {
+  char name[96];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(name, sizeof(name), fmt, ap);
+  va_end(ap);
+  fcov_hit(name);
+}
+
+bool fcov_write(const char *test, uint64_t seed) {
+  FILE *f = fopen(fc.path, "w");
+  if (f == NULL) {
+    return false;
+  }
+  fprintf(f, "# functional coverage: test %s seed %llu, %zu bins; '!' marks unplanned outcomes\n",
+          test, (unsigned long long)seed, FCOV_N);
+  for (unsigned i = 0; i < FCOV_N; i++) {
+    fprintf(f, "%s %llu\n", fcov_names[i], (unsigned long long)fc.count[i]);
+  }
+  for (unsigned i = 0; i < fc.n_extra; i++) {
+    fprintf(f, "!%s %llu\n", fc.extra[i].name, (unsigned long long)fc.extra[i].count);
+  }
+  return fclose(f) == 0;
+}
+
+// ---- Model memory observer ----
+
+static bool fcov_read64(void *ctx, uint64_t addr, uint64_t *data) {
+  (void)ctx;
+  bool ok = fc.inner.read64(fc.inner.ctx, addr, data);
+  if (fc.n_reads < FCOV_READS) {
+    fc.reads[fc.n_reads++] = (fcov_read_t){addr, *data, ok};
+  }
+  return ok;
+}
+
+static bool fcov_write64(void *ctx, uint64_t addr, uint64_t data, uint8_t be) {
+  (void)ctx;
+  return fc.inner.write64(fc.inner.ctx, addr, data, be);
+}
+
+cm_mem_ops_t fcov_wrap_mem(cm_mem_ops_t inner) {
+  if (!fc.on) {
+    return inner;
+  }
+  fc.inner = inner;
+  cm_mem_ops_t ops = {&fc, fcov_read64, fcov_write64};
+  return ops;
+}
+
+// ---- ITS ----
+
+static const char *fcov_its_cmd(uint8_t opcode) {
+  switch (opcode) {
+    case ITS_CMD_MOVI:
+    case ITS_CMD_INT:
+    case ITS_CMD_CLEAR:
+    case ITS_CMD_SYNC:
+    case ITS_CMD_MAPD:
+    case ITS_CMD_MAPC:
+    case ITS_CMD_MAPTI:
+    case ITS_CMD_MAPI:
+    case ITS_CMD_INV:
+    case ITS_CMD_INVALL:
+    case ITS_CMD_MOVALL:
+    case ITS_CMD_DISCARD:
+      return its_opcode_name(opcode);
+    case 0x21:  // GICv4 (spec/its.md 3): VMOVI VMOVP VSGI VSYNC VMAPP VMAPTI VMAPI VINVALL INVDB
+    case 0x22:
+    case 0x23:
+    case 0x25:
+    case 0x29:
+    case 0x2A:
+    case 0x2B:
+    case 0x2D:
+    case 0x2E:
+      return "gicv4";
+    default:
+      return "unknown";
+  }
+}
+
+// A table as GITS_BASER<n> describes it (spec/its.md 1 and 4).
+typedef struct {
+  bool valid, indirect;
+  uint64_t base, end, page;
+  uint64_t l2;  // the level-2 page the operation's L1 read pointed to (UINT64_MAX: none)
+} fcov_table_t;
+
+static fcov_table_t fcov_table(uint64_t b) {
+  fcov_table_t t;
+  memset(&t, 0, sizeof(t));
+  t.l2 = UINT64_MAX;
+  t.valid = (b >> 63) != 0;
+  t.indirect = ((b >> 62) & 1) != 0;
+  unsigned ps = (unsigned)(b >> 8) & 3;
+  t.page = ps == 0 ? 4096 : ps == 1 ? 16384 : 65536;
+  t.base = ps < 2 ? (b & 0x0000FFFFFFFFF000ull)
+                  : ((b & 0x0000FFFFFFFF0000ull) | (((b >> 12) & 0xF) << 48));
+  t.end = t.base + ((b & 0xFF) + 1) * t.page;
+  return t;
+}
+
+static const char *fcov_page(const fcov_table_t *t) {
+  return t->page == 4096 ? "4k" : t->page == 16384 ? "16k" : "64k";
+}
+
+// What a memory beat of an ITS operation touched.
+typedef enum { FC_ITE, FC_FETCH, FC_L1, FC_DTE, FC_CTE } fcov_acc_t;
+static const char *const fcov_acc_names[] = {"ite", "fetch", "l1", "dte", "cte"};
+
+typedef struct {
+  fcov_table_t t[2];  // device, collection
+  uint64_t qbase, qsize;
+  bool flat[2], indirect[2], l1_invalid[2];
+} fcov_walk_t;
+
+static bool fcov_in(uint64_t a, uint64_t lo, uint64_t n) {
+  return a >= lo && a - lo < n;
+}
+
+static fcov_acc_t fcov_classify(fcov_walk_t *w, uint64_t addr, const uint64_t *l1) {
+  if (w->qsize != 0 && fcov_in(addr, w->qbase, w->qsize)) {
+    return FC_FETCH;
+  }
+  for (unsigned k = 0; k < 2; k++) {
+    fcov_table_t *t = &w->t[k];
+    if (t->valid && addr >= t->base && addr < t->end) {
+      if (!t->indirect) {
+        w->flat[k] = true;
+        return k == 0 ? FC_DTE : FC_CTE;
+      }
+      if (l1 != NULL) {
+        if ((*l1 >> 63) != 0) {
+          w->indirect[k] = true;
+          t->l2 = *l1 & ((1ull << 51) - 1);  // QEMU masks [50:0]
+        } else {
+          w->l1_invalid[k] = true;
+        }
+      }
+      return FC_L1;
+    }
+    if (t->valid && t->l2 != UINT64_MAX && fcov_in(addr, t->l2, t->page)) {
+      return k == 0 ? FC_DTE : FC_CTE;
+    }
+  }
+  return FC_ITE;
+}
+
+void fcov_its_begin(void) {
+  fc.n_reads = 0;
+}
+
+void fcov_its_retire(const its_retire_t *rt, const cm_mem_write_t *writes, size_t nw,
+                     const its_rd_event_t *rds, size_t nr) {
+  if (!fc.on) {
+    return;
+  }
+  bench_t *b = &bench_g;
+  uint64_t cbaser = 0;
+  uint64_t baser[2] = {0, 0};
+  its_reg_read(b->its, ITS_GITS_CBASER, &cbaser);
+  its_reg_read(b->its, ITS_GITS_BASER(0), &baser[0]);
+  its_reg_read(b->its, ITS_GITS_BASER(1), &baser[1]);
+  fcov_walk_t w;
+  memset(&w, 0, sizeof(w));
+  w.t[0] = fcov_table(baser[0]);
+  w.t[1] = fcov_table(baser[1]);
+  w.qbase = cbaser & 0x000FFFFFFFFFF000ull;
+  w.qsize = (cbaser >> 63) != 0 ? ((cbaser & 0xFF) + 1) * 4096 : 0;
+  // The reads in the order the model made them: each L1 entry names the level-2 page of
+  // the entries read after it; the first faulting read says which access stalled.
+  int read_fault = -1;
+  for (unsigned i = 0; i < fc.n_reads; i++) {
+    const fcov_read_t *r = &fc.reads[i];
+    fcov_acc_t a = fcov_classify(&w, r->addr, r->ok ? &r->data : NULL);
+    if (!r->ok && read_fault < 0) {
+      read_fault = (int)a;
+    }
+  }
+  int write_fault = -1;
+  for (size_t i = 0; i < nw; i++) {
+    fcov_acc_t a = fcov_classify(&w, writes[i].addr, NULL);
+    if (writes[i].fault && write_fault < 0) {
+      write_fault = (int)a;
+    }
+  }
+  fc.n_reads = 0;
+  static const char *const tname[2] = {"dt", "ct"};
+  for (unsigned k = 0; k < 2; k++) {
+    if (w.flat[k]) {
+      fcov_hitf("its.table.%s.flat.%s", tname[k], fcov_page(&w.t[k]));
+    }
+    if (w.indirect[k]) {
+      fcov_hitf("its.table.%s.indirect.%s", tname[k], fcov_page(&w.t[k]));
+    }
+    if (w.l1_invalid[k]) {
+      fcov_hitf("its.table.%s.l1_invalid", tname[k]);
+    }
+  }
+  for (size_t i = 0; i < nr; i++) {
+    fcov_hitf("its.rd.%s", its_rd_kind_name(rds[i].kind));
+  }
+  if (rt->kind != ITS_RT_CMD) {
+    const char *src = rt->kind == ITS_RT_MSI ? "port" : "translater";
+    if (rt->outcome == ITS_OUT_IGNORED) {
+      fcov_hitf("its.msi.%s.ignored.0x%06X", src, (unsigned)rt->error);
+    } else {
+      fcov_hitf("its.msi.%s.%s", src, rt->outcome == ITS_OUT_OK ? "ok" : "fault");
+    }
+    return;
+  }
+  const char *cmd = fcov_its_cmd(rt->opcode);
+  if (fc.retry_pending && rt->offset == fc.retry_offset) {
+    static const char *const out[] = {"ok", "ignored", "stalled", "fault"};
+    fcov_hitf("its.retry.rerun.%s", out[rt->outcome & 3]);
+  }
+  fc.retry_pending = false;
+  if (rt->outcome == ITS_OUT_STALLED) {
+    if (write_fault >= 0) {
+      fcov_hitf("its.stall.table_write.%s", fcov_acc_names[write_fault]);
+    } else if (read_fault == FC_FETCH) {
+      fcov_hit("its.stall.fetch");
+    } else if (read_fault >= 0) {
+      fcov_hitf("its.stall.table_read.%s", fcov_acc_names[read_fault]);
+    } else {
+      fcov_hit("its.stall.no_fault_seen");  // unplanned: the classifier missed the access
+    }
+    if (read_fault != FC_FETCH) {
+      fcov_hitf("its.cmd.%s.stalled", cmd);
+    }
+    return;
+  }
+  if (w.qsize != 0 && rt->offset + 32 == w.qsize) {
+    fcov_hit("its.queue.wrap");
+  }
+  if (rt->outcome == ITS_OUT_IGNORED) {
+    if (strcmp(cmd, "unknown") == 0 || strcmp(cmd, "gicv4") == 0) {
+      if ((rt->error & 0xFF) == ITS_EE_UNSUPPORTED) {
+        fcov_hitf("its.cmd.%s.ignored", cmd);
+      } else {
+        fcov_hitf("its.cmd.%s.ignored.0x%06X", cmd, (unsigned)rt->error);
+      }
+    } else {
+      fcov_hitf("its.cmd.%s.ignored.0x%06X", cmd, (unsigned)rt->error);
+    }
+    return;
+  }
+  fcov_hitf("its.cmd.%s.ok", cmd);
+  // Refinements of OK that the retire record does not carry: the command's fields, from the
+  // queue slot it was fetched from, and whether it sent an event.
+  uint64_t dw2 = tb_mem_peek(b->model_mem, w.qbase + rt->offset + 16, 8);
+  if (rt->opcode == ITS_CMD_MAPD && (dw2 >> 63) == 0) {
+    fcov_hit("its.cmd.MAPD.ok.v0");
+  } else if (rt->opcode == ITS_CMD_MAPC && (dw2 >> 63) == 0) {
+    fcov_hit("its.cmd.MAPC.ok.v0");
+    if (((dw2 >> 16) & ((1ull << 36) - 1)) >= b->num_rd) {
+      fcov_hit("its.cmd.MAPC.ok.v0_rdbase_oor");
+    }
+  } else if ((rt->opcode == ITS_CMD_MOVI || rt->opcode == ITS_CMD_MOVALL) && nr == 0) {
+    fcov_hitf("its.cmd.%s.ok.same_rd", cmd);
+  }
+}
+
+void fcov_its_reg_before(void) {
+  if (!fc.on) {
+    return;
+  }
+  its_t *its = bench_g.its;
+  its_reg_read(its, ITS_GITS_CTLR, &fc.ctlr);
+  its_reg_read(its, ITS_GITS_CREADR, &fc.creadr);
+  its_reg_read(its, ITS_GITS_CWRITER, &fc.cwriter);
+  its_reg_read(its, ITS_GITS_CBASER, &fc.cbaser);
+}
+
+void fcov_its_reg_write(uint32_t off, uint64_t value, unsigned size, bool bus_error) {
+  if (!fc.on) {
+    return;
+  }
+  if (bus_error) {
+    fcov_hit("its.reg.bus_error");
+    return;
+  }
+  bool enabled = (fc.ctlr & 1) != 0;
+  bool stalled = (fc.creadr & 1) != 0;
+  uint64_t qsize = (fc.cbaser >> 63) != 0 ? ((fc.cbaser & 0xFF) + 1) * 4096 : 0;
+  if (off == ITS_GITS_CWRITER) {  // a 64-bit write or the low half
+    if (value & 1) {
+      if (stalled) {
+        fcov_hit("its.retry.stalled");
+        fc.retry_pending = true;
+        fc.retry_offset = fc.creadr & ~1ull;
+      } else {
+        fcov_hit("its.retry.not_stalled");
+      }
+    } else if (stalled) {
+      fcov_hit("its.stall.cwriter_without_retry");
+    }
+    if (qsize != 0 && (value & 0xFFFE0) >= qsize) {
+      fcov_hit("its.queue.cwriter_oor");
+    }
+  } else if (off == ITS_GITS_CBASER || (off == ITS_GITS_CBASER + 4 && size == 4)) {
+    if (enabled) {
+      fcov_hit("its.reg.cbaser.ignored_enabled");
+    } else {
+      fcov_hit("its.reg.cbaser.resets_creadr");
+      if (stalled) {
+        fcov_hit("its.stall.cbaser_clears");
+      }
+      fc.retry_pending = false;
+    }
+  } else if (off >= ITS_GITS_BASER(0) && off < ITS_GITS_BASER(2) && enabled) {
+    fcov_hit("its.reg.baser.ignored_enabled");
+  } else if (off == ITS_GITS_CTLR && !enabled && (value & 1) &&
+             (fc.creadr & 0xFFFE0) != (fc.cwriter & 0xFFFE0)) {
+    fcov_hit("its.queue.resume_after_enable");
+  }
+}
+
+void fcov_its_translater(unsigned size) {
+  fcov_hitf("its.translater.write%u", 8 * size);
+}
+
+// ---- stimer ----
+
+static const char *const fcov_st_out[] = {"delivered",    "no_irq",      "direct", "busy_lost",
+                                          "busy_pending", "unavailable", "fault"};
+
+static uint64_t fcov_msr(uint32_t vp, uint32_t msr) {
+  uint64_t v = 0;
+  if (stimer_msr_read(bench_g.st, vp, msr, &v) != STIMER_OK) {
+    return 0;
+  }
+  return v;
+}
+
+void fcov_st_pass(void) {
+  if (fc.on) {
+    memset(fc.written, 0, sizeof(fc.written));
+  }
+}
+
+void fcov_st_attempt(const stimer_retire_t *rt, const cm_mem_write_t *writes, size_t nw) {
+  if (!fc.on || rt->vp >= FCOV_VPS || rt->timer >= STIMER_NUM_TIMERS ||
+      (unsigned)rt->outcome > STIMER_OUT_FAULT) {
+    return;
+  }
+  uint32_t vp = rt->vp;
+  uint32_t t = rt->timer;
+  uint64_t cfg = fcov_msr(vp, STIMER_MSR_CONFIG(t));
+  uint64_t count = fcov_msr(vp, STIMER_MSR_COUNT(t));
+  unsigned sx = (unsigned)(cfg >> 16) & 0xF;
+  uint64_t sint = fcov_msr(vp, STIMER_MSR_SINT(sx));
+  uint64_t simp = fcov_msr(vp, STIMER_MSR_SIMP);
+  bool periodic = (cfg & STIMER_CFG_PERIODIC) != 0;
+  const char *mode = periodic ? "periodic" : "oneshot";
+  stimer_outcome_t o = rt->outcome;
+  fcov_hitf("stimer.attempt.%s.%s", mode, fcov_st_out[o]);
+  fcov_hitf("stimer.timer.%u", t);
+  if (vp != 0) {
+    fcov_hit("stimer.vp.nonzero");
+  }
+  if (periodic && (cfg & STIMER_CFG_LAZY)) {
+    fcov_hit("stimer.lazy.periodic");
+  }
+  if (o == STIMER_OUT_DELIVERED || o == STIMER_OUT_NO_IRQ) {
+    const char *state = (sint & STIMER_SINT_MASKED)     ? "masked"
+                        : (sint & STIMER_SINT_POLLING)  ? "polling"
+                        : (sint & STIMER_SINT_AUTO_EOI) ? "auto_eoi"
+                                                        : "unmasked";
+    fcov_hitf("stimer.sint.%s.%s", state, mode);
+    if (sx == 0) {
+      fcov_hit("stimer.config.sintx0_delivers");
+    }
+    fc.written[vp] |= (uint16_t)(1u << sx);
+    // expiration_time at slot + 0x18: more than one period before now means missed periods.
+    uint64_t slot = (simp & ~0xFFFull) + STIMER_SLOT_BYTES * sx;
+    for (size_t i = 0; periodic && i < nw; i++) {
+      if (writes[i].addr == slot + 0x18 && count != 0 && rt->now - writes[i].data >= count) {
+        fcov_hit("stimer.periodic.missed_periods");
+      }
+    }
+  } else if (o == STIMER_OUT_BUSY_LOST || o == STIMER_OUT_BUSY_PENDING) {
+    if (fc.written[vp] & (1u << sx)) {
+      fcov_hit("stimer.tie.same_sint");  // a lower timer index filled the slot in this pass
+    }
+  } else if (o == STIMER_OUT_UNAVAILABLE) {
+    fcov_hit((simp & 1) == 0 ? "stimer.unavailable.simp_disabled"
+                             : "stimer.unavailable.scontrol_disabled");
+  } else if (o == STIMER_OUT_FAULT) {
+    fcov_hit(nw == 0   ? "stimer.fault.busy_read"
+             : nw == 1 ? "stimer.fault.flag_write"
+                       : "stimer.fault.msg_write");
+  }
+  bool failed =
+      o == STIMER_OUT_BUSY_PENDING || o == STIMER_OUT_UNAVAILABLE || o == STIMER_OUT_FAULT;
+  if (fc.pending[vp][t] != 0) {
+    // The timer waited with msg_pending set; only an acknowledge lets it try again.
+    const char *src = fc.ack[vp][t] == 1 ? "eom" : fc.ack[vp][t] == 2 ? "eoi" : "without_ack";
+    fcov_hitf("stimer.retry.%s.%s", src, mode);
+    fcov_hitf("stimer.retry.after.%s", fcov_st_out[fc.pending[vp][t] - 1]);
+    if (failed) {
+      fcov_hit("stimer.retry.failed_again");
+    }
+  }
+  fc.pending[vp][t] = failed ? (uint8_t)(o + 1) : 0;
+  fc.ack[vp][t] = 0;
+}
+
+void fcov_st_msr_before(uint32_t vp, uint32_t msr) {
+  if (!fc.on || msr < STIMER_MSR_CONFIG(0) || msr > STIMER_MSR_COUNT(3)) {
+    return;
+  }
+  unsigned n = (msr - STIMER_MSR_CONFIG(0)) / 2;
+  fc.st_cfg = fcov_msr(vp, STIMER_MSR_CONFIG(n));
+  fc.st_count = fcov_msr(vp, STIMER_MSR_COUNT(n));
+}
+
+void fcov_st_msr_write(uint32_t vp, uint32_t msr, uint64_t value, bool gp,
+                       const cm_mem_write_t *writes, size_t nw) {
+  if (!fc.on) {
+    return;
+  }
+  bench_t *b = &bench_g;
+  bool is_sint = msr >= STIMER_MSR_SINT(0) && msr <= STIMER_MSR_SINT(15);
+  bool is_timer = msr >= STIMER_MSR_CONFIG(0) && msr <= STIMER_MSR_COUNT(3);
+  bool is_config = is_timer && ((msr - STIMER_MSR_CONFIG(0)) & 1) == 0;
+  if (gp) {
+    if (vp >= b->num_vp) {
+      fcov_hit("stimer.msr.gp.vp_oor");
+    } else if (msr == STIMER_MSR_SVERSION || msr == STIMER_MSR_TIME_REF_COUNT) {
+      fcov_hit("stimer.msr.gp.read_only");
+    } else if (is_sint) {
+      fcov_hit("stimer.msr.gp.sint_vector");
+    } else if (is_config && (value & STIMER_CFG_DIRECT)) {
+      fcov_hit("stimer.msr.gp.direct_nofeat");
+    } else {
+      fcov_hit("stimer.msr.gp.unknown");
+    }
+    return;
+  }
+  if (vp >= FCOV_VPS) {
+    return;
+  }
+  if (is_sint && (value & 0xFF) < 16) {
+    fcov_hit("stimer.msr.sint.low_vector_masked");
+  } else if (msr == STIMER_MSR_SIMP && (value & 1)) {
+    fcov_hit("stimer.simp_zero");
+    for (size_t i = 0; i < nw; i++) {
+      if (writes[i].fault) {
+        fcov_hit("stimer.simp_zero.fault_ignored");
+        break;
+      }
+    }
+  } else if (msr == STIMER_MSR_EOM) {
+    fcov_hit("stimer.eom");
+    for (unsigned t = 0; t < STIMER_NUM_TIMERS; t++) {
+      if (fc.pending[vp][t] != 0) {
+        fc.ack[vp][t] = 1;
+      }
+    }
+  } else if (is_timer) {
+    unsigned n = (msr - STIMER_MSR_CONFIG(0)) / 2;
+    uint64_t cfg = fcov_msr(vp, STIMER_MSR_CONFIG(n));
+    uint64_t count = fcov_msr(vp, STIMER_MSR_COUNT(n));
+    if (fc.pending[vp][n] != 0) {
+      fcov_hit(is_config ? "stimer.cancel.config" : "stimer.cancel.count");
+      fc.pending[vp][n] = 0;
+      fc.ack[vp][n] = 0;
+    }
+    if (is_config && (value & STIMER_CFG_ENABLE) && !(value & STIMER_CFG_DIRECT) &&
+        ((value >> 16) & 0xF) == 0) {
+      if ((fc.st_cfg & STIMER_CFG_ENABLE) && !(cfg & STIMER_CFG_ENABLE)) {
+        fcov_hit("stimer.config.sintx0_forced_disable");
+      } else if (!(fc.st_cfg & STIMER_CFG_ENABLE) && (cfg & STIMER_CFG_ENABLE)) {
+        fcov_hit("stimer.config.sintx0_first_enable");
+      }
+    }
+    if (!is_config && value == 0 && (fc.st_cfg & STIMER_CFG_ENABLE)) {
+      fcov_hit("stimer.count.zero_disables");
+    }
+    if (!is_config && value != 0 && (fc.st_cfg & STIMER_CFG_AUTO_ENABLE) &&
+        !(fc.st_cfg & STIMER_CFG_ENABLE)) {
+      fcov_hit("stimer.count.auto_enable");
+    }
+    if ((cfg & STIMER_CFG_ENABLE) && !(cfg & STIMER_CFG_PERIODIC) && count != 0 &&
+        count <= b->last_pass_now) {
+      fcov_hit("stimer.oneshot.count_in_past");
+    }
+  }
+}
+
+void fcov_st_eoi(uint32_t vp, uint32_t vector) {
+  bench_t *b = &bench_g;
+  if (!fc.on || vp >= b->num_vp || vp >= FCOV_VPS) {
+    return;
+  }
+  // IMPDEF-ST-4: the EOI acknowledges every unmasked SINT of the VP with this vector.
+  uint32_t acked = 0;
+  uint32_t masked = 0;
+  for (unsigned s = 0; s < STIMER_NUM_SINTS; s++) {
+    uint64_t v = fcov_msr(vp, STIMER_MSR_SINT(s));
+    if ((v & 0xFF) == (vector & 0xFF)) {
+      if (v & STIMER_SINT_MASKED) {
+        masked |= 1u << s;
+      } else {
+        acked |= 1u << s;
+      }
+    }
+  }
+  uint32_t sints_acked = 0;
+  for (unsigned t = 0; t < STIMER_NUM_TIMERS; t++) {
+    if (fc.pending[vp][t] == 0) {
+      continue;
+    }
+    unsigned sx = (unsigned)(fcov_msr(vp, STIMER_MSR_CONFIG(t)) >> 16) & 0xF;
+    if (acked & (1u << sx)) {
+      fc.ack[vp][t] = 2;
+      sints_acked |= 1u << sx;
+    } else if (masked & (1u << sx)) {
+      fcov_hit("stimer.eoi.masked_sint_no_ack");
+    }
+  }
+  if (sints_acked != 0) {
+    fcov_hit("stimer.eoi.acks_pending");
+    if (sints_acked & (sints_acked - 1)) {
+      fcov_hit("stimer.eoi.shared_vector");
+    }
+  }
+}
