@@ -6,8 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rc=0
+# The encoding files generated from docs/enc/*.toml must be what the descriptions give.
+if ! python3 scripts/encgen.py --check; then
+  rc=1
+fi
 mapfile -t csrc < <(git ls-files --cached --others --exclude-standard \
-  'cmodel/*.[ch]' 'tb/*.[ch]' 'sim/*.cpp' 'sim/*.h' | sort -u)
+  'cmodel/*.[ch]' 'tb/*.[ch]' 'sim/*.cpp' 'sim/*.h' | grep -v '_enc\.[ch]$' | sort -u)
 if [ ${#csrc[@]} -gt 0 ]; then
   if ! clang-format --dry-run -Werror "${csrc[@]}"; then
     echo "lint: clang-format differences (run 'make format')" >&2

@@ -79,8 +79,8 @@ static its_step_t bench_cmd(bench_q_t *q, uint64_t dw0, uint64_t dw1, uint64_t d
 // Maps every device, collection and event; returns the number of commands run.
 static unsigned bench_setup(bench_q_t *q) {
   its_t *its = q->its;
-  its_reg_write(its, ITS_GITS_BASER(0), ITS_BASER0_RESET | (1ull << 63) | BENCH_DT, 8, 0);
-  its_reg_write(its, ITS_GITS_BASER(1), ITS_BASER1_RESET | (1ull << 63) | BENCH_CT, 8, 0);
+  its_reg_write(its, ITS_GITS_BASER(0), ITS_GITS_BASER0_RESET | (1ull << 63) | BENCH_DT, 8, 0);
+  its_reg_write(its, ITS_GITS_BASER(1), ITS_GITS_BASER1_RESET | (1ull << 63) | BENCH_CT, 8, 0);
   its_reg_write(its, ITS_GITS_CBASER, (1ull << 63) | BENCH_QUEUE | 15, 8, 0);
   its_reg_write(its, ITS_GITS_CTLR, 1, 4, 0);
   unsigned n = 0;

@@ -8,56 +8,14 @@
 #include <stdint.h>
 
 #include "cm_mem.h"
+#include "its_enc.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-// ---- Register offsets (spec/its.md section 1) ----
-#define ITS_GITS_CTLR 0x0000u
-#define ITS_GITS_IIDR 0x0004u
-#define ITS_GITS_TYPER 0x0008u
-#define ITS_GITS_CBASER 0x0080u
-#define ITS_GITS_CWRITER 0x0088u
-#define ITS_GITS_CREADR 0x0090u
-#define ITS_GITS_BASER(n) (0x0100u + 8u * (n))
-#define ITS_GITS_PIDR2 0xFFE8u
-#define ITS_GITS_TRANSLATER 0x10040u
-
-#define ITS_TYPER_VALUE 0x0000001F0001EFB1ull
-#define ITS_IIDR_VALUE 0x0000043Bu
-#define ITS_CTLR_RESET 0x80000000u
-#define ITS_BASER0_RESET 0x0107000000000200ull
-#define ITS_BASER1_RESET 0x0407000000000200ull
-
-// ---- Command opcodes (spec/its.md section 3) ----
-#define ITS_CMD_MOVI 0x01u
-#define ITS_CMD_INT 0x03u
-#define ITS_CMD_CLEAR 0x04u
-#define ITS_CMD_SYNC 0x05u
-#define ITS_CMD_MAPD 0x08u
-#define ITS_CMD_MAPC 0x09u
-#define ITS_CMD_MAPTI 0x0Au
-#define ITS_CMD_MAPI 0x0Bu
-#define ITS_CMD_INV 0x0Cu
-#define ITS_CMD_INVALL 0x0Du
-#define ITS_CMD_MOVALL 0x0Eu
-#define ITS_CMD_DISCARD 0x0Fu
-
-// ---- Error codes: 0x01CCEE (docs/impdef.md, "ITS error codes") ----
-#define ITS_EE_DEVICE_OOR 0x01u
-#define ITS_EE_PROCNUM_OOR 0x02u
-#define ITS_EE_ITTSIZE_OOR 0x02u         ///< MAPD only
-#define ITS_EE_MOVALL_PROCNUM_OOR 0x01u  ///< MOVALL only
-#define ITS_EE_COLLECTION_OOR 0x03u
-#define ITS_EE_UNMAPPED_DEVICE 0x04u
-#define ITS_EE_ID_OOR 0x05u
-#define ITS_EE_PHYSICALID_OOR 0x06u
-#define ITS_EE_UNMAPPED_INTERRUPT 0x07u
-#define ITS_EE_UNMAPPED_COLLECTION 0x09u
-#define ITS_EE_DISABLED 0xFEu
-#define ITS_EE_UNSUPPORTED 0xFFu
-#define ITS_ERROR(cc, ee) (0x010000u | ((uint32_t)(cc) << 8) | (uint32_t)(ee))
+// Register offsets and fields, command opcodes and fields, error codes, and the retire,
+// outcome and event kinds all come from docs/enc/its.toml through the generated its_enc.h.
 
 /** Model parameters; the RTL parameters of the same names. */
 typedef struct {
@@ -71,16 +29,6 @@ typedef enum {
   ITS_ERR_BAD_ARG = -1  ///< API misuse: nothing happened
 } its_status_t;
 
-/** Outcome of a retired operation (docs/interfaces.md section 3.3). */
-typedef enum {
-  ITS_OUT_OK = 0,
-  ITS_OUT_IGNORED = 1,
-  ITS_OUT_STALLED = 2,
-  ITS_OUT_FAULT = 3
-} its_outcome_t;
-
-typedef enum { ITS_RT_CMD = 1, ITS_RT_MSI = 2, ITS_RT_TRANSLATER = 3 } its_retire_kind_t;
-
 typedef struct {
   its_retire_kind_t kind;
   uint32_t offset;  ///< queue byte offset of the command (commands only)
@@ -90,16 +38,6 @@ typedef struct {
   uint32_t devid;  ///< MSIs only
   uint32_t eventid;
 } its_retire_t;
-
-typedef enum {
-  ITS_RD_SET = 1,
-  ITS_RD_CLEAR = 2,
-  ITS_RD_MOVE = 3,
-  ITS_RD_MOVALL = 4,
-  ITS_RD_INV = 5,
-  ITS_RD_INVALL = 6,
-  ITS_RD_SYNC = 7
-} its_rd_kind_t;
 
 typedef struct {
   its_rd_kind_t kind;
@@ -167,6 +105,9 @@ size_t its_event_count(const its_t *its);
 const char *its_opcode_name(uint8_t opcode);
 const char *its_outcome_name(its_outcome_t outcome);
 const char *its_rd_kind_name(its_rd_kind_t kind);
+const char *its_retire_kind_name(its_retire_kind_t kind);
+/** Name of an error code's EE field (its_enc.h ITS_EE_*). */
+const char *its_ee_name(uint8_t ee);
 
 #ifdef __cplusplus
 }

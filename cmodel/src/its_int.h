@@ -13,23 +13,7 @@
 #define ITS_FX(v, sh, len) (((uint64_t)(v) >> (sh)) & ((len) >= 64 ? ~0ull : ((1ull << (len)) - 1)))
 #define ITS_MASK(sh, len) ((((len) >= 64) ? ~0ull : ((1ull << (len)) - 1)) << (sh))
 
-// Parameters fixed by spec/its.md section 9.
-#define ITS_DEV_BITS 16u
-#define ITS_CID_BITS 16u
-#define ITS_ID_BITS 16u       // EventID bits; MAPD Size may be at most ITS_ID_BITS - 1
-#define ITS_LPI_MIN 8192u     // lowest LPI INTID
-#define ITS_LPI_LIMIT 65536u  // 2^(GICD_TYPER.IDbits + 1), IDbits = 15
-#define ITS_ITE_BYTES 12u
-#define ITS_DOORBELL_NONE 1023u
-
-// GITS_CBASER / GITS_BASER fields (spec/its.md section 1).
-#define ITS_CBASER_WMASK 0xB8EFFFFFFFFFFCFFull  // IMPDEF: IMPDEF-ITS-3
-#define ITS_BASER_WMASK 0xF8E0FFFFFFFFFFFFull   // IMPDEF: IMPDEF-ITS-3
-#define ITS_BASER_VALID (1ull << 63)
-#define ITS_BASER_INDIRECT (1ull << 62)
-#define ITS_CWRITER_OFFSET_MASK ITS_MASK(5, 15)
-#define ITS_CWRITER_RETRY 1ull
-#define ITS_CREADR_STALLED 1ull
+// Parameters (spec/its.md section 9), register fields and table entry layouts: its_enc.h.
 
 /** Decoded device or collection table parameters (spec/its.md section 4). */
 typedef struct {

@@ -42,8 +42,8 @@ void its_reset(its_t *its) {
   its->cbaser = 0;
   its->cwriter = 0;
   its->creadr = 0;
-  its->baser[0] = ITS_BASER0_RESET;
-  its->baser[1] = ITS_BASER1_RESET;
+  its->baser[0] = ITS_GITS_BASER0_RESET;
+  its->baser[1] = ITS_GITS_BASER1_RESET;
   cm_evq_clear(&its->events);
 }
 
@@ -59,15 +59,15 @@ static uint64_t its_read_dw(const its_t *its, uint32_t dw) {
   switch (dw) {
     case ITS_GITS_CTLR:
       // IMPDEF: IMPDEF-ITS-2: Quiescent always reads 1.
-      return (uint64_t)ITS_CTLR_RESET | (its->enabled ? 1u : 0u) | ((uint64_t)ITS_IIDR_VALUE << 32);
+      return (uint64_t)ITS_GITS_CTLR_RESET | (its->enabled ? 1u : 0u) | ((uint64_t)ITS_GITS_IIDR_RESET << 32);
     case ITS_GITS_TYPER:
-      return ITS_TYPER_VALUE;
+      return ITS_GITS_TYPER_RESET;
     case ITS_GITS_CBASER:
       return its->cbaser;
     case ITS_GITS_CWRITER:
       return its->cwriter;
     case ITS_GITS_CREADR:
-      return its->creadr | (its->stalled ? ITS_CREADR_STALLED : 0);
+      return its->creadr | (its->stalled ? ITS_GITS_CREADR_STALLED : 0);
     case ITS_GITS_BASER(0):
       return its->baser[0];
     case ITS_GITS_BASER(1):
@@ -94,17 +94,17 @@ static void its_write_dw(its_t *its, uint32_t dw, uint64_t v, uint64_t lanes) {
       // Ignored while enabled (spec section 9). Any write, either half, zeroes CREADR,
       // which also clears Stalled; CWRITER is unchanged (arch, QEMU fix Jan 2022).
       if (!its->enabled) {
-        its->cbaser = ((its->cbaser & ~lanes) | (v & lanes)) & ITS_CBASER_WMASK;
+        its->cbaser = ((its->cbaser & ~lanes) | (v & lanes)) & ITS_GITS_CBASER_WMASK;
         its->creadr = 0;
         its->stalled = false;
       }
       break;
     case ITS_GITS_CWRITER: {
       // IMPDEF: IMPDEF-ITS-4: only Offset is kept; a high-half write changes nothing.
-      uint64_t m = lanes & ITS_CWRITER_OFFSET_MASK;
+      uint64_t m = lanes & ITS_GITS_CWRITER_OFFSET_MASK;
       its->cwriter = (its->cwriter & ~m) | (v & m);
       // Architectural Retry: clears Stalled so the command at CREADR runs again (section 9).
-      if (low && (v & ITS_CWRITER_RETRY) != 0) {
+      if (low && (v & ITS_GITS_CWRITER_RETRY) != 0) {
         its->stalled = false;
       }
       break;
@@ -113,7 +113,7 @@ static void its_write_dw(its_t *its, uint32_t dw, uint64_t v, uint64_t lanes) {
     case ITS_GITS_BASER(1): {
       // Ignored while enabled; Type and Entry_Size are read-only (IMPDEF-ITS-3).
       if (!its->enabled) {
-        uint64_t m = lanes & ITS_BASER_WMASK;
+        uint64_t m = lanes & ITS_GITS_BASER0_WMASK;
         unsigned n = (dw - ITS_GITS_BASER(0)) / 8;
         its->baser[n] = (its->baser[n] & ~m) | (v & m);
       }
@@ -168,56 +168,4 @@ bool its_pop_event(its_t *its, its_event_t *ev) {
 
 size_t its_event_count(const its_t *its) {
   return its == NULL ? 0 : its->events.count;
-}
-
-const char *its_opcode_name(uint8_t opcode) {
-  switch (opcode) {
-    case ITS_CMD_MOVI:
-      return "MOVI";
-    case ITS_CMD_INT:
-      return "INT";
-    case ITS_CMD_CLEAR:
-      return "CLEAR";
-    case ITS_CMD_SYNC:
-      return "SYNC";
-    case ITS_CMD_MAPD:
-      return "MAPD";
-    case ITS_CMD_MAPC:
-      return "MAPC";
-    case ITS_CMD_MAPTI:
-      return "MAPTI";
-    case ITS_CMD_MAPI:
-      return "MAPI";
-    case ITS_CMD_INV:
-      return "INV";
-    case ITS_CMD_INVALL:
-      return "INVALL";
-    case ITS_CMD_MOVALL:
-      return "MOVALL";
-    case ITS_CMD_DISCARD:
-      return "DISCARD";
-    default:
-      return "UNKNOWN";
-  }
-}
-
-const char *its_outcome_name(its_outcome_t outcome) {
-  switch (outcome) {
-    case ITS_OUT_OK:
-      return "OK";
-    case ITS_OUT_IGNORED:
-      return "IGNORED";
-    case ITS_OUT_STALLED:
-      return "STALLED";
-    case ITS_OUT_FAULT:
-      return "FAULT";
-    default:
-      return "?";
-  }
-}
-
-const char *its_rd_kind_name(its_rd_kind_t kind) {
-  static const char *const names[] = {"?",      "SET", "CLEAR",  "MOVE",
-                                      "MOVALL", "INV", "INVALL", "SYNC"};
-  return (unsigned)kind < 8 ? names[kind] : "?";
 }

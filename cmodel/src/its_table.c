@@ -75,11 +75,11 @@ its_table_t its__table(const its_t *its, unsigned which) {
   its_table_t t;
   memset(&t, 0, sizeof(t));
   uint64_t b = its->baser[which];
-  t.valid = (b & ITS_BASER_VALID) != 0;
+  t.valid = (b & ITS_GITS_BASER_VALID) != 0;
   if (!t.valid) {
     return t;  // n = 0: every command using the table is ignored
   }
-  t.indirect = (b & ITS_BASER_INDIRECT) != 0;
+  t.indirect = (b & ITS_GITS_BASER_INDIRECT) != 0;
   t.esz = (uint32_t)ITS_FX(b, 48, 5) + 1;
   switch (ITS_FX(b, 8, 2)) {
     case 0:

@@ -134,23 +134,3 @@ bool stimer_pop_event(stimer_t *st, stimer_event_t *ev) {
 size_t stimer_event_count(const stimer_t *st) {
   return st == NULL ? 0 : st->events.count;
 }
-
-const char *stimer_outcome_name(stimer_outcome_t outcome) {
-  switch (outcome) {
-    case STIMER_OUT_DELIVERED:
-      return "DELIVERED";
-    case STIMER_OUT_NO_IRQ:
-      return "NO_IRQ";
-    case STIMER_OUT_DIRECT:
-      return "DIRECT";
-    case STIMER_OUT_BUSY_LOST:
-      return "BUSY_LOST";
-    case STIMER_OUT_BUSY_PENDING:
-      return "BUSY_PENDING";
-    case STIMER_OUT_UNAVAILABLE:
-      return "UNAVAILABLE";
-    case STIMER_OUT_FAULT:
-      return "FAULT";
-  }
-  return "UNKNOWN";
-}

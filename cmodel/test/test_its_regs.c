@@ -10,8 +10,8 @@ static const uint32_t regs_reserved[] = {0x0010, 0x0018, 0x0020, 0x0040, 0x0048,
 
 void test_its_regs_ctlr_reset(void) {
   itu_t *t = itu_new(4);
-  ASSERT_EQ(itu_rd(t, ITS_GITS_CTLR) & 0xFFFFFFFFu, ITS_CTLR_RESET);
-  ASSERT_EQ(ITS_CTLR_RESET, 0x80000000u);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_CTLR) & 0xFFFFFFFFu, ITS_GITS_CTLR_RESET);
+  ASSERT_EQ(ITS_GITS_CTLR_RESET, 0x80000000u);
   itu_free(t);
 }
 
@@ -19,14 +19,14 @@ void test_its_regs_iidr_value(void) {
   itu_t *t = itu_new(4);
   // A 64-bit read at 0x0000 covers GITS_CTLR (low) and GITS_IIDR (high).
   ASSERT_EQ(itu_rd(t, ITS_GITS_CTLR), 0x0000043B80000000ull);
-  ASSERT_EQ(ITS_IIDR_VALUE, 0x43Bu);
+  ASSERT_EQ(ITS_GITS_IIDR_RESET, 0x43Bu);
   itu_free(t);
 }
 
 void test_its_regs_typer_value(void) {
   itu_t *t = itu_new(4);
   ASSERT_EQ(itu_rd(t, ITS_GITS_TYPER), 0x0000001F0001EFB1ull);
-  ASSERT_EQ(ITS_TYPER_VALUE, 0x0000001F0001EFB1ull);
+  ASSERT_EQ(ITS_GITS_TYPER_RESET, 0x0000001F0001EFB1ull);
   itu_free(t);
 }
 
@@ -50,7 +50,7 @@ void test_its_regs_typer_ro(void) {
   ITU_WR(t, ITS_GITS_TYPER, 0, 8);
   ITU_WR(t, ITS_GITS_TYPER, 0xFFFFFFFFu, 4);
   ITU_WR(t, ITS_GITS_TYPER + 4, 0xFFFFFFFFu, 4);
-  ASSERT_EQ(itu_rd(t, ITS_GITS_TYPER), ITS_TYPER_VALUE);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_TYPER), ITS_GITS_TYPER_RESET);
   itu_free(t);
 }
 
@@ -104,8 +104,8 @@ void test_its_regs_baser_reset(void) {
   itu_t *t = itu_new(4);
   ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0)), 0x0107000000000200ull);
   ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(1)), 0x0407000000000200ull);
-  ASSERT_EQ(ITS_BASER0_RESET, 0x0107000000000200ull);
-  ASSERT_EQ(ITS_BASER1_RESET, 0x0407000000000200ull);
+  ASSERT_EQ(ITS_GITS_BASER0_RESET, 0x0107000000000200ull);
+  ASSERT_EQ(ITS_GITS_BASER1_RESET, 0x0407000000000200ull);
   for (unsigned n = 2; n < 8; n++) {
     ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(n)), 0);
   }
@@ -175,8 +175,8 @@ void test_its_regs_baser2_7_raz_wi(void) {
     ITU_WR(t, ITS_GITS_BASER(n) + 4, 0xFFFFFFFFu, 4);
     ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(n)), 0);
   }
-  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0)), ITS_BASER0_RESET);
-  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(1)), ITS_BASER1_RESET);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0)), ITS_GITS_BASER0_RESET);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(1)), ITS_GITS_BASER1_RESET);
   itu_free(t);
 }
 
@@ -247,7 +247,7 @@ void test_its_regs_reserved_raz_wi(void) {
   ASSERT_EQ(itu_rd(t, ITS_GITS_CTLR), 0x0000043B80000000ull);
   ASSERT_EQ(itu_rd(t, ITS_GITS_CBASER), 0);
   ASSERT_EQ(itu_rd(t, ITS_GITS_CWRITER), 0);
-  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0)), ITS_BASER0_RESET);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0)), ITS_GITS_BASER0_RESET);
   ASSERT_EQ(its_event_count(t->its), 0);
   itu_free(t);
 }
@@ -269,9 +269,9 @@ void test_its_regs_translation_frame_raz_wi(void) {
 void test_its_regs_read_returns_doubleword(void) {
   // Reads return the aligned doubleword at `offset & ~7` (docs/interfaces.md section 1).
   itu_t *t = itu_new(4);
-  ASSERT_EQ(itu_rd(t, ITS_GITS_TYPER + 4), ITS_TYPER_VALUE);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_TYPER + 4), ITS_GITS_TYPER_RESET);
   ASSERT_EQ(itu_rd(t, ITS_GITS_IIDR), 0x0000043B80000000ull);
-  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0) + 4), ITS_BASER0_RESET);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0) + 4), ITS_GITS_BASER0_RESET);
   itu_free(t);
 }
 
@@ -290,7 +290,7 @@ void test_its_regs_bus_error_misaligned64(void) {
   ASSERT_EQ(its_reg_write(t->its, ITS_GITS_BASER(0) + 4, ~0ull, 8, 0), ITS_BUS_ERROR);
   ASSERT_EQ(itu_rd(t, ITS_GITS_CBASER), 0);
   ASSERT_EQ(itu_rd(t, ITS_GITS_CWRITER), 0);
-  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0)), ITS_BASER0_RESET);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0)), ITS_GITS_BASER0_RESET);
   itu_free(t);
 }
 
@@ -374,8 +374,8 @@ void test_its_regs_its_reset(void) {
   ASSERT_EQ(itu_rd(t, ITS_GITS_CBASER), 0);
   ASSERT_EQ(itu_rd(t, ITS_GITS_CWRITER), 0);
   ASSERT_EQ(itu_rd(t, ITS_GITS_CREADR), 0);
-  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0)), ITS_BASER0_RESET);
-  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(1)), ITS_BASER1_RESET);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(0)), ITS_GITS_BASER0_RESET);
+  ASSERT_EQ(itu_rd(t, ITS_GITS_BASER(1)), ITS_GITS_BASER1_RESET);
   ASSERT_EQ(its_step(t->its), ITS_STEP_IDLE);
   itu_free(t);
 }
