@@ -59,7 +59,8 @@ static uint64_t its_read_dw(const its_t *its, uint32_t dw) {
   switch (dw) {
     case ITS_GITS_CTLR:
       // IMPDEF: IMPDEF-ITS-2: Quiescent always reads 1.
-      return (uint64_t)ITS_GITS_CTLR_RESET | (its->enabled ? 1u : 0u) | ((uint64_t)ITS_GITS_IIDR_RESET << 32);
+      return (uint64_t)ITS_GITS_CTLR_RESET | (its->enabled ? 1u : 0u) |
+             ((uint64_t)ITS_GITS_IIDR_RESET << 32);
     case ITS_GITS_TYPER:
       return ITS_GITS_TYPER_RESET;
     case ITS_GITS_CBASER:

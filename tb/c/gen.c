@@ -81,7 +81,8 @@ static void gen_its_cmd(gen_t *g, uint64_t dw0, uint64_t dw1, uint64_t dw2, uint
 
 // Sets up a table (flat or two-level) in BASER `n` at `base`; returns its capacity.
 static uint64_t gen_its_table(gen_t *g, unsigned n, uint64_t base, uint64_t l2_base) {
-  uint64_t type_esz = n == 0 ? ITS_GITS_BASER0_RESET & ~0x300ull : ITS_GITS_BASER1_RESET & ~0x300ull;
+  uint64_t type_esz =
+      n == 0 ? ITS_GITS_BASER0_RESET & ~0x300ull : ITS_GITS_BASER1_RESET & ~0x300ull;
   unsigned psel = (unsigned)tb_rand_below(&g->r, 3);  // 4K, 16K, 64K pages
   uint64_t page = psel == 0 ? 4096 : psel == 1 ? 16384 : 65536;
   bool indirect = tb_rand_pct(&g->r, 35);
