@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +14,10 @@
 #include "its.h"
 #include "stimer.h"
 
+// Every value is checked against the width of the field it goes into, from the generated
+// encoding tables (docs/enc/*.toml): a value that does not fit is a malformed line, never
+// truncated, so one file means the same on the model alone and in lockstep.
 #define SCN_MAX_WORDS 16
-#define SCN_ITT_MASK 0x000FFFFFFFFFFF00ull  // MAPD DW2[51:8]
 
 typedef struct {
   const char *file;
@@ -23,6 +26,7 @@ typedef struct {
   int n;
   char *err;
   size_t errlen;
+  unsigned cfg_seen;  // config keys given so far (bit per key)
 } scn_ctx_t;
 
 scn_config_t scn_default_config(void) {
@@ -42,8 +46,8 @@ static bool scn_fail(scn_ctx_t *c, const char *fmt, ...) {
 }
 
 static bool scn_num(const char *s, uint64_t *v) {
-  if (s == NULL || *s == 0 || *s == '-') {
-    return false;
+  if (s == NULL || !isdigit((unsigned char)*s)) {
+    return false;  // no sign, no blank: C literals 42, 0x2A, 052 only
   }
   char *end;
   errno = 0;
@@ -51,24 +55,50 @@ static bool scn_num(const char *s, uint64_t *v) {
   return errno == 0 && *end == 0;
 }
 
-// Positional word `i` as a number.
-static bool scn_pos(scn_ctx_t *c, int i, const char *what, uint64_t *v) {
+// "0..MAX" for a field of `width` bits, for messages.
+static const char *scn_range(unsigned width, char *buf, size_t len) {
+  snprintf(buf, len, "0..0x%" PRIx64 " (%u bits)", enc_max(width), width);
+  return buf;
+}
+
+// Positional word `i` as a number that fits `width` bits.
+static bool scn_pos_w(scn_ctx_t *c, int i, const char *what, unsigned width, uint64_t *v) {
+  char r[64];
   if (i >= c->n || strchr(c->words[i], '=') != NULL) {
     return scn_fail(c, "%s as word %d", what, i + 1);
   }
   if (!scn_num(c->words[i], v)) {
     return scn_fail(c, "%s (a number) as word %d, got '%s'", what, i + 1, c->words[i]);
   }
+  if (*v > enc_max(width)) {
+    return scn_fail(c, "%s in %s as word %d, got '%s'", what, scn_range(width, r, sizeof(r)), i + 1,
+                    c->words[i]);
+  }
   return true;
 }
 
+static bool scn_pos(scn_ctx_t *c, int i, const char *what, uint64_t *v) {
+  return scn_pos_w(c, i, what, 64, v);
+}
+
+// Nothing may follow word `n - 1`.
+static bool scn_end(scn_ctx_t *c, int n, const char *after) {
+  return c->n <= n || scn_fail(c, "nothing after %s, got '%s'", after, c->words[n]);
+}
+
 // Finds key=value among words[from..]; returns 1 found, 0 absent, -1 malformed (error set).
-static int scn_key(scn_ctx_t *c, int from, const char *key, uint64_t *v) {
+static int scn_key_w(scn_ctx_t *c, int from, const char *key, unsigned width, uint64_t *v) {
   size_t kl = strlen(key);
+  char r[64];
   for (int i = from; i < c->n; i++) {
     if (strncmp(c->words[i], key, kl) == 0 && c->words[i][kl] == '=') {
       if (!scn_num(c->words[i] + kl + 1, v)) {
         scn_fail(c, "a number after '%s=', got '%s'", key, c->words[i] + kl + 1);
+        return -1;
+      }
+      if (*v > enc_max(width)) {
+        scn_fail(c, "%s= in %s, got '%s'", key, scn_range(width, r, sizeof(r)),
+                 c->words[i] + kl + 1);
         return -1;
       }
       return 1;
@@ -77,9 +107,35 @@ static int scn_key(scn_ctx_t *c, int from, const char *key, uint64_t *v) {
   return 0;
 }
 
+static int scn_key(scn_ctx_t *c, int from, const char *key, uint64_t *v) {
+  return scn_key_w(c, from, key, 64, v);
+}
+
+// Length of the key of `w` ("dev" of "dev=2"), or of the whole word when it has no '='.
+static size_t scn_keylen(const char *w) {
+  const char *eq = strchr(w, '=');
+  return eq != NULL ? (size_t)(eq - w) : strlen(w);
+}
+
+// No key or flag may appear twice on a line.
+static bool scn_no_dup(scn_ctx_t *c, int from) {
+  for (int i = from; i < c->n; i++) {
+    for (int j = from; j < i; j++) {
+      size_t li = scn_keylen(c->words[i]);
+      if (li == scn_keylen(c->words[j]) && strncmp(c->words[i], c->words[j], li) == 0) {
+        return scn_fail(c, "each key once, got '%.*s' twice", (int)li, c->words[i]);
+      }
+    }
+  }
+  return true;
+}
+
 // Checks that every word from `from` on is `key=...` with a key in `keys` (NULL-terminated),
 // or one of the bare `flags`.
 static bool scn_only(scn_ctx_t *c, int from, const char *const *keys, const char *const *flags) {
+  if (!scn_no_dup(c, from)) {
+    return false;
+  }
   for (int i = from; i < c->n; i++) {
     const char *w = c->words[i];
     const char *eq = strchr(w, '=');
@@ -115,10 +171,11 @@ static bool scn_flag(scn_ctx_t *c, int from, const char *flag) {
   return false;
 }
 
-// Reads an optional key into op->a[slot], setting `has` bit `slot`.
-static bool scn_opt(scn_ctx_t *c, int from, const char *key, scn_op_t *op, int slot) {
+// Reads an optional key of `width` bits into op->a[slot], setting `has` bit `slot`.
+static bool scn_opt_w(scn_ctx_t *c, int from, const char *key, unsigned width, scn_op_t *op,
+                      int slot) {
   uint64_t v;
-  int r = scn_key(c, from, key, &v);
+  int r = scn_key_w(c, from, key, width, &v);
   if (r < 0) {
     return false;
   }
@@ -129,8 +186,9 @@ static bool scn_opt(scn_ctx_t *c, int from, const char *key, scn_op_t *op, int s
   return true;
 }
 
-static bool scn_req(scn_ctx_t *c, int from, const char *key, scn_op_t *op, int slot) {
-  if (!scn_opt(c, from, key, op, slot)) {
+static bool scn_req_w(scn_ctx_t *c, int from, const char *key, unsigned width, scn_op_t *op,
+                      int slot) {
+  if (!scn_opt_w(c, from, key, width, op, slot)) {
     return false;
   }
   if (!(op->has & (1u << slot))) {
@@ -139,32 +197,7 @@ static bool scn_req(scn_ctx_t *c, int from, const char *key, scn_op_t *op, int s
   return true;
 }
 
-// ---- Names ----
-
-static const struct {
-  const char *name;
-  uint8_t op;
-} scn_cmds[] = {
-    {"MOVI", ITS_CMD_MOVI},     {"INT", ITS_CMD_INT},       {"CLEAR", ITS_CMD_CLEAR},
-    {"SYNC", ITS_CMD_SYNC},     {"MAPD", ITS_CMD_MAPD},     {"MAPC", ITS_CMD_MAPC},
-    {"MAPTI", ITS_CMD_MAPTI},   {"MAPI", ITS_CMD_MAPI},     {"INV", ITS_CMD_INV},
-    {"INVALL", ITS_CMD_INVALL}, {"MOVALL", ITS_CMD_MOVALL}, {"DISCARD", ITS_CMD_DISCARD}};
-
-static bool scn_cmd_code(const char *name, uint8_t *op) {
-  for (size_t i = 0; i < sizeof(scn_cmds) / sizeof(scn_cmds[0]); i++) {
-    if (strcasecmp(name, scn_cmds[i].name) == 0) {
-      *op = scn_cmds[i].op;
-      return true;
-    }
-  }
-  return false;
-}
-
-static const char *const scn_rd_names[] = {"SET", "CLEAR",  "MOVE", "MOVALL",
-                                           "INV", "INVALL", "SYNC"};
-static const char *const scn_outcomes_its[] = {"ok", "ignored", "stalled", "fault"};
-static const char *const scn_outcomes_st[] = {"delivered",    "no_irq",      "direct", "busy_lost",
-                                              "busy_pending", "unavailable", "fault"};
+// ---- Names, from the generated encoding tables ----
 
 static int scn_index(const char *w, const char *const *names, int n) {
   for (int i = 0; i < n; i++) {
@@ -175,36 +208,40 @@ static int scn_index(const char *w, const char *const *names, int n) {
   return -1;
 }
 
-bool scn_stimer_msr(const char *name, uint32_t *msr) {
-  static const struct {
-    const char *name;
-    uint32_t msr;
-  } fixed[] = {{"TIME_REF_COUNT", STIMER_MSR_TIME_REF_COUNT},
-               {"SCONTROL", STIMER_MSR_SCONTROL},
-               {"SVERSION", STIMER_MSR_SVERSION},
-               {"SIEFP", STIMER_MSR_SIEFP},
-               {"SIMP", STIMER_MSR_SIMP},
-               {"EOM", STIMER_MSR_EOM}};
-  for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
-    if (strcasecmp(name, fixed[i].name) == 0) {
-      *msr = fixed[i].msr;
-      return true;
+// "A B C" of the names of `e` (skipping value `skip`, UINT64_MAX for none), for messages.
+static const char *scn_names(const enc_enum_t *e, uint64_t skip, char *buf, size_t len) {
+  size_t k = 0;
+  buf[0] = 0;
+  for (size_t i = 0; e != NULL && i < e->n && k + 1 < len; i++) {
+    if (e->values[i].value != skip) {
+      int w = snprintf(buf + k, len - k, "%s%s", k > 0 ? " " : "", e->values[i].name);
+      k += w > 0 ? (size_t)w : 0;
     }
   }
+  return buf;
+}
+
+// Looks a name up in enumeration `en` of block `b`; value `skip` is not a name scenarios use
+// (the RTL's "no record" codes). Fails the line when absent.
+static bool scn_enum(scn_ctx_t *c, const enc_block_t *b, const char *en, const char *what,
+                     const char *word, uint64_t skip, uint64_t *v) {
+  const enc_enum_t *e = enc_enum(b, en);
+  char list[256];
+  if (!enc_value(e, word, v) || *v == skip) {
+    return scn_fail(c, "%s (%s), got '%s'", what, scn_names(e, skip, list, sizeof(list)), word);
+  }
+  return true;
+}
+
+bool scn_stimer_msr(const char *name, uint32_t *msr) {
+  uint32_t idx;
   uint64_t n;
-  if (strncasecmp(name, "SINT", 4) == 0 && scn_num(name + 4, &n) && n < 16) {
-    *msr = STIMER_MSR_SINT(n);
+  if (enc_reg_by_name(stimer_enc(), name, &idx)) {
+    *msr = STIMER_MSR_BASE + idx;
     return true;
   }
-  if (strncasecmp(name, "CONFIG", 6) == 0 && scn_num(name + 6, &n) && n < 4) {
-    *msr = STIMER_MSR_CONFIG(n);
-    return true;
-  }
-  if (strncasecmp(name, "COUNT", 5) == 0 && scn_num(name + 5, &n) && n < 4) {
-    *msr = STIMER_MSR_COUNT(n);
-    return true;
-  }
-  if (scn_num(name, &n) && n <= 0xFFFFFFFFu) {
+  // A number: the APB address carries the low byte of 0x400000xx only (docs/interfaces.md 1.2).
+  if (scn_num(name, &n) && n >= STIMER_MSR_BASE && n <= STIMER_MSR_BASE + 0xFFu) {
     *msr = (uint32_t)n;
     return true;
   }
@@ -212,16 +249,8 @@ bool scn_stimer_msr(const char *name, uint32_t *msr) {
 }
 
 const char *scn_stimer_msr_name(uint32_t msr, char *buf, size_t len) {
-  static const char *const fixed[] = {"SCONTROL", "SVERSION", "SIEFP", "SIMP", "EOM"};
-  if (msr >= STIMER_MSR_SCONTROL && msr <= STIMER_MSR_EOM) {
-    snprintf(buf, len, "%s", fixed[msr - STIMER_MSR_SCONTROL]);
-  } else if (msr == STIMER_MSR_TIME_REF_COUNT) {
-    snprintf(buf, len, "TIME_REF_COUNT");
-  } else if (msr >= STIMER_MSR_SINT(0) && msr <= STIMER_MSR_SINT(15)) {
-    snprintf(buf, len, "SINT%u", msr - STIMER_MSR_SINT(0));
-  } else if (msr >= STIMER_MSR_CONFIG(0) && msr <= STIMER_MSR_COUNT(3)) {
-    snprintf(buf, len, "%s%u", (msr & 1) ? "COUNT" : "CONFIG", (msr - STIMER_MSR_CONFIG(0)) / 2);
-  } else {
+  if (msr < STIMER_MSR_BASE || msr > STIMER_MSR_BASE + 0xFFu ||
+      enc_reg_name(stimer_enc(), msr - STIMER_MSR_BASE, buf, len) == NULL) {
     snprintf(buf, len, "0x%08x", msr);
   }
   return buf;
@@ -256,87 +285,150 @@ const char *scn_kind_name(scn_kind_t kind) {
 
 // ---- Line parsers ----
 
+// One `config` key: its name, the blocks it applies to, its range and where it goes.
+typedef struct {
+  const char *key;
+  unsigned blocks;  // bit per scn_block_t
+  uint64_t lo, hi;
+  const char *unit;
+} scn_cfg_key_t;
+
+static const scn_cfg_key_t scn_cfg_keys[] = {
+    {"num_rd", 1u << SCN_BLOCK_ITS, 1, 65536, ""},
+    {"vps", 1u << SCN_BLOCK_STIMER, 1, STIMER_MAX_VP, ""},
+    {"feat_direct", 1u << SCN_BLOCK_STIMER, 0, 1, ""},
+    {"scontrol_gate", 1u << SCN_BLOCK_STIMER, 0, 1, ""},
+    {"mem_latency", 3u << 1, 1, 1000, " cycles"},
+    {"mem_stall", 3u << 1, 0, 90, " percent"},
+    {"rsp_stall", 3u << 1, 0, 90, " percent"},
+};
+
+static void scn_cfg_set(scn_config_t *cfg, size_t key, uint64_t v) {
+  switch (key) {
+    case 0:
+      cfg->num_rd = (uint32_t)v;
+      break;
+    case 1:
+      cfg->num_vp = (uint32_t)v;
+      break;
+    case 2:
+      cfg->feat_direct = v != 0;
+      break;
+    case 3:
+      cfg->scontrol_gate = v != 0;
+      break;
+    case 4:
+      cfg->mem_latency = (unsigned)v;
+      break;
+    case 5:
+      cfg->mem_stall = (unsigned)v;
+      break;
+    default:
+      cfg->rsp_stall = (unsigned)v;
+      break;
+  }
+}
+
 static bool scn_parse_config(scn_ctx_t *c, scn_t *s) {
-  static const char *const keys[] = {"num_rd",      "vps",       "feat_direct", "scontrol_gate",
-                                     "mem_latency", "mem_stall", "rsp_stall",   NULL};
-  if (!scn_only(c, 1, keys, NULL)) {
+  if (s->n_ops > 0) {
+    return scn_fail(c, "'config' before the first operation (it sets the build and the bench)");
+  }
+  if (c->n < 2) {
+    return scn_fail(c, "key=value after 'config'");
+  }
+  if (!scn_no_dup(c, 1)) {
     return false;
   }
-  uint64_t v;
-  int r;
-  if ((r = scn_key(c, 1, "num_rd", &v)) < 0) {
-    return false;
-  } else if (r > 0) {
-    if (v < 1 || v > 65536) {
-      return scn_fail(c, "num_rd in 1..65536");
+  for (int i = 1; i < c->n; i++) {
+    const char *w = c->words[i];
+    size_t kl = scn_keylen(w);
+    size_t k = 0;
+    const size_t nk = sizeof(scn_cfg_keys) / sizeof(scn_cfg_keys[0]);
+    while (k < nk &&
+           (strlen(scn_cfg_keys[k].key) != kl || strncmp(scn_cfg_keys[k].key, w, kl) != 0 ||
+            !(scn_cfg_keys[k].blocks & (1u << s->block)))) {
+      k++;
     }
-    s->cfg.num_rd = (uint32_t)v;
-  }
-  if ((r = scn_key(c, 1, "vps", &v)) < 0) {
-    return false;
-  } else if (r > 0) {
-    if (v < 1 || v > 256) {
-      return scn_fail(c, "vps in 1..256");
+    if (k == nk || w[kl] != '=') {
+      return scn_fail(c, "a config key of this block (%s), got '%s'",
+                      s->block == SCN_BLOCK_ITS
+                          ? "num_rd mem_latency mem_stall rsp_stall"
+                          : "vps feat_direct scontrol_gate mem_latency mem_stall rsp_stall",
+                      w);
     }
-    s->cfg.num_vp = (uint32_t)v;
-  }
-  if ((r = scn_key(c, 1, "feat_direct", &v)) < 0) {
-    return false;
-  } else if (r > 0) {
-    s->cfg.feat_direct = v != 0;
-  }
-  if ((r = scn_key(c, 1, "scontrol_gate", &v)) < 0) {
-    return false;
-  } else if (r > 0) {
-    s->cfg.scontrol_gate = v != 0;
-  }
-  if ((r = scn_key(c, 1, "mem_latency", &v)) < 0) {
-    return false;
-  } else if (r > 0) {
-    if (v < 1 || v > 1000) {
-      return scn_fail(c, "mem_latency in 1..1000");
+    const scn_cfg_key_t *ck = &scn_cfg_keys[k];
+    uint64_t v;
+    if (!scn_num(w + kl + 1, &v) || v < ck->lo || v > ck->hi) {
+      return scn_fail(c, "%s in %" PRIu64 "..%" PRIu64 "%s, got '%s'", ck->key, ck->lo, ck->hi,
+                      ck->unit, w + kl + 1);
     }
-    s->cfg.mem_latency = (unsigned)v;
-  }
-  if ((r = scn_key(c, 1, "mem_stall", &v)) < 0) {
-    return false;
-  } else if (r > 0) {
-    if (v > 90) {
-      return scn_fail(c, "mem_stall in 0..90 (percent)");
+    if (c->cfg_seen & (1u << k)) {
+      return scn_fail(c, "%s set once, got it again", ck->key);
     }
-    s->cfg.mem_stall = (unsigned)v;
-  }
-  if ((r = scn_key(c, 1, "rsp_stall", &v)) < 0) {
-    return false;
-  } else if (r > 0) {
-    if (v > 90) {
-      return scn_fail(c, "rsp_stall in 0..90 (percent)");
-    }
-    s->cfg.rsp_stall = (unsigned)v;
+    c->cfg_seen |= 1u << k;
+    scn_cfg_set(&s->cfg, k, v);
   }
   return true;
 }
 
+// `mem write|expect mem ADDR VALUE [size=N]`: VALUE must fit N bytes.
 static bool scn_parse_mem(scn_ctx_t *c, scn_op_t *op, bool expect) {
-  int base = expect ? 2 : 2;
   static const char *const keys[] = {"size", NULL};
   op->kind = expect ? SCN_EXPECT_MEM : SCN_MEM_WRITE;
-  if (!scn_pos(c, base, "an address", &op->a[0]) || !scn_pos(c, base + 1, "a value", &op->a[1]) ||
-      !scn_only(c, base + 2, keys, NULL)) {
+  if (!scn_pos(c, 2, "an address", &op->a[0]) || !scn_pos(c, 3, "a value", &op->a[1]) ||
+      !scn_only(c, 4, keys, NULL)) {
     return false;
   }
   op->a[2] = 8;
-  if (!scn_opt(c, base + 2, "size", op, 2)) {
+  if (!scn_opt_w(c, 4, "size", 4, op, 2)) {
     return false;
   }
   if (op->a[2] < 1 || op->a[2] > 8) {
     return scn_fail(c, "size in 1..8");
   }
+  if (op->a[1] > enc_max(8 * (unsigned)op->a[2])) {
+    return scn_fail(c, "a value that fits size=%" PRIu64 " bytes, got 0x%" PRIx64, op->a[2],
+                    op->a[1]);
+  }
+  if (op->a[0] > UINT64_MAX - (op->a[2] - 1)) {
+    return scn_fail(c, "an address whose %" PRIu64 " bytes stay below 2^64", op->a[2]);
+  }
   return true;
 }
 
-// `cmd NAME key=value...` or `cmd raw DW0 DW1 DW2 DW3`, encoded per spec/its.md section 3.
+// `mem fault LO HI`: beats in [LO, HI) fault.
+static bool scn_parse_fault(scn_ctx_t *c, scn_op_t *op) {
+  op->kind = SCN_FAULT_ADD;
+  if (!scn_pos(c, 2, "the low address", &op->a[0]) ||
+      !scn_pos(c, 3, "the high address (exclusive)", &op->a[1]) ||
+      !scn_end(c, 4, "the high address")) {
+    return false;
+  }
+  return op->a[0] < op->a[1] ||
+         scn_fail(c, "LO below HI (the range [LO, HI) is empty or inverted)");
+}
+
+// Puts `v` into command field `f` of `dw`; the value must fit the field (an address field
+// takes a byte address aligned to 2^lsb_in).
+static bool scn_cmd_field(scn_ctx_t *c, const enc_field_t *f, uint64_t v, uint64_t dw[4]) {
+  char r[64];
+  if (f->lsb_in > 0) {
+    if ((v & enc_max(f->lsb_in)) != 0 || (v >> f->lsb_in) > enc_max(f->width)) {
+      return scn_fail(c, "%s= a byte address aligned to %u bytes below 2^%u, got 0x%" PRIx64,
+                      f->name, 1u << f->lsb_in, f->lsb_in + f->width, v);
+    }
+    v >>= f->lsb_in;
+  } else if (v > enc_max(f->width)) {
+    return scn_fail(c, "%s= in %s, got 0x%" PRIx64, f->name, scn_range(f->width, r, sizeof(r)), v);
+  }
+  dw[f->dw] |= v << f->lsb;
+  return true;
+}
+
+// `cmd NAME key=value...` or `cmd raw DW0 DW1 DW2 DW3`, laid out by docs/enc/its.toml: each
+// command takes only its own fields, each value must fit its field.
 static bool scn_parse_cmd(scn_ctx_t *c, scn_op_t *op) {
+  const enc_block_t *enc = its_enc();
   op->kind = SCN_CMD;
   if (c->n < 2) {
     return scn_fail(c, "a command name (MAPD, MAPC, MAPTI, ... or raw)");
@@ -347,122 +439,117 @@ static bool scn_parse_cmd(scn_ctx_t *c, scn_op_t *op) {
         return false;
       }
     }
-    return c->n == 6 || scn_fail(c, "nothing after DW3");
+    return scn_end(c, 6, "DW3");
   }
-  uint8_t code;
-  if (!scn_cmd_code(c->words[1], &code)) {
-    return scn_fail(c,
-                    "a command name (MOVI INT CLEAR SYNC MAPD MAPC MAPTI MAPI INV INVALL "
-                    "MOVALL DISCARD raw), got '%s'",
+  const enc_cmd_t *cmd = enc_cmd_by_name(enc, c->words[1]);
+  if (cmd == NULL) {
+    char list[256];
+    return scn_fail(c, "a command name (%s raw), got '%s'",
+                    scn_names(enc_enum(enc, "opcode"), UINT64_MAX, list, sizeof(list)),
                     c->words[1]);
   }
-  static const char *const keys[] = {"dev", "ev", "icid", "intid", "size",
-                                     "itt", "v",  "rd",   "rd2",   NULL};
+  const char *keys[16] = {NULL};
+  for (size_t i = 0; i < cmd->n_fields && i < 15; i++) {
+    keys[i] = enc->cmd_fields[cmd->fields[i]].name;
+  }
   if (!scn_only(c, 2, keys, NULL)) {
     return false;
   }
-  scn_op_t f = {0};
-  const char *names[] = {"dev", "ev", "icid", "intid", "size", "itt"};
-  for (int i = 0; i < 6; i++) {
-    if (!scn_opt(c, 2, names[i], &f, i)) {
+  uint64_t dw[4] = {cmd->opcode, 0, 0, 0};
+  for (size_t i = 0; i < cmd->n_fields; i++) {
+    const enc_field_t *f = &enc->cmd_fields[cmd->fields[i]];
+    uint64_t v;
+    int r = scn_key(c, 2, f->name, &v);
+    if (r < 0 || (r > 0 && !scn_cmd_field(c, f, v, dw))) {
       return false;
     }
   }
-  uint64_t v = 0;
-  uint64_t rd = 0;
-  uint64_t rd2 = 0;
-  if (scn_key(c, 2, "v", &v) < 0 || scn_key(c, 2, "rd", &rd) < 0 ||
-      scn_key(c, 2, "rd2", &rd2) < 0) {
-    return false;
-  }
-  op->a[0] = code | (f.a[0] << 32);
-  op->a[1] = (f.a[1] & 0xFFFFFFFFull);
-  op->a[2] = f.a[2] & 0xFFFF;
-  switch (code) {
-    case ITS_CMD_MAPD:
-      op->a[1] = f.a[4] & 0x1F;
-      op->a[2] = (f.a[5] & SCN_ITT_MASK) | ((v & 1) << 63);
-      break;
-    case ITS_CMD_MAPC:
-      op->a[2] |= ((rd & 0xFFFFFFFFFull) << 16) | ((v & 1) << 63);
-      break;
-    case ITS_CMD_MAPTI:
-      op->a[1] |= f.a[3] << 32;
-      break;
-    case ITS_CMD_SYNC:
-      op->a[2] = (rd & 0xFFFFFFFFFull) << 16;
-      break;
-    case ITS_CMD_MOVALL:
-      op->a[2] = (rd & 0xFFFFFFFFFull) << 16;
-      op->a[3] = (rd2 & 0xFFFFFFFFFull) << 16;
-      break;
-    default:
-      break;
-  }
+  memcpy(op->a, dw, sizeof(dw));
   return true;
 }
 
 static bool scn_parse_expect_its(scn_ctx_t *c, scn_op_t *op) {
+  const enc_block_t *enc = its_enc();
+  uint64_t k;
   if (strcmp(c->words[1], "rd") == 0) {
-    op->kind = SCN_EXPECT_RD;
     static const char *const keys[] = {"rd", "rd2", "intid", NULL};
-    int k = c->n > 2 ? scn_index(c->words[2], scn_rd_names, 7) : -1;
-    if (k < 0) {
-      return scn_fail(c, "an event kind (SET CLEAR MOVE MOVALL INV INVALL SYNC) as word 3");
+    op->kind = SCN_EXPECT_RD;
+    if (c->n < 3) {
+      return scn_fail(c, "an event kind as word 3");
     }
-    op->a[0] = (uint64_t)k + 1;
-    return scn_only(c, 3, keys, NULL) && scn_opt(c, 3, "rd", op, 1) &&
-           scn_opt(c, 3, "rd2", op, 2) && scn_opt(c, 3, "intid", op, 3);
+    if (!scn_enum(c, enc, "rd_kind", "an event kind as word 3", c->words[2], ITS_RD_NONE, &k)) {
+      return false;
+    }
+    op->a[0] = k;
+    return scn_only(c, 3, keys, NULL) && scn_opt_w(c, 3, "rd", ITS_RD_EV_RD_WIDTH, op, 1) &&
+           scn_opt_w(c, 3, "rd2", ITS_RD_EV_RD2_WIDTH, op, 2) &&
+           scn_opt_w(c, 3, "intid", ITS_RD_EV_INTID_WIDTH, op, 3);
   }
+  static const char *const keys[] = {"op", "outcome", "err", "dev", "ev", NULL};
   op->kind = SCN_EXPECT_RETIRE;
-  static const char *const kinds[] = {"cmd", "msi", "translater"};
-  int k = c->n > 2 ? scn_index(c->words[2], kinds, 3) : -1;
-  if (k < 0) {
-    return scn_fail(c, "a retire kind (cmd msi translater) as word 3");
+  if (c->n < 3) {
+    return scn_fail(c, "a retire kind as word 3");
   }
-  op->a[0] = (uint64_t)k + 1;
+  if (!scn_enum(c, enc, "rt_kind", "a retire kind as word 3", c->words[2], ITS_RT_NONE, &k) ||
+      !scn_only(c, 3, keys, NULL)) {
+    return false;
+  }
+  op->a[0] = k;
   for (int i = 3; i < c->n; i++) {
     const char *w = c->words[i];
     if (strncmp(w, "op=", 3) == 0) {
-      uint8_t code;
-      if (!scn_cmd_code(w + 3, &code)) {
-        uint64_t n;
-        if (!scn_num(w + 3, &n) || n > 255) {
-          return scn_fail(c, "a command name or opcode after 'op=', got '%s'", w + 3);
-        }
-        code = (uint8_t)n;
+      const enc_cmd_t *cmd = enc_cmd_by_name(enc, w + 3);
+      uint64_t n = 0;
+      if (cmd != NULL) {
+        n = cmd->opcode;
+      } else if (!scn_num(w + 3, &n) || n > enc_max(ITS_RETIRE_OPCODE_WIDTH)) {
+        return scn_fail(c, "a command name or an opcode 0..0xff after 'op=', got '%s'", w + 3);
       }
-      op->a[1] = code;
+      op->a[1] = n;
       op->has |= 1u << 1;
     } else if (strncmp(w, "outcome=", 8) == 0) {
-      int o = scn_index(w + 8, scn_outcomes_its, 4);
-      if (o < 0) {
-        return scn_fail(c, "outcome=ok|ignored|stalled|fault, got '%s'", w);
+      if (!scn_enum(c, enc, "outcome", "outcome=", w + 8, UINT64_MAX, &k)) {
+        return false;
       }
-      op->a[2] = (uint64_t)o;
+      op->a[2] = k;
       op->has |= 1u << 2;
-    } else if (strchr(w, '=') == NULL) {
-      return scn_fail(c, "key=value, got '%s'", w);
     }
   }
-  static const char *const keys[] = {"op", "outcome", "err", "dev", "ev", NULL};
-  return scn_only(c, 3, keys, NULL) && scn_opt(c, 3, "err", op, 3) && scn_opt(c, 3, "dev", op, 4) &&
-         scn_opt(c, 3, "ev", op, 5);
+  return scn_opt_w(c, 3, "err", ITS_RETIRE_ERROR_WIDTH, op, 3) &&
+         scn_opt_w(c, 3, "dev", ITS_RETIRE_DEVID_WIDTH, op, 4) &&
+         scn_opt_w(c, 3, "ev", ITS_RETIRE_EVENTID_WIDTH, op, 5);
 }
 
-static bool scn_parse_msr(scn_ctx_t *c, scn_op_t *op, bool write) {
+// Bits of the VP number in the MSR address: VpW = max(1, clog2(NumVp)).
+static unsigned scn_vp_width(const scn_t *s) {
+  unsigned w = 1;
+  while ((1u << w) < s->cfg.num_vp) {
+    w++;
+  }
+  return w;
+}
+
+// A VP that must exist (EOIs, guest acks and expectations name existing VPs).
+static bool scn_vp_exists(scn_ctx_t *c, const scn_t *s, uint64_t vp) {
+  return vp < s->cfg.num_vp ||
+         scn_fail(c, "a VP below %u (config vps), got %" PRIu64, s->cfg.num_vp, vp);
+}
+
+static bool scn_parse_msr(scn_ctx_t *c, const scn_t *s, scn_op_t *op, bool write) {
   static const char *const wkeys[] = {NULL};
   static const char *const rkeys[] = {"expect", NULL};
   static const char *const flags[] = {"gp", NULL};
   uint32_t msr;
   op->kind = write ? SCN_MSR_WRITE : SCN_MSR_READ;
-  if (!scn_pos(c, 2, "a VP number", &op->a[0])) {
+  // A VP at or beyond NumVp is an architectural #GP; one the MSR address cannot carry is not
+  // an input the block can receive.
+  if (!scn_pos_w(c, 2, "a VP number that fits the MSR address", scn_vp_width(s), &op->a[0])) {
     return false;
   }
   if (c->n < 4 || !scn_stimer_msr(c->words[3], &msr)) {
     return scn_fail(c,
                     "an MSR name (SCONTROL SVERSION SIEFP SIMP EOM SINTn CONFIGn COUNTn "
-                    "TIME_REF_COUNT) or number as word 4");
+                    "TIME_REF_COUNT) or a number 0x40000000..0x400000ff as word 4");
   }
   op->a[1] = msr;
   int rest = 4;
@@ -476,47 +563,51 @@ static bool scn_parse_msr(scn_ctx_t *c, scn_op_t *op, bool write) {
     return false;
   }
   op->a[3] = scn_flag(c, rest, "gp");
-  return write || scn_opt(c, rest, "expect", op, 2);
+  return write || scn_opt_w(c, rest, "expect", 64, op, 2);
 }
 
-static bool scn_parse_expect_stimer(scn_ctx_t *c, scn_op_t *op) {
+static bool scn_parse_expect_stimer(scn_ctx_t *c, const scn_t *s, scn_op_t *op) {
   const char *what = c->words[1];
   if (strcmp(what, "irq") == 0) {
     static const char *const keys[] = {"vp", "vector", "auto_eoi", NULL};
     op->kind = SCN_EXPECT_IRQ;
-    return scn_only(c, 2, keys, NULL) && scn_req(c, 2, "vp", op, 0) &&
-           scn_req(c, 2, "vector", op, 1) && scn_opt(c, 2, "auto_eoi", op, 2);
+    return scn_only(c, 2, keys, NULL) && scn_req_w(c, 2, "vp", 32, op, 0) &&
+           scn_vp_exists(c, s, op->a[0]) &&
+           scn_req_w(c, 2, "vector", STIMER_IRQ_VECTOR_WIDTH, op, 1) &&
+           scn_opt_w(c, 2, "auto_eoi", STIMER_IRQ_AUTO_EOI_WIDTH, op, 2);
   }
   if (strcmp(what, "attempt") == 0) {
+    static const char *const keys[] = {"vp", "timer", "outcome", NULL};
     op->kind = SCN_EXPECT_ATTEMPT;
+    if (!scn_only(c, 2, keys, NULL)) {
+      return false;
+    }
     for (int i = 2; i < c->n; i++) {
       if (strncmp(c->words[i], "outcome=", 8) == 0) {
-        int o = scn_index(c->words[i] + 8, scn_outcomes_st, 7);
-        if (o < 0) {
-          return scn_fail(c,
-                          "outcome=delivered|no_irq|direct|busy_lost|busy_pending|"
-                          "unavailable|fault, got '%s'",
-                          c->words[i]);
+        uint64_t o;
+        if (!scn_enum(c, stimer_enc(), "outcome", "outcome=", c->words[i] + 8, UINT64_MAX, &o)) {
+          return false;
         }
-        op->a[2] = (uint64_t)o;
+        op->a[2] = o;
         op->has |= 1u << 2;
       }
     }
-    static const char *const keys[] = {"vp", "timer", "outcome", NULL};
-    return scn_only(c, 2, keys, NULL) && scn_req(c, 2, "vp", op, 0) &&
-           scn_req(c, 2, "timer", op, 1);
+    return scn_req_w(c, 2, "vp", 32, op, 0) && scn_vp_exists(c, s, op->a[0]) &&
+           scn_req_w(c, 2, "timer", STIMER_RETIRE_TIMER_WIDTH, op, 1);
   }
   if (strcmp(what, "msg") == 0) {
     static const char *const keys[] = {"vp", "sint", "timer", "exp", "deliv", NULL};
     op->kind = SCN_EXPECT_MSG;
-    return scn_only(c, 2, keys, NULL) && scn_req(c, 2, "vp", op, 0) &&
-           scn_req(c, 2, "sint", op, 1) && scn_req(c, 2, "timer", op, 2) &&
-           scn_req(c, 2, "exp", op, 3) && scn_req(c, 2, "deliv", op, 4);
+    return scn_only(c, 2, keys, NULL) && scn_req_w(c, 2, "vp", 32, op, 0) &&
+           scn_vp_exists(c, s, op->a[0]) && scn_req_w(c, 2, "sint", 4, op, 1) &&
+           scn_req_w(c, 2, "timer", STIMER_RETIRE_TIMER_WIDTH, op, 2) &&
+           scn_req_w(c, 2, "exp", 64, op, 3) && scn_req_w(c, 2, "deliv", 64, op, 4);
   }
   if (strcmp(what, "slot-free") == 0) {
     static const char *const keys[] = {"vp", "sint", NULL};
     op->kind = SCN_EXPECT_SLOT_FREE;
-    return scn_only(c, 2, keys, NULL) && scn_req(c, 2, "vp", op, 0) && scn_req(c, 2, "sint", op, 1);
+    return scn_only(c, 2, keys, NULL) && scn_req_w(c, 2, "vp", 32, op, 0) &&
+           scn_vp_exists(c, s, op->a[0]) && scn_req_w(c, 2, "sint", 4, op, 1);
   }
   return scn_fail(c, "expect irq|attempt|msg|slot-free|mem|none, got '%s'", what);
 }
@@ -529,13 +620,24 @@ static bool scn_parse_expect(scn_ctx_t *c, scn_t *s, scn_op_t *op) {
     return scn_parse_mem(c, op, true);
   }
   if (strcmp(c->words[1], "none") == 0) {
-    static const char *const kinds[] = {"any", "rd", "retire", "irq", "attempt"};
+    static const char *const its_kinds[] = {"any", "rd", "retire"};
+    static const char *const st_kinds[] = {"any", "irq", "attempt"};
+    static const scn_obs_kind_t its_codes[] = {SCN_OBS_ANY, SCN_OBS_RD, SCN_OBS_RETIRE};
+    static const scn_obs_kind_t st_codes[] = {SCN_OBS_ANY, SCN_OBS_IRQ, SCN_OBS_ATTEMPT};
+    bool its = s->block == SCN_BLOCK_ITS;
     op->kind = SCN_EXPECT_NONE;
-    int k = c->n > 2 ? scn_index(c->words[2], kinds, 5) : 0;
-    if (k < 0 || c->n > 3) {
-      return scn_fail(c, "expect none [any|rd|retire|irq|attempt]");
+    op->a[0] = SCN_OBS_ANY;
+    if (c->n > 3) {
+      return scn_fail(c, "nothing after the kind, got '%s'", c->words[3]);
     }
-    op->a[0] = (uint64_t)k;
+    if (c->n == 3) {
+      int k = scn_index(c->words[2], its ? its_kinds : st_kinds, 3);
+      if (k < 0) {
+        return scn_fail(c, "expect none [%s], got '%s'", its ? "any|rd|retire" : "any|irq|attempt",
+                        c->words[2]);
+      }
+      op->a[0] = its ? its_codes[k] : st_codes[k];
+    }
     return true;
   }
   if (s->block == SCN_BLOCK_ITS) {
@@ -544,7 +646,17 @@ static bool scn_parse_expect(scn_ctx_t *c, scn_t *s, scn_op_t *op) {
     }
     return scn_parse_expect_its(c, op);
   }
-  return scn_parse_expect_stimer(c, op);
+  return scn_parse_expect_stimer(c, s, op);
+}
+
+// A register offset: a number below 2^ADDR_W or a register name (GITS_CBASER).
+static bool scn_reg_off(scn_ctx_t *c, int i, uint64_t *off) {
+  uint32_t o;
+  if (i < c->n && enc_reg_by_name(its_enc(), c->words[i], &o)) {
+    *off = o;
+    return true;
+  }
+  return scn_pos_w(c, i, "a register offset or name (GITS_CTLR ...)", ITS_ADDR_W, off);
 }
 
 static bool scn_parse_its(scn_ctx_t *c, scn_op_t *op) {
@@ -554,26 +666,27 @@ static bool scn_parse_its(scn_ctx_t *c, scn_op_t *op) {
     static const char *const flags[] = {"buserr", NULL};
     op->kind = SCN_REG_WRITE;
     op->a[2] = 8;
-    if (!scn_pos(c, 2, "a register offset", &op->a[0]) || !scn_pos(c, 3, "a value", &op->a[1]) ||
-        !scn_only(c, 4, keys, flags) || !scn_opt(c, 4, "size", op, 2) ||
-        !scn_opt(c, 4, "devid", op, 3)) {
+    if (!scn_reg_off(c, 2, &op->a[0]) || !scn_pos(c, 3, "a value", &op->a[1]) ||
+        !scn_only(c, 4, keys, flags) || !scn_opt_w(c, 4, "size", 4, op, 2) ||
+        !scn_opt_w(c, 4, "devid", ITS_DEV_BITS, op, 3)) {
       return false;
     }
     op->a[4] = scn_flag(c, 4, "buserr");
     if (op->a[2] != 2 && op->a[2] != 4 && op->a[2] != 8) {
       return scn_fail(c, "size=2, 4 or 8");
     }
-    return op->a[0] < 0x20000 || scn_fail(c, "a register offset below 0x20000");
+    if (op->a[1] > enc_max(8 * (unsigned)op->a[2])) {
+      return scn_fail(c, "a value that fits size=%" PRIu64 " bytes, got 0x%" PRIx64, op->a[2],
+                      op->a[1]);
+    }
+    return true;
   }
   if (strcmp(w0, "reg") == 0 && c->n >= 2 && strcmp(c->words[1], "read") == 0) {
     static const char *const keys[] = {"expect", "mask", NULL};
     op->kind = SCN_REG_READ;
     op->a[2] = ~0ull;
-    if (!scn_pos(c, 2, "a register offset", &op->a[0]) || !scn_only(c, 3, keys, NULL) ||
-        !scn_opt(c, 3, "expect", op, 1) || !scn_opt(c, 3, "mask", op, 2)) {
-      return false;
-    }
-    return op->a[0] < 0x20000 || scn_fail(c, "a register offset below 0x20000");
+    return scn_reg_off(c, 2, &op->a[0]) && scn_only(c, 3, keys, NULL) &&
+           scn_opt_w(c, 3, "expect", 64, op, 1) && scn_opt_w(c, 3, "mask", 64, op, 2);
   }
   if (strcmp(w0, "cmd") == 0) {
     return scn_parse_cmd(c, op);
@@ -581,12 +694,8 @@ static bool scn_parse_its(scn_ctx_t *c, scn_op_t *op) {
   if (strcmp(w0, "msi") == 0) {
     static const char *const keys[] = {"dev", "ev", NULL};
     op->kind = SCN_MSI;
-    if (!scn_only(c, 1, keys, NULL) || !scn_req(c, 1, "dev", op, 0) ||
-        !scn_req(c, 1, "ev", op, 1)) {
-      return false;
-    }
-    return (op->a[0] < 0x10000 && op->a[1] <= 0xFFFFFFFFull) ||
-           scn_fail(c, "dev= below 0x10000 (the MSI port is 16 bits) and ev= below 2^32");
+    return scn_only(c, 1, keys, NULL) && scn_req_w(c, 1, "dev", ITS_MSI_DEVID_WIDTH, op, 0) &&
+           scn_req_w(c, 1, "ev", ITS_MSI_EVENTID_WIDTH, op, 1);
   }
   return scn_fail(c,
                   "an ITS operation (reg write, reg read, cmd, msi, mem, wait, reset, "
@@ -594,28 +703,28 @@ static bool scn_parse_its(scn_ctx_t *c, scn_op_t *op) {
                   w0);
 }
 
-static bool scn_parse_stimer(scn_ctx_t *c, scn_op_t *op) {
+static bool scn_parse_stimer(scn_ctx_t *c, const scn_t *s, scn_op_t *op) {
   const char *w0 = c->words[0];
   if (strcmp(w0, "msr") == 0 && c->n >= 2 && strcmp(c->words[1], "write") == 0) {
-    return scn_parse_msr(c, op, true);
+    return scn_parse_msr(c, s, op, true);
   }
   if (strcmp(w0, "msr") == 0 && c->n >= 2 && strcmp(c->words[1], "read") == 0) {
-    return scn_parse_msr(c, op, false);
+    return scn_parse_msr(c, s, op, false);
   }
   if (strcmp(w0, "time") == 0) {
     op->kind = SCN_TIME;
-    return scn_pos(c, 1, "a time (100 ns units)", &op->a[0]) &&
-           (c->n == 2 || scn_fail(c, "nothing after the time"));
+    return scn_pos(c, 1, "a time (100 ns units)", &op->a[0]) && scn_end(c, 2, "the time");
   }
   if (strcmp(w0, "eoi") == 0) {
     op->kind = SCN_EOI;
-    return scn_pos(c, 1, "a VP number", &op->a[0]) && scn_pos(c, 2, "a vector", &op->a[1]) &&
-           (op->a[1] < 256 || scn_fail(c, "a vector below 256"));
+    return scn_pos_w(c, 1, "a VP number", 32, &op->a[0]) && scn_vp_exists(c, s, op->a[0]) &&
+           scn_pos_w(c, 2, "a vector", STIMER_EOI_VECTOR_WIDTH, &op->a[1]) &&
+           scn_end(c, 3, "the vector");
   }
   if (strcmp(w0, "guest") == 0 && c->n >= 2 && strcmp(c->words[1], "ack") == 0) {
     op->kind = SCN_GUEST_ACK;
-    return scn_pos(c, 2, "a VP number", &op->a[0]) && scn_pos(c, 3, "a SINT number", &op->a[1]) &&
-           (op->a[1] < 16 || scn_fail(c, "a SINT number below 16"));
+    return scn_pos_w(c, 2, "a VP number", 32, &op->a[0]) && scn_vp_exists(c, s, op->a[0]) &&
+           scn_pos_w(c, 3, "a SINT number", 4, &op->a[1]) && scn_end(c, 4, "the SINT number");
   }
   return scn_fail(c,
                   "a stimer operation (msr write, msr read, time, eoi, guest ack, mem, "
@@ -650,6 +759,9 @@ static bool scn_parse_line(scn_ctx_t *c, scn_t *s) {
     }
     return true;
   }
+  if (strcmp(w0, "block") == 0) {
+    return scn_fail(c, "one 'block' line, the first");
+  }
   if (strcmp(w0, "config") == 0) {
     return scn_parse_config(c, s);
   }
@@ -660,9 +772,7 @@ static bool scn_parse_line(scn_ctx_t *c, scn_t *s) {
   if (strcmp(w0, "mem") == 0 && c->n >= 2 && strcmp(c->words[1], "write") == 0) {
     ok = scn_parse_mem(c, &op, false);
   } else if (strcmp(w0, "mem") == 0 && c->n >= 2 && strcmp(c->words[1], "fault") == 0) {
-    op.kind = SCN_FAULT_ADD;
-    ok = scn_pos(c, 2, "the low address", &op.a[0]) &&
-         scn_pos(c, 3, "the high address (exclusive)", &op.a[1]);
+    ok = scn_parse_fault(c, &op);
   } else if (strcmp(w0, "mem") == 0 && c->n == 2 && strcmp(c->words[1], "nofault") == 0) {
     op.kind = SCN_FAULT_CLEAR;
     ok = true;
@@ -677,7 +787,7 @@ static bool scn_parse_line(scn_ctx_t *c, scn_t *s) {
   } else if (s->block == SCN_BLOCK_ITS) {
     ok = scn_parse_its(c, &op);
   } else {
-    ok = scn_parse_stimer(c, &op);
+    ok = scn_parse_stimer(c, s, &op);
   }
   if (ok) {
     scn_push(s, &op);
@@ -685,27 +795,46 @@ static bool scn_parse_line(scn_ctx_t *c, scn_t *s) {
   return ok;
 }
 
-bool scn_parse(const char *name, const char *text, scn_t *s, char *err, size_t errlen) {
+// A scenario is text: a control byte other than tab, CR and LF (a NUL, say) is an error, never
+// the silent end of the file.
+static bool scn_text(scn_ctx_t *c, const char *line, size_t len) {
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = (unsigned char)line[i];
+    if ((ch < 0x20 && ch != '\t' && ch != '\r') || ch == 0x7F) {
+      return scn_fail(c, "text, got the control byte 0x%02x at column %zu", ch, i + 1);
+    }
+  }
+  return true;
+}
+
+static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s, char *err,
+                        size_t errlen) {
   memset(s, 0, sizeof(*s));
   s->cfg = scn_default_config();
   s->path = strdup(name);
-  char *buf = strdup(text);
+  char *buf = malloc(len + 1);
   if (s->path == NULL || buf == NULL) {
     free(buf);
     snprintf(err, errlen, "%s: out of memory", name);
+    scn_free(s);
     return false;
   }
-  scn_ctx_t c = {name, 0, {0}, 0, err, errlen};
+  memcpy(buf, text, len);
+  buf[len] = 0;
+  scn_ctx_t c = {name, 0, {0}, 0, err, errlen, 0};
   bool ok = true;
-  char *save = NULL;
   // strtok_r would merge empty lines and break line numbers: split by hand.
-  for (char *line = buf; ok && line != NULL; line = save) {
-    char *nl = strchr(line, '\n');
-    save = nl != NULL ? nl + 1 : NULL;
-    if (nl != NULL) {
-      *nl = 0;
-    }
+  for (size_t pos = 0; ok && pos < len;) {
+    char *line = buf + pos;
+    char *nl = memchr(line, '\n', len - pos);
+    size_t ll = nl != NULL ? (size_t)(nl - line) : len - pos;
+    pos += ll + 1;
+    line[ll] = 0;
     c.line++;
+    if (!scn_text(&c, line, ll)) {
+      ok = false;
+      break;
+    }
     char *hash = strchr(line, '#');
     if (hash != NULL) {
       *hash = 0;
@@ -742,6 +871,10 @@ bool scn_parse(const char *name, const char *text, scn_t *s, char *err, size_t e
   return ok;
 }
 
+bool scn_parse(const char *name, const char *text, scn_t *s, char *err, size_t errlen) {
+  return scn_parse_n(name, text, strlen(text), s, err, errlen);
+}
+
 bool scn_load(const char *path, scn_t *s, char *err, size_t errlen) {
   FILE *f = fopen(path, "rb");
   if (f == NULL) {
@@ -771,7 +904,7 @@ bool scn_load(const char *path, scn_t *s, char *err, size_t errlen) {
     return false;
   }
   text[n] = 0;
-  bool ok = scn_parse(path, text, s, err, errlen);
+  bool ok = scn_parse_n(path, text, n, s, err, errlen);
   free(text);
   return ok;
 }

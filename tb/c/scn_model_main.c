@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // scn_model: runs scenario files on the golden model alone (no Verilator), for fast checks.
-// Usage: scn_model FILE...   Exit status 0 when every file passes.
+// Usage: scn_model FILE...   Exit status 0 when every file passes, 1 when a check failed, 2 when
+// a file is malformed (the same code tb_sim gives it: one file, one verdict).
 #include <stdio.h>
 
 #include "run_model.h"
@@ -11,12 +12,14 @@ int main(int argc, char **argv) {
     return 2;
   }
   int failed = 0;
+  int malformed = 0;
   for (int i = 1; i < argc; i++) {
     scn_t s;
     char err[512];
     if (!scn_load(argv[i], &s, err, sizeof(err))) {
       fprintf(stderr, "%s\n", err);
       failed++;
+      malformed++;
       continue;
     }
     int f = run_model(&s, stdout);
@@ -25,5 +28,5 @@ int main(int argc, char **argv) {
     scn_free(&s);
   }
   printf("%d passed, %d failed\n", argc - 1 - failed, failed);
-  return failed == 0 ? 0 : 1;
+  return malformed > 0 ? 2 : failed == 0 ? 0 : 1;
 }
