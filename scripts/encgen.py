@@ -152,10 +152,26 @@ def gen_h(d):
             o.append(f"#define {n}_DW {f['dw']}u")
             o.append(f"#define {n}_SHIFT {f['lsb']}u")
             o.append(f"#define {n}_WIDTH {f['width']}u")
+            if f.get("lsb_in"):
+                o.append(f"#define {n}_LSB_IN {f['lsb_in']}u  // the field holds address bits "
+                         f"from this one")
         o.append(f"/** Field F (DEV, EV, ...) of the command doublewords `dw`. */")
         o.append(f"#define {P}_CMDF_GET(dw, F) \\")
         o.append(f"  (((dw)[{P}_CMDF_##F##_DW] >> {P}_CMDF_##F##_SHIFT) & \\")
         o.append(f"   (~0ull >> (64u - {P}_CMDF_##F##_WIDTH)))")
+    if d.get("cmd"):
+        o += ["", "/** The fields of a command, by scenario key; a command uses only its own. */",
+              "typedef struct {"]
+        for name, f in d["cmd_fields"].items():
+            if name != "opcode":
+                o.append(f"  uint64_t {name};  ///< {f.get('doc', '')}"
+                         + (" (byte address)" if f.get("lsb_in") else ""))
+        o.append(f"}} {b}_cmd_fields_t;")
+        o.append("/**")
+        o.append(" * Lays the fields `opcode` takes (docs/enc) into the four command doublewords;")
+        o.append(" * each value is masked to its field. An unknown opcode gets DW0[7:0] only.")
+        o.append(" */")
+        o.append(f"void {b}_cmd_encode(uint8_t opcode, const {b}_cmd_fields_t *f, uint64_t dw[4]);")
     if "error" in d:
         e = d["error"]
         o += ["", "// ---- Error codes: base | CC << cc_lsb | EE ----"]
@@ -249,6 +265,22 @@ def gen_c(d):
     o.append(f"    {arr(f'{b}_enc_cmds') if fields else 'NULL, 0'},")
     o.append(f"    {arr(f'{b}_enc_enums')}}};")
     o += ["", f"const enc_block_t *{b}_enc(void) {{", f"  return &{b}_enc_block;", "}", ""]
+    if d.get("cmd"):
+        o.append(f"void {b}_cmd_encode(uint8_t opcode, const {b}_cmd_fields_t *f, uint64_t dw[4]) {{")
+        o.append("  dw[0] = opcode;")
+        o.append("  dw[1] = 0;")
+        o.append("  dw[2] = 0;")
+        o.append("  dw[3] = 0;")
+        o.append("  switch (opcode) {")
+        for c in d["cmd"]:
+            o.append(f"    case {c_int(c['opcode'])}:  // {c['name']}")
+            for fn in c["fields"]:
+                f = d["cmd_fields"][fn]
+                mask = (1 << f["width"]) - 1
+                v = f"(f->{fn} >> {f['lsb_in']})" if f.get("lsb_in") else f"f->{fn}"
+                o.append(f"      dw[{f['dw']}] |= ({v} & {c_int(mask)}) << {f['lsb']};")
+            o.append("      break;")
+        o += ["    default:", "      break;", "  }", "}", ""]
     # The model's public name functions (its.h / stimer.h), from the same tables.
     names = {"its": [("its_opcode_name", "uint8_t opcode", "opcode", "opcode", "UNKNOWN"),
                      ("its_outcome_name", "its_outcome_t outcome", "outcome", "outcome", "?"),

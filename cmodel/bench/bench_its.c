@@ -66,8 +66,9 @@ typedef struct {
 } bench_q_t;
 
 // Queues one command and runs it; returns the step result.
-static its_step_t bench_cmd(bench_q_t *q, uint64_t dw0, uint64_t dw1, uint64_t dw2) {
-  uint64_t dw[4] = {dw0, dw1, dw2, 0};
+static its_step_t bench_cmd(bench_q_t *q, uint8_t opcode, its_cmd_fields_t f) {
+  uint64_t dw[4];
+  its_cmd_encode(opcode, &f, dw);
   memcpy(q->mem->bytes + BENCH_QUEUE + q->cwriter, dw, sizeof(dw));
   q->cwriter = (q->cwriter + 32) % 0x10000u;
   its_reg_write(q->its, ITS_GITS_CWRITER, q->cwriter, 8, 0);
@@ -86,16 +87,18 @@ static unsigned bench_setup(bench_q_t *q) {
   unsigned n = 0;
   unsigned bad = 0;
   for (uint64_t c = 0; c < BENCH_RDS; c++, n++) {
-    bad += bench_cmd(q, ITS_CMD_MAPC, 0, (1ull << 63) | (c << 16) | c) != ITS_STEP_OK;
+    bad +=
+        bench_cmd(q, ITS_CMD_MAPC, (its_cmd_fields_t){.icid = c, .rd = c, .v = 1}) != ITS_STEP_OK;
   }
   for (uint64_t d = 0; d < BENCH_DEVICES; d++) {
     uint64_t itt = BENCH_ITT + d * 512;
-    bad += bench_cmd(q, ITS_CMD_MAPD | (d << 32), 4, (1ull << 63) | itt) != ITS_STEP_OK;
+    bad += bench_cmd(q, ITS_CMD_MAPD,
+                     (its_cmd_fields_t){.dev = d, .size = 4, .itt = itt, .v = 1}) != ITS_STEP_OK;
     n++;
     for (uint64_t e = 0; e < BENCH_EVENTS; e++, n++) {
       uint64_t intid = 8192 + (d * BENCH_EVENTS + e) % 57344;
-      bad += bench_cmd(q, ITS_CMD_MAPTI | (d << 32), e | (intid << 32), (d + e) % BENCH_RDS) !=
-             ITS_STEP_OK;
+      its_cmd_fields_t f = {.dev = d, .ev = e, .intid = intid, .icid = (d + e) % BENCH_RDS};
+      bad += bench_cmd(q, ITS_CMD_MAPTI, f) != ITS_STEP_OK;
     }
   }
   if (bad != 0) {
@@ -142,7 +145,8 @@ int main(int argc, char **argv) {
   unsigned ints = 0;
   for (uint64_t i = 0; i < 200000; i++, ints++) {
     uint64_t d = (i * 2654435761u) % BENCH_DEVICES;
-    if (bench_cmd(&q, ITS_CMD_INT | (d << 32), i % BENCH_EVENTS, 0) != ITS_STEP_OK) {
+    if (bench_cmd(&q, ITS_CMD_INT, (its_cmd_fields_t){.dev = d, .ev = i % BENCH_EVENTS}) !=
+        ITS_STEP_OK) {
       fprintf(stderr, "bench_its: INT failed\n");
       return 1;
     }

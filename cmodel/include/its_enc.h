@@ -224,6 +224,7 @@ extern "C" {
 #define ITS_CMDF_ITT_DW 2u
 #define ITS_CMDF_ITT_SHIFT 8u
 #define ITS_CMDF_ITT_WIDTH 44u
+#define ITS_CMDF_ITT_LSB_IN 8u  // the field holds address bits from this one
 #define ITS_CMDF_RD_DW 2u
 #define ITS_CMDF_RD_SHIFT 16u
 #define ITS_CMDF_RD_WIDTH 36u
@@ -240,6 +241,24 @@ extern "C" {
 #define ITS_CMDF_GET(dw, F) \
   (((dw)[ITS_CMDF_##F##_DW] >> ITS_CMDF_##F##_SHIFT) & \
    (~0ull >> (64u - ITS_CMDF_##F##_WIDTH)))
+
+/** The fields of a command, by scenario key; a command uses only its own. */
+typedef struct {
+  uint64_t dev;  ///< DeviceID
+  uint64_t ev;  ///< EventID
+  uint64_t intid;  ///< pINTID (MAPTI)
+  uint64_t size;  ///< EventID bits - 1 (MAPD)
+  uint64_t icid;  ///< ICID
+  uint64_t itt;  ///< ITT_addr[51:8] (MAPD) (byte address)
+  uint64_t rd;  ///< RDbase (processor number with PTA = 0)
+  uint64_t v;  ///< Valid (MAPD, MAPC)
+  uint64_t rd2;  ///< RDbase2 (MOVALL)
+} its_cmd_fields_t;
+/**
+ * Lays the fields `opcode` takes (docs/enc) into the four command doublewords;
+ * each value is masked to its field. An unknown opcode gets DW0[7:0] only.
+ */
+void its_cmd_encode(uint8_t opcode, const its_cmd_fields_t *f, uint64_t dw[4]);
 
 // ---- Error codes: base | CC << cc_lsb | EE ----
 #define ITS_EE_DEVICE_OOR 0x1u  // DeviceID beyond the device table

@@ -4,8 +4,6 @@
 
 #include "its_int.h"
 
-#define ITS_CMD_BYTES 32u
-
 /** A fetched command: four little-endian doublewords (spec/its.md section 3). */
 typedef struct {
   uint64_t dw[4];
@@ -13,15 +11,16 @@ typedef struct {
 } its_cmd_t;
 
 // Field shorthand of spec/its.md section 3.
-#define CMD_DEVID(c) ITS_FX((c)->dw[0], 32, 32)
-#define CMD_EVID(c) ITS_FX((c)->dw[1], 0, 32)
-#define CMD_PINTID(c) ITS_FX((c)->dw[1], 32, 32)
-#define CMD_SIZE(c) ((uint32_t)ITS_FX((c)->dw[1], 0, 5))
-#define CMD_ITT(c) ((c)->dw[2] & ITS_MASK(8, 44))
-#define CMD_ICID(c) ITS_FX((c)->dw[2], 0, 16)
-#define CMD_RDBASE(c) ITS_FX((c)->dw[2], 16, 36)
-#define CMD_RDBASE2(c) ITS_FX((c)->dw[3], 16, 36)
-#define CMD_V(c) (ITS_FX((c)->dw[2], 63, 1) != 0)
+// Command fields, laid out by docs/enc/its.toml (its_enc.h ITS_CMDF_*).
+#define CMD_DEVID(c) ITS_CMDF_GET((c)->dw, DEV)
+#define CMD_EVID(c) ITS_CMDF_GET((c)->dw, EV)
+#define CMD_PINTID(c) ITS_CMDF_GET((c)->dw, INTID)
+#define CMD_SIZE(c) ((uint32_t)ITS_CMDF_GET((c)->dw, SIZE))
+#define CMD_ITT(c) (ITS_CMDF_GET((c)->dw, ITT) << ITS_CMDF_ITT_LSB_IN)
+#define CMD_ICID(c) ITS_CMDF_GET((c)->dw, ICID)
+#define CMD_RDBASE(c) ITS_CMDF_GET((c)->dw, RD)
+#define CMD_RDBASE2(c) ITS_CMDF_GET((c)->dw, RD2)
+#define CMD_V(c) (ITS_CMDF_GET((c)->dw, V) != 0)
 
 void its__emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid) {
   its_event_t ev = {.kind = ITS_EV_RD};

@@ -139,6 +139,70 @@ const enc_block_t *its_enc(void) {
   return &its_enc_block;
 }
 
+void its_cmd_encode(uint8_t opcode, const its_cmd_fields_t *f, uint64_t dw[4]) {
+  dw[0] = opcode;
+  dw[1] = 0;
+  dw[2] = 0;
+  dw[3] = 0;
+  switch (opcode) {
+    case 0x1u:  // MOVI
+      dw[0] |= (f->dev & 0xFFFFFFFFu) << 32;
+      dw[1] |= (f->ev & 0xFFFFFFFFu) << 0;
+      dw[2] |= (f->icid & 0xFFFFu) << 0;
+      break;
+    case 0x3u:  // INT
+      dw[0] |= (f->dev & 0xFFFFFFFFu) << 32;
+      dw[1] |= (f->ev & 0xFFFFFFFFu) << 0;
+      break;
+    case 0x4u:  // CLEAR
+      dw[0] |= (f->dev & 0xFFFFFFFFu) << 32;
+      dw[1] |= (f->ev & 0xFFFFFFFFu) << 0;
+      break;
+    case 0x5u:  // SYNC
+      dw[2] |= (f->rd & 0xFFFFFFFFFull) << 16;
+      break;
+    case 0x8u:  // MAPD
+      dw[0] |= (f->dev & 0xFFFFFFFFu) << 32;
+      dw[1] |= (f->size & 0x1Fu) << 0;
+      dw[2] |= ((f->itt >> 8) & 0xFFFFFFFFFFFull) << 8;
+      dw[2] |= (f->v & 0x1u) << 63;
+      break;
+    case 0x9u:  // MAPC
+      dw[2] |= (f->icid & 0xFFFFu) << 0;
+      dw[2] |= (f->rd & 0xFFFFFFFFFull) << 16;
+      dw[2] |= (f->v & 0x1u) << 63;
+      break;
+    case 0xAu:  // MAPTI
+      dw[0] |= (f->dev & 0xFFFFFFFFu) << 32;
+      dw[1] |= (f->ev & 0xFFFFFFFFu) << 0;
+      dw[1] |= (f->intid & 0xFFFFFFFFu) << 32;
+      dw[2] |= (f->icid & 0xFFFFu) << 0;
+      break;
+    case 0xBu:  // MAPI
+      dw[0] |= (f->dev & 0xFFFFFFFFu) << 32;
+      dw[1] |= (f->ev & 0xFFFFFFFFu) << 0;
+      dw[2] |= (f->icid & 0xFFFFu) << 0;
+      break;
+    case 0xCu:  // INV
+      dw[0] |= (f->dev & 0xFFFFFFFFu) << 32;
+      dw[1] |= (f->ev & 0xFFFFFFFFu) << 0;
+      break;
+    case 0xDu:  // INVALL
+      dw[2] |= (f->icid & 0xFFFFu) << 0;
+      break;
+    case 0xEu:  // MOVALL
+      dw[2] |= (f->rd & 0xFFFFFFFFFull) << 16;
+      dw[3] |= (f->rd2 & 0xFFFFFFFFFull) << 16;
+      break;
+    case 0xFu:  // DISCARD
+      dw[0] |= (f->dev & 0xFFFFFFFFu) << 32;
+      dw[1] |= (f->ev & 0xFFFFFFFFu) << 0;
+      break;
+    default:
+      break;
+  }
+}
+
 const char *its_opcode_name(uint8_t opcode) {
   const char *n = enc_name(enc_enum(&its_enc_block, "opcode"), (uint64_t)opcode);
   return n != NULL ? n : "UNKNOWN";

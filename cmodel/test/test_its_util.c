@@ -132,61 +132,60 @@ itu_cmd_t itu_c_raw(uint64_t dw0, uint64_t dw1, uint64_t dw2, uint64_t dw3) {
   return c;
 }
 
-static uint64_t itu_dw0(uint8_t op, uint32_t dev) {
-  return op | ((uint64_t)dev << 32);
-}
-
-static uint64_t itu_rdbase(uint64_t rd) {
-  return (rd & 0xFFFFFFFFFull) << 16;  // RDbase [51:16], 36 bits
+// Commands are laid out by the one encoder generated from docs/enc/its.toml.
+static itu_cmd_t itu_c(uint8_t op, its_cmd_fields_t f) {
+  itu_cmd_t c;
+  its_cmd_encode(op, &f, c.dw);
+  return c;
 }
 
 itu_cmd_t itu_c_mapd(uint32_t dev, unsigned size, uint64_t itt, bool v) {
-  return itu_c_raw(itu_dw0(ITS_CMD_MAPD, dev), size & 0x1Fu,
-                   (itt & 0x000FFFFFFFFFFF00ull) | (v ? ITU_VALID : 0), 0);
+  return itu_c(ITS_CMD_MAPD, (its_cmd_fields_t){.dev = dev, .size = size, .itt = itt, .v = v});
 }
 
 itu_cmd_t itu_c_mapc(uint32_t icid, uint64_t rd, bool v) {
-  return itu_c_raw(ITS_CMD_MAPC, 0, (icid & 0xFFFFu) | itu_rdbase(rd) | (v ? ITU_VALID : 0), 0);
+  return itu_c(ITS_CMD_MAPC, (its_cmd_fields_t){.icid = icid, .rd = rd, .v = v});
 }
 
 itu_cmd_t itu_c_mapti(uint32_t dev, uint32_t ev, uint32_t pintid, uint32_t icid) {
-  return itu_c_raw(itu_dw0(ITS_CMD_MAPTI, dev), ev | ((uint64_t)pintid << 32), icid & 0xFFFFu, 0);
+  return itu_c(ITS_CMD_MAPTI,
+               (its_cmd_fields_t){.dev = dev, .ev = ev, .intid = pintid, .icid = icid});
 }
 
 itu_cmd_t itu_c_mapi(uint32_t dev, uint32_t ev, uint32_t icid) {
-  return itu_c_raw(itu_dw0(ITS_CMD_MAPI, dev), ev, icid & 0xFFFFu, 0);
+  return itu_c(ITS_CMD_MAPI, (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = icid});
 }
 
 itu_cmd_t itu_c_int(uint32_t dev, uint32_t ev) {
-  return itu_c_raw(itu_dw0(ITS_CMD_INT, dev), ev, 0, 0);
+  return itu_c(ITS_CMD_INT, (its_cmd_fields_t){.dev = dev, .ev = ev});
 }
 
 itu_cmd_t itu_c_clear(uint32_t dev, uint32_t ev) {
-  return itu_c_raw(itu_dw0(ITS_CMD_CLEAR, dev), ev, 0, 0);
+  return itu_c(ITS_CMD_CLEAR, (its_cmd_fields_t){.dev = dev, .ev = ev});
 }
 
 itu_cmd_t itu_c_discard(uint32_t dev, uint32_t ev) {
-  return itu_c_raw(itu_dw0(ITS_CMD_DISCARD, dev), ev, 0, 0);
+  return itu_c(ITS_CMD_DISCARD, (its_cmd_fields_t){.dev = dev, .ev = ev});
 }
 
 itu_cmd_t itu_c_inv(uint32_t dev, uint32_t ev) {
-  return itu_c_raw(itu_dw0(ITS_CMD_INV, dev), ev, 0, 0);
+  return itu_c(ITS_CMD_INV, (its_cmd_fields_t){.dev = dev, .ev = ev});
 }
 
 itu_cmd_t itu_c_invall(uint32_t icid) {
-  return itu_c_raw(ITS_CMD_INVALL, 0, icid & 0xFFFFu, 0);
+  return itu_c(ITS_CMD_INVALL, (its_cmd_fields_t){.icid = icid});
 }
 
 itu_cmd_t itu_c_sync(uint64_t rd) {
-  return itu_c_raw(ITS_CMD_SYNC, 0, itu_rdbase(rd), 0);
+  return itu_c(ITS_CMD_SYNC, (its_cmd_fields_t){.rd = rd});
 }
 
 itu_cmd_t itu_c_movi(uint32_t dev, uint32_t ev, uint32_t icid) {
-  return itu_c_raw(itu_dw0(ITS_CMD_MOVI, dev), ev, icid & 0xFFFFu, 0);
+  return itu_c(ITS_CMD_MOVI, (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = icid});
 }
 
 itu_cmd_t itu_c_movall(uint64_t rd1, uint64_t rd2) {
-  return itu_c_raw(ITS_CMD_MOVALL, 0, itu_rdbase(rd1), itu_rdbase(rd2));
+  return itu_c(ITS_CMD_MOVALL, (its_cmd_fields_t){.rd = rd1, .rd2 = rd2});
 }
 
 void itu_push(itu_t *t, itu_cmd_t c) {

@@ -63,20 +63,24 @@ static uint64_t gen_id(gen_t *g, uint64_t pool, uint64_t cap) {
 
 // ---- ITS ----
 
-static void gen_its_cmd(gen_t *g, uint64_t dw0, uint64_t dw1, uint64_t dw2, uint64_t dw3) {
+// Queues command `opcode` laid out as command `layout` (docs/enc/its.toml), so an unknown opcode
+// can carry the fields of a known one.
+static void gen_its_cmd_op(gen_t *g, uint8_t opcode, uint8_t layout, its_cmd_fields_t f) {
   scn_op_t op;
   memset(&op, 0, sizeof(op));
   op.kind = SCN_CMD;
-  op.a[0] = dw0;
-  op.a[1] = dw1;
-  op.a[2] = dw2;
-  op.a[3] = dw3;
+  its_cmd_encode(layout, &f, op.a);
+  op.a[0] = (op.a[0] & ~(uint64_t)0xFF) | opcode;
   scn_push(g->s, &op);
-  g->cwriter = (g->cwriter + 32) % g->qsize;
+  g->cwriter = (g->cwriter + ITS_CMD_BYTES) % g->qsize;
   if (++g->since_wait > 24) {
     gen_op(g, SCN_WAIT, 0, 0, 0, 0);
     g->since_wait = 0;
   }
+}
+
+static void gen_its_cmd(gen_t *g, uint8_t opcode, its_cmd_fields_t f) {
+  gen_its_cmd_op(g, opcode, opcode, f);
 }
 
 // Sets up a table (flat or two-level) in BASER `n` at `base`; returns its capacity.
@@ -130,11 +134,12 @@ static void gen_its_one(gen_t *g) {
     uint64_t size =
         tb_rand_pct(&g->r, 4) ? 16 + tb_rand_below(&g->r, 3) : 4 + tb_rand_below(&g->r, 4);
     uint64_t v = tb_rand_pct(&g->r, 88);
-    gen_its_cmd(g, ITS_CMD_MAPD | (dev << 32), size, (v << 63) | (GEN_ITT + (dev % 64) * 0x1000),
-                0);
+    gen_its_cmd(
+        g, ITS_CMD_MAPD,
+        (its_cmd_fields_t){.dev = dev, .size = size, .itt = GEN_ITT + (dev % 64) * 0x1000, .v = v});
   } else if (p < 14) {
     uint64_t v = tb_rand_pct(&g->r, 90);
-    gen_its_cmd(g, ITS_CMD_MAPC, 0, (v << 63) | (rd << 16) | icid, 0);
+    gen_its_cmd(g, ITS_CMD_MAPC, (its_cmd_fields_t){.icid = icid, .rd = rd, .v = v});
   } else if (p < 28) {
     uint64_t intid;
     unsigned q = gen_pct(g);
@@ -143,25 +148,30 @@ static void gen_its_one(gen_t *g) {
             : q < 7 ? 65536
             : q < 9 ? 65535
                     : 8192 + tb_rand_below(&g->r, 512);
-    gen_its_cmd(g, ITS_CMD_MAPTI | (dev << 32), ev | (intid << 32), icid, 0);
+    gen_its_cmd(g, ITS_CMD_MAPTI,
+                (its_cmd_fields_t){.dev = dev, .ev = ev, .intid = intid, .icid = icid});
   } else if (p < 31) {
-    gen_its_cmd(g, ITS_CMD_MAPI | (dev << 32), 8192 + tb_rand_below(&g->r, 64), icid, 0);
+    gen_its_cmd(
+        g, ITS_CMD_MAPI,
+        (its_cmd_fields_t){.dev = dev, .ev = 8192 + tb_rand_below(&g->r, 64), .icid = icid});
   } else if (p < 45) {
     static const uint8_t ops[] = {ITS_CMD_INT, ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV,
                                   ITS_CMD_DISCARD};
-    gen_its_cmd(g, ops[tb_rand_below(&g->r, 5)] | (dev << 32), ev, 0, 0);
+    gen_its_cmd(g, ops[tb_rand_below(&g->r, 5)], (its_cmd_fields_t){.dev = dev, .ev = ev});
   } else if (p < 49) {
-    gen_its_cmd(g, ITS_CMD_MOVI | (dev << 32), ev, icid, 0);
+    gen_its_cmd(g, ITS_CMD_MOVI, (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = icid});
   } else if (p < 51) {
-    gen_its_cmd(g, ITS_CMD_INVALL, 0, icid, 0);
+    gen_its_cmd(g, ITS_CMD_INVALL, (its_cmd_fields_t){.icid = icid});
   } else if (p < 53) {
     uint64_t rd2 = tb_rand_pct(&g->r, 5) ? 4 : tb_rand_below(&g->r, 4);
-    gen_its_cmd(g, ITS_CMD_MOVALL, 0, rd << 16, rd2 << 16);
+    gen_its_cmd(g, ITS_CMD_MOVALL, (its_cmd_fields_t){.rd = rd, .rd2 = rd2});
   } else if (p < 56) {
-    gen_its_cmd(g, ITS_CMD_SYNC, 0, rd << 16, 0);
+    gen_its_cmd(g, ITS_CMD_SYNC, (its_cmd_fields_t){.rd = rd});
   } else if (p < 57) {
     static const uint8_t bad[] = {0x00, 0x02, 0x06, 0x2A, 0x22, 0xFF};
-    gen_its_cmd(g, bad[tb_rand_below(&g->r, 6)] | (dev << 32), ev, icid, 0);
+    // An unknown or GICv4 opcode, with DeviceID, EventID and ICID where MOVI has them.
+    gen_its_cmd_op(g, bad[tb_rand_below(&g->r, 6)], ITS_CMD_MOVI,
+                   (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = icid});
   } else if (p < 75) {
     gen_op(g, SCN_MSI, dev & 0xFFFF, ev, 0, 0);  // the MSI port carries 16 DeviceID bits
   } else if (p < 80) {
@@ -198,8 +208,8 @@ static void gen_its_one(gen_t *g) {
       if (tb_rand_pct(&g->r, 30)) {
         gen_op(g, SCN_MSI, tb_rand_below(&g->r, GEN_DEVS), tb_rand_below(&g->r, 40), 0, 0);
       } else {
-        gen_its_cmd(g, ITS_CMD_INT | (tb_rand_below(&g->r, GEN_DEVS) << 32),
-                    tb_rand_below(&g->r, 40), 0, 0);
+        uint64_t d = tb_rand_below(&g->r, GEN_DEVS);
+        gen_its_cmd(g, ITS_CMD_INT, (its_cmd_fields_t){.dev = d, .ev = tb_rand_below(&g->r, 40)});
       }
     }
     gen_op(g, SCN_WAIT, 0, 0, 0, 0);
@@ -210,7 +220,7 @@ static void gen_its_one(gen_t *g) {
     // Disable, a few MSIs and commands that must wait, then enable again.
     gen_op(g, SCN_REG_WRITE, ITS_GITS_CTLR, 0, 4, 0);
     gen_op(g, SCN_MSI, tb_rand_below(&g->r, GEN_DEVS), tb_rand_below(&g->r, 40), 0, 0);
-    gen_its_cmd(g, ITS_CMD_SYNC, 0, 0, 0);
+    gen_its_cmd(g, ITS_CMD_SYNC, (its_cmd_fields_t){0});
     gen_op(g, SCN_REG_WRITE, ITS_GITS_CTLR, 1, 4, 0);
   } else if (p < 92) {
     // A CWRITER beyond the queue stops processing until a valid offset is written.
