@@ -330,8 +330,12 @@ module its_exec #(
             wk_idx_o   = {16'b0, c_icid};
             wk_wdata_o = {32'b0, its_pkg::cte_enc(c_v, c_rd1[15:0])};
           end
-          // IMPDEF: IMPDEF-ITS-12 the ITE as read, only the ICID replaced.
-          its_pkg::CMD_MOVI: wk_wdata_o = {ite_q[95:48], c_icid, ite_q[31:0]};
+          // IMPDEF: IMPDEF-ITS-12 the ITE re-encoded from its fields (INTID, vPEID, doorbell
+          // as read; reserved bits 0), only the ICID replaced. MOVI reached here with a valid
+          // physical ITE, so Valid and IntType are 1 (ite_enc sets both).
+          its_pkg::CMD_MOVI: begin
+            wk_wdata_o = its_pkg::ite_enc(ite_q[25:2], c_icid, ite_q[63:48], ite_q[88:64]);
+          end
           its_pkg::CMD_DISCARD: wk_wdata_o = '0;
           default: begin  // MAPTI, MAPI
             wk_wdata_o = its_pkg::ite_enc(c_pint[23:0], c_icid, 16'd0, its_pkg::DOORBELL_NONE);

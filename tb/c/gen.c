@@ -27,8 +27,22 @@ typedef struct {
   bool enabled;
   uint64_t dt_n;  // table capacities as configured
   uint64_t ct_n;
+  uint64_t page[2];  // page size of the device and collection tables
+  bool indirect[2];
+  uint64_t base[2], l2_base[2];
+  unsigned l1_invalid[2];  // the level-1 entry left invalid (two-level tables)
   unsigned since_wait;
 } gen_t;
+
+// Reserved bits of the table entries (docs/enc/its.toml): software may leave junk there and
+// both implementations must ignore it (and MOVI rewrites an ITE from its fields, IMPDEF-ITS-12).
+#define GEN_DTE_RSVD ~(ITS_DTE_VALID_MASK | ITS_DTE_SIZE_MASK | ITS_DTE_ITT_ADDR_MASK)
+#define GEN_CTE_RSVD ~(ITS_CTE_VALID_MASK | ITS_CTE_RDBASE_MASK)
+#define GEN_ITE_LO_RSVD                                                       \
+  ~(ITS_ITE_LO_VALID_MASK | ITS_ITE_LO_INTTYPE_MASK | ITS_ITE_LO_INTID_MASK | \
+    ITS_ITE_LO_ICID_MASK | ITS_ITE_LO_VPEID_MASK)
+#define GEN_ITE_HI_RSVD (0xFFFFFFFFull & ~(uint64_t)ITS_ITE_HI_DOORBELL_MASK)
+#define GEN_L1_RSVD ~(ITS_L1_PA_MASK | ITS_L1_VALID_MASK)
 
 static void gen_op(gen_t *g, scn_kind_t kind, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3) {
   scn_op_t op;
@@ -99,14 +113,22 @@ static uint64_t gen_its_table(gen_t *g, unsigned n, uint64_t base, uint64_t l2_b
     unsigned invalid = (unsigned)tb_rand_below(&g->r, 4);
     for (unsigned i = 0; i < 4; i++) {
       uint64_t l1 = i == invalid ? 0 : ((1ull << 63) | (l2_base + i * 0x10000ull));
+      if (tb_rand_pct(&g->r, 20)) {
+        l1 |= tb_rand_u64(&g->r) & GEN_L1_RSVD;  // junk in the reserved bits, valid or not
+      }
       gen_op(g, SCN_MEM_WRITE, base + 8 * i, l1, 8, 0);
     }
+    g->l1_invalid[n] = invalid;
   } else {
     cap = page / 8;
   }
   if (cap > 65536) {
     cap = 65536;
   }
+  g->page[n] = page;
+  g->indirect[n] = indirect;
+  g->base[n] = base;
+  g->l2_base[n] = l2_base;
   gen_op(g, SCN_REG_WRITE, ITS_GITS_BASER(n), v, 8, 0);
   return cap;
 }
@@ -122,6 +144,44 @@ static void gen_its_setup(gen_t *g) {
   gen_op(g, SCN_REG_WRITE, ITS_GITS_CBASER, (1ull << 63) | GEN_QUEUE | (qpages - 1), 8, 0);
   gen_op(g, SCN_REG_WRITE, ITS_GITS_CTLR, 1, 4, 0);
   g->enabled = true;
+}
+
+// Address of 8-byte entry `idx` of table `n` as generated (spec/its.md section 4, index
+// resolution); false when it has none (beyond the level-1 entries written, or an invalid one).
+static bool gen_entry_addr(const gen_t *g, unsigned n, uint64_t idx, uint64_t *addr) {
+  if (!g->indirect[n]) {
+    *addr = g->base[n] + 8 * idx;
+    return idx < g->page[n] / 8;
+  }
+  uint64_t per = g->page[n] / 8;
+  uint64_t l1 = idx / per;
+  *addr = g->l2_base[n] + l1 * 0x10000ull + 8 * (idx % per);
+  return l1 < 4 && l1 != g->l1_invalid[n];
+}
+
+// Plants an entry that software could have left in memory: valid, with junk in its reserved
+// bits (and, for ITEs, sometimes IntType 0), written to both images while the block is idle.
+static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
+  uint64_t itt = GEN_ITT + (dev % 64) * 0x1000;
+  uint64_t addr;
+  unsigned k = (unsigned)tb_rand_below(&g->r, 3);
+  if (k == 0 && gen_entry_addr(g, 0, dev, &addr)) {
+    uint64_t dte = ITS_DTE_VALID | ITS_DTE_SIZE(4 + tb_rand_below(&g->r, 4)) |
+                   ITS_DTE_ITT_ADDR(itt >> 8) | (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
+    gen_op(g, SCN_MEM_WRITE, addr, dte, 8, 0);
+  } else if (k == 1 && gen_entry_addr(g, 1, icid, &addr)) {
+    uint64_t cte = ITS_CTE_VALID | ITS_CTE_RDBASE(tb_rand_below(&g->r, 4)) |
+                   (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
+    gen_op(g, SCN_MEM_WRITE, addr, cte, 8, 0);
+  } else if (k == 2) {
+    uint64_t lo = ITS_ITE_LO_VALID | (tb_rand_pct(&g->r, 85) ? ITS_ITE_LO_INTTYPE : 0) |
+                  ITS_ITE_LO_INTID(8192 + tb_rand_below(&g->r, 512)) |
+                  ITS_ITE_LO_ICID(tb_rand_below(&g->r, GEN_ICIDS)) |
+                  (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
+    uint64_t hi = ITS_ITE_HI_DOORBELL(ITS_DOORBELL_NONE) | (tb_rand_u64(&g->r) & GEN_ITE_HI_RSVD);
+    gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev, lo, 8, 0);
+    gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev + 8, hi, 4, 0);
+  }
 }
 
 static void gen_its_one(gen_t *g) {
@@ -227,6 +287,8 @@ static void gen_its_one(gen_t *g) {
     gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->qsize + 32 * tb_rand_below(&g->r, 8), 8, 0);
     gen_op(g, SCN_WAIT, 0, 0, 0, 0);
     gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter, 8, 0);
+  } else if (p < 95) {
+    gen_its_plant(g, dev % GEN_DEVS, ev % 40, icid % GEN_ICIDS);
   } else {
     gen_op(g, SCN_WAIT, 0, 0, 0, 0);
     g->since_wait = 0;
