@@ -27,6 +27,7 @@ typedef struct {
   char *err;
   size_t errlen;
   unsigned cfg_seen;  // config keys given so far (bit per key)
+  uint64_t now;       // the last `time` (stimer): time never goes backwards
 } scn_ctx_t;
 
 scn_config_t scn_default_config(void) {
@@ -713,7 +714,15 @@ static bool scn_parse_stimer(scn_ctx_t *c, const scn_t *s, scn_op_t *op) {
   }
   if (strcmp(w0, "time") == 0) {
     op->kind = SCN_TIME;
-    return scn_pos(c, 1, "a time (100 ns units)", &op->a[0]) && scn_end(c, 2, "the time");
+    if (!scn_pos(c, 1, "a time (100 ns units)", &op->a[0]) || !scn_end(c, 2, "the time")) {
+      return false;
+    }
+    if (op->a[0] < c->now) {
+      return scn_fail(c, "a time not below the previous one (%" PRIu64 "): time never goes back",
+                      c->now);
+    }
+    c->now = op->a[0];
+    return true;
   }
   if (strcmp(w0, "eoi") == 0) {
     op->kind = SCN_EOI;
@@ -821,7 +830,7 @@ static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s
   }
   memcpy(buf, text, len);
   buf[len] = 0;
-  scn_ctx_t c = {name, 0, {0}, 0, err, errlen, 0};
+  scn_ctx_t c = {name, 0, {0}, 0, err, errlen, 0, 0};
   bool ok = true;
   // strtok_r would merge empty lines and break line numbers: split by hand.
   for (size_t pos = 0; ok && pos < len;) {
