@@ -46,14 +46,54 @@ static bool scn_fail(scn_ctx_t *c, const char *fmt, ...) {
   return false;
 }
 
-static bool scn_num(const char *s, uint64_t *v) {
-  if (s == NULL || !isdigit((unsigned char)*s)) {
-    return false;  // no sign, no blank: C literals 42, 0x2A, 052 only
+// One C literal (42, 0x2A, 052) at *p; advances *p past it.
+static bool scn_literal(const char **p, uint64_t *v) {
+  if (!isdigit((unsigned char)**p)) {
+    return false;  // no sign, no blank
   }
   char *end;
   errno = 0;
-  *v = strtoull(s, &end, 0);
-  return errno == 0 && *end == 0;
+  *v = strtoull(*p, &end, 0);
+  if (errno != 0 || end == *p || isalnum((unsigned char)*end)) {
+    return false;
+  }
+  *p = end;
+  return true;
+}
+
+// A number: a C literal, or literals joined by `+` and `*` (`*` first), as loops write
+// `ev=8192+$i` once `$i` is replaced. No blanks, no wrap past 2^64.
+static bool scn_num(const char *s, uint64_t *v) {
+  if (s == NULL) {
+    return false;
+  }
+  const char *p = s;
+  uint64_t sum = 0;
+  for (;;) {
+    uint64_t prod;
+    if (!scn_literal(&p, &prod)) {
+      return false;
+    }
+    while (*p == '*') {
+      uint64_t f;
+      p++;
+      if (!scn_literal(&p, &f) || (f != 0 && prod > UINT64_MAX / f)) {
+        return false;
+      }
+      prod *= f;
+    }
+    if (sum > UINT64_MAX - prod) {
+      return false;
+    }
+    sum += prod;
+    if (*p == 0) {
+      *v = sum;
+      return true;
+    }
+    if (*p++ != '+') {
+      return false;
+    }
+  }
 }
 
 // "0..MAX" for a field of `width` bits, for messages.
@@ -816,14 +856,172 @@ static bool scn_text(scn_ctx_t *c, const char *line, size_t len) {
   return true;
 }
 
+#define SCN_MAX_DEPTH 4
+#define SCN_MAX_LINE 1024
+
+// Loop variables in scope: `repeat N VAR` binds VAR to 0..N-1 (docs/scenarios.md).
+typedef struct {
+  char name[SCN_MAX_DEPTH][16];
+  uint64_t value[SCN_MAX_DEPTH];
+  int n;
+} scn_env_t;
+
+typedef struct {
+  char **text;  // line i (0-based) of the file, comment removed
+  unsigned n;
+  uint64_t max_ops;  // bound on the operations a file may expand to
+} scn_lines_t;
+
+// Replaces `$VAR` by its value; false (error set) for an unknown variable or a long line.
+static bool scn_subst(scn_ctx_t *c, const scn_env_t *env, const char *in, char *out) {
+  size_t k = 0;
+  for (const char *p = in; *p != 0;) {
+    if (*p != '$') {
+      if (k + 1 >= SCN_MAX_LINE) {
+        return scn_fail(c, "a line of at most %d characters once loop variables are replaced",
+                        SCN_MAX_LINE - 1);
+      }
+      out[k++] = *p++;
+      continue;
+    }
+    size_t len = 1;
+    while (isalnum((unsigned char)p[len]) || p[len] == '_') {
+      len++;
+    }
+    int i = env->n - 1;
+    while (i >= 0 && (strlen(env->name[i]) != len - 1 || strncmp(env->name[i], p + 1, len - 1))) {
+      i--;
+    }
+    if (i < 0) {
+      return scn_fail(c, "a loop variable of an enclosing 'repeat' after '$', got '%.*s'", (int)len,
+                      p);
+    }
+    int w = snprintf(out + k, SCN_MAX_LINE - k, "%" PRIu64, env->value[i]);
+    if (w < 0 || k + (size_t)w + 1 >= SCN_MAX_LINE) {
+      return scn_fail(c, "a shorter line once loop variables are replaced");
+    }
+    k += (size_t)w;
+    p += len;
+  }
+  out[k] = 0;
+  return true;
+}
+
+// Splits `line` into c->words (modifies it).
+static bool scn_words(scn_ctx_t *c, char *line) {
+  c->n = 0;
+  for (char *p = line; *p != 0;) {
+    while (*p != 0 && isspace((unsigned char)*p)) {
+      *p++ = 0;
+    }
+    if (*p == 0) {
+      break;
+    }
+    if (c->n == SCN_MAX_WORDS) {
+      return scn_fail(c, "at most %d words on a line", SCN_MAX_WORDS);
+    }
+    c->words[c->n++] = p;
+    while (*p != 0 && !isspace((unsigned char)*p)) {
+      p++;
+    }
+  }
+  return true;
+}
+
+// Finds the `end` of the `repeat` at line `from` within [from, to); false (error set) if none.
+static bool scn_loop_end(scn_ctx_t *c, const scn_lines_t *L, unsigned from, unsigned to,
+                         unsigned *end) {
+  int depth = 0;
+  char buf[SCN_MAX_LINE];
+  for (unsigned i = from; i < to; i++) {
+    snprintf(buf, sizeof(buf), "%s", L->text[i]);
+    char *w = strtok(buf, " \t\r");
+    if (w != NULL && strcmp(w, "repeat") == 0) {
+      depth++;
+    } else if (w != NULL && strcmp(w, "end") == 0 && --depth == 0) {
+      *end = i;
+      return true;
+    }
+  }
+  return scn_fail(c, "an 'end' line closing this 'repeat'");
+}
+
+static bool scn_parse_range(scn_ctx_t *c, scn_t *s, const scn_lines_t *L, unsigned from,
+                            unsigned to, scn_env_t *env);
+
+// `repeat N [VAR]` ... `end`: the lines between run N times with $VAR = 0..N-1.
+static bool scn_parse_repeat(scn_ctx_t *c, scn_t *s, const scn_lines_t *L, unsigned at, unsigned to,
+                             scn_env_t *env, unsigned *next) {
+  uint64_t n;
+  unsigned end = to;
+  if (!scn_pos_w(c, 1, "a repeat count", 24, &n) || !scn_end(c, 3, "the loop variable")) {
+    return false;
+  }
+  const char *var = c->n == 3 ? c->words[2] : "i";
+  if (strlen(var) >= sizeof(env->name[0]) || !isalpha((unsigned char)var[0])) {
+    return scn_fail(c, "a loop variable name (letters, digits, _), got '%s'", var);
+  }
+  if (env->n == SCN_MAX_DEPTH) {
+    return scn_fail(c, "at most %d nested 'repeat' loops", SCN_MAX_DEPTH);
+  }
+  if (!scn_loop_end(c, L, at, to, &end)) {
+    return false;
+  }
+  snprintf(env->name[env->n], sizeof(env->name[0]), "%s", var);
+  env->n++;
+  bool ok = true;
+  for (uint64_t i = 0; ok && i < n; i++) {
+    env->value[env->n - 1] = i;
+    ok = scn_parse_range(c, s, L, at + 1, end, env);
+  }
+  env->n--;
+  *next = end + 1;
+  return ok;
+}
+
+static bool scn_parse_range(scn_ctx_t *c, scn_t *s, const scn_lines_t *L, unsigned from,
+                            unsigned to, scn_env_t *env) {
+  char line[SCN_MAX_LINE];
+  for (unsigned i = from; i < to;) {
+    c->line = i + 1;
+    if (!scn_subst(c, env, L->text[i], line) || !scn_words(c, line)) {
+      return false;
+    }
+    if (c->n > 0 && strcmp(c->words[0], "repeat") == 0) {
+      if (!scn_parse_repeat(c, s, L, i, to, env, &i)) {
+        return false;
+      }
+      continue;
+    }
+    if (c->n > 0 && strcmp(c->words[0], "end") == 0) {
+      return scn_fail(c, "an operation; this 'end' closes no 'repeat'");
+    }
+    if (c->n > 0 && !scn_parse_line(c, s)) {
+      return false;
+    }
+    if (s->n_ops > L->max_ops) {
+      return scn_fail(c, "at most %" PRIu64 " operations after loops are expanded", L->max_ops);
+    }
+    i++;
+  }
+  return true;
+}
+
 static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s, char *err,
                         size_t errlen) {
   memset(s, 0, sizeof(*s));
   s->cfg = scn_default_config();
   s->path = strdup(name);
   char *buf = malloc(len + 1);
-  if (s->path == NULL || buf == NULL) {
+  scn_lines_t L = {NULL, 0, 20000000};
+  size_t cap = 1;
+  for (size_t i = 0; i < len; i++) {
+    cap += text[i] == '\n';
+  }
+  L.text = calloc(cap, sizeof(char *));
+  if (s->path == NULL || buf == NULL || L.text == NULL) {
     free(buf);
+    free(L.text);
     snprintf(err, errlen, "%s: out of memory", name);
     scn_free(s);
     return false;
@@ -832,47 +1030,33 @@ static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s
   buf[len] = 0;
   scn_ctx_t c = {name, 0, {0}, 0, err, errlen, 0, 0};
   bool ok = true;
-  // strtok_r would merge empty lines and break line numbers: split by hand.
+  // Split by hand (strtok would merge empty lines and break line numbers); check each is text.
   for (size_t pos = 0; ok && pos < len;) {
     char *line = buf + pos;
     char *nl = memchr(line, '\n', len - pos);
     size_t ll = nl != NULL ? (size_t)(nl - line) : len - pos;
     pos += ll + 1;
     line[ll] = 0;
-    c.line++;
-    if (!scn_text(&c, line, ll)) {
-      ok = false;
-      break;
-    }
+    c.line = L.n + 1;
+    ok = scn_text(&c, line, ll);
     char *hash = strchr(line, '#');
     if (hash != NULL) {
       *hash = 0;
     }
-    c.n = 0;
-    for (char *p = line; *p != 0;) {
-      while (*p != 0 && isspace((unsigned char)*p)) {
-        *p++ = 0;
-      }
-      if (*p == 0) {
-        break;
-      }
-      if (c.n == SCN_MAX_WORDS) {
-        ok = scn_fail(&c, "at most %d words on a line", SCN_MAX_WORDS);
-        break;
-      }
-      c.words[c.n++] = p;
-      while (*p != 0 && !isspace((unsigned char)*p)) {
-        p++;
-      }
+    if (ok && strlen(line) >= SCN_MAX_LINE) {
+      ok = scn_fail(&c, "a line of at most %d characters", SCN_MAX_LINE - 1);
     }
-    if (ok && c.n > 0) {
-      ok = scn_parse_line(&c, s);
-    }
+    L.text[L.n++] = line;
+  }
+  scn_env_t env = {{{0}}, {0}, 0};
+  if (ok) {
+    ok = scn_parse_range(&c, s, &L, 0, L.n, &env);
   }
   if (ok && s->block == 0) {
     c.line = 1;
     ok = scn_fail(&c, "'block its' or 'block stimer' (the file has no operations)");
   }
+  free(L.text);
   free(buf);
   if (!ok) {
     scn_free(s);
