@@ -20,7 +20,8 @@ configure: $(BUILD)/CMakeCache.txt
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Every test through ctest: model unit tests, RTL smoke tests, directed scenarios.
+# Every test through ctest: model unit tests, directed scenarios (model alone and lockstep),
+# random seeds, verdict and script tests.
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 

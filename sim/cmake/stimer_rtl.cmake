@@ -1,31 +1,13 @@
 # SPDX-License-Identifier: Apache-2.0
-# stimer RTL block tests (no C model): the smoke test `stimer/rtl/smoke` and the simulation
-# benchmark bench_stimer_rtl (run by `make bench`).
+# stimer RTL cycle benchmark (no C model): bench_stimer_rtl, run by `make bench`. The behaviour
+# is checked by the scenarios and random tests in lockstep (sim/cmake/lockstep.cmake).
 prj_read_filelist(stimer STIMER_RTL_SOURCES)
-option(STIMER_RTL_TRACE "Build the stimer smoke test with FST tracing (+trace)" OFF)
 
 set(STIMER_TB_DIR ${PRJ_TB_DIR}/stimer)
 set(STIMER_VL_ARGS -Wall --assert -DPRJ_ASSERT_ON --x-assign unique --x-initial unique
     --no-timing -I${PRJ_RTL_DIR}/common -I${STIMER_TB_DIR} ${PRJ_WAIVER})
 
-# ---- smoke test ----
-set(stimer_trace)
-if(STIMER_RTL_TRACE)
-  set(stimer_trace TRACE_FST)
-endif()
-add_executable(stimer_rtl_smoke ${CMAKE_CURRENT_SOURCE_DIR}/stimer_rtl_main.cpp)
-verilate(stimer_rtl_smoke ${stimer_trace}
-  PREFIX Vtb_stimer
-  TOP_MODULE tb_stimer
-  DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/vl_stimer_rtl_smoke
-  SOURCES ${STIMER_RTL_SOURCES} ${STIMER_TB_DIR}/tb_stimer_pkg.sv ${STIMER_TB_DIR}/tb_stimer_mem.sv
-          ${STIMER_TB_DIR}/tb_stimer.sv
-  VERILATOR_ARGS ${STIMER_VL_ARGS}
-  OPT_FAST -O2)
-add_test(NAME stimer/rtl/smoke COMMAND stimer_rtl_smoke +verilator+seed+1)
-set_tests_properties(stimer/rtl/smoke PROPERTIES LABELS "sim;rtl" TIMEOUT 300)
-
-# ---- benchmark: two configurations of one testbench in one program ----
+# Two configurations of one testbench in one program.
 add_executable(bench_stimer_rtl ${CMAKE_CURRENT_SOURCE_DIR}/stimer_rtl_bench.cpp)
 set_target_properties(bench_stimer_rtl PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PRJ_BENCH_DIR})
 foreach(nvp 1 64)

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Behavioural memory for the ITS block testbench (not synthesized): in-order responses with a
-// configurable latency, optional random back-pressure on requests and random extra response
-// delay, one fault address range, and a back-door port for the sequencer. A request accepted in
-// cycle t is answered no earlier than cycle t + lat_i. Writes (and read data) take effect at
-// acceptance; a faulting write changes nothing.
+// Behavioural memory for the ITS cycle benchmark (not synthesized): in-order responses after a
+// configurable latency, no back-pressure, and a back-door port for the sequencer. A request
+// accepted in cycle t is answered in cycle t + lat_i (later only behind an earlier response the
+// ITS has not taken). Writes (and read data) take effect at acceptance; an address beyond the
+// memory faults.
 module tb_its_mem #(
   parameter int unsigned Words  = 131072,  // 1 MiB; addresses beyond fault
   parameter int unsigned QDepth = 64
@@ -25,15 +25,10 @@ module tb_its_mem #(
   output logic          rsp_err_o,
   // configuration
   input  logic [31:0]   lat_i,
-  input  logic          bp_i,
-  input  logic [63:0]   flo_i,     // faulting range [flo_i, fhi_i)
-  input  logic [63:0]   fhi_i,
-  // back door: up to four doublewords from bd_addr_i (write), one doubleword (read)
-  input  logic [3:0]    bd_we_i,
+  // back door: four doublewords from bd_addr_i
+  input  logic          bd_we_i,
   input  logic [63:0]   bd_addr_i,
-  input  logic [255:0]  bd_wdata_i,
-  input  logic [63:0]   bd_raddr_i,
-  output logic [63:0]   bd_rdata_o
+  input  logic [255:0]  bd_wdata_i
 );
 
   localparam int unsigned AW = $clog2(Words);
@@ -43,31 +38,27 @@ module tb_its_mem #(
   logic        q_err [QDepth];
   logic [31:0] q_due [QDepth];
   int unsigned q_wp, q_rp, q_cnt;
-  logic        rnd_ready;
 
   initial begin
     for (int i = 0; i < Words; i++) mem[i] = '0;
   end
 
   function automatic logic faults(logic [63:0] a);
-    return (a >= flo_i && a < fhi_i) || (a >= 64'(Words) * 8);
+    return a >= 64'(Words) * 8;
   endfunction
 
-  assign req_ready_o = (q_cnt < QDepth) && (!bp_i || rnd_ready);
+  assign req_ready_o = q_cnt < QDepth;
   assign rsp_valid_o = (q_cnt != 0) && (q_due[q_rp] <= cyc_i);
   assign rsp_rdata_o = rsp_valid_o ? q_rdata[q_rp] : '0;
   assign rsp_err_o   = rsp_valid_o ? q_err[q_rp] : 1'b0;
-  assign bd_rdata_o  = mem[bd_raddr_i[AW+2:3]];
 
   always @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       q_wp      <= 0;
       q_rp      <= 0;
       q_cnt     <= 0;
-      rnd_ready <= 1'b1;
     end else begin
       automatic int unsigned cnt = q_cnt;
-      rnd_ready <= ($urandom % 4) != 0;
       if (req_valid_i && req_ready_o) begin
         automatic logic        f = faults(req_addr_i);
         automatic logic [63:0] old = mem[req_addr_i[AW+2:3]];
@@ -78,7 +69,7 @@ module tb_its_mem #(
         if (req_we_i && !f) mem[req_addr_i[AW+2:3]] <= nw;
         q_rdata[q_wp] <= (req_we_i || f) ? 64'hDEAD_BEEF_DEAD_BEEF : old;
         q_err[q_wp]   <= f;
-        q_due[q_wp]   <= cyc_i + lat_i + (bp_i ? ($urandom % 3) : 0);
+        q_due[q_wp]   <= cyc_i + lat_i;
         q_wp          <= (q_wp + 1) % QDepth;
         cnt           = cnt + 1;
       end
@@ -87,8 +78,8 @@ module tb_its_mem #(
         cnt  = cnt - 1;
       end
       q_cnt <= cnt;
-      for (int i = 0; i < 4; i++) begin
-        if (bd_we_i[i]) mem[bd_addr_i[AW+2:3] + AW'(i)] <= bd_wdata_i[64*i +: 64];
+      if (bd_we_i) begin
+        for (int i = 0; i < 4; i++) mem[bd_addr_i[AW+2:3] + AW'(i)] <= bd_wdata_i[64*i +: 64];
       end
     end
   end

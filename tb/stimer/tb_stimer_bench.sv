@@ -93,9 +93,6 @@ module tb_stimer_bench #(
   tb_stimer_mem #(
     .Words  (65536),
     .Latency(2),
-    .Random (1'b0),
-    .FaultLo(64'hFFFF_0000),  // no fault inside the memory
-    .FaultHi(64'hFFFF_1000),
     .Consume(1'b1)
   ) u_mem (
     .clk_i,
