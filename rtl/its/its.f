@@ -1,7 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
 # GICv3 ITS RTL, in compile order (paths relative to the repository root).
+# Include directory: rtl/common (prj_assert.svh).
+rtl/common/cmn_pkg.sv
 rtl/its/its_pkg.sv
 rtl/common/cmn_fifo.sv
+rtl/common/cmn_arb.sv
+rtl/common/cmn_apb_slave.sv
 rtl/its/its_regs.sv
 rtl/its/its_ctrl.sv
 rtl/its/its_cmdq.sv

@@ -141,14 +141,7 @@ package its_pkg;
     logic [16:0] n;      // entry count, 0..2^16
   } tbl_cfg_t;
 
-  // Memory request beat.
-  typedef struct packed {
-    logic [63:0] addr;
-    logic        we;
-    logic [63:0] wdata;
-    logic [7:0]  be;
-  } mem_req_t;
-  localparam int unsigned MEM_REQ_W = 137;
+  // The memory request and response beats are cmn_pkg::mem_req_t and cmn_pkg::mem_rsp_t.
 
   // Redistributor event.
   typedef struct packed {

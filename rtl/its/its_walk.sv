@@ -31,10 +31,9 @@ module its_walk (
   // memory
   output logic               mreq_valid_o,
   input  logic               mreq_ready_i,
-  output its_pkg::mem_req_t  mreq_o,
+  output cmn_pkg::mem_req_t  mreq_o,
   input  logic               mrsp_valid_i,
-  input  logic [63:0]        mrsp_rdata_i,
-  input  logic               mrsp_err_i
+  input  cmn_pkg::mem_rsp_t  mrsp_i
 );
 
   its_pkg::wk_st_e   st_q, st_d;
@@ -73,7 +72,7 @@ module its_walk (
     nb2   = !l1 && ((tbl_q == its_pkg::TBL_ITT) || (addr[2:0] != 3'd0));
     be16  = ((tbl_q == its_pkg::TBL_ITT) ? 16'h0FFF : 16'h00FF) << addr[2:0];
     wwide = {32'b0, wdata_q} << {addr[2:0], 3'b0};
-    wide  = {mrsp_rdata_i, beat0_q} >> {addr[2:0], 3'b0};
+    wide  = {mrsp_i.rdata, beat0_q} >> {addr[2:0], 3'b0};
   end
 
   assign req_ready_o  = (st_q == its_pkg::WkIdle);
@@ -87,8 +86,8 @@ module its_walk (
   end
 
   assign last      = mrsp_valid_i && (!nb2 || nrsp_q == 2'd1);
-  assign flt       = flt_q || mrsp_err_i;
-  assign rdata_o   = nb2 ? wide[95:0] : {32'b0, mrsp_rdata_i};
+  assign flt       = flt_q || mrsp_i.err;
+  assign rdata_o   = nb2 ? wide[95:0] : {32'b0, mrsp_i.rdata};
 
   always_comb begin
     st_d      = st_q;
@@ -107,7 +106,7 @@ module its_walk (
 
     if (mreq_valid_o && mreq_ready_i) nreq_d = nreq_q + 2'd1;
     if (mrsp_valid_i && !last) begin
-      beat0_d = mrsp_rdata_i;
+      beat0_d = mrsp_i.rdata;
       flt_d   = flt;
       nrsp_d  = nrsp_q + 2'd1;
     end
@@ -133,8 +132,8 @@ module its_walk (
           nreq_d = '0;
           nrsp_d = '0;
           flt_d  = 1'b0;
-          base_d = {1'b0, mrsp_rdata_i[50:0]};
-          if (flt || !mrsp_rdata_i[63]) begin
+          base_d = {1'b0, mrsp_i.rdata[50:0]};
+          if (flt || !mrsp_i.rdata[63]) begin
             done_o    = 1'b1;
             fault_o   = flt;
             noentry_o = !flt;

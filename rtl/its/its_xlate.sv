@@ -48,8 +48,7 @@ module its_xlate #(
   input  logic               mreq_ready_i,
   output logic [63:0]        mreq_addr_o,
   input  logic               mrsp_valid_i,
-  input  logic [63:0]        mrsp_rdata_i,
-  input  logic               mrsp_err_i,
+  input  cmn_pkg::mem_rsp_t  mrsp_i,
   // redistributor event and retire
   output logic               ev_valid_o,
   input  logic               ev_ready_i,
@@ -87,7 +86,6 @@ module its_xlate #(
   logic [IdxW-1:0] wp_q, wp_d, rp_q, rp_d;
   logic [CntW-1:0] cnt_q, cnt_d;
   logic            lock_q, lock_d;          // grant held: back-pressure or second beat
-  logic [IdxW-1:0] lock_idx_q, lock_idx_d;
   logic            half_q, half_d;          // first beat of a two-beat access received
   logic [63:0]     rbuf_q, rbuf_d;          // ... its data
   logic            rflt_q, rflt_d;          // ... its fault
@@ -127,18 +125,18 @@ module its_xlate #(
   always_comb begin
     rs0    = sl_q[rsp_idx];
     rs     = rs0;
-    wide   = {mrsp_rdata_i, rbuf_q} >> {rs0.off, 3'b0};
-    d64    = rs0.nb2 ? wide[63:0] : mrsp_rdata_i;
+    wide   = {mrsp_i.rdata, rbuf_q} >> {rs0.off, 3'b0};
+    d64    = rs0.nb2 ? wide[63:0] : mrsp_i.rdata;
     d96    = wide[95:0];
-    flt    = (half_q && rflt_q) || mrsp_err_i;
+    flt    = (half_q && rflt_q) || mrsp_i.err;
     half_d = half_q;
     rbuf_d = rbuf_q;
     rflt_d = rflt_q;
     if (mrsp_valid_i && rs0.nb2 && !half_q) begin
       // First of two beats: keep it. Every beat is consumed even after a fault.
       half_d = 1'b1;
-      rbuf_d = mrsp_rdata_i;
-      rflt_d = mrsp_err_i;
+      rbuf_d = mrsp_i.rdata;
+      rflt_d = mrsp_i.err;
     end else begin
       if (mrsp_valid_i) half_d = 1'b0;
       rs.nreq = '0;
@@ -202,13 +200,13 @@ module its_xlate #(
   // -------------------------------------------------------------------------------------------
   // Issue unit: oldest slot with a beat to issue (or the slot locked by back-pressure)
   // -------------------------------------------------------------------------------------------
-  its_pkg::xl_slot_t iss, cand;
-  logic [51:0]       cfg_base;
-  logic              cfg_ind;
-  logic [1:0]        cfg_psz;
-  logic              found, is_ct;
-  logic [IdxW-1:0]   oi;
-  logic [15:0]       idx;
+  its_pkg::xl_slot_t   iss, cand;
+  logic [NumSlots-1:0] want;
+  logic [51:0]         cfg_base;
+  logic                cfg_ind;
+  logic [1:0]          cfg_psz;
+  logic                found, is_ct;
+  logic [15:0]         idx;
   logic [63:0]       acc_addr;
   logic              acc_nb2;
 
@@ -218,20 +216,29 @@ module its_xlate #(
   endfunction
 
   always_comb begin
-    found = 1'b0;
-    sel   = lock_q ? lock_idx_q : rp_q;
-    oi    = rp_q;
-    cand  = '0;
+    cand = '0;
     for (int i = 0; i < NumSlots; i++) begin
-      cand = isv[oi];
-      if (!lock_q && !found && wants(cand.st, cand.nreq, cand.nb2)) begin
-        found = 1'b1;
-        sel   = oi;
-      end
-      oi = idx_inc(oi);
+      cand    = isv[i];
+      want[i] = wants(cand.st, cand.nreq, cand.nb2);
     end
+  end
+
+  // Oldest slot first (circular from the retire pointer); the grant is held by lock_d.
+  cmn_arb #(
+    .NumReq (NumSlots)
+  ) u_arb (
+    .clk_i,
+    .rst_ni,
+    .req_i    (want),
+    .first_i  (rp_q),
+    .hold_i   (lock_d),
+    .valid_o  (found),
+    .idx_o    (sel),
+    .locked_o (lock_q)
+  );
+
+  always_comb begin
     iss = isv[sel];
-    if (lock_q) found = 1'b1;
 
     // Address of the slot's current access (spec/its.md section 4).
     is_ct = (iss.st == its_pkg::SlCtL1) || (iss.st == its_pkg::SlCte);
@@ -325,7 +332,6 @@ module its_xlate #(
     // second beat is issued (even while the slot-id FIFO is full).
     lock_d     = (mreq_valid_o && !mreq_ready_i) || (req_hs && iss.nreq == 2'd0 && acc_nb2) ||
                  (lock_q && !req_hs);
-    lock_idx_d = sel;
     b1addr_d   = {acc_addr[63:3], 3'b0} + 64'd8;
   end
 
@@ -335,8 +341,6 @@ module its_xlate #(
       wp_q       <= '0;
       rp_q       <= '0;
       cnt_q      <= '0;
-      lock_q     <= 1'b0;
-      lock_idx_q <= '0;
       half_q     <= 1'b0;
       rbuf_q     <= '0;
       rflt_q     <= 1'b0;
@@ -346,8 +350,6 @@ module its_xlate #(
       wp_q       <= wp_d;
       rp_q       <= rp_d;
       cnt_q      <= cnt_d;
-      lock_q     <= lock_d;
-      lock_idx_q <= lock_idx_d;
       half_q     <= half_d;
       rbuf_q     <= rbuf_d;
       rflt_q     <= rflt_d;

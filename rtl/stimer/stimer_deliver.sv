@@ -25,14 +25,10 @@ module stimer_deliver #(
   // memory master
   output logic                    mem_req_valid_o,
   input  logic                    mem_req_ready_i,
-  output logic [63:0]             mem_req_addr_o,
-  output logic                    mem_req_we_o,
-  output logic [63:0]             mem_req_wdata_o,
-  output logic [7:0]              mem_req_be_o,
+  output cmn_pkg::mem_req_t       mem_req_o,
   input  logic                    mem_rsp_valid_i,
   output logic                    mem_rsp_ready_o,
-  input  logic [63:0]             mem_rsp_rdata_i,
-  input  logic                    mem_rsp_err_i,
+  input  cmn_pkg::mem_rsp_t       mem_rsp_i,
   // interrupt request
   output logic                    irq_valid_o,
   input  logic                    irq_ready_i,
@@ -71,10 +67,7 @@ module stimer_deliver #(
   logic                     err_d, err_q;      // a response of the burst faulted
   logic [7:0]               flags_d, flags_q;  // slot flags byte from the busy check
   logic                     req_valid_d, req_valid_q;
-  logic [63:0]              req_addr_d, req_addr_q;
-  logic                     req_we_d, req_we_q;
-  logic [63:0]              req_wdata_d, req_wdata_q;
-  logic [7:0]               req_be_d, req_be_q;
+  cmn_pkg::mem_req_t        req_d, req_q;      // the request beat, stable while valid
   logic                     irq_valid_d, irq_valid_q;
   logic [7:0]               irq_vec_d, irq_vec_q;
   logic                     irq_aeoi_d, irq_aeoi_q;
@@ -151,10 +144,7 @@ module stimer_deliver #(
     err_d       = err_q;
     flags_d     = flags_q;
     req_valid_d = req_valid_q;
-    req_addr_d  = req_addr_q;
-    req_we_d    = req_we_q;
-    req_wdata_d = req_wdata_q;
-    req_be_d    = req_be_q;
+    req_d       = req_q;
     irq_valid_d = irq_valid_q;
     irq_vec_d   = irq_vec_q;
     irq_aeoi_d  = irq_aeoi_q;
@@ -172,16 +162,16 @@ module stimer_deliver #(
          (state_q == StZero)) && (!req_valid_q || req_hs) &&
         (issue_q != nbeat_q)) begin
       req_valid_d = 1'b1;
-      req_addr_d  = b_addr;
-      req_we_d    = b_we;
-      req_wdata_d = b_wdata;
-      req_be_d    = b_be;
+      req_d.addr  = b_addr;
+      req_d.we    = b_we;
+      req_d.wdata = b_wdata;
+      req_d.be    = b_be;
       issue_d     = issue_q + 10'd1;
     end
     // Response stream: count down; any faulting beat faults the access.
     if (rsp_hs && (rsp_q != '0)) begin
       rsp_d = rsp_q - 10'd1;
-      err_d = err_q || mem_rsp_err_i;
+      err_d = err_q || mem_rsp_i.err;
     end
 
     unique case (state_q)
@@ -217,12 +207,12 @@ module stimer_deliver #(
 
       StBusy: begin
         if (rsp_last) begin
-          flags_d = mem_rsp_rdata_i[47:40];
-          if (mem_rsp_err_i) begin
+          flags_d = mem_rsp_i.rdata[47:40];
+          if (mem_rsp_i.err) begin
             // IMPDEF: IMPDEF-ST-2 a faulting busy check fails the attempt; nothing is written.
             out_d   = stimer_pkg::OUT_FAULT;
             state_d = StDone;
-          end else if (mem_rsp_rdata_i[31:0] != 32'h0) begin
+          end else if (mem_rsp_i.rdata[31:0] != 32'h0) begin
             if (att_q.periodic) begin
               // Periodic: tick lost, slot untouched, counts as success (KVM no_retry).
               out_d   = stimer_pkg::OUT_BUSY_LOST;
@@ -245,14 +235,14 @@ module stimer_deliver #(
       StFlag: begin
         if (rsp_last) begin
           // IMPDEF: IMPDEF-ST-2 a faulting flags write makes the attempt a FAULT.
-          out_d   = (err_q || mem_rsp_err_i) ? stimer_pkg::OUT_FAULT : stimer_pkg::OUT_BUSY_PENDING;
+          out_d   = (err_q || mem_rsp_i.err) ? stimer_pkg::OUT_FAULT : stimer_pkg::OUT_BUSY_PENDING;
           state_d = StDone;
         end
       end
 
       StMsg: begin
         if (rsp_last) begin
-          if (err_q || mem_rsp_err_i) begin
+          if (err_q || mem_rsp_i.err) begin
             // IMPDEF: IMPDEF-ST-2 all 5 beats were issued; a fault fails it, no interrupt.
             out_d   = stimer_pkg::OUT_FAULT;
             state_d = StDone;
@@ -316,10 +306,7 @@ module stimer_deliver #(
       err_q       <= 1'b0;
       flags_q     <= '0;
       req_valid_q <= 1'b0;
-      req_addr_q  <= '0;
-      req_we_q    <= 1'b0;
-      req_wdata_q <= '0;
-      req_be_q    <= '0;
+      req_q       <= '0;
       irq_valid_q <= 1'b0;
       irq_vec_q   <= '0;
       irq_aeoi_q  <= 1'b0;
@@ -336,10 +323,7 @@ module stimer_deliver #(
       err_q       <= err_d;
       flags_q     <= flags_d;
       req_valid_q <= req_valid_d;
-      req_addr_q  <= req_addr_d;
-      req_we_q    <= req_we_d;
-      req_wdata_q <= req_wdata_d;
-      req_be_q    <= req_be_d;
+      req_q       <= req_d;
       irq_valid_q <= irq_valid_d;
       irq_vec_q   <= irq_vec_d;
       irq_aeoi_q  <= irq_aeoi_d;
@@ -348,10 +332,7 @@ module stimer_deliver #(
 
   assign outcome_o       = out_q;
   assign mem_req_valid_o = req_valid_q;
-  assign mem_req_addr_o  = req_addr_q;
-  assign mem_req_we_o    = req_we_q;
-  assign mem_req_wdata_o = req_wdata_q;
-  assign mem_req_be_o    = req_be_q;
+  assign mem_req_o       = req_q;
   assign irq_valid_o     = irq_valid_q;
   assign irq_vp_o        = vp_q;
   assign irq_vector_o    = irq_vec_q;
@@ -364,6 +345,6 @@ module stimer_deliver #(
 
   // The rest of the read data (busy check uses message_type and the flags byte only).
   logic unused_rdata;
-  assign unused_rdata = ^{mem_rsp_rdata_i[63:48], mem_rsp_rdata_i[39:32]};
+  assign unused_rdata = ^{mem_rsp_i.rdata[63:48], mem_rsp_i.rdata[39:32]};
 
 endmodule

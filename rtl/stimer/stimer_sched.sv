@@ -99,7 +99,7 @@ module stimer_sched #(
   logic           ffs_found;
   logic [VpW-1:0] ffs_idx;
 
-  stimer_ffs #(
+  cmn_ffs #(
     .Width(NumVp)
   ) u_ffs (
     .vec_i  (vp_cand_i),
@@ -108,10 +108,12 @@ module stimer_sched #(
     .idx_o  (ffs_idx)
   );
 
-  // Lowest candidate timer at or above `pick_from` (0..4).
+  // Lowest candidate timer at or above `pick_from` (0..4): the first candidate of the VP in
+  // StTimer, the one after the current timer otherwise.
   logic [2:0] pick_from;
   logic       pick_any;
   logic [1:0] pick_t;
+  assign pick_from = (state_q == StTimer) ? tfrom_q : ({1'b0, t_q} + 3'd1);
   always_comb begin
     pick_any = 1'b0;
     pick_t   = 2'd0;
@@ -153,6 +155,33 @@ module stimer_sched #(
   // Nothing else completes or retires in this cycle: an input may be accepted or a pass start.
   assign quiet     = !init_busy_i && !rt_valid_q && !apb_cpl_i;
   assign pass_want = work_q || (now_i != now_q);
+
+  // Idle arbitration, in priority order. An accepted MSR write or EOI (work_q) gets its pass
+  // before any further MSR access or EOI is accepted (docs/interfaces.md section 4.2).
+  // Otherwise an APB access first, then a pass for a new now, alternating with waiting EOIs.
+  localparam logic [1:0] IdleOp   = 2'd0;
+  localparam logic [1:0] IdlePass = 2'd1;
+  localparam logic [1:0] IdleEoi  = 2'd2;
+  logic [2:0] idle_req;
+  logic       idle_any, idle_locked;
+  logic [1:0] idle_grant;
+
+  assign idle_req[IdleOp]   = op_valid_i && !work_q;
+  assign idle_req[IdlePass] = work_q || (pass_want && (prefer_q || !eoi_valid_i));
+  assign idle_req[IdleEoi]  = eoi_valid_i;
+
+  cmn_arb #(
+    .NumReq (3)
+  ) u_idle_arb (
+    .clk_i,
+    .rst_ni,
+    .req_i    (idle_req),
+    .first_i  (2'd0),
+    .hold_i   (1'b0),  // a grant takes effect at once
+    .valid_o  (idle_any),
+    .idx_o    (idle_grant),
+    .locked_o (idle_locked)
+  );
   // A pass must scan if a timer was acknowledged or an armed timer may be due.
   assign fast_ok   = !any_acked_i && (now_i < min_exp_q);
   assign exp_due   = (ram_rdata_i != '0) && (now_q >= ram_rdata_i);
@@ -185,7 +214,6 @@ module stimer_sched #(
     rt_now_d    = rt_now_q;
     op_start_o  = 1'b0;
     eoi_ready_o = 1'b0;
-    pick_from   = {1'b0, t_q} + 3'd1;
     ram_req_o   = 1'b0;
     ram_we_o    = 1'b0;
     ram_widx_o  = stimer_pkg::W_EXP0 + {3'b000, pick_t};
@@ -205,35 +233,36 @@ module stimer_sched #(
 
     unique case (state_q)
       StIdle: begin
-        if (quiet) begin
-          // An accepted MSR write or EOI (work_q) gets its pass before any further MSR access
-          // or EOI is accepted (docs/interfaces.md section 4.2). Otherwise an APB access first,
-          // then a pass for a new now, alternating with waiting EOIs.
-          if (op_valid_i && !work_q) begin
-            op_start_o = 1'b1;
-            state_d    = StOp;
-          end else if (work_q || (pass_want && (prefer_q || !eoi_valid_i))) begin
-            // Pass start: sample now, PASS record (docs/interfaces.md section 4.2).
-            // IMPDEF: IMPDEF-ST-6 now is sampled once per pass.
-            now_d      = now_i;
-            work_d     = 1'b0;
-            prefer_d   = 1'b0;
-            rt_valid_d = 1'b1;
-            rt_kind_d  = stimer_pkg::RT_PASS;
-            rt_vp_d    = '0;
-            rt_timer_d = '0;
-            rt_out_d   = stimer_pkg::OUT_DELIVERED;
-            rt_now_d   = now_i;
-            if (!fast_ok) begin
-              scan_min_d = NoExp;
-              cursor_d   = '0;
-              state_d    = StScan;
+        if (quiet && idle_any) begin
+          unique case (idle_grant)
+            IdleOp: begin
+              op_start_o = 1'b1;
+              state_d    = StOp;
             end
-          end else if (eoi_valid_i) begin
-            eoi_ready_o = 1'b1;
-            prefer_d    = 1'b1;
-            state_d     = StOp;
-          end
+            IdlePass: begin
+              // Pass start: sample now, PASS record (docs/interfaces.md section 4.2).
+              // IMPDEF: IMPDEF-ST-6 now is sampled once per pass.
+              now_d      = now_i;
+              work_d     = 1'b0;
+              prefer_d   = 1'b0;
+              rt_valid_d = 1'b1;
+              rt_kind_d  = stimer_pkg::RT_PASS;
+              rt_vp_d    = '0;
+              rt_timer_d = '0;
+              rt_out_d   = stimer_pkg::OUT_DELIVERED;
+              rt_now_d   = now_i;
+              if (!fast_ok) begin
+                scan_min_d = NoExp;
+                cursor_d   = '0;
+                state_d    = StScan;
+              end
+            end
+            default: begin  // IdleEoi
+              eoi_ready_o = 1'b1;
+              prefer_d    = 1'b1;
+              state_d     = StOp;
+            end
+          endcase
         end
       end
 
@@ -254,7 +283,6 @@ module stimer_sched #(
       end
 
       StTimer: begin
-        pick_from = tfrom_q;
         if (pick_any) begin
           t_d       = pick_t;
           ram_req_o = 1'b1;
@@ -279,7 +307,6 @@ module stimer_sched #(
           if (ram_rdata_i < scan_min_q) begin
             scan_min_d = ram_rdata_i;
           end
-          pick_from = {1'b0, t_q} + 3'd1;
           if (pick_any) begin
             t_d       = pick_t;
             ram_req_o = 1'b1;
@@ -422,6 +449,10 @@ module stimer_sched #(
       rt_now_q   <= rt_now_d;
     end
   end
+
+  // The idle arbiter never holds a grant.
+  logic unused_idle_locked;
+  assign unused_idle_locked = idle_locked;
 
   assign now_o  = now_q;
   assign pass_o = (state_q != StIdle) && (state_q != StOp);
