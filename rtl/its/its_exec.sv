@@ -79,7 +79,7 @@ module its_exec #(
   // -------------------------------------------------------------------------------------------
   // State
   // -------------------------------------------------------------------------------------------
-  its_pkg::ex_st_e   st_q, st_d;
+  its_pkg::exec_state_e   st_q, st_d;
   logic [19:0]       off_q, off_d;
   logic              sent_q, sent_d;       // walker request handed over
   logic              cte2_q, cte2_d;       // MOVI: second collection lookup (new ICID)
@@ -116,9 +116,9 @@ module its_exec #(
     if (wk_done_i)                sent_d = 1'b0;
 
     unique case (st_q)
-      its_pkg::ExIdle: begin
+      its_pkg::ExecIdle: begin
         if (start_i) begin
-          st_d     = its_pkg::ExFetch;
+          st_d     = its_pkg::ExecFetch;
           off_d    = creadr_i;
           cte2_d   = 1'b0;
           ffault_d = 1'b0;
@@ -129,9 +129,9 @@ module its_exec #(
       end
 
       // Fetch done: decode and run the checks that need no memory.
-      its_pkg::ExFetch: begin
+      its_pkg::ExecFetch: begin
         if (fetch_done_i) begin
-          st_d = its_pkg::ExRetire;
+          st_d = its_pkg::ExecRetire;
           if (fetch_fault_i) begin
             ffault_d = 1'b1;
             outc_d   = its_pkg::OUT_STALLED;
@@ -143,7 +143,7 @@ module its_exec #(
                 else if (size_oor) ee_d = its_pkg::EE_PROCNUM_OOR;  // MAPD_ITTSIZE_OOR 0x02
                 else begin
                   outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExWrite;
+                  st_d   = its_pkg::ExecWrite;
                 end
               end
               its_pkg::CMD_MAPC: begin
@@ -151,7 +151,7 @@ module its_exec #(
                 else if (c_v && rd1_oor) ee_d = its_pkg::EE_PROCNUM_OOR;
                 else begin
                   outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExWrite;
+                  st_d   = its_pkg::ExecWrite;
                 end
               end
               its_pkg::CMD_MAPTI, its_pkg::CMD_MAPI, its_pkg::CMD_INT, its_pkg::CMD_CLEAR,
@@ -159,14 +159,14 @@ module its_exec #(
                 if (dev_oor) ee_d = its_pkg::EE_DEVICE_OOR;
                 else begin
                   outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExDte;
+                  st_d   = its_pkg::ExecDte;
                 end
               end
               its_pkg::CMD_INVALL: begin
                 if (icid_oor) ee_d = its_pkg::EE_COLLECTION_OOR;
                 else begin
                   outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExCte;
+                  st_d   = its_pkg::ExecCte;
                 end
               end
               its_pkg::CMD_MOVALL: begin
@@ -176,7 +176,7 @@ module its_exec #(
                   // IMPDEF: IMPDEF-ITS-10 rd1 == rd2: no event.
                   if (c_rd1 != c_rd2) begin
                     ev_d = {its_pkg::RD_MOVALL, c_rd1[15:0], c_rd2[15:0], 32'd0};
-                    st_d = its_pkg::ExEvent;
+                    st_d = its_pkg::ExecEvent;
                   end
                 end
               end
@@ -184,7 +184,7 @@ module its_exec #(
                 // IMPDEF: IMPDEF-ITS-10 SYNC event, RDbase[15:0] not checked.
                 outc_d = its_pkg::OUT_OK;
                 ev_d   = {its_pkg::RD_SYNC, c_rd1[15:0], 16'd0, 32'd0};
-                st_d   = its_pkg::ExEvent;
+                st_d   = its_pkg::ExecEvent;
               end
               // IMPDEF: IMPDEF-ITS-7 unknown and GICv4 opcodes: IGNORED, EE = FF.
               default: ee_d = its_pkg::EE_UNSUPPORTED;
@@ -194,10 +194,10 @@ module its_exec #(
       end
 
       // LOOKUP_ITE part 1 (and MAPTI/MAPI: DTE read, then ICID, V, EventID, pINTID checks).
-      its_pkg::ExDte: begin
+      its_pkg::ExecDte: begin
         if (wk_done_i) begin
           itt_d  = {wd[49:6], 8'b0};
-          st_d   = its_pkg::ExRetire;
+          st_d   = its_pkg::ExecRetire;
           outc_d = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
@@ -211,16 +211,16 @@ module its_exec #(
             ee_d = its_pkg::EE_PHYSICALID_OOR;
           end else begin
             outc_d = its_pkg::OUT_OK;
-            st_d   = is_mapti ? its_pkg::ExWrite : its_pkg::ExIte;
+            st_d   = is_mapti ? its_pkg::ExecWrite : its_pkg::ExecIte;
           end
         end
       end
 
       // LOOKUP_ITE part 2.
-      its_pkg::ExIte: begin
+      its_pkg::ExecIte: begin
         if (wk_done_i) begin
           ite_d   = wk_rdata_i;
-          st_d    = its_pkg::ExRetire;
+          st_d    = its_pkg::ExecRetire;
           outc_d  = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
@@ -230,15 +230,15 @@ module its_exec #(
             ee_d = its_pkg::EE_COLLECTION_OOR;
           end else begin
             outc_d = its_pkg::OUT_OK;
-            st_d   = its_pkg::ExCte;
+            st_d   = its_pkg::ExecCte;
           end
         end
       end
 
       // LOOKUP_CTE (ITE.ICID; INVALL: DW2 ICID; MOVI second pass: the new ICID).
-      its_pkg::ExCte: begin
+      its_pkg::ExecCte: begin
         if (wk_done_i) begin
-          st_d   = its_pkg::ExRetire;
+          st_d   = its_pkg::ExecRetire;
           outc_d = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
@@ -248,7 +248,7 @@ module its_exec #(
             ee_d = its_pkg::EE_PROCNUM_OOR;
           end else begin
             outc_d = its_pkg::OUT_OK;
-            st_d   = its_pkg::ExEvent;
+            st_d   = its_pkg::ExecEvent;
             unique case (op)
               its_pkg::CMD_MOVI: begin
                 if (!cte2_q) begin
@@ -257,14 +257,14 @@ module its_exec #(
                   if (icid_oor) begin
                     outc_d = its_pkg::OUT_IGNORED;
                     ee_d   = its_pkg::EE_COLLECTION_OOR;
-                    st_d   = its_pkg::ExRetire;
+                    st_d   = its_pkg::ExecRetire;
                   end else begin
-                    st_d = its_pkg::ExCte;
+                    st_d = its_pkg::ExecCte;
                   end
                 end else if (rd1_q != cte_rd) begin
                   ev_d = {its_pkg::RD_MOVE, rd1_q, cte_rd, 8'b0, ite_q[25:2]};
                 end else begin
-                  st_d = its_pkg::ExWrite;  // IMPDEF: IMPDEF-ITS-10 same RDbase: no event
+                  st_d = its_pkg::ExecWrite;  // IMPDEF: IMPDEF-ITS-10 same RDbase: no event
                 end
               end
               its_pkg::CMD_INT:    ev_d = {its_pkg::RD_SET, cte_rd, 16'd0, 8'b0, ite_q[25:2]};
@@ -276,24 +276,24 @@ module its_exec #(
         end
       end
 
-      its_pkg::ExEvent: begin
+      its_pkg::ExecEvent: begin
         if (ev_ready_i) begin
           st_d = (op == its_pkg::CMD_DISCARD || op == its_pkg::CMD_MOVI) ?
-                 its_pkg::ExWrite : its_pkg::ExRetire;
+                 its_pkg::ExecWrite : its_pkg::ExecRetire;
         end
       end
 
       // Table write; an invalid L1 entry drops it silently (spec/its.md section 3.3, MAPD).
-      its_pkg::ExWrite: begin
+      its_pkg::ExecWrite: begin
         if (wk_done_i) begin
-          st_d = its_pkg::ExRetire;
+          st_d = its_pkg::ExecRetire;
           if (wk_fault_i) outc_d = its_pkg::OUT_STALLED;  // IMPDEF: IMPDEF-ITS-8
         end
       end
 
-      its_pkg::ExRetire: st_d = its_pkg::ExIdle;
+      its_pkg::ExecRetire: st_d = its_pkg::ExecIdle;
 
-      default: st_d = its_pkg::ExIdle;
+      default: st_d = its_pkg::ExecIdle;
     endcase
   end
 
@@ -301,23 +301,23 @@ module its_exec #(
   // Walker request of the current state
   // -------------------------------------------------------------------------------------------
   always_comb begin
-    wk_valid_o = !sent_q && ((st_q == its_pkg::ExDte) || (st_q == its_pkg::ExIte) ||
-                             (st_q == its_pkg::ExCte) || (st_q == its_pkg::ExWrite));
+    wk_valid_o = !sent_q && ((st_q == its_pkg::ExecDte) || (st_q == its_pkg::ExecIte) ||
+                             (st_q == its_pkg::ExecCte) || (st_q == its_pkg::ExecWrite));
     wk_tbl_o   = its_pkg::TBL_ITT;
     wk_idx_o   = c_evid;
     wk_itt_o   = itt_q;
     wk_we_o    = 1'b0;
     wk_wdata_o = '0;
     unique case (st_q)
-      its_pkg::ExDte: begin
+      its_pkg::ExecDte: begin
         wk_tbl_o = its_pkg::TBL_DT;
         wk_idx_o = {16'b0, c_devid[15:0]};
       end
-      its_pkg::ExCte: begin
+      its_pkg::ExecCte: begin
         wk_tbl_o = its_pkg::TBL_CT;
         wk_idx_o = {16'b0, (cte2_q || op == its_pkg::CMD_INVALL) ? c_icid : ite_q[47:32]};
       end
-      its_pkg::ExWrite: begin
+      its_pkg::ExecWrite: begin
         wk_we_o = 1'b1;
         unique case (op)
           its_pkg::CMD_MAPD: begin
@@ -345,10 +345,10 @@ module its_exec #(
   // -------------------------------------------------------------------------------------------
   // Outputs
   // -------------------------------------------------------------------------------------------
-  assign busy_o     = (st_q != its_pkg::ExIdle);
-  assign ev_valid_o = (st_q == its_pkg::ExEvent);
+  assign busy_o     = (st_q != its_pkg::ExecIdle);
+  assign ev_valid_o = (st_q == its_pkg::ExecEvent);
   assign ev_o       = ev_q;
-  assign rt_valid_o = (st_q == its_pkg::ExRetire);
+  assign rt_valid_o = (st_q == its_pkg::ExecRetire);
 
   always_comb begin
     rt_o.kind    = its_pkg::RT_CMD;
@@ -362,7 +362,7 @@ module its_exec #(
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      st_q     <= its_pkg::ExIdle;
+      st_q     <= its_pkg::ExecIdle;
       off_q    <= '0;
       sent_q   <= 1'b0;
       cte2_q   <= 1'b0;
@@ -393,8 +393,8 @@ module its_exec #(
   assign unused_exec = ^{cmd_i, wd[63:50]};
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT(StartIdle_A, start_i |-> st_q == its_pkg::ExIdle)
-  `PRJ_ASSERT(FetchDoneInFetch_A, fetch_done_i |-> st_q == its_pkg::ExFetch)
+  `PRJ_ASSERT(StartIdle_A, start_i |-> st_q == its_pkg::ExecIdle)
+  `PRJ_ASSERT(FetchDoneInFetch_A, fetch_done_i |-> st_q == its_pkg::ExecFetch)
   `PRJ_ASSERT(WalkDoneExpected_A, wk_done_i |-> sent_q)
   `PRJ_ASSERT_VALID_READY(Ev, ev_valid_o, ev_ready_i, ev_o)
   `PRJ_ASSERT_VALID_READY(Walk, wk_valid_o, wk_ready_i,

@@ -98,36 +98,36 @@ package its_pkg;
     TBL_ITT = 2'd2
   } tbl_e;
 
-  // MSI translation slot states (its_xlate).
+  // FSM states, one enum per FSM, each with its own state-name prefix.
+  // MSI translation slot (its_xlate): the table access the slot waits for.
   typedef enum logic [2:0] {
-    SlFree = 3'd0,
-    SlDtL1 = 3'd1,
-    SlDte  = 3'd2,
-    SlIte  = 3'd3,
-    SlCtL1 = 3'd4,
-    SlCte  = 3'd5,
-    SlDone = 3'd6
-  } xl_st_e;
+    SlotFree = 3'd0,
+    SlotDtL1 = 3'd1,  // level-1 Device table entry (indirect DT only)
+    SlotDte  = 3'd2,
+    SlotIte  = 3'd3,  // two beats
+    SlotCtL1 = 3'd4,  // level-1 Collection table entry (indirect CT only)
+    SlotCte  = 3'd5,
+    SlotDone = 3'd6   // translated or failed: waits to retire in order
+  } slot_state_e;
 
-  // Command executor states (its_exec).
-  typedef enum logic [3:0] {
-    ExIdle   = 4'd0,
-    ExFetch  = 4'd1,
-    ExDecode = 4'd2,
-    ExDte    = 4'd3,
-    ExIte    = 4'd4,
-    ExCte    = 4'd5,
-    ExEvent  = 4'd6,
-    ExWrite  = 4'd7,
-    ExRetire = 4'd8
-  } ex_st_e;
+  // Command executor (its_exec).
+  typedef enum logic [2:0] {
+    ExecIdle   = 3'd0,
+    ExecFetch  = 3'd1,  // its_cmdq reads the command; then decode and the memory-less checks
+    ExecDte    = 3'd2,
+    ExecIte    = 3'd3,
+    ExecCte    = 3'd4,
+    ExecEvent  = 3'd5,  // the redistributor event waits for rd_ready
+    ExecWrite  = 3'd6,  // the table write
+    ExecRetire = 3'd7   // one cycle: the retire record
+  } exec_state_e;
 
-  // Table walker states (its_walk).
+  // Table walker of the executor (its_walk).
   typedef enum logic [1:0] {
-    WkIdle = 2'd0,
-    WkL1   = 2'd1,
-    WkEnt  = 2'd2
-  } wk_st_e;
+    WalkIdle = 2'd0,
+    WalkL1   = 2'd1,  // the level-1 entry of an indirect table
+    WalkEnt  = 2'd2   // the entry itself (1 or 2 beats)
+  } walk_state_e;
 
   // ---------------------------------------------------------------------------------------------
   // Structs
@@ -164,7 +164,7 @@ package its_pkg;
 
   // One MSI translation slot (its_xlate); stored as logic [XL_SLOT_W-1:0].
   typedef struct packed {
-    xl_st_e      st;
+    slot_state_e      st;
     logic        tr;      // 1: from GITS_TRANSLATER (retire kind 3)
     logic [15:0] devid;
     logic [31:0] evid;

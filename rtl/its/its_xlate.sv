@@ -145,21 +145,21 @@ module its_xlate #(
       rs.outc = its_pkg::OUT_IGNORED;
       rs.ee   = its_pkg::EE_NONE;
       unique case (rs.st)
-        its_pkg::SlDtL1: begin
+        its_pkg::SlotDtL1: begin
           if (flt)           rs.outc = its_pkg::OUT_FAULT;
           else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
           rs.base = {1'b0, d64[50:0]};
-          rs.st   = (flt || !d64[63]) ? its_pkg::SlDone : its_pkg::SlDte;
+          rs.st   = (flt || !d64[63]) ? its_pkg::SlotDone : its_pkg::SlotDte;
         end
-        its_pkg::SlDte: begin
+        its_pkg::SlotDte: begin
           if (flt)                                   rs.outc = its_pkg::OUT_FAULT;
           else if (!d64[0])                          rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
           else if (its_pkg::ev_oor(rs.evid, d64[5:1])) rs.ee = its_pkg::EE_ID_OOR;
           rs.base = {d64[49:6], 8'b0};  // ITT
           rs.st   = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
-                    its_pkg::SlDone : its_pkg::SlIte;
+                    its_pkg::SlotDone : its_pkg::SlotIte;
         end
-        its_pkg::SlIte: begin
+        its_pkg::SlotIte: begin
           rs.intid = d96[25:2];
           rs.icid  = d96[47:32];
           // IMPDEF: IMPDEF-ITS-5 IntType = 0 (virtual) counts as unmapped.
@@ -167,21 +167,21 @@ module its_xlate #(
           else if (!d96[0] || !d96[1])           rs.ee   = its_pkg::EE_UNMAPPED_INT;
           else if ({1'b0, d96[47:32]} >= ct_i.n) rs.ee   = its_pkg::EE_COLLECTION_OOR;
           rs.st = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
-                  its_pkg::SlDone : (ct_i.indirect ? its_pkg::SlCtL1 : its_pkg::SlCte);
+                  its_pkg::SlotDone : (ct_i.indirect ? its_pkg::SlotCtL1 : its_pkg::SlotCte);
         end
-        its_pkg::SlCtL1: begin
+        its_pkg::SlotCtL1: begin
           if (flt)           rs.outc = its_pkg::OUT_FAULT;
           else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_COLL;
           rs.base = {1'b0, d64[50:0]};
-          rs.st   = (flt || !d64[63]) ? its_pkg::SlDone : its_pkg::SlCte;
+          rs.st   = (flt || !d64[63]) ? its_pkg::SlotDone : its_pkg::SlotCte;
         end
-        its_pkg::SlCte: begin
+        its_pkg::SlotCte: begin
           rs.rd = d64[16:1];
           if (flt)                                 rs.outc = its_pkg::OUT_FAULT;
           else if (!d64[0])                        rs.ee   = its_pkg::EE_UNMAPPED_COLL;
           else if ({1'b0, d64[16:1]} >= 17'(NumRd)) rs.ee  = its_pkg::EE_PROCNUM_OOR;
           else                                     rs.outc = its_pkg::OUT_OK;
-          rs.st = its_pkg::SlDone;
+          rs.st = its_pkg::SlotDone;
         end
         default: ;
       endcase
@@ -210,8 +210,8 @@ module its_xlate #(
   logic [63:0]       acc_addr;
   logic              acc_nb2;
 
-  function automatic logic wants(its_pkg::xl_st_e st, logic [1:0] nreq, logic nb2);
-    wants = (st != its_pkg::SlFree) && (st != its_pkg::SlDone) &&
+  function automatic logic wants(its_pkg::slot_state_e st, logic [1:0] nreq, logic nb2);
+    wants = (st != its_pkg::SlotFree) && (st != its_pkg::SlotDone) &&
             (nreq == 2'd0 || (nreq == 2'd1 && nb2));
   endfunction
 
@@ -241,21 +241,21 @@ module its_xlate #(
     iss = isv[sel];
 
     // Address of the slot's current access (spec/its.md section 4).
-    is_ct = (iss.st == its_pkg::SlCtL1) || (iss.st == its_pkg::SlCte);
+    is_ct = (iss.st == its_pkg::SlotCtL1) || (iss.st == its_pkg::SlotCte);
     cfg_base = is_ct ? ct_i.base : dt_i.base;
     cfg_ind  = is_ct ? ct_i.indirect : dt_i.indirect;
     cfg_psz  = is_ct ? ct_i.psz : dt_i.psz;
     idx      = is_ct ? iss.icid : iss.devid;
-    if (iss.st == its_pkg::SlIte) begin
+    if (iss.st == its_pkg::SlotIte) begin
       acc_addr = its_pkg::ite_addr(iss.base, iss.evid);
-    end else if (iss.st == its_pkg::SlDtL1 || iss.st == its_pkg::SlCtL1) begin
+    end else if (iss.st == its_pkg::SlotDtL1 || iss.st == its_pkg::SlotCtL1) begin
       acc_addr = its_pkg::l1_addr(cfg_base, cfg_psz, idx);
     end else begin
       acc_addr = its_pkg::ent_addr(cfg_ind ? iss.base : cfg_base, cfg_ind, cfg_psz, idx);
     end
     // IMPDEF: IMPDEF-ITS-8 beats per docs/interfaces.md section 2: the 12-byte ITE always takes
     // two beats, an 8-byte entry at an unaligned level-2 address takes two.
-    acc_nb2 = (iss.st == its_pkg::SlIte) || (acc_addr[2:0] != 3'd0);
+    acc_nb2 = (iss.st == its_pkg::SlotIte) || (acc_addr[2:0] != 3'd0);
   end
 
   assign mreq_valid_o = found && !idf_full;
@@ -271,9 +271,9 @@ module its_xlate #(
   logic              do_disp, do_ret;
 
   assign rt_s       = sl_q[rp_q];
-  assign ev_valid_o = (cnt_q != '0) && (rt_s.st == its_pkg::SlDone) &&
+  assign ev_valid_o = (cnt_q != '0) && (rt_s.st == its_pkg::SlotDone) &&
                       (rt_s.outc == its_pkg::OUT_OK);
-  assign rt_valid_o = (cnt_q != '0) && (rt_s.st == its_pkg::SlDone) &&
+  assign rt_valid_o = (cnt_q != '0) && (rt_s.st == its_pkg::SlotDone) &&
                       (rt_s.outc != its_pkg::OUT_OK || ev_ready_i);
   assign do_ret     = rt_valid_o;
   assign do_disp    = disp_msi_i || disp_tr_i;
@@ -315,13 +315,13 @@ module its_xlate #(
     ns.evid  = disp_tr_i ? tr_eventid_i : fifo_head[31:0];
     ns.outc  = its_pkg::OUT_IGNORED;
     if (!enabled_i) begin
-      ns.st = its_pkg::SlDone;
+      ns.st = its_pkg::SlotDone;
       ns.ee = its_pkg::EE_DISABLED;  // IMPDEF: IMPDEF-ITS-7 error 0x0100FE
     end else if ({1'b0, ns.devid} >= dt_i.n) begin
-      ns.st = its_pkg::SlDone;
+      ns.st = its_pkg::SlotDone;
       ns.ee = its_pkg::EE_DEVICE_OOR;
     end else begin
-      ns.st = dt_i.indirect ? its_pkg::SlDtL1 : its_pkg::SlDte;
+      ns.st = dt_i.indirect ? its_pkg::SlotDtL1 : its_pkg::SlotDte;
     end
     if (do_disp) sl_d[wp_q] = ns;
 

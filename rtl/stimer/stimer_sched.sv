@@ -59,21 +59,9 @@ module stimer_sched #(
   output logic [63:0]                  rt_now_o
 );
 
-  typedef enum logic [3:0] {
-    StIdle,
-    StOp,       // the MSR engine runs an MSR access or an EOI
-    StScan,     // find the next VP with a candidate timer
-    StTimer,    // pick the next candidate timer of the VP, read its exp_time
-    StExp,      // exp_time arrives: due?
-    StCtx,      // read CONFIG, COUNT, SINT[SINTx], SIMP, SCONTROL
-    StDeliver,  // stimer_deliver runs the attempt
-    StUpdate,   // write the timer back, emit the ATTEMPT record
-    StEnd       // pass done
-  } state_e;
-
   localparam logic [63:0] NoExp = '1;
 
-  state_e               state_d, state_q;
+  stimer_pkg::sched_state_e state_d, state_q;
   logic [63:0]          now_d, now_q;
   logic                 work_d, work_q;          // an input may have made work
   logic                 prefer_d, prefer_q;      // an EOI was served: a pending pass goes next
@@ -109,11 +97,11 @@ module stimer_sched #(
   );
 
   // Lowest candidate timer at or above `pick_from` (0..4): the first candidate of the VP in
-  // StTimer, the one after the current timer otherwise.
+  // SchedTimer, the one after the current timer otherwise.
   logic [2:0] pick_from;
   logic       pick_any;
   logic [1:0] pick_t;
-  assign pick_from = (state_q == StTimer) ? tfrom_q : ({1'b0, t_q} + 3'd1);
+  assign pick_from = (state_q == stimer_pkg::SchedTimer) ? tfrom_q : ({1'b0, t_q} + 3'd1);
   always_comb begin
     pick_any = 1'b0;
     pick_t   = 2'd0;
@@ -232,12 +220,12 @@ module stimer_sched #(
     end
 
     unique case (state_q)
-      StIdle: begin
+      stimer_pkg::SchedIdle: begin
         if (quiet && idle_any) begin
           unique case (idle_grant)
             IdleOp: begin
               op_start_o = 1'b1;
-              state_d    = StOp;
+              state_d    = stimer_pkg::SchedOp;
             end
             IdlePass: begin
               // Pass start: sample now, PASS record (docs/interfaces.md section 4.2).
@@ -254,54 +242,54 @@ module stimer_sched #(
               if (!fast_ok) begin
                 scan_min_d = NoExp;
                 cursor_d   = '0;
-                state_d    = StScan;
+                state_d    = stimer_pkg::SchedScan;
               end
             end
             default: begin  // IdleEoi
               eoi_ready_o = 1'b1;
               prefer_d    = 1'b1;
-              state_d     = StOp;
+              state_d     = stimer_pkg::SchedOp;
             end
           endcase
         end
       end
 
-      StOp: begin
+      stimer_pkg::SchedOp: begin
         if (msr_done_i) begin
-          state_d = StIdle;
+          state_d = stimer_pkg::SchedIdle;
         end
       end
 
-      StScan: begin
+      stimer_pkg::SchedScan: begin
         if (ffs_found) begin
           vp_d    = ffs_idx;
           tfrom_d = 3'd0;
-          state_d = StTimer;
+          state_d = stimer_pkg::SchedTimer;
         end else begin
-          state_d = StEnd;
+          state_d = stimer_pkg::SchedEnd;
         end
       end
 
-      StTimer: begin
+      stimer_pkg::SchedTimer: begin
         if (pick_any) begin
           t_d       = pick_t;
           ram_req_o = 1'b1;
-          state_d   = StExp;
+          state_d   = stimer_pkg::SchedExp;
         end else if (last_vp) begin
-          state_d = StEnd;
+          state_d = stimer_pkg::SchedEnd;
         end else begin
           cursor_d = vp_q + VpW'(1);
-          state_d  = StScan;
+          state_d  = stimer_pkg::SchedScan;
         end
       end
 
-      StExp: begin
+      stimer_pkg::SchedExp: begin
         if (exp_due) begin
           exp_d     = ram_rdata_i;
           ram_req_o = 1'b1;
           ram_widx_o = stimer_pkg::W_CONFIG0 + {3'b000, t_q};
           ctx_d     = 3'd1;
-          state_d   = StCtx;
+          state_d   = stimer_pkg::SchedCtx;
         end else begin
           // Not due: it bounds the next pass; look at the next candidate of this VP.
           if (ram_rdata_i < scan_min_q) begin
@@ -311,15 +299,15 @@ module stimer_sched #(
             t_d       = pick_t;
             ram_req_o = 1'b1;
           end else if (last_vp) begin
-            state_d = StEnd;
+            state_d = stimer_pkg::SchedEnd;
           end else begin
             cursor_d = vp_q + VpW'(1);
-            state_d  = StScan;
+            state_d  = stimer_pkg::SchedScan;
           end
         end
       end
 
-      StCtx: begin
+      stimer_pkg::SchedCtx: begin
         ctx_d     = ctx_q + 3'd1;
         ram_req_o = (ctx_q != 3'd5);
         unique case (ctx_q)
@@ -341,19 +329,19 @@ module stimer_sched #(
           end
           default: begin  // 5: SCONTROL arrives, start the delivery
             att_start_o = 1'b1;
-            state_d     = StDeliver;
+            state_d     = stimer_pkg::SchedDeliver;
           end
         endcase
       end
 
-      StDeliver: begin
+      stimer_pkg::SchedDeliver: begin
         if (att_done_i) begin
           out_d   = att_outcome_i;
-          state_d = StUpdate;
+          state_d = stimer_pkg::SchedUpdate;
         end
       end
 
-      StUpdate: begin
+      stimer_pkg::SchedUpdate: begin
         // spec section 4 "expire" and Evaluation step 2.
         if (!out_success) begin
           // Failure: msg_pending stays 1, no re-arm until an acknowledge (spec section 5).
@@ -392,23 +380,23 @@ module stimer_sched #(
           rt_out_d   = out_q;
           rt_now_d   = now_q;
           tfrom_d    = {1'b0, t_q} + 3'd1;  // continue after this timer
-          state_d    = StTimer;
+          state_d    = stimer_pkg::SchedTimer;
         end
       end
 
-      StEnd: begin
+      stimer_pkg::SchedEnd: begin
         // Every candidate was visited: the minimum seen is exact for the next pass.
         min_exp_d = scan_min_q;
-        state_d   = StIdle;
+        state_d   = stimer_pkg::SchedIdle;
       end
 
-      default: state_d = StIdle;
+      default: state_d = stimer_pkg::SchedIdle;
     endcase
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q    <= StIdle;
+      state_q    <= stimer_pkg::SchedIdle;
       now_q      <= '0;
       work_q     <= 1'b0;
       prefer_q   <= 1'b0;
@@ -455,8 +443,8 @@ module stimer_sched #(
   assign unused_idle_locked = idle_locked;
 
   assign now_o  = now_q;
-  assign pass_o = (state_q != StIdle) && (state_q != StOp);
-  assign busy_o = init_busy_i || (state_q != StIdle) || pass_want;
+  assign pass_o = (state_q != stimer_pkg::SchedIdle) && (state_q != stimer_pkg::SchedOp);
+  assign busy_o = init_busy_i || (state_q != stimer_pkg::SchedIdle) || pass_want;
   assign sel_o  = pass_o;
   assign vp_o   = vp_q;
   assign ts_timer_o = t_q;
