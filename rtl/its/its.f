@@ -10,7 +10,11 @@ rtl/its/its_regs.sv
 rtl/its/its_ctrl.sv
 rtl/its/its_cmdq.sv
 rtl/its/its_walk.sv
+rtl/its/its_cmd_dec.sv
+rtl/its/its_exec_req.sv
 rtl/its/its_exec.sv
+rtl/its/its_xlate_rsp.sv
+rtl/its/its_xlate_iss.sv
 rtl/its/its_xlate.sv
 rtl/its/its_mem_arb.sv
 rtl/its/its_retire.sv

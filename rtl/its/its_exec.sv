@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// ITS command decode/execute FSM. One command at a time: fetch (its_cmdq), decode with the
-// checks that need no memory, then table accesses through the walker (its_walk) with the checks
-// of spec/its.md sections 3.2/3.3 in their order, the redistributor event, the table write, and
-// the retire record. Parameter errors retire IGNORED with the docs/impdef.md error code; a memory
-// fault retires STALLED.
+// ITS command execute FSM. One command at a time: fetch (its_cmdq), decode with the checks that
+// need no memory (its_cmd_dec), then table accesses through the walker (its_walk, requests built
+// by its_exec_req) with the checks of spec/its.md sections 3.2/3.3 in their order, the
+// redistributor event, the table write, and the retire record. Parameter errors retire IGNORED
+// with the docs/impdef.md error code; a memory fault retires STALLED.
 `include "prj_assert.svh"
 
 module its_exec #(
@@ -43,43 +43,50 @@ module its_exec #(
 );
 
   // -------------------------------------------------------------------------------------------
-  // Command fields (spec/its.md section 3)
+  // Command fields, the checks that need no memory and the first step (spec/its.md section 3)
   // -------------------------------------------------------------------------------------------
-  logic [7:0]  op;
-  logic [31:0] c_devid, c_evid, c_pint;
-  logic [4:0]  c_size;
-  logic [15:0] c_icid;
-  logic [35:0] c_rd1, c_rd2;
-  logic        c_v;
-  logic [43:0] c_itt;
-  logic        is_mapti;
+  logic [7:0]           op;
+  logic [15:0]          c_devid, c_icid, c_rd;
+  logic [31:0]          c_evid;
+  logic [23:0]          c_pint;
+  logic [4:0]           c_size;
+  logic                 c_v;
+  logic [43:0]          c_itt;
+  logic                 is_mapti, icid_oor, pint_oor;
+  its_pkg::exec_state_e dec_st;
+  its_pkg::outcome_e    dec_outc;
+  logic [7:0]           dec_ee;
+  its_pkg::rd_ev_t      dec_ev;
 
-  assign op       = cmd_i[7:0];
-  assign c_devid  = cmd_i[63:32];
-  assign c_evid   = cmd_i[95:64];
-  assign c_size   = cmd_i[68:64];
-  assign c_icid   = cmd_i[143:128];
-  assign c_rd1    = cmd_i[179:144];     // DW2[51:16]
-  assign c_itt    = cmd_i[179:136];     // DW2[51:8]
-  assign c_v      = cmd_i[191];         // DW2[63]
-  assign c_rd2    = cmd_i[243:208];     // DW3[51:16]
-  assign is_mapti = (op == its_pkg::CMD_MAPTI) || (op == its_pkg::CMD_MAPI);
-  assign c_pint   = (op == its_pkg::CMD_MAPI) ? c_evid : cmd_i[127:96];  // MAPI: pINTID = EvID
-
-  // Checks that need no memory.
-  logic dev_oor, icid_oor, size_oor, pint_oor, rd1_oor, rd2_oor;
-  assign dev_oor  = c_devid >= 32'(dt_n_i);
-  assign icid_oor = {1'b0, c_icid} >= ct_n_i;
-  assign size_oor = c_size > 5'(EvIdW - 1);
-  assign pint_oor = (c_pint < its_pkg::LPI_MIN) || (c_pint >= its_pkg::LPI_LIMIT);
-  // IMPDEF: IMPDEF-ITS-11 MAPC and MOVALL check the full 36-bit RDbase fields.
-  assign rd1_oor  = c_rd1 >= 36'(NumRd);
-  assign rd2_oor  = c_rd2 >= 36'(NumRd);
+  its_cmd_dec #(
+    .NumRd (NumRd),
+    .EvIdW (EvIdW)
+  ) u_dec (
+    .cmd_i,
+    .dt_n_i,
+    .ct_n_i,
+    .op_o         (op),
+    .devid_o      (c_devid),
+    .evid_o       (c_evid),
+    .pint_o       (c_pint),
+    .size_o       (c_size),
+    .icid_o       (c_icid),
+    .rd_o         (c_rd),
+    .v_o          (c_v),
+    .itt_o        (c_itt),
+    .is_mapti_o   (is_mapti),
+    .icid_oor_o   (icid_oor),
+    .pint_oor_o   (pint_oor),
+    .first_st_o   (dec_st),
+    .first_outc_o (dec_outc),
+    .first_ee_o   (dec_ee),
+    .first_ev_o   (dec_ev)
+  );
 
   // -------------------------------------------------------------------------------------------
   // State
   // -------------------------------------------------------------------------------------------
-  its_pkg::exec_state_e   st_q, st_d;
+  its_pkg::exec_state_e st_q, st_d;
   logic [19:0]       off_q, off_d;
   logic              sent_q, sent_d;       // walker request handed over
   logic              cte2_q, cte2_d;       // MOVI: second collection lookup (new ICID)
@@ -128,67 +135,19 @@ module its_exec #(
         end
       end
 
-      // Fetch done: decode and run the checks that need no memory.
+      // Fetch done: the first step decoded by its_cmd_dec (checks that need no memory).
       its_pkg::ExecFetch: begin
         if (fetch_done_i) begin
-          st_d = its_pkg::ExecRetire;
           if (fetch_fault_i) begin
             ffault_d = 1'b1;
             outc_d   = its_pkg::OUT_STALLED;
+            st_d     = its_pkg::ExecRetire;
           end else begin
-            outc_d = its_pkg::OUT_IGNORED;
-            unique case (op)
-              its_pkg::CMD_MAPD: begin
-                if (dev_oor)       ee_d = its_pkg::EE_DEVICE_OOR;
-                else if (size_oor) ee_d = its_pkg::EE_PROCNUM_OOR;  // MAPD_ITTSIZE_OOR 0x02
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExecWrite;
-                end
-              end
-              its_pkg::CMD_MAPC: begin
-                if (icid_oor)            ee_d = its_pkg::EE_COLLECTION_OOR;
-                else if (c_v && rd1_oor) ee_d = its_pkg::EE_PROCNUM_OOR;
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExecWrite;
-                end
-              end
-              its_pkg::CMD_MAPTI, its_pkg::CMD_MAPI, its_pkg::CMD_INT, its_pkg::CMD_CLEAR,
-              its_pkg::CMD_INV, its_pkg::CMD_DISCARD, its_pkg::CMD_MOVI: begin
-                if (dev_oor) ee_d = its_pkg::EE_DEVICE_OOR;
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExecDte;
-                end
-              end
-              its_pkg::CMD_INVALL: begin
-                if (icid_oor) ee_d = its_pkg::EE_COLLECTION_OOR;
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExecCte;
-                end
-              end
-              its_pkg::CMD_MOVALL: begin
-                if (rd1_oor || rd2_oor) ee_d = its_pkg::EE_DEVICE_OOR;  // MOVALL_PROCNUM_OOR
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  // IMPDEF: IMPDEF-ITS-10 rd1 == rd2: no event.
-                  if (c_rd1 != c_rd2) begin
-                    ev_d = {its_pkg::RD_MOVALL, c_rd1[15:0], c_rd2[15:0], 32'd0};
-                    st_d = its_pkg::ExecEvent;
-                  end
-                end
-              end
-              its_pkg::CMD_SYNC: begin
-                // IMPDEF: IMPDEF-ITS-10 SYNC event, RDbase[15:0] not checked.
-                outc_d = its_pkg::OUT_OK;
-                ev_d   = {its_pkg::RD_SYNC, c_rd1[15:0], 16'd0, 32'd0};
-                st_d   = its_pkg::ExecEvent;
-              end
-              // IMPDEF: IMPDEF-ITS-7 unknown and GICv4 opcodes: IGNORED, EE = FF.
-              default: ee_d = its_pkg::EE_UNSUPPORTED;
-            endcase
+            // ee_q and ev_q are still EE_NONE and 0 here.
+            st_d   = dec_st;
+            outc_d = dec_outc;
+            ee_d   = dec_ee;
+            ev_d   = dec_ev;
           end
         end
       end
@@ -300,47 +259,28 @@ module its_exec #(
   // -------------------------------------------------------------------------------------------
   // Walker request of the current state
   // -------------------------------------------------------------------------------------------
-  always_comb begin
-    wk_valid_o = !sent_q && ((st_q == its_pkg::ExecDte) || (st_q == its_pkg::ExecIte) ||
-                             (st_q == its_pkg::ExecCte) || (st_q == its_pkg::ExecWrite));
-    wk_tbl_o   = its_pkg::TBL_ITT;
-    wk_idx_o   = c_evid;
-    wk_itt_o   = itt_q;
-    wk_we_o    = 1'b0;
-    wk_wdata_o = '0;
-    unique case (st_q)
-      its_pkg::ExecDte: begin
-        wk_tbl_o = its_pkg::TBL_DT;
-        wk_idx_o = {16'b0, c_devid[15:0]};
-      end
-      its_pkg::ExecCte: begin
-        wk_tbl_o = its_pkg::TBL_CT;
-        wk_idx_o = {16'b0, (cte2_q || op == its_pkg::CMD_INVALL) ? c_icid : ite_q[47:32]};
-      end
-      its_pkg::ExecWrite: begin
-        wk_we_o = 1'b1;
-        unique case (op)
-          its_pkg::CMD_MAPD: begin
-            wk_tbl_o   = its_pkg::TBL_DT;
-            wk_idx_o   = {16'b0, c_devid[15:0]};
-            wk_wdata_o = {32'b0, its_pkg::dte_enc(c_v, c_size, c_itt)};
-          end
-          its_pkg::CMD_MAPC: begin
-            wk_tbl_o   = its_pkg::TBL_CT;
-            wk_idx_o   = {16'b0, c_icid};
-            wk_wdata_o = {32'b0, its_pkg::cte_enc(c_v, c_rd1[15:0])};
-          end
-          // IMPDEF: IMPDEF-ITS-12 the ITE as read, only the ICID replaced.
-          its_pkg::CMD_MOVI: wk_wdata_o = {ite_q[95:48], c_icid, ite_q[31:0]};
-          its_pkg::CMD_DISCARD: wk_wdata_o = '0;
-          default: begin  // MAPTI, MAPI
-            wk_wdata_o = its_pkg::ite_enc(c_pint[23:0], c_icid, 16'd0, its_pkg::DOORBELL_NONE);
-          end
-        endcase
-      end
-      default: ;
-    endcase
-  end
+  its_exec_req u_req (
+    .st_i       (st_q),
+    .sent_i     (sent_q),
+    .op_i       (op),
+    .devid_i    (c_devid),
+    .evid_i     (c_evid),
+    .icid_i     (c_icid),
+    .v_i        (c_v),
+    .size_i     (c_size),
+    .itt_addr_i (c_itt),
+    .rd_i       (c_rd),
+    .pint_i     (c_pint),
+    .cte2_i     (cte2_q),
+    .itt_i      (itt_q),
+    .ite_i      (ite_q),
+    .wk_valid_o,
+    .wk_tbl_o,
+    .wk_idx_o,
+    .wk_itt_o,
+    .wk_we_o,
+    .wk_wdata_o
+  );
 
   // -------------------------------------------------------------------------------------------
   // Outputs
@@ -388,9 +328,9 @@ module its_exec #(
     end
   end
 
-  // Unused: reserved command and ITE bits.
+  // Unused: reserved entry bits.
   logic unused_exec;
-  assign unused_exec = ^{cmd_i, wd[63:50]};
+  assign unused_exec = ^wd[63:50];
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT(StartIdle_A, start_i |-> st_q == its_pkg::ExecIdle)

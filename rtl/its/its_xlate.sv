@@ -3,8 +3,9 @@
 //
 // Each slot runs LOOKUP_ITE(DeviceID, EventID) then LOOKUP_CTE(ITE.ICID) (spec/its.md sections
 // 3.2 and 5): [L1] DTE, ITE (two beats), [L1] CTE. Slots hold state only; one shared issue unit
-// (oldest slot first, address computed after the slot mux) and one shared response unit (the
-// in-order response goes to the slot at the head of the slot-id FIFO) do the work. The two beats
+// (its_xlate_iss: oldest slot first, address computed after the slot mux) and one shared response
+// unit (its_xlate_rsp: the in-order response goes to the slot at the head of the slot-id FIFO)
+// do the work. The two beats
 // of an access are issued back to back (the grant sticks to the slot), so they also come back
 // back to back and one shared register holds the first beat. A slot whose access completes in
 // this cycle may issue its next access in the same cycle. Slots retire in dispatch order; a
@@ -85,11 +86,6 @@ module its_xlate #(
   logic [SW-1:0]   isv [NumSlots];   // slot state seen by the issue unit
   logic [IdxW-1:0] wp_q, wp_d, rp_q, rp_d;
   logic [CntW-1:0] cnt_q, cnt_d;
-  logic            lock_q, lock_d;          // grant held: back-pressure or second beat
-  logic            half_q, half_d;          // first beat of a two-beat access received
-  logic [63:0]     rbuf_q, rbuf_d;          // ... its data
-  logic            rflt_q, rflt_d;          // ... its fault
-  logic [63:0]     b1addr_q, b1addr_d;      // address of the second beat (issued next)
 
   // Slot ids of the outstanding beats, in request order.
   logic            idf_full, idf_empty;
@@ -117,76 +113,23 @@ module its_xlate #(
   // Response unit: one response per cycle, for slot rsp_idx
   // -------------------------------------------------------------------------------------------
   its_pkg::xl_slot_t rs0, rs;
-  logic [127:0]      wide;
-  logic [63:0]       d64;
-  logic [95:0]       d96;
-  logic              flt;
 
   always_comb begin
-    rs0    = sl_q[rsp_idx];
-    rs     = rs0;
-    wide   = {mrsp_i.rdata, rbuf_q} >> {rs0.off, 3'b0};
-    d64    = rs0.nb2 ? wide[63:0] : mrsp_i.rdata;
-    d96    = wide[95:0];
-    flt    = (half_q && rflt_q) || mrsp_i.err;
-    half_d = half_q;
-    rbuf_d = rbuf_q;
-    rflt_d = rflt_q;
-    if (mrsp_valid_i && rs0.nb2 && !half_q) begin
-      // First of two beats: keep it. Every beat is consumed even after a fault.
-      half_d = 1'b1;
-      rbuf_d = mrsp_i.rdata;
-      rflt_d = mrsp_i.err;
-    end else begin
-      if (mrsp_valid_i) half_d = 1'b0;
-      rs.nreq = '0;
-      rs.nb2  = 1'b0;
-      rs.off  = '0;
-      rs.outc = its_pkg::OUT_IGNORED;
-      rs.ee   = its_pkg::EE_NONE;
-      unique case (rs.st)
-        its_pkg::SlotDtL1: begin
-          if (flt)           rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
-          rs.base = {1'b0, d64[50:0]};
-          rs.st   = (flt || !d64[63]) ? its_pkg::SlotDone : its_pkg::SlotDte;
-        end
-        its_pkg::SlotDte: begin
-          if (flt)                                   rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[0])                          rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
-          else if (its_pkg::ev_oor(rs.evid, d64[5:1])) rs.ee = its_pkg::EE_ID_OOR;
-          rs.base = {d64[49:6], 8'b0};  // ITT
-          rs.st   = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
-                    its_pkg::SlotDone : its_pkg::SlotIte;
-        end
-        its_pkg::SlotIte: begin
-          rs.intid = d96[25:2];
-          rs.icid  = d96[47:32];
-          // IMPDEF: IMPDEF-ITS-5 IntType = 0 (virtual) counts as unmapped.
-          if (flt)                               rs.outc = its_pkg::OUT_FAULT;
-          else if (!d96[0] || !d96[1])           rs.ee   = its_pkg::EE_UNMAPPED_INT;
-          else if ({1'b0, d96[47:32]} >= ct_i.n) rs.ee   = its_pkg::EE_COLLECTION_OOR;
-          rs.st = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
-                  its_pkg::SlotDone : (ct_i.indirect ? its_pkg::SlotCtL1 : its_pkg::SlotCte);
-        end
-        its_pkg::SlotCtL1: begin
-          if (flt)           rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_COLL;
-          rs.base = {1'b0, d64[50:0]};
-          rs.st   = (flt || !d64[63]) ? its_pkg::SlotDone : its_pkg::SlotCte;
-        end
-        its_pkg::SlotCte: begin
-          rs.rd = d64[16:1];
-          if (flt)                                 rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[0])                        rs.ee   = its_pkg::EE_UNMAPPED_COLL;
-          else if ({1'b0, d64[16:1]} >= 17'(NumRd)) rs.ee  = its_pkg::EE_PROCNUM_OOR;
-          else                                     rs.outc = its_pkg::OUT_OK;
-          rs.st = its_pkg::SlotDone;
-        end
-        default: ;
-      endcase
-    end
+    rs0 = sl_q[rsp_idx];
   end
+
+  its_xlate_rsp #(
+    .NumRd (NumRd)
+  ) u_rsp (
+    .clk_i,
+    .rst_ni,
+    .mrsp_valid_i,
+    .mrsp_i,
+    .slot_i        (rs0),
+    .ct_n_i        (ct_i.n),
+    .ct_indirect_i (ct_i.indirect),
+    .slot_o        (rs)
+  );
 
   always_comb begin
     for (int i = 0; i < NumSlots; i++) begin
@@ -200,69 +143,30 @@ module its_xlate #(
   // -------------------------------------------------------------------------------------------
   // Issue unit: oldest slot with a beat to issue (or the slot locked by back-pressure)
   // -------------------------------------------------------------------------------------------
-  its_pkg::xl_slot_t   iss, cand;
-  logic [NumSlots-1:0] want;
-  logic [51:0]         cfg_base;
-  logic                cfg_ind;
-  logic [1:0]          cfg_psz;
-  logic                found, is_ct;
-  logic [15:0]         idx;
-  logic [63:0]       acc_addr;
-  logic              acc_nb2;
-
-  function automatic logic wants(its_pkg::slot_state_e st, logic [1:0] nreq, logic nb2);
-    wants = (st != its_pkg::SlotFree) && (st != its_pkg::SlotDone) &&
-            (nreq == 2'd0 || (nreq == 2'd1 && nb2));
-  endfunction
+  logic [NumSlots*SW-1:0] isv_flat;
+  its_pkg::xl_slot_t      iss_next;
 
   always_comb begin
-    cand = '0;
-    for (int i = 0; i < NumSlots; i++) begin
-      cand    = isv[i];
-      want[i] = wants(cand.st, cand.nreq, cand.nb2);
-    end
+    for (int i = 0; i < NumSlots; i++) isv_flat[i*SW+:SW] = isv[i];
   end
 
-  // Oldest slot first (circular from the retire pointer); the grant is held by lock_d.
-  cmn_arb #(
-    .NumReq (NumSlots)
-  ) u_arb (
+  its_xlate_iss #(
+    .NumSlots (NumSlots)
+  ) u_iss (
     .clk_i,
     .rst_ni,
-    .req_i    (want),
-    .first_i  (rp_q),
-    .hold_i   (lock_d),
-    .valid_o  (found),
-    .idx_o    (sel),
-    .locked_o (lock_q)
+    .slots_i      (isv_flat),
+    .oldest_i     (rp_q),
+    .id_full_i    (idf_full),
+    .dt_i,
+    .ct_i,
+    .mreq_valid_o,
+    .mreq_ready_i,
+    .mreq_addr_o,
+    .issue_o      (req_hs),
+    .sel_o        (sel),
+    .slot_o       (iss_next)
   );
-
-  always_comb begin
-    iss = isv[sel];
-
-    // Address of the slot's current access (spec/its.md section 4).
-    is_ct = (iss.st == its_pkg::SlotCtL1) || (iss.st == its_pkg::SlotCte);
-    cfg_base = is_ct ? ct_i.base : dt_i.base;
-    cfg_ind  = is_ct ? ct_i.indirect : dt_i.indirect;
-    cfg_psz  = is_ct ? ct_i.psz : dt_i.psz;
-    idx      = is_ct ? iss.icid : iss.devid;
-    if (iss.st == its_pkg::SlotIte) begin
-      acc_addr = its_pkg::ite_addr(iss.base, iss.evid);
-    end else if (iss.st == its_pkg::SlotDtL1 || iss.st == its_pkg::SlotCtL1) begin
-      acc_addr = its_pkg::l1_addr(cfg_base, cfg_psz, idx);
-    end else begin
-      acc_addr = its_pkg::ent_addr(cfg_ind ? iss.base : cfg_base, cfg_ind, cfg_psz, idx);
-    end
-    // IMPDEF: IMPDEF-ITS-8 beats per docs/interfaces.md section 2: the 12-byte ITE always takes
-    // two beats, an 8-byte entry at an unaligned level-2 address takes two.
-    acc_nb2 = (iss.st == its_pkg::SlotIte) || (acc_addr[2:0] != 3'd0);
-  end
-
-  assign mreq_valid_o = found && !idf_full;
-  // The second beat always directly follows the first (sticky grant): its address was computed
-  // one cycle earlier, which keeps an adder off the response-to-request path.
-  assign mreq_addr_o  = (iss.nreq == 2'd1) ? b1addr_q : {acc_addr[63:3], 3'b0};
-  assign req_hs       = mreq_valid_o && mreq_ready_i;
 
   // -------------------------------------------------------------------------------------------
   // Dispatch, retire and next state
@@ -295,16 +199,8 @@ module its_xlate #(
   always_comb begin
     for (int i = 0; i < NumSlots; i++) sl_d[i] = eff[i];
 
-    // Issued beat: remember the access shape on its first beat.
-    if (req_hs) begin
-      ns = iss;
-      if (iss.nreq == 2'd0) begin
-        ns.off = acc_addr[2:0];
-        ns.nb2 = acc_nb2;
-      end
-      ns.nreq = iss.nreq + 2'd1;
-      sl_d[sel] = ns;
-    end
+    // Issued beat (the issue unit updated the slot's access shape).
+    if (req_hs) sl_d[sel] = iss_next;
 
     if (do_ret) sl_d[rp_q] = '0;
 
@@ -328,11 +224,6 @@ module its_xlate #(
     wp_d       = do_disp ? idx_inc(wp_q) : wp_q;
     rp_d       = do_ret ? idx_inc(rp_q) : rp_q;
     cnt_d      = cnt_q + CntW'(do_disp) - CntW'(do_ret);
-    // Hold the grant under back-pressure, and from the first beat of a two-beat access until its
-    // second beat is issued (even while the slot-id FIFO is full).
-    lock_d     = (mreq_valid_o && !mreq_ready_i) || (req_hs && iss.nreq == 2'd0 && acc_nb2) ||
-                 (lock_q && !req_hs);
-    b1addr_d   = {acc_addr[63:3], 3'b0} + 64'd8;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -341,46 +232,30 @@ module its_xlate #(
       wp_q       <= '0;
       rp_q       <= '0;
       cnt_q      <= '0;
-      half_q     <= 1'b0;
-      rbuf_q     <= '0;
-      rflt_q     <= 1'b0;
-      b1addr_q   <= '0;
     end else begin
       for (int i = 0; i < NumSlots; i++) sl_q[i] <= sl_d[i];
       wp_q       <= wp_d;
       rp_q       <= rp_d;
       cnt_q      <= cnt_d;
-      half_q     <= half_d;
-      rbuf_q     <= rbuf_d;
-      rflt_q     <= rflt_d;
-      b1addr_q   <= b1addr_d;
     end
   end
 
   assign free_o = (cnt_q != CntW'(NumSlots));
   assign busy_o = (cnt_q != '0);
 
-  // Unused: reserved entry bits, slot fields not reported at retire, the table valid bits (n is 0
-  // for an invalid table), FIFO empty flag (assertions only).
+  // Unused: slot fields not reported at retire, FIFO empty flag (assertions only).
   logic unused_xlate;
-  assign unused_xlate = ^{wide[127:96], d64[62:51], d96[95:48], d96[31:26], rt_s.base,
-                          rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, dt_i.valid, ct_i.valid,
-                          idf_empty, cand};
+  assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(SlotW_A, $bits(its_pkg::xl_slot_t) == its_pkg::XL_SLOT_W)
   `PRJ_ASSERT_INIT(Params_A, NumSlots >= 1 && FifoDepth >= 1 && MaxOut >= 1)
   `PRJ_ASSERT(RspExpected_A, mrsp_valid_i |-> !idf_empty)
-  `PRJ_ASSERT(LockWants_A, lock_q |-> wants(iss.st, iss.nreq, iss.nb2))
-  // The second beat of an access is the next request, so its response is the next response.
-  `PRJ_ASSERT(SecondBeatNext_A, req_hs && iss.nreq == 2'd0 && acc_nb2 |=>
-              lock_q && sel == $past(sel) && iss.nreq == 2'd1)
-  `PRJ_ASSERT(LockIssues_A, lock_q && !idf_full |-> mreq_valid_o)
-  `PRJ_ASSERT(HalfSameSlot_A, half_q && mrsp_valid_i |-> rs0.nb2)
+  // The issue unit (u_iss) checks the grant lock and the beat order, the response unit (u_rsp)
+  // the first-beat buffer.
   `PRJ_ASSERT(DispFree_A, do_disp |-> free_o)
   `PRJ_ASSERT(OneDisp_A, !(disp_msi_i && disp_tr_i))
   `PRJ_ASSERT(DispMsiPend_A, disp_msi_i |-> pend_o)
-  `PRJ_ASSERT_VALID_READY(MemReq, mreq_valid_o, mreq_ready_i, mreq_addr_o)
   `PRJ_ASSERT_VALID_READY(Ev, ev_valid_o, ev_ready_i, ev_o)
   `PRJ_ASSERT_VALID_READY(MsiIn, msi_valid_i, msi_ready_o, {msi_devid_i, msi_eventid_i})
 `endif

@@ -12,6 +12,7 @@ rtl/stimer/stimer_ctx.sv
 rtl/stimer/stimer_regs.sv
 rtl/stimer/stimer_msr.sv
 rtl/stimer/stimer_state.sv
+rtl/stimer/stimer_pass.sv
 rtl/stimer/stimer_sched.sv
 rtl/stimer/stimer_deliver.sv
 rtl/stimer/stimer_top.sv

@@ -91,18 +91,24 @@ package stimer_pkg;
   // ---------------------------------------------------------------------------------------------
   // FSM states: one enum per FSM, each with its own state-name prefix
   // ---------------------------------------------------------------------------------------------
-  // Scheduler (stimer_sched): idle choice, MSR access or EOI, and the pass.
-  typedef enum logic [3:0] {
+  // Scheduler (stimer_sched): the idle choice, then an MSR access or EOI, or a pass.
+  typedef enum logic [1:0] {
     SchedIdle,
-    SchedOp,       // the MSR engine runs an MSR access or an EOI
-    SchedScan,     // find the next VP with a candidate timer
-    SchedTimer,    // pick the next candidate timer of the VP, read its exp_time
-    SchedExp,      // exp_time arrives: due?
-    SchedCtx,      // read CONFIG, COUNT, SINT[SINTx], SIMP, SCONTROL
-    SchedDeliver,  // stimer_deliver runs the attempt
-    SchedUpdate,   // write the timer back, emit the ATTEMPT record
-    SchedEnd       // pass done
+    SchedOp,    // the MSR engine runs an MSR access or an EOI
+    SchedPass   // stimer_pass runs a scanning pass
   } sched_state_e;
+
+  // Pass engine (stimer_pass).
+  typedef enum logic [2:0] {
+    PassIdle,
+    PassScan,     // find the next VP with a candidate timer
+    PassTimer,    // pick the next candidate timer of the VP, read its exp_time
+    PassExp,      // exp_time arrives: due?
+    PassCtx,      // read CONFIG, COUNT, SINT[SINTx], SIMP, SCONTROL
+    PassDeliver,  // stimer_deliver runs the attempt
+    PassUpdate,   // write the timer back, report the ATTEMPT record
+    PassEnd       // every candidate visited
+  } pass_state_e;
 
   // Delivery (stimer_deliver): one attempt, or the SIM page zeroing.
   typedef enum logic [2:0] {

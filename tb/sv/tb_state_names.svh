@@ -29,17 +29,26 @@ end
 
 logic [8*12-1:0] st_sched_state;
 always_comb begin
-  unique case (4'(u_stimer.u_sched.state_q))
-    4'd0: st_sched_state = "SchedIdle";
-    4'd1: st_sched_state = "SchedOp";
-    4'd2: st_sched_state = "SchedScan";
-    4'd3: st_sched_state = "SchedTimer";
-    4'd4: st_sched_state = "SchedExp";
-    4'd5: st_sched_state = "SchedCtx";
-    4'd6: st_sched_state = "SchedDeliver";
-    4'd7: st_sched_state = "SchedUpdate";
-    4'd8: st_sched_state = "SchedEnd";
+  unique case (2'(u_stimer.u_sched.state_q))
+    2'd0: st_sched_state = "SchedIdle";
+    2'd1: st_sched_state = "SchedOp";
+    2'd2: st_sched_state = "SchedPass";
     default: st_sched_state = "?";
+  endcase
+end
+
+logic [8*12-1:0] st_pass_state;
+always_comb begin
+  unique case (3'(u_stimer.u_sched.u_pass.state_q))
+    3'd0: st_pass_state = "PassIdle";
+    3'd1: st_pass_state = "PassScan";
+    3'd2: st_pass_state = "PassTimer";
+    3'd3: st_pass_state = "PassExp";
+    3'd4: st_pass_state = "PassCtx";
+    3'd5: st_pass_state = "PassDeliver";
+    3'd6: st_pass_state = "PassUpdate";
+    3'd7: st_pass_state = "PassEnd";
+    default: st_pass_state = "?";
   endcase
 end
 
