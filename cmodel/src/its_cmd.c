@@ -221,7 +221,8 @@ static its_res_t process_movi(its_t *its, const its_cmd_t *c, uint32_t *err) {
   if (old_cte.rd != new_cte.rd) {
     its__emit_rd(its, ITS_RD_MOVE, old_cte.rd, new_cte.rd, ite.intid);
   }
-  // IMPDEF: IMPDEF-ITS-12: the ITE is rewritten as read, with only the ICID changed.
+  // IMPDEF: IMPDEF-ITS-12: the ITE is re-encoded from its fields with only the ICID changed;
+  // its reserved bits are written as 0 (QEMU update_ite).
   ite.icid = (uint32_t)CMD_ICID(c);
   return its__write_ite(its, itt, CMD_EVID(c), &ite);
 }

@@ -92,7 +92,7 @@ module its_exec #(
   logic              cte2_q, cte2_d;       // MOVI: second collection lookup (new ICID)
   logic              ffault_q, ffault_d;   // the fetch faulted
   logic [51:0]       itt_q, itt_d;
-  logic [95:0]       ite_q, ite_d;         // the ITE as read (12 bytes)
+  its_pkg::ite_t     ite_q, ite_d;         // the ITE fields as read
   logic [15:0]       rd1_q, rd1_d;
   its_pkg::outcome_e outc_q, outc_d;
   logic [7:0]        ee_q, ee_d;
@@ -178,7 +178,10 @@ module its_exec #(
       // LOOKUP_ITE part 2.
       its_pkg::ExecIte: begin
         if (wk_done_i) begin
-          ite_d   = wk_rdata_i;
+          ite_d.intid = wk_rdata_i[25:2];
+          ite_d.icid  = wk_rdata_i[47:32];
+          ite_d.vpeid = wk_rdata_i[63:48];
+          ite_d.db    = wk_rdata_i[88:64];
           st_d    = its_pkg::ExecRetire;
           outc_d  = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
@@ -221,15 +224,15 @@ module its_exec #(
                     st_d = its_pkg::ExecCte;
                   end
                 end else if (rd1_q != cte_rd) begin
-                  ev_d = {its_pkg::RD_MOVE, rd1_q, cte_rd, 8'b0, ite_q[25:2]};
+                  ev_d = {its_pkg::RD_MOVE, rd1_q, cte_rd, 8'b0, ite_q.intid};
                 end else begin
                   st_d = its_pkg::ExecWrite;  // IMPDEF: IMPDEF-ITS-10 same RDbase: no event
                 end
               end
-              its_pkg::CMD_INT:    ev_d = {its_pkg::RD_SET, cte_rd, 16'd0, 8'b0, ite_q[25:2]};
-              its_pkg::CMD_INV:    ev_d = {its_pkg::RD_INV, cte_rd, 16'd0, 8'b0, ite_q[25:2]};
+              its_pkg::CMD_INT:    ev_d = {its_pkg::RD_SET, cte_rd, 16'd0, 8'b0, ite_q.intid};
+              its_pkg::CMD_INV:    ev_d = {its_pkg::RD_INV, cte_rd, 16'd0, 8'b0, ite_q.intid};
               its_pkg::CMD_INVALL: ev_d = {its_pkg::RD_INVALL, cte_rd, 16'd0, 32'd0};
-              default:             ev_d = {its_pkg::RD_CLEAR, cte_rd, 16'd0, 8'b0, ite_q[25:2]};
+              default:             ev_d = {its_pkg::RD_CLEAR, cte_rd, 16'd0, 8'b0, ite_q.intid};
             endcase
           end
         end
@@ -328,9 +331,9 @@ module its_exec #(
     end
   end
 
-  // Unused: reserved entry bits.
+  // Unused: reserved entry bits (a MOVI writes the ITE's as 0: IMPDEF-ITS-12).
   logic unused_exec;
-  assign unused_exec = ^wd[63:50];
+  assign unused_exec = ^{wd[63:50], wk_rdata_i[95:89]};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT(StartIdle_A, start_i |-> st_q == its_pkg::ExecIdle)

@@ -18,7 +18,7 @@ module its_exec_req (
   // executor state
   input  logic                 cte2_i,      // MOVI: second collection lookup (new ICID)
   input  logic [51:0]          itt_i,       // the device's ITT (from its DTE)
-  input  logic [95:0]          ite_i,       // the ITE as read
+  input  its_pkg::ite_t        ite_i,       // the ITE fields as read
   // walker request
   output logic                 wk_valid_o,
   output its_pkg::tbl_e        wk_tbl_o,
@@ -43,7 +43,7 @@ module its_exec_req (
       end
       its_pkg::ExecCte: begin
         wk_tbl_o = its_pkg::TBL_CT;
-        wk_idx_o = {16'b0, (cte2_i || op_i == its_pkg::CMD_INVALL) ? icid_i : ite_i[47:32]};
+        wk_idx_o = {16'b0, (cte2_i || op_i == its_pkg::CMD_INVALL) ? icid_i : ite_i.icid};
       end
       its_pkg::ExecWrite: begin
         wk_we_o = 1'b1;
@@ -58,8 +58,12 @@ module its_exec_req (
             wk_idx_o   = {16'b0, icid_i};
             wk_wdata_o = {32'b0, its_pkg::cte_enc(v_i, rd_i)};
           end
-          // IMPDEF: IMPDEF-ITS-12 the ITE as read, only the ICID replaced.
-          its_pkg::CMD_MOVI: wk_wdata_o = {ite_i[95:48], icid_i, ite_i[31:0]};
+          // IMPDEF: IMPDEF-ITS-12 the ITE re-encoded from its fields (Valid = IntType = 1,
+          // INTID, vPEID, doorbell as read) with only the ICID replaced; its reserved bits
+          // (low word [31:26], doorbell word [31:25]) are written as 0, as QEMU's update_ite.
+          its_pkg::CMD_MOVI: begin
+            wk_wdata_o = its_pkg::ite_enc(ite_i.intid, icid_i, ite_i.vpeid, ite_i.db);
+          end
           its_pkg::CMD_DISCARD: wk_wdata_o = '0;
           default: begin  // MAPTI, MAPI
             wk_wdata_o = its_pkg::ite_enc(pint_i, icid_i, 16'd0, its_pkg::DOORBELL_NONE);

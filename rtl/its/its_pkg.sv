@@ -151,6 +151,15 @@ package its_pkg;
     logic [31:0] intid;
   } rd_ev_t;
 
+  // The ITE fields the executor keeps after LOOKUP_ITE (spec/its.md section 4 layout). Valid and
+  // IntType are 1 by then; the reserved bits (low word [31:26], high word [31:25]) are not kept.
+  typedef struct packed {
+    logic [24:0] db;     // high word [24:0]: doorbell
+    logic [15:0] vpeid;  // [63:48]
+    logic [15:0] icid;   // [47:32]
+    logic [23:0] intid;  // [25:2]
+  } ite_t;
+
   // Retire record (docs/interfaces.md section 3.3).
   typedef struct packed {
     rt_kind_e    kind;
@@ -248,7 +257,7 @@ package its_pkg;
     cte_enc = v ? {47'b0, rd, 1'b1} : 64'b0;
   endfunction
 
-  // Valid physical ITE, 12 bytes: {doorbell word, low doubleword}.
+  // Valid physical ITE, 12 bytes: {doorbell word, low doubleword}, reserved bits 0.
   function automatic logic [95:0] ite_enc(logic [23:0] intid, logic [15:0] icid,
                                           logic [15:0] vpeid, logic [24:0] db);
     ite_enc = {7'b0, db, vpeid, icid, 6'b0, intid, 1'b1, 1'b1};

@@ -155,13 +155,14 @@ function automatic void build_smoke();
   o = c_devev(8'h03, 2, 40);  e_cmd(o, 8'h03, IGN, 24'h010307);  // IMPDEF-ITS-5
   o = c_devev(8'h01, 2, 40, 3);  e_cmd(o, 8'h01, IGN, 24'h010107);
   o = c_devev(8'h0F, 2, 30);  e_cmd(o, 8'h0F, IGN, 24'h010F02);  // DISCARD: ITE stays
-  // MOVI rewrites the ITE as read, reserved bits, vPEID and doorbell word included (IMPDEF-ITS-12).
+  // MOVI re-encodes the ITE from its fields: vPEID and doorbell kept, ICID replaced, reserved
+  // bits (low word [31:26], doorbell word [31:25]) written as 0 (IMPDEF-ITS-12).
   memw(64'h4_0258, {16'h1234, 16'd3, 6'h3F, 24'd8500, 2'b11});
   memw(64'h4_0260, 64'h0000_0000_FFFF_FFFF);
   o = c_devev(8'h01, 2, 50, 1);
   e_ev(E_MOVE, 3, 1, 8500);
-  e_mw(64'h4_0258, {16'h1234, 16'd1, 6'h3F, 24'd8500, 2'b11}, 8'hFF);
-  e_mw(64'h4_0260, 64'h0000_0000_FFFF_FFFF, 8'h0F);
+  e_mw(64'h4_0258, {16'h1234, 16'd1, 6'h00, 24'd8500, 2'b11}, 8'hFF);
+  e_mw(64'h4_0260, 64'h0000_0000_01FF_FFFF, 8'h0F);
   e_cmd(o, 8'h01, OK);
   o = c_devev(8'h04, 2, 51);  e_cmd(o, 8'h04, IGN, 24'h010407);  // CLEAR: CC = opcode
   o = c_mapd(7, 5'd4, 52'h4_8000, 1'b0);            // MAPD V=0: zero DTE
