@@ -33,13 +33,17 @@ def enum_values(path, name):
     raise SystemExit(f"wave_views: enum {name} not found in {path}")
 
 
-# FSM state registers shown by name: (harness net, DUT register, file, enum).
+# FSM state registers shown by name: (harness net, DUT register, file, enum). The state enums
+# live in the block packages.
 FSMS = [
-    ("its_exec_state", "u_its.u_exec.st_q", "rtl/its/its_pkg.sv", "ex_st_e"),
-    ("its_walk_state", "u_its.u_walk.st_q", "rtl/its/its_pkg.sv", "wk_st_e"),
-    ("st_sched_state", "u_stimer.u_sched.state_q", "rtl/stimer/stimer_sched.sv", "state_e"),
-    ("st_deliver_state", "u_stimer.u_deliver.state_q", "rtl/stimer/stimer_deliver.sv", "state_e"),
-    ("st_msr_state", "u_stimer.u_msr.state_q", "rtl/stimer/stimer_msr.sv", "state_e"),
+    ("its_exec_state", "u_its.u_exec.st_q", "rtl/its/its_pkg.sv", "exec_state_e"),
+    ("its_walk_state", "u_its.u_walk.st_q", "rtl/its/its_pkg.sv", "walk_state_e"),
+    ("st_sched_state", "u_stimer.u_sched.state_q", "rtl/stimer/stimer_pkg.sv", "sched_state_e"),
+    ("st_pass_state", "u_stimer.u_sched.u_pass.state_q", "rtl/stimer/stimer_pkg.sv",
+     "pass_state_e"),
+    ("st_deliver_state", "u_stimer.u_deliver.state_q", "rtl/stimer/stimer_pkg.sv",
+     "dlv_state_e"),
+    ("st_msr_state", "u_stimer.u_msr.state_q", "rtl/stimer/stimer_pkg.sv", "msr_state_e"),
 ]
 NAME_CHARS = 12
 
@@ -51,6 +55,10 @@ def state_names_svh():
            "// ASCII names, so that any wave viewer shows them as names. Simulation only.", ""]
     for net, reg, path, enum in FSMS:
         width, vals = enum_values(path, enum)
+        for _, label in vals:
+            if len(label) > NAME_CHARS:  # the ASCII net would cut it
+                raise SystemExit(f"wave_views: state {label} of {enum} is longer than "
+                                 f"{NAME_CHARS} characters (raise NAME_CHARS)")
         out.append(f"logic [8*{NAME_CHARS}-1:0] {net};")
         out.append("always_comb begin")
         out.append(f"  unique case ({width}'({reg}))")
@@ -106,8 +114,8 @@ def main():
     st = [
         ("Clock, reset, status", tbsigs([("clk_i", 1), ("st_rst_n", 1), ("st_busy", 1),
                                          ("st_now", 64)])),
-        ("FSM states", [("TOP.tb.st_sched_state", w, True), ("TOP.tb.st_deliver_state", w, True),
-                        ("TOP.tb.st_msr_state", w, True)]),
+        ("FSM states", [("TOP.tb.st_sched_state", w, True), ("TOP.tb.st_pass_state", w, True),
+                        ("TOP.tb.st_deliver_state", w, True), ("TOP.tb.st_msr_state", w, True)]),
         ("APB (MSR)", tbsigs([("st_psel", 1), ("st_penable", 1), ("st_pwrite", 1),
                               ("st_paddr", 13), ("st_pwdata", 64), ("st_pstrb", 8),
                               ("st_pready", 1), ("st_prdata", 64), ("st_pslverr", 1)])),

@@ -6,21 +6,20 @@
 `include "prj_assert.svh"
 
 module its_cmdq (
-  input  logic          clk_i,
-  input  logic          rst_ni,
-  input  logic          start_i,    // dispatch of a command
-  input  logic [63:0]   addr_i,     // CBASER.PA + CREADR
+  input  logic              clk_i,
+  input  logic              rst_ni,
+  input  logic              start_i,    // dispatch of a command
+  input  logic [63:0]       addr_i,     // CBASER.PA + CREADR
   // memory (reads only)
-  output logic          mreq_valid_o,
-  input  logic          mreq_ready_i,
-  output logic [63:0]   mreq_addr_o,
-  input  logic          mrsp_valid_i,
-  input  logic [63:0]   mrsp_rdata_i,
-  input  logic          mrsp_err_i,
+  output logic              mreq_valid_o,
+  input  logic              mreq_ready_i,
+  output logic [63:0]       mreq_addr_o,
+  input  logic              mrsp_valid_i,
+  input  cmn_pkg::mem_rsp_t mrsp_i,
   // result
-  output logic          done_o,     // one-cycle pulse
-  output logic          fault_o,
-  output logic [255:0]  cmd_o
+  output logic              done_o,     // one-cycle pulse
+  output logic              fault_o,
+  output logic [255:0]      cmd_o
 );
 
   logic         busy_q, busy_d;
@@ -49,12 +48,12 @@ module its_cmdq (
       if (mreq_valid_o && mreq_ready_i) nreq_d = nreq_q + 3'd1;
       if (mrsp_valid_i) begin
         unique case (nrsp_q[1:0])  // static lanes: no barrel shifter
-          2'd0:    cmd_d[63:0]    = mrsp_rdata_i;
-          2'd1:    cmd_d[127:64]  = mrsp_rdata_i;
-          2'd2:    cmd_d[191:128] = mrsp_rdata_i;
-          default: cmd_d[255:192] = mrsp_rdata_i;
+          2'd0:    cmd_d[63:0]    = mrsp_i.rdata;
+          2'd1:    cmd_d[127:64]  = mrsp_i.rdata;
+          2'd2:    cmd_d[191:128] = mrsp_i.rdata;
+          default: cmd_d[255:192] = mrsp_i.rdata;
         endcase
-        flt_d  = flt_q || mrsp_err_i;
+        flt_d  = flt_q || mrsp_i.err;
         nrsp_d = nrsp_q + 3'd1;
         if (nrsp_q == 3'd3) begin
           busy_d = 1'b0;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// ITS command decode/execute FSM. One command at a time: fetch (its_cmdq), decode with the
-// checks that need no memory, then table accesses through the walker (its_walk) with the checks
-// of spec/its.md sections 3.2/3.3 in their order, the redistributor event, the table write, and
-// the retire record. Parameter errors retire IGNORED with the docs/impdef.md error code; a memory
-// fault retires STALLED.
+// ITS command execute FSM. One command at a time: fetch (its_cmdq), decode with the checks that
+// need no memory (its_cmd_dec), then table accesses through the walker (its_walk, requests built
+// by its_exec_req) with the checks of spec/its.md sections 3.2/3.3 in their order, the
+// redistributor event, the table write, and the retire record. Parameter errors retire IGNORED
+// with the docs/impdef.md error code; a memory fault retires STALLED.
 `include "prj_assert.svh"
 
 module its_exec #(
@@ -43,49 +43,56 @@ module its_exec #(
 );
 
   // -------------------------------------------------------------------------------------------
-  // Command fields (spec/its.md section 3)
+  // Command fields, the checks that need no memory and the first step (spec/its.md section 3)
   // -------------------------------------------------------------------------------------------
-  logic [7:0]  op;
-  logic [31:0] c_devid, c_evid, c_pint;
-  logic [4:0]  c_size;
-  logic [15:0] c_icid;
-  logic [35:0] c_rd1, c_rd2;
-  logic        c_v;
-  logic [43:0] c_itt;
-  logic        is_mapti;
+  logic [7:0]           op;
+  logic [15:0]          c_devid, c_icid, c_rd;
+  logic [31:0]          c_evid;
+  logic [23:0]          c_pint;
+  logic [4:0]           c_size;
+  logic                 c_v;
+  logic [43:0]          c_itt;
+  logic                 is_mapti, icid_oor, pint_oor;
+  its_pkg::exec_state_e dec_st;
+  its_pkg::outcome_e    dec_outc;
+  logic [7:0]           dec_ee;
+  its_pkg::rd_ev_t      dec_ev;
 
-  assign op       = cmd_i[7:0];
-  assign c_devid  = cmd_i[63:32];
-  assign c_evid   = cmd_i[95:64];
-  assign c_size   = cmd_i[68:64];
-  assign c_icid   = cmd_i[143:128];
-  assign c_rd1    = cmd_i[179:144];     // DW2[51:16]
-  assign c_itt    = cmd_i[179:136];     // DW2[51:8]
-  assign c_v      = cmd_i[191];         // DW2[63]
-  assign c_rd2    = cmd_i[243:208];     // DW3[51:16]
-  assign is_mapti = (op == its_pkg::CMD_MAPTI) || (op == its_pkg::CMD_MAPI);
-  assign c_pint   = (op == its_pkg::CMD_MAPI) ? c_evid : cmd_i[127:96];  // MAPI: pINTID = EvID
-
-  // Checks that need no memory.
-  logic dev_oor, icid_oor, size_oor, pint_oor, rd1_oor, rd2_oor;
-  assign dev_oor  = c_devid >= 32'(dt_n_i);
-  assign icid_oor = {1'b0, c_icid} >= ct_n_i;
-  assign size_oor = c_size > 5'(EvIdW - 1);
-  assign pint_oor = (c_pint < its_pkg::LPI_MIN) || (c_pint >= its_pkg::LPI_LIMIT);
-  // IMPDEF: IMPDEF-ITS-11 MAPC and MOVALL check the full 36-bit RDbase fields.
-  assign rd1_oor  = c_rd1 >= 36'(NumRd);
-  assign rd2_oor  = c_rd2 >= 36'(NumRd);
+  its_cmd_dec #(
+    .NumRd (NumRd),
+    .EvIdW (EvIdW)
+  ) u_dec (
+    .cmd_i,
+    .dt_n_i,
+    .ct_n_i,
+    .op_o         (op),
+    .devid_o      (c_devid),
+    .evid_o       (c_evid),
+    .pint_o       (c_pint),
+    .size_o       (c_size),
+    .icid_o       (c_icid),
+    .rd_o         (c_rd),
+    .v_o          (c_v),
+    .itt_o        (c_itt),
+    .is_mapti_o   (is_mapti),
+    .icid_oor_o   (icid_oor),
+    .pint_oor_o   (pint_oor),
+    .first_st_o   (dec_st),
+    .first_outc_o (dec_outc),
+    .first_ee_o   (dec_ee),
+    .first_ev_o   (dec_ev)
+  );
 
   // -------------------------------------------------------------------------------------------
   // State
   // -------------------------------------------------------------------------------------------
-  its_pkg::ex_st_e   st_q, st_d;
+  its_pkg::exec_state_e st_q, st_d;
   logic [19:0]       off_q, off_d;
   logic              sent_q, sent_d;       // walker request handed over
   logic              cte2_q, cte2_d;       // MOVI: second collection lookup (new ICID)
   logic              ffault_q, ffault_d;   // the fetch faulted
   logic [51:0]       itt_q, itt_d;
-  logic [95:0]       ite_q, ite_d;         // the ITE as read (12 bytes)
+  its_pkg::ite_t     ite_q, ite_d;         // the ITE fields as read
   logic [15:0]       rd1_q, rd1_d;
   its_pkg::outcome_e outc_q, outc_d;
   logic [7:0]        ee_q, ee_d;
@@ -116,9 +123,9 @@ module its_exec #(
     if (wk_done_i)                sent_d = 1'b0;
 
     unique case (st_q)
-      its_pkg::ExIdle: begin
+      its_pkg::ExecIdle: begin
         if (start_i) begin
-          st_d     = its_pkg::ExFetch;
+          st_d     = its_pkg::ExecFetch;
           off_d    = creadr_i;
           cte2_d   = 1'b0;
           ffault_d = 1'b0;
@@ -128,76 +135,28 @@ module its_exec #(
         end
       end
 
-      // Fetch done: decode and run the checks that need no memory.
-      its_pkg::ExFetch: begin
+      // Fetch done: the first step decoded by its_cmd_dec (checks that need no memory).
+      its_pkg::ExecFetch: begin
         if (fetch_done_i) begin
-          st_d = its_pkg::ExRetire;
           if (fetch_fault_i) begin
             ffault_d = 1'b1;
             outc_d   = its_pkg::OUT_STALLED;
+            st_d     = its_pkg::ExecRetire;
           end else begin
-            outc_d = its_pkg::OUT_IGNORED;
-            unique case (op)
-              its_pkg::CMD_MAPD: begin
-                if (dev_oor)       ee_d = its_pkg::EE_DEVICE_OOR;
-                else if (size_oor) ee_d = its_pkg::EE_PROCNUM_OOR;  // MAPD_ITTSIZE_OOR 0x02
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExWrite;
-                end
-              end
-              its_pkg::CMD_MAPC: begin
-                if (icid_oor)            ee_d = its_pkg::EE_COLLECTION_OOR;
-                else if (c_v && rd1_oor) ee_d = its_pkg::EE_PROCNUM_OOR;
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExWrite;
-                end
-              end
-              its_pkg::CMD_MAPTI, its_pkg::CMD_MAPI, its_pkg::CMD_INT, its_pkg::CMD_CLEAR,
-              its_pkg::CMD_INV, its_pkg::CMD_DISCARD, its_pkg::CMD_MOVI: begin
-                if (dev_oor) ee_d = its_pkg::EE_DEVICE_OOR;
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExDte;
-                end
-              end
-              its_pkg::CMD_INVALL: begin
-                if (icid_oor) ee_d = its_pkg::EE_COLLECTION_OOR;
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  st_d   = its_pkg::ExCte;
-                end
-              end
-              its_pkg::CMD_MOVALL: begin
-                if (rd1_oor || rd2_oor) ee_d = its_pkg::EE_DEVICE_OOR;  // MOVALL_PROCNUM_OOR
-                else begin
-                  outc_d = its_pkg::OUT_OK;
-                  // IMPDEF: IMPDEF-ITS-10 rd1 == rd2: no event.
-                  if (c_rd1 != c_rd2) begin
-                    ev_d = {its_pkg::RD_MOVALL, c_rd1[15:0], c_rd2[15:0], 32'd0};
-                    st_d = its_pkg::ExEvent;
-                  end
-                end
-              end
-              its_pkg::CMD_SYNC: begin
-                // IMPDEF: IMPDEF-ITS-10 SYNC event, RDbase[15:0] not checked.
-                outc_d = its_pkg::OUT_OK;
-                ev_d   = {its_pkg::RD_SYNC, c_rd1[15:0], 16'd0, 32'd0};
-                st_d   = its_pkg::ExEvent;
-              end
-              // IMPDEF: IMPDEF-ITS-7 unknown and GICv4 opcodes: IGNORED, EE = FF.
-              default: ee_d = its_pkg::EE_UNSUPPORTED;
-            endcase
+            // ee_q and ev_q are still EE_NONE and 0 here.
+            st_d   = dec_st;
+            outc_d = dec_outc;
+            ee_d   = dec_ee;
+            ev_d   = dec_ev;
           end
         end
       end
 
       // LOOKUP_ITE part 1 (and MAPTI/MAPI: DTE read, then ICID, V, EventID, pINTID checks).
-      its_pkg::ExDte: begin
+      its_pkg::ExecDte: begin
         if (wk_done_i) begin
           itt_d  = {wd[49:6], 8'b0};
-          st_d   = its_pkg::ExRetire;
+          st_d   = its_pkg::ExecRetire;
           outc_d = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
@@ -211,16 +170,19 @@ module its_exec #(
             ee_d = its_pkg::EE_PHYSICALID_OOR;
           end else begin
             outc_d = its_pkg::OUT_OK;
-            st_d   = is_mapti ? its_pkg::ExWrite : its_pkg::ExIte;
+            st_d   = is_mapti ? its_pkg::ExecWrite : its_pkg::ExecIte;
           end
         end
       end
 
       // LOOKUP_ITE part 2.
-      its_pkg::ExIte: begin
+      its_pkg::ExecIte: begin
         if (wk_done_i) begin
-          ite_d   = wk_rdata_i;
-          st_d    = its_pkg::ExRetire;
+          ite_d.intid = wk_rdata_i[25:2];
+          ite_d.icid  = wk_rdata_i[47:32];
+          ite_d.vpeid = wk_rdata_i[63:48];
+          ite_d.db    = wk_rdata_i[88:64];
+          st_d    = its_pkg::ExecRetire;
           outc_d  = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
@@ -230,15 +192,15 @@ module its_exec #(
             ee_d = its_pkg::EE_COLLECTION_OOR;
           end else begin
             outc_d = its_pkg::OUT_OK;
-            st_d   = its_pkg::ExCte;
+            st_d   = its_pkg::ExecCte;
           end
         end
       end
 
       // LOOKUP_CTE (ITE.ICID; INVALL: DW2 ICID; MOVI second pass: the new ICID).
-      its_pkg::ExCte: begin
+      its_pkg::ExecCte: begin
         if (wk_done_i) begin
-          st_d   = its_pkg::ExRetire;
+          st_d   = its_pkg::ExecRetire;
           outc_d = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
@@ -248,7 +210,7 @@ module its_exec #(
             ee_d = its_pkg::EE_PROCNUM_OOR;
           end else begin
             outc_d = its_pkg::OUT_OK;
-            st_d   = its_pkg::ExEvent;
+            st_d   = its_pkg::ExecEvent;
             unique case (op)
               its_pkg::CMD_MOVI: begin
                 if (!cte2_q) begin
@@ -257,102 +219,79 @@ module its_exec #(
                   if (icid_oor) begin
                     outc_d = its_pkg::OUT_IGNORED;
                     ee_d   = its_pkg::EE_COLLECTION_OOR;
-                    st_d   = its_pkg::ExRetire;
+                    st_d   = its_pkg::ExecRetire;
                   end else begin
-                    st_d = its_pkg::ExCte;
+                    st_d = its_pkg::ExecCte;
                   end
                 end else if (rd1_q != cte_rd) begin
-                  ev_d = {its_pkg::RD_MOVE, rd1_q, cte_rd, 8'b0, ite_q[25:2]};
+                  ev_d = {its_pkg::RD_MOVE, rd1_q, cte_rd, 8'b0, ite_q.intid};
                 end else begin
-                  st_d = its_pkg::ExWrite;  // IMPDEF: IMPDEF-ITS-10 same RDbase: no event
+                  st_d = its_pkg::ExecWrite;  // IMPDEF: IMPDEF-ITS-10 same RDbase: no event
                 end
               end
-              its_pkg::CMD_INT:    ev_d = {its_pkg::RD_SET, cte_rd, 16'd0, 8'b0, ite_q[25:2]};
-              its_pkg::CMD_INV:    ev_d = {its_pkg::RD_INV, cte_rd, 16'd0, 8'b0, ite_q[25:2]};
+              its_pkg::CMD_INT:    ev_d = {its_pkg::RD_SET, cte_rd, 16'd0, 8'b0, ite_q.intid};
+              its_pkg::CMD_INV:    ev_d = {its_pkg::RD_INV, cte_rd, 16'd0, 8'b0, ite_q.intid};
               its_pkg::CMD_INVALL: ev_d = {its_pkg::RD_INVALL, cte_rd, 16'd0, 32'd0};
-              default:             ev_d = {its_pkg::RD_CLEAR, cte_rd, 16'd0, 8'b0, ite_q[25:2]};
+              default:             ev_d = {its_pkg::RD_CLEAR, cte_rd, 16'd0, 8'b0, ite_q.intid};
             endcase
           end
         end
       end
 
-      its_pkg::ExEvent: begin
+      its_pkg::ExecEvent: begin
         if (ev_ready_i) begin
           st_d = (op == its_pkg::CMD_DISCARD || op == its_pkg::CMD_MOVI) ?
-                 its_pkg::ExWrite : its_pkg::ExRetire;
+                 its_pkg::ExecWrite : its_pkg::ExecRetire;
         end
       end
 
       // Table write; an invalid L1 entry drops it silently (spec/its.md section 3.3, MAPD).
-      its_pkg::ExWrite: begin
+      its_pkg::ExecWrite: begin
         if (wk_done_i) begin
-          st_d = its_pkg::ExRetire;
+          st_d = its_pkg::ExecRetire;
           if (wk_fault_i) outc_d = its_pkg::OUT_STALLED;  // IMPDEF: IMPDEF-ITS-8
         end
       end
 
-      its_pkg::ExRetire: st_d = its_pkg::ExIdle;
+      its_pkg::ExecRetire: st_d = its_pkg::ExecIdle;
 
-      default: st_d = its_pkg::ExIdle;
+      default: st_d = its_pkg::ExecIdle;
     endcase
   end
 
   // -------------------------------------------------------------------------------------------
   // Walker request of the current state
   // -------------------------------------------------------------------------------------------
-  always_comb begin
-    wk_valid_o = !sent_q && ((st_q == its_pkg::ExDte) || (st_q == its_pkg::ExIte) ||
-                             (st_q == its_pkg::ExCte) || (st_q == its_pkg::ExWrite));
-    wk_tbl_o   = its_pkg::TBL_ITT;
-    wk_idx_o   = c_evid;
-    wk_itt_o   = itt_q;
-    wk_we_o    = 1'b0;
-    wk_wdata_o = '0;
-    unique case (st_q)
-      its_pkg::ExDte: begin
-        wk_tbl_o = its_pkg::TBL_DT;
-        wk_idx_o = {16'b0, c_devid[15:0]};
-      end
-      its_pkg::ExCte: begin
-        wk_tbl_o = its_pkg::TBL_CT;
-        wk_idx_o = {16'b0, (cte2_q || op == its_pkg::CMD_INVALL) ? c_icid : ite_q[47:32]};
-      end
-      its_pkg::ExWrite: begin
-        wk_we_o = 1'b1;
-        unique case (op)
-          its_pkg::CMD_MAPD: begin
-            wk_tbl_o   = its_pkg::TBL_DT;
-            wk_idx_o   = {16'b0, c_devid[15:0]};
-            wk_wdata_o = {32'b0, its_pkg::dte_enc(c_v, c_size, c_itt)};
-          end
-          its_pkg::CMD_MAPC: begin
-            wk_tbl_o   = its_pkg::TBL_CT;
-            wk_idx_o   = {16'b0, c_icid};
-            wk_wdata_o = {32'b0, its_pkg::cte_enc(c_v, c_rd1[15:0])};
-          end
-          // IMPDEF: IMPDEF-ITS-12 the ITE re-encoded from its fields (INTID, vPEID, doorbell
-          // as read; reserved bits 0), only the ICID replaced. MOVI reached here with a valid
-          // physical ITE, so Valid and IntType are 1 (ite_enc sets both).
-          its_pkg::CMD_MOVI: begin
-            wk_wdata_o = its_pkg::ite_enc(ite_q[25:2], c_icid, ite_q[63:48], ite_q[88:64]);
-          end
-          its_pkg::CMD_DISCARD: wk_wdata_o = '0;
-          default: begin  // MAPTI, MAPI
-            wk_wdata_o = its_pkg::ite_enc(c_pint[23:0], c_icid, 16'd0, its_pkg::DOORBELL_NONE);
-          end
-        endcase
-      end
-      default: ;
-    endcase
-  end
+  its_exec_req u_req (
+    .st_i       (st_q),
+    .sent_i     (sent_q),
+    .op_i       (op),
+    .devid_i    (c_devid),
+    .evid_i     (c_evid),
+    .icid_i     (c_icid),
+    .v_i        (c_v),
+    .size_i     (c_size),
+    .itt_addr_i (c_itt),
+    .rd_i       (c_rd),
+    .pint_i     (c_pint),
+    .cte2_i     (cte2_q),
+    .itt_i      (itt_q),
+    .ite_i      (ite_q),
+    .wk_valid_o,
+    .wk_tbl_o,
+    .wk_idx_o,
+    .wk_itt_o,
+    .wk_we_o,
+    .wk_wdata_o
+  );
 
   // -------------------------------------------------------------------------------------------
   // Outputs
   // -------------------------------------------------------------------------------------------
-  assign busy_o     = (st_q != its_pkg::ExIdle);
-  assign ev_valid_o = (st_q == its_pkg::ExEvent);
+  assign busy_o     = (st_q != its_pkg::ExecIdle);
+  assign ev_valid_o = (st_q == its_pkg::ExecEvent);
   assign ev_o       = ev_q;
-  assign rt_valid_o = (st_q == its_pkg::ExRetire);
+  assign rt_valid_o = (st_q == its_pkg::ExecRetire);
 
   always_comb begin
     rt_o.kind    = its_pkg::RT_CMD;
@@ -366,7 +305,7 @@ module its_exec #(
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      st_q     <= its_pkg::ExIdle;
+      st_q     <= its_pkg::ExecIdle;
       off_q    <= '0;
       sent_q   <= 1'b0;
       cte2_q   <= 1'b0;
@@ -392,13 +331,13 @@ module its_exec #(
     end
   end
 
-  // Unused: reserved command and ITE bits.
+  // Unused: reserved entry bits (a MOVI writes the ITE's as 0: IMPDEF-ITS-12).
   logic unused_exec;
-  assign unused_exec = ^{cmd_i, wd[63:50]};
+  assign unused_exec = ^{wd[63:50], wk_rdata_i[95:89]};
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT(StartIdle_A, start_i |-> st_q == its_pkg::ExIdle)
-  `PRJ_ASSERT(FetchDoneInFetch_A, fetch_done_i |-> st_q == its_pkg::ExFetch)
+  `PRJ_ASSERT(StartIdle_A, start_i |-> st_q == its_pkg::ExecIdle)
+  `PRJ_ASSERT(FetchDoneInFetch_A, fetch_done_i |-> st_q == its_pkg::ExecFetch)
   `PRJ_ASSERT(WalkDoneExpected_A, wk_done_i |-> sent_q)
   `PRJ_ASSERT_VALID_READY(Ev, ev_valid_o, ev_ready_i, ev_o)
   `PRJ_ASSERT_VALID_READY(Walk, wk_valid_o, wk_ready_i,

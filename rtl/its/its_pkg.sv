@@ -98,36 +98,36 @@ package its_pkg;
     TBL_ITT = 2'd2
   } tbl_e;
 
-  // MSI translation slot states (its_xlate).
+  // FSM states, one enum per FSM, each with its own state-name prefix.
+  // MSI translation slot (its_xlate): the table access the slot waits for.
   typedef enum logic [2:0] {
-    SlFree = 3'd0,
-    SlDtL1 = 3'd1,
-    SlDte  = 3'd2,
-    SlIte  = 3'd3,
-    SlCtL1 = 3'd4,
-    SlCte  = 3'd5,
-    SlDone = 3'd6
-  } xl_st_e;
+    SlotFree = 3'd0,
+    SlotDtL1 = 3'd1,  // level-1 Device table entry (indirect DT only)
+    SlotDte  = 3'd2,
+    SlotIte  = 3'd3,  // two beats
+    SlotCtL1 = 3'd4,  // level-1 Collection table entry (indirect CT only)
+    SlotCte  = 3'd5,
+    SlotDone = 3'd6   // translated or failed: waits to retire in order
+  } slot_state_e;
 
-  // Command executor states (its_exec).
-  typedef enum logic [3:0] {
-    ExIdle   = 4'd0,
-    ExFetch  = 4'd1,
-    ExDecode = 4'd2,
-    ExDte    = 4'd3,
-    ExIte    = 4'd4,
-    ExCte    = 4'd5,
-    ExEvent  = 4'd6,
-    ExWrite  = 4'd7,
-    ExRetire = 4'd8
-  } ex_st_e;
+  // Command executor (its_exec).
+  typedef enum logic [2:0] {
+    ExecIdle   = 3'd0,
+    ExecFetch  = 3'd1,  // its_cmdq reads the command; then decode and the memory-less checks
+    ExecDte    = 3'd2,
+    ExecIte    = 3'd3,
+    ExecCte    = 3'd4,
+    ExecEvent  = 3'd5,  // the redistributor event waits for rd_ready
+    ExecWrite  = 3'd6,  // the table write
+    ExecRetire = 3'd7   // one cycle: the retire record
+  } exec_state_e;
 
-  // Table walker states (its_walk).
+  // Table walker of the executor (its_walk).
   typedef enum logic [1:0] {
-    WkIdle = 2'd0,
-    WkL1   = 2'd1,
-    WkEnt  = 2'd2
-  } wk_st_e;
+    WalkIdle = 2'd0,
+    WalkL1   = 2'd1,  // the level-1 entry of an indirect table
+    WalkEnt  = 2'd2   // the entry itself (1 or 2 beats)
+  } walk_state_e;
 
   // ---------------------------------------------------------------------------------------------
   // Structs
@@ -141,14 +141,7 @@ package its_pkg;
     logic [16:0] n;      // entry count, 0..2^16
   } tbl_cfg_t;
 
-  // Memory request beat.
-  typedef struct packed {
-    logic [63:0] addr;
-    logic        we;
-    logic [63:0] wdata;
-    logic [7:0]  be;
-  } mem_req_t;
-  localparam int unsigned MEM_REQ_W = 137;
+  // The memory request and response beats are cmn_pkg::mem_req_t and cmn_pkg::mem_rsp_t.
 
   // Redistributor event.
   typedef struct packed {
@@ -157,6 +150,15 @@ package its_pkg;
     logic [15:0] rd2;
     logic [31:0] intid;
   } rd_ev_t;
+
+  // The ITE fields the executor keeps after LOOKUP_ITE (spec/its.md section 4 layout). Valid and
+  // IntType are 1 by then; the reserved bits (low word [31:26], high word [31:25]) are not kept.
+  typedef struct packed {
+    logic [24:0] db;     // high word [24:0]: doorbell
+    logic [15:0] vpeid;  // [63:48]
+    logic [15:0] icid;   // [47:32]
+    logic [23:0] intid;  // [25:2]
+  } ite_t;
 
   // Retire record (docs/interfaces.md section 3.3).
   typedef struct packed {
@@ -171,7 +173,7 @@ package its_pkg;
 
   // One MSI translation slot (its_xlate); stored as logic [XL_SLOT_W-1:0].
   typedef struct packed {
-    xl_st_e      st;
+    slot_state_e      st;
     logic        tr;      // 1: from GITS_TRANSLATER (retire kind 3)
     logic [15:0] devid;
     logic [31:0] evid;
@@ -255,7 +257,7 @@ package its_pkg;
     cte_enc = v ? {47'b0, rd, 1'b1} : 64'b0;
   endfunction
 
-  // Valid physical ITE, 12 bytes: {doorbell word, low doubleword}.
+  // Valid physical ITE, 12 bytes: {doorbell word, low doubleword}, reserved bits 0.
   function automatic logic [95:0] ite_enc(logic [23:0] intid, logic [15:0] icid,
                                           logic [15:0] vpeid, logic [24:0] db);
     ite_enc = {7'b0, db, vpeid, icid, 6'b0, intid, 1'b1, 1'b1};

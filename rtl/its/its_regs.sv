@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// ITS register file and APB4 (64-bit) slave: GITS_* registers, access decoding, CREADR/Stalled
-// update at command retire, and the table parameters latched for the walkers.
+// ITS register file behind the shared APB4 slave (cmn_apb_slave): GITS_* registers, access
+// decoding, CREADR/Stalled update at command retire, and the table parameters latched for the
+// walkers.
 //
 // The serializer (its_ctrl) decides when an access in its access phase completes (`done_i`):
 // only while no operation is in flight (docs/interfaces.md section 3.4). Writes take effect in
@@ -58,13 +59,12 @@ module its_regs #(
   // -------------------------------------------------------------------------------------------
   // Access decoding (docs/interfaces.md section 1)
   // -------------------------------------------------------------------------------------------
-  logic        acc, ctl, is_tr, w64, w32l, w32h, w16, wr_err, do_wr;
+  logic        acc, cpl, ctl, is_tr, w64, w32l, w32h, w16, wr_err, do_wr;
   logic [12:0] dw;
   logic [63:0] bmask, rdata;
   logic [15:0] qn;                           // queue slots: (Size+1) * 128
   logic [14:0] creadr_inc;
 
-  assign acc   = apb_psel_i && apb_penable_i;
   assign ctl   = !apb_paddr_i[16];
   assign dw    = apb_paddr_i[15:3];
   assign is_tr = (apb_paddr_i == its_pkg::ADDR_TRANSLATER);
@@ -75,7 +75,7 @@ module its_regs #(
   // IMPDEF: IMPDEF-ITS-1 unsupported write width/alignment -> pslverr, no effect. Reads return
   // the aligned doubleword and never fail.
   assign wr_err = apb_pwrite_i && !(w64 || w32l || w32h || w16);
-  assign do_wr  = done_i && apb_pwrite_i && !wr_err && ctl;
+  assign do_wr  = cpl && apb_pwrite_i && !wr_err && ctl;
   assign bmask  = {{8{apb_pstrb_i[7]}}, {8{apb_pstrb_i[6]}}, {8{apb_pstrb_i[5]}},
                    {8{apb_pstrb_i[4]}}, {8{apb_pstrb_i[3]}}, {8{apb_pstrb_i[2]}},
                    {8{apb_pstrb_i[1]}}, {8{apb_pstrb_i[0]}}};
@@ -214,9 +214,29 @@ module its_regs #(
     end
   end
 
-  assign apb_pready_o  = done_i;
-  assign apb_pslverr_o = done_i && wr_err;
-  assign apb_prdata_o  = (done_i && !apb_pwrite_i) ? rdata : '0;
+  // APB4 handshake: the access completes combinationally in the cycle of `done_i`.
+  cmn_apb_slave #(
+    .AddrW  (17),
+    .RegOut (1'b0)
+  ) u_apb (
+    .clk_i,
+    .rst_ni,
+    .apb_psel_i,
+    .apb_penable_i,
+    .apb_pwrite_i,
+    .apb_paddr_i,
+    .apb_pwdata_i,
+    .apb_pstrb_i,
+    .apb_pready_o,
+    .apb_prdata_o,
+    .apb_pslverr_o,
+    .req_valid_o (acc),
+    .req_ready_i (1'b0),     // used with RegOut = 1 only
+    .done_i,
+    .err_i       (wr_err),
+    .rdata_i     (rdata),
+    .cpl_o       (cpl)
+  );
 
   // -------------------------------------------------------------------------------------------
   // Outputs
@@ -233,13 +253,9 @@ module its_regs #(
                       ({1'b0, cwriter_q} < qn) && cbaser_q[63];
 
 `ifdef PRJ_ASSERT_ON
+  // The APB4 protocol rules are checked in u_apb (ApbSetup_A, ApbStable_A, PreadyInAccess_A).
   `PRJ_ASSERT(NoWriteAtRetire_A, !(do_wr && rt_cmd_i))
   `PRJ_ASSERT(DoneOnlyInAccess_A, done_i |-> acc)
-  // APB: address, control and data are stable while an access waits.
-  `PRJ_ASSERT(ApbStable_A, acc && !done_i |=> apb_psel_i && apb_penable_i &&
-              $stable(apb_paddr_i) && $stable(apb_pwrite_i) && $stable(apb_pwdata_i) &&
-              $stable(apb_pstrb_i))
-  `PRJ_ASSERT(ApbSetup_A, apb_penable_i |-> apb_psel_i)
 `endif
 
 endmodule

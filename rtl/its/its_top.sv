@@ -68,7 +68,7 @@ module its_top #(
   output logic              busy_o
 );
 
-  localparam int unsigned RW = its_pkg::MEM_REQ_W;
+  localparam int unsigned RW = cmn_pkg::MEM_REQ_W;
 
   // Registers and serializer
   logic              acc, acc_msi, apb_done, enabled, cmd_run;
@@ -87,7 +87,8 @@ module its_top #(
 
   // Memory sources: 0 command fetch, 1 table walker, 2 MSI slots
   logic [2:0]        src_valid, src_ready, src_rsp_valid;
-  its_pkg::mem_req_t fetch_req, walk_req, xl_req, mem_req;
+  cmn_pkg::mem_req_t fetch_req, walk_req, xl_req, mem_req;
+  cmn_pkg::mem_rsp_t mem_rsp;
   logic [63:0]       fetch_addr, xl_addr;
 
   // Command path
@@ -160,8 +161,7 @@ module its_top #(
     .mreq_ready_i (src_ready[0]),
     .mreq_addr_o  (fetch_addr),
     .mrsp_valid_i (src_rsp_valid[0]),
-    .mrsp_rdata_i (mem_rsp_rdata_i),
-    .mrsp_err_i   (mem_rsp_err_i),
+    .mrsp_i       (mem_rsp),
     .done_o       (fetch_done),
     .fault_o      (fetch_fault),
     .cmd_o        (cmd)
@@ -219,8 +219,7 @@ module its_top #(
     .mreq_ready_i (src_ready[1]),
     .mreq_o       (walk_req),
     .mrsp_valid_i (src_rsp_valid[1]),
-    .mrsp_rdata_i (mem_rsp_rdata_i),
-    .mrsp_err_i   (mem_rsp_err_i)
+    .mrsp_i       (mem_rsp)
   );
 
   its_xlate #(
@@ -251,8 +250,7 @@ module its_top #(
     .mreq_ready_i (src_ready[2]),
     .mreq_addr_o  (xl_addr),
     .mrsp_valid_i (src_rsp_valid[2]),
-    .mrsp_rdata_i (mem_rsp_rdata_i),
-    .mrsp_err_i   (mem_rsp_err_i),
+    .mrsp_i       (mem_rsp),
     .ev_valid_o   (xl_ev_valid),
     .ev_ready_i   (xl_ev_ready),
     .ev_o         (xl_ev),
@@ -287,6 +285,7 @@ module its_top #(
     .mem_rsp_ready_o
   );
 
+  assign mem_rsp         = {mem_rsp_rdata_i, mem_rsp_err_i};  // cmn_pkg::mem_rsp_t
   assign mem_req_addr_o  = mem_req.addr;
   assign mem_req_we_o    = mem_req.we;
   assign mem_req_wdata_o = mem_req.wdata;
@@ -334,7 +333,7 @@ module its_top #(
                    CidW >= 1 && CidW <= 16)
   `PRJ_ASSERT_INIT(Depths_A, MsiFifoDepth >= 1 && MsiSlots >= 1 && MemMaxOut >= 1 &&
                    MsiBurst >= 1)
-  `PRJ_ASSERT_INIT(MemReqW_A, $bits(its_pkg::mem_req_t) == its_pkg::MEM_REQ_W)
+  `PRJ_ASSERT_INIT(MemReqW_A, $bits(cmn_pkg::mem_req_t) == cmn_pkg::MEM_REQ_W)
 
   // Valid/ready interfaces: sources hold valid and payload until accepted.
   `PRJ_ASSERT_VALID_READY(MemReq, mem_req_valid_o, mem_req_ready_i,

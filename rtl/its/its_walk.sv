@@ -31,13 +31,12 @@ module its_walk (
   // memory
   output logic               mreq_valid_o,
   input  logic               mreq_ready_i,
-  output its_pkg::mem_req_t  mreq_o,
+  output cmn_pkg::mem_req_t  mreq_o,
   input  logic               mrsp_valid_i,
-  input  logic [63:0]        mrsp_rdata_i,
-  input  logic               mrsp_err_i
+  input  cmn_pkg::mem_rsp_t  mrsp_i
 );
 
-  its_pkg::wk_st_e   st_q, st_d;
+  its_pkg::walk_state_e   st_q, st_d;
   its_pkg::tbl_e     tbl_q, tbl_d;
   logic [31:0]       idx_q, idx_d;
   logic [51:0]       base_q, base_d;     // ITT, or the level-2 page after the L1 read
@@ -61,7 +60,7 @@ module its_walk (
     cfg_base = (tbl_q == its_pkg::TBL_CT) ? ct_i.base : dt_i.base;
     cfg_ind  = (tbl_q == its_pkg::TBL_CT) ? ct_i.indirect : dt_i.indirect;
     cfg_psz  = (tbl_q == its_pkg::TBL_CT) ? ct_i.psz : dt_i.psz;
-    l1       = (st_q == its_pkg::WkL1);
+    l1       = (st_q == its_pkg::WalkL1);
     if (l1) begin
       addr = its_pkg::l1_addr(cfg_base, cfg_psz, idx_q[15:0]);
     end else if (tbl_q == its_pkg::TBL_ITT) begin
@@ -73,11 +72,11 @@ module its_walk (
     nb2   = !l1 && ((tbl_q == its_pkg::TBL_ITT) || (addr[2:0] != 3'd0));
     be16  = ((tbl_q == its_pkg::TBL_ITT) ? 16'h0FFF : 16'h00FF) << addr[2:0];
     wwide = {32'b0, wdata_q} << {addr[2:0], 3'b0};
-    wide  = {mrsp_rdata_i, beat0_q} >> {addr[2:0], 3'b0};
+    wide  = {mrsp_i.rdata, beat0_q} >> {addr[2:0], 3'b0};
   end
 
-  assign req_ready_o  = (st_q == its_pkg::WkIdle);
-  assign mreq_valid_o = (st_q != its_pkg::WkIdle) && (nreq_q == 2'd0 || (nreq_q == 2'd1 && nb2));
+  assign req_ready_o  = (st_q == its_pkg::WalkIdle);
+  assign mreq_valid_o = (st_q != its_pkg::WalkIdle) && (nreq_q == 2'd0 || (nreq_q == 2'd1 && nb2));
   always_comb begin
     mreq_o.addr  = {addr[63:3], 3'b0} + ((nreq_q == 2'd1) ? 64'd8 : 64'd0);
     mreq_o.we    = we_q && !l1;
@@ -87,8 +86,8 @@ module its_walk (
   end
 
   assign last      = mrsp_valid_i && (!nb2 || nrsp_q == 2'd1);
-  assign flt       = flt_q || mrsp_err_i;
-  assign rdata_o   = nb2 ? wide[95:0] : {32'b0, mrsp_rdata_i};
+  assign flt       = flt_q || mrsp_i.err;
+  assign rdata_o   = nb2 ? wide[95:0] : {32'b0, mrsp_i.rdata};
 
   always_comb begin
     st_d      = st_q;
@@ -107,13 +106,13 @@ module its_walk (
 
     if (mreq_valid_o && mreq_ready_i) nreq_d = nreq_q + 2'd1;
     if (mrsp_valid_i && !last) begin
-      beat0_d = mrsp_rdata_i;
+      beat0_d = mrsp_i.rdata;
       flt_d   = flt;
       nrsp_d  = nrsp_q + 2'd1;
     end
 
     unique case (st_q)
-      its_pkg::WkIdle: begin
+      its_pkg::WalkIdle: begin
         if (req_valid_i) begin
           tbl_d   = req_tbl_i;
           idx_d   = req_idx_i;
@@ -125,39 +124,39 @@ module its_walk (
           flt_d   = 1'b0;
           st_d    = (req_tbl_i != its_pkg::TBL_ITT &&
                      ((req_tbl_i == its_pkg::TBL_CT) ? ct_i.indirect : dt_i.indirect)) ?
-                    its_pkg::WkL1 : its_pkg::WkEnt;
+                    its_pkg::WalkL1 : its_pkg::WalkEnt;
         end
       end
-      its_pkg::WkL1: begin
+      its_pkg::WalkL1: begin
         if (last) begin
           nreq_d = '0;
           nrsp_d = '0;
           flt_d  = 1'b0;
-          base_d = {1'b0, mrsp_rdata_i[50:0]};
-          if (flt || !mrsp_rdata_i[63]) begin
+          base_d = {1'b0, mrsp_i.rdata[50:0]};
+          if (flt || !mrsp_i.rdata[63]) begin
             done_o    = 1'b1;
             fault_o   = flt;
             noentry_o = !flt;
-            st_d      = its_pkg::WkIdle;
+            st_d      = its_pkg::WalkIdle;
           end else begin
-            st_d = its_pkg::WkEnt;
+            st_d = its_pkg::WalkEnt;
           end
         end
       end
-      its_pkg::WkEnt: begin
+      its_pkg::WalkEnt: begin
         if (last) begin
           done_o  = 1'b1;
           fault_o = flt;
-          st_d    = its_pkg::WkIdle;
+          st_d    = its_pkg::WalkIdle;
         end
       end
-      default: st_d = its_pkg::WkIdle;
+      default: st_d = its_pkg::WalkIdle;
     endcase
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      st_q    <= its_pkg::WkIdle;
+      st_q    <= its_pkg::WalkIdle;
       tbl_q   <= its_pkg::TBL_DT;
       idx_q   <= '0;
       base_q  <= '0;
@@ -186,7 +185,7 @@ module its_walk (
   assign unused_walk = ^{dt_i.valid, dt_i.n, ct_i.valid, ct_i.n, wide[127:96]};
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT(RspWhileBusy_A, mrsp_valid_i |-> st_q != its_pkg::WkIdle && nrsp_q < nreq_q)
+  `PRJ_ASSERT(RspWhileBusy_A, mrsp_valid_i |-> st_q != its_pkg::WalkIdle && nrsp_q < nreq_q)
   `PRJ_ASSERT(IdxInRange_A, req_valid_i && req_ready_o && req_tbl_i != its_pkg::TBL_ITT |->
               req_idx_i[31:16] == 16'd0)
   `PRJ_ASSERT_VALID_READY(MemReq, mreq_valid_o, mreq_ready_i, mreq_o)

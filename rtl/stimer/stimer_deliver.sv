@@ -25,14 +25,10 @@ module stimer_deliver #(
   // memory master
   output logic                    mem_req_valid_o,
   input  logic                    mem_req_ready_i,
-  output logic [63:0]             mem_req_addr_o,
-  output logic                    mem_req_we_o,
-  output logic [63:0]             mem_req_wdata_o,
-  output logic [7:0]              mem_req_be_o,
+  output cmn_pkg::mem_req_t       mem_req_o,
   input  logic                    mem_rsp_valid_i,
   output logic                    mem_rsp_ready_o,
-  input  logic [63:0]             mem_rsp_rdata_i,
-  input  logic                    mem_rsp_err_i,
+  input  cmn_pkg::mem_rsp_t       mem_rsp_i,
   // interrupt request
   output logic                    irq_valid_o,
   input  logic                    irq_ready_i,
@@ -41,26 +37,8 @@ module stimer_deliver #(
   output logic                    irq_auto_eoi_o
 );
 
-  typedef enum logic [2:0] {
-    StIdle,
-    StBusy,  // busy check: 1 read beat at the slot base
-    StFlag,  // one-shot found the slot busy: 1 write beat, be = 20, byte 5 = flags | 1
-    StMsg,   // message: 5 write beats, +08 +10 +18 +20 then +00
-    StZero,  // SIMP enable: 512 zero beats ascending
-    StIrq,   // interrupt request
-    StDone
-  } state_e;
-
-  // Which beat stream is being issued.
-  typedef enum logic [1:0] {
-    BrBusy,
-    BrFlag,
-    BrMsg,
-    BrZero
-  } burst_e;
-
-  state_e                   state_d, state_q;
-  burst_e                   burst_d, burst_q;
+  stimer_pkg::dlv_state_e   state_d, state_q;
+  stimer_pkg::dlv_burst_e   burst_d, burst_q;
   logic [VpW-1:0]           vp_d, vp_q;
   stimer_pkg::attempt_t     att_d, att_q;
   stimer_pkg::outcome_e     out_d, out_q;
@@ -71,10 +49,7 @@ module stimer_deliver #(
   logic                     err_d, err_q;      // a response of the burst faulted
   logic [7:0]               flags_d, flags_q;  // slot flags byte from the busy check
   logic                     req_valid_d, req_valid_q;
-  logic [63:0]              req_addr_d, req_addr_q;
-  logic                     req_we_d, req_we_q;
-  logic [63:0]              req_wdata_d, req_wdata_q;
-  logic [7:0]               req_be_d, req_be_q;
+  cmn_pkg::mem_req_t        req_d, req_q;      // the request beat, stable while valid
   logic                     irq_valid_d, irq_valid_q;
   logic [7:0]               irq_vec_d, irq_vec_q;
   logic                     irq_aeoi_d, irq_aeoi_q;
@@ -95,16 +70,16 @@ module stimer_deliver #(
     b_we    = 1'b1;
     b_be    = 8'hFF;
     unique case (burst_q)
-      BrBusy: begin
+      stimer_pkg::BurstBusy: begin
         b_we = 1'b0;  // reads carry be = FF and wdata 0
       end
-      BrFlag: begin
+      stimer_pkg::BurstFlag: begin
         // IMPDEF: IMPDEF-ST-5 byte 5 = flags | 1 even when bit 0 is already set.
         // Only byte 5 is enabled; the other byte lanes carry 0.
         b_be    = 8'h20;
         b_wdata = {16'h0, flags_q | 8'h01, 40'h0};
       end
-      BrMsg: begin
+      stimer_pkg::BurstMsg: begin
         // Payload first, message_type last (spec section 4 Normative).
         unique case (issue_q[2:0])
           3'd0: begin b_addr = slot + 64'h08; b_wdata = '0; end  // sender id
@@ -114,7 +89,7 @@ module stimer_deliver #(
           default: begin b_addr = slot; b_wdata = stimer_pkg::MSG_HEADER; end
         endcase
       end
-      default: begin  // BrZero
+      default: begin  // BurstZero
         b_addr  = {page_q, issue_q[8:0], 3'b000};
         b_wdata = '0;
       end
@@ -134,9 +109,9 @@ module stimer_deliver #(
 
   // A new burst of `bst_n` beats of kind `bst_k` starts when `bst_go` (first beat loaded next
   // cycle).
-  logic       bst_go;
-  burst_e     bst_k;
-  logic [9:0] bst_n;
+  logic                   bst_go;
+  stimer_pkg::dlv_burst_e bst_k;
+  logic [9:0]             bst_n;
 
   always_comb begin
     state_d     = state_q;
@@ -151,47 +126,45 @@ module stimer_deliver #(
     err_d       = err_q;
     flags_d     = flags_q;
     req_valid_d = req_valid_q;
-    req_addr_d  = req_addr_q;
-    req_we_d    = req_we_q;
-    req_wdata_d = req_wdata_q;
-    req_be_d    = req_be_q;
+    req_d       = req_q;
     irq_valid_d = irq_valid_q;
     irq_vec_d   = irq_vec_q;
     irq_aeoi_d  = irq_aeoi_q;
     done_o      = 1'b0;
     zero_done_o = 1'b0;
     bst_go      = 1'b0;
-    bst_k       = BrBusy;
+    bst_k       = stimer_pkg::BurstBusy;
     bst_n       = '0;
 
     // Request stream: load the next beat when the request register is free or just accepted.
     if (req_hs) begin
       req_valid_d = 1'b0;
     end
-    if (((state_q == StBusy) || (state_q == StFlag) || (state_q == StMsg) ||
-         (state_q == StZero)) && (!req_valid_q || req_hs) &&
+    if (((state_q == stimer_pkg::DlvBusy) || (state_q == stimer_pkg::DlvFlag) ||
+         (state_q == stimer_pkg::DlvMsg) || (state_q == stimer_pkg::DlvZero)) &&
+        (!req_valid_q || req_hs) &&
         (issue_q != nbeat_q)) begin
       req_valid_d = 1'b1;
-      req_addr_d  = b_addr;
-      req_we_d    = b_we;
-      req_wdata_d = b_wdata;
-      req_be_d    = b_be;
+      req_d.addr  = b_addr;
+      req_d.we    = b_we;
+      req_d.wdata = b_wdata;
+      req_d.be    = b_be;
       issue_d     = issue_q + 10'd1;
     end
     // Response stream: count down; any faulting beat faults the access.
     if (rsp_hs && (rsp_q != '0)) begin
       rsp_d = rsp_q - 10'd1;
-      err_d = err_q || mem_rsp_err_i;
+      err_d = err_q || mem_rsp_i.err;
     end
 
     unique case (state_q)
-      StIdle: begin
+      stimer_pkg::DlvIdle: begin
         if (zero_start_i) begin
           page_d  = zero_page_i;
           bst_go = 1'b1;
-          bst_k  = BrZero;
+          bst_k  = stimer_pkg::BurstZero;
           bst_n  = 10'(stimer_pkg::SIM_PAGE_BEATS);
-          state_d = StZero;
+          state_d = stimer_pkg::DlvZero;
         end else if (start_i) begin
           vp_d  = vp_i;
           att_d = att_i;
@@ -202,95 +175,95 @@ module stimer_deliver #(
             irq_valid_d = 1'b1;
             irq_vec_d   = att_i.apic_vec;
             irq_aeoi_d  = 1'b0;
-            state_d     = StIrq;
+            state_d     = stimer_pkg::DlvIrq;
           end else if (!att_i.slot_avail) begin
             out_d   = stimer_pkg::OUT_UNAVAILABLE;
-            state_d = StDone;
+            state_d = stimer_pkg::DlvDone;
           end else begin
             bst_go = 1'b1;
-            bst_k  = BrBusy;
+            bst_k  = stimer_pkg::BurstBusy;
             bst_n  = 10'd1;
-            state_d = StBusy;
+            state_d = stimer_pkg::DlvBusy;
           end
         end
       end
 
-      StBusy: begin
+      stimer_pkg::DlvBusy: begin
         if (rsp_last) begin
-          flags_d = mem_rsp_rdata_i[47:40];
-          if (mem_rsp_err_i) begin
+          flags_d = mem_rsp_i.rdata[47:40];
+          if (mem_rsp_i.err) begin
             // IMPDEF: IMPDEF-ST-2 a faulting busy check fails the attempt; nothing is written.
             out_d   = stimer_pkg::OUT_FAULT;
-            state_d = StDone;
-          end else if (mem_rsp_rdata_i[31:0] != 32'h0) begin
+            state_d = stimer_pkg::DlvDone;
+          end else if (mem_rsp_i.rdata[31:0] != 32'h0) begin
             if (att_q.periodic) begin
               // Periodic: tick lost, slot untouched, counts as success (KVM no_retry).
               out_d   = stimer_pkg::OUT_BUSY_LOST;
-              state_d = StDone;
+              state_d = stimer_pkg::DlvDone;
             end else begin
               bst_go = 1'b1;
-              bst_k  = BrFlag;
+              bst_k  = stimer_pkg::BurstFlag;
               bst_n  = 10'd1;
-              state_d = StFlag;
+              state_d = stimer_pkg::DlvFlag;
             end
           end else begin
             bst_go = 1'b1;
-            bst_k  = BrMsg;
+            bst_k  = stimer_pkg::BurstMsg;
             bst_n  = 10'd5;
-            state_d = StMsg;
+            state_d = stimer_pkg::DlvMsg;
           end
         end
       end
 
-      StFlag: begin
+      stimer_pkg::DlvFlag: begin
         if (rsp_last) begin
           // IMPDEF: IMPDEF-ST-2 a faulting flags write makes the attempt a FAULT.
-          out_d   = (err_q || mem_rsp_err_i) ? stimer_pkg::OUT_FAULT : stimer_pkg::OUT_BUSY_PENDING;
-          state_d = StDone;
+          out_d   = (err_q || mem_rsp_i.err) ? stimer_pkg::OUT_FAULT : stimer_pkg::OUT_BUSY_PENDING;
+          state_d = stimer_pkg::DlvDone;
         end
       end
 
-      StMsg: begin
+      stimer_pkg::DlvMsg: begin
         if (rsp_last) begin
-          if (err_q || mem_rsp_err_i) begin
+          if (err_q || mem_rsp_i.err) begin
             // IMPDEF: IMPDEF-ST-2 all 5 beats were issued; a fault fails it, no interrupt.
             out_d   = stimer_pkg::OUT_FAULT;
-            state_d = StDone;
+            state_d = stimer_pkg::DlvDone;
           end else if (att_q.sint_irq) begin
             // The interrupt only after the message is in the slot (spec section 6).
             out_d       = stimer_pkg::OUT_DELIVERED;
             irq_valid_d = 1'b1;
             irq_vec_d   = att_q.sint_vec;
             irq_aeoi_d  = att_q.sint_auto_eoi;
-            state_d     = StIrq;
+            state_d     = stimer_pkg::DlvIrq;
           end else begin
             // Masked or polling SINT: message written, interrupt lost (spec section 4).
             out_d   = stimer_pkg::OUT_NO_IRQ;
-            state_d = StDone;
+            state_d = stimer_pkg::DlvDone;
           end
         end
       end
 
-      StZero: begin
+      stimer_pkg::DlvZero: begin
         if (rsp_last) begin
           zero_done_o = 1'b1;
-          state_d     = StIdle;
+          state_d     = stimer_pkg::DlvIdle;
         end
       end
 
-      StIrq: begin
+      stimer_pkg::DlvIrq: begin
         if (irq_ready_i) begin
           irq_valid_d = 1'b0;
-          state_d     = StDone;
+          state_d     = stimer_pkg::DlvDone;
         end
       end
 
-      StDone: begin
+      stimer_pkg::DlvDone: begin
         done_o  = 1'b1;
-        state_d = StIdle;
+        state_d = stimer_pkg::DlvIdle;
       end
 
-      default: state_d = StIdle;
+      default: state_d = stimer_pkg::DlvIdle;
     endcase
 
     if (bst_go) begin
@@ -304,8 +277,8 @@ module stimer_deliver #(
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q     <= StIdle;
-      burst_q     <= BrBusy;
+      state_q     <= stimer_pkg::DlvIdle;
+      burst_q     <= stimer_pkg::BurstBusy;
       vp_q        <= '0;
       att_q       <= '0;
       out_q       <= stimer_pkg::OUT_DELIVERED;
@@ -316,10 +289,7 @@ module stimer_deliver #(
       err_q       <= 1'b0;
       flags_q     <= '0;
       req_valid_q <= 1'b0;
-      req_addr_q  <= '0;
-      req_we_q    <= 1'b0;
-      req_wdata_q <= '0;
-      req_be_q    <= '0;
+      req_q       <= '0;
       irq_valid_q <= 1'b0;
       irq_vec_q   <= '0;
       irq_aeoi_q  <= 1'b0;
@@ -336,10 +306,7 @@ module stimer_deliver #(
       err_q       <= err_d;
       flags_q     <= flags_d;
       req_valid_q <= req_valid_d;
-      req_addr_q  <= req_addr_d;
-      req_we_q    <= req_we_d;
-      req_wdata_q <= req_wdata_d;
-      req_be_q    <= req_be_d;
+      req_q       <= req_d;
       irq_valid_q <= irq_valid_d;
       irq_vec_q   <= irq_vec_d;
       irq_aeoi_q  <= irq_aeoi_d;
@@ -348,10 +315,7 @@ module stimer_deliver #(
 
   assign outcome_o       = out_q;
   assign mem_req_valid_o = req_valid_q;
-  assign mem_req_addr_o  = req_addr_q;
-  assign mem_req_we_o    = req_we_q;
-  assign mem_req_wdata_o = req_wdata_q;
-  assign mem_req_be_o    = req_be_q;
+  assign mem_req_o       = req_q;
   assign irq_valid_o     = irq_valid_q;
   assign irq_vp_o        = vp_q;
   assign irq_vector_o    = irq_vec_q;
@@ -360,10 +324,10 @@ module stimer_deliver #(
   // Every response answers an issued request of the current burst.
   `PRJ_ASSERT(MemRspExpected_A, mem_rsp_valid_i |-> (rsp_q != '0))
   // The scheduler starts an attempt only when the previous one is done.
-  `PRJ_ASSERT(StartWhenIdle_A, start_i || zero_start_i |-> (state_q == StIdle))
+  `PRJ_ASSERT(StartWhenIdle_A, start_i || zero_start_i |-> (state_q == stimer_pkg::DlvIdle))
 
   // The rest of the read data (busy check uses message_type and the flags byte only).
   logic unused_rdata;
-  assign unused_rdata = ^{mem_rsp_rdata_i[63:48], mem_rsp_rdata_i[39:32]};
+  assign unused_rdata = ^{mem_rsp_i.rdata[63:48], mem_rsp_i.rdata[39:32]};
 
 endmodule

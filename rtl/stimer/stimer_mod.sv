@@ -16,13 +16,7 @@ module stimer_mod (
   output logic [63:0] rem_o
 );
 
-  typedef enum logic [1:0] {
-    StIdle,
-    StDiv,
-    StDone
-  } state_e;
-
-  state_e      state_d, state_q;
+  stimer_pkg::mod_state_e state_d, state_q;
   logic [63:0] a_d, a_q;      // dividend bits not yet shifted in (MSB first)
   logic [63:0] b_d, b_q;
   logic [64:0] rem_d, rem_q;  // partial remainder, one bit wider than b for the shift
@@ -44,50 +38,50 @@ module stimer_mod (
     cnt_d   = cnt_q;
     done_o  = 1'b0;
     unique case (state_q)
-      StIdle: begin
+      stimer_pkg::ModIdle: begin
         // nothing to do: wait for start
       end
-      StDiv: begin
+      stimer_pkg::ModDiv: begin
         if ((rem_q == '0) && (a_q[63:56] == 8'h00) && (cnt_q >= 7'd8)) begin
           // Leading zero byte of the dividend: shifting it in leaves the remainder 0 < b.
           a_d   = {a_q[55:0], 8'h00};
           cnt_d = cnt_q - 7'd8;
           if (cnt_q == 7'd8) begin
-            state_d = StDone;
+            state_d = stimer_pkg::ModDone;
           end
         end else begin
           rem_d = rem_ge ? rem_diff[64:0] : rem_shift;
           a_d   = {a_q[62:0], 1'b0};
           cnt_d = cnt_q - 7'd1;
           if (cnt_q == 7'd1) begin
-            state_d = StDone;
+            state_d = stimer_pkg::ModDone;
           end
         end
       end
-      StDone: begin
+      stimer_pkg::ModDone: begin
         done_o  = 1'b1;
-        state_d = StIdle;
+        state_d = stimer_pkg::ModIdle;
       end
-      default: state_d = StIdle;
+      default: state_d = stimer_pkg::ModIdle;
     endcase
     if (start_i) begin
       b_d = b_i;
       if (a_i < b_i) begin
         // Fast path: (now - exp) < count, so r = now - exp.
         rem_d   = {1'b0, a_i};
-        state_d = StDone;
+        state_d = stimer_pkg::ModDone;
       end else begin
         a_d     = a_i;
         rem_d   = '0;
         cnt_d   = 7'd64;
-        state_d = StDiv;
+        state_d = stimer_pkg::ModDiv;
       end
     end
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q <= StIdle;
+      state_q <= stimer_pkg::ModIdle;
       a_q     <= '0;
       b_q     <= '0;
       rem_q   <= '0;
@@ -101,7 +95,7 @@ module stimer_mod (
     end
   end
 
-  assign busy_o = (state_q != StIdle);
+  assign busy_o = (state_q != stimer_pkg::ModIdle);
   assign rem_o  = rem_q[63:0];
 
   logic unused_rem_msb;

@@ -44,23 +44,7 @@ module stimer_msr #(
   input  logic                         zero_done_i
 );
 
-  typedef enum logic [3:0] {
-    StIdle,
-    StExec,     // first cycle of an MSR operation
-    StRdWait,   // RAM read data arrives
-    StZero,     // SIMP page zeroing in progress
-    StTmCfg,    // timer write: old CONFIG arrives; read COUNT (CONFIG write) or store it
-    StTmCnt,    // COUNT read data arrives; new CONFIG computed
-    StTmStart,  // store CONFIG, compute the start
-    StTmExp,    // store exp_time and the timer state
-    StEoiInit,  // EOI: snapshot the waiting timers of the VP
-    StEoiSel,   // EOI: pick the next waiting timer, read its CONFIG
-    StEoiCfg,   // EOI: CONFIG arrives, read SINT[SINTx]
-    StEoiSint,  // EOI: SINT arrives, compare
-    StDone
-  } state_e;
-
-  state_e               state_d, state_q;
+  stimer_pkg::msr_state_e state_d, state_q;
   logic [VpW-1:0]       vp_d, vp_q;
   stimer_pkg::msr_req_t op_d, op_q;
   logic [7:0]           eoi_vec_d, eoi_vec_q;
@@ -130,7 +114,7 @@ module stimer_msr #(
     zero_start_o = 1'b0;
 
     unique case (state_q)
-      StIdle: begin
+      stimer_pkg::MsrIdle: begin
         if (op_start_i) begin
           vp_d    = op_vp_i;
           op_d    = op_i;
@@ -138,24 +122,24 @@ module stimer_msr #(
           // docs/interfaces.md section 4.2: every accepted MSR write, #GP included, is followed
           // by a pass before the next MSR access or EOI is accepted.
           work_d  = op_i.wr;
-          state_d = StExec;
+          state_d = stimer_pkg::MsrExec;
         end else if (eoi_start_i) begin
           vp_d      = eoi_vp_i;
           eoi_vec_d = eoi_vector_i;
           amask_d   = 4'h0;
           work_d    = 1'b1;
-          state_d   = StEoiInit;
+          state_d   = stimer_pkg::MsrEoiInit;
         end
       end
 
-      StExec: begin
-        state_d = StDone;
+      stimer_pkg::MsrExec: begin
+        state_d = stimer_pkg::MsrDone;
         unique case (op_q.op)
           stimer_pkg::MSR_OP_RD_NOW: rdata_d = now_i;  // IMPDEF: IMPDEF-ST-6 the sampled now
           stimer_pkg::MSR_OP_RD_CONST: rdata_d = op_q.data;
           stimer_pkg::MSR_OP_RD_RAM: begin
             ram_req_o = 1'b1;
-            state_d   = StRdWait;
+            state_d   = stimer_pkg::MsrRdWait;
           end
           stimer_pkg::MSR_OP_WR_RAM: begin
             ram_req_o = 1'b1;
@@ -169,7 +153,7 @@ module stimer_msr #(
             ram_we_o  = 1'b1;
             if (op_q.data[stimer_pkg::SYNIC_ENABLE]) begin
               zero_start_o = 1'b1;
-              state_d      = StZero;
+              state_d      = stimer_pkg::MsrZero;
             end
           end
           stimer_pkg::MSR_OP_EOM: begin
@@ -180,25 +164,25 @@ module stimer_msr #(
           stimer_pkg::MSR_OP_WR_CFG, stimer_pkg::MSR_OP_WR_CNT: begin
             ram_req_o  = 1'b1;
             ram_widx_o = stimer_pkg::W_CONFIG0 + {3'b000, op_q.timer};
-            state_d    = StTmCfg;
+            state_d    = stimer_pkg::MsrTmCfg;
           end
           default: ;  // MSR_OP_GP: no effect
         endcase
       end
 
-      StRdWait: begin
+      stimer_pkg::MsrRdWait: begin
         rdata_d = ram_rdata_i;
-        state_d = StDone;
+        state_d = stimer_pkg::MsrDone;
       end
 
-      StZero: begin
+      stimer_pkg::MsrZero: begin
         // IMPDEF: IMPDEF-ST-2 faults during SIMP zeroing are ignored.
         if (zero_done_i) begin
-          state_d = StDone;
+          state_d = stimer_pkg::MsrDone;
         end
       end
 
-      StTmCfg: begin
+      stimer_pkg::MsrTmCfg: begin
         cfg_d     = ram_rdata_i;  // the old CONFIG
         ram_req_o = 1'b1;
         if (op_q.op == stimer_pkg::MSR_OP_WR_CFG) begin
@@ -207,10 +191,10 @@ module stimer_msr #(
           ram_we_o   = 1'b1;                                          // store COUNT
           ram_widx_o = stimer_pkg::W_COUNT0 + {3'b000, op_q.timer};
         end
-        state_d = StTmCnt;
+        state_d = stimer_pkg::MsrTmCnt;
       end
 
-      StTmCnt: begin
+      stimer_pkg::MsrTmCnt: begin
         if (op_q.op == stimer_pkg::MSR_OP_WR_CFG) begin
           cnt_d = ram_rdata_i;
           cfg_d = new_cfg;
@@ -218,10 +202,10 @@ module stimer_msr #(
           cnt_d = op_q.data;
           cfg_d = cnt_cfg;
         end
-        state_d = StTmStart;
+        state_d = stimer_pkg::MsrTmStart;
       end
 
-      StTmStart: begin
+      stimer_pkg::MsrTmStart: begin
         ram_req_o   = 1'b1;
         ram_we_o    = 1'b1;
         ram_widx_o  = stimer_pkg::W_CONFIG0 + {3'b000, op_q.timer};
@@ -231,10 +215,10 @@ module stimer_msr #(
         // exp = now + count with the sampled now, one-shot exp = count.
         arm_d   = cfg_q[stimer_pkg::CFG_ENABLE] && (cnt_q != '0);
         exp_d   = cfg_q[stimer_pkg::CFG_PERIODIC] ? (now_i + cnt_q) : cnt_q;
-        state_d = StTmExp;
+        state_d = stimer_pkg::MsrTmExp;
       end
 
-      StTmExp: begin
+      stimer_pkg::MsrTmExp: begin
         ram_req_o   = arm_q;
         ram_we_o    = arm_q;
         ram_widx_o  = stimer_pkg::W_EXP0 + {3'b000, op_q.timer};
@@ -244,56 +228,57 @@ module stimer_msr #(
         ts_we_o     = 1'b1;
         ts_state_o  = (arm_q && (exp_q != '0)) ? stimer_pkg::TS_ARMED : stimer_pkg::TS_IDLE;
         start_o     = arm_q && (exp_q != '0);
-        state_d     = StDone;
+        state_d     = stimer_pkg::MsrDone;
       end
 
-      StEoiInit: begin
+      stimer_pkg::MsrEoiInit: begin
         todo_d  = pend_i;  // the timers of this VP waiting for an acknowledge
-        state_d = StEoiSel;
+        state_d = stimer_pkg::MsrEoiSel;
       end
 
-      StEoiSel: begin
+      stimer_pkg::MsrEoiSel: begin
         // spec section 5: an EOI of vector V acknowledges every unmasked SINT with vector V;
         // each waiting timer on such a SINT is re-evaluated.
         // IMPDEF: IMPDEF-ST-4 AutoEOI SINTs are included (the APIC never EOIs them anyway).
         if (todo_q == 4'h0) begin
           ack_o      = 1'b1;
           ack_mask_o = amask_q;
-          state_d    = StDone;
+          state_d    = stimer_pkg::MsrDone;
         end else begin
           et_d       = todo_first;
           ram_req_o  = 1'b1;
           ram_widx_o = stimer_pkg::W_CONFIG0 + {3'b000, todo_first};
-          state_d    = StEoiCfg;
+          state_d    = stimer_pkg::MsrEoiCfg;
         end
       end
 
-      StEoiCfg: begin
+      stimer_pkg::MsrEoiCfg: begin
         ram_req_o  = 1'b1;
-        ram_widx_o = stimer_pkg::W_SINT0 + {1'b0, ram_rdata_i[stimer_pkg::CFG_SINTX+:4]};  // SINT[SINTx]
-        state_d    = StEoiSint;
+        // SINT[SINTx]
+        ram_widx_o = stimer_pkg::W_SINT0 + {1'b0, ram_rdata_i[stimer_pkg::CFG_SINTX+:4]};
+        state_d    = stimer_pkg::MsrEoiSint;
       end
 
-      StEoiSint: begin
+      stimer_pkg::MsrEoiSint: begin
         if (!ram_rdata_i[stimer_pkg::SINT_MASKED] && (ram_rdata_i[7:0] == eoi_vec_q)) begin
           amask_d[et_q] = 1'b1;
         end
         todo_d[et_q] = 1'b0;
-        state_d      = StEoiSel;
+        state_d      = stimer_pkg::MsrEoiSel;
       end
 
-      StDone: begin
+      stimer_pkg::MsrDone: begin
         done_o  = 1'b1;
-        state_d = StIdle;
+        state_d = stimer_pkg::MsrIdle;
       end
 
-      default: state_d = StIdle;
+      default: state_d = stimer_pkg::MsrIdle;
     endcase
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      state_q   <= StIdle;
+      state_q   <= stimer_pkg::MsrIdle;
       vp_q      <= '0;
       op_q      <= '0;
       eoi_vec_q <= '0;

@@ -88,6 +88,71 @@ package stimer_pkg;
     TS_ACKED = 2'd3
   } tstate_e;
 
+  // ---------------------------------------------------------------------------------------------
+  // FSM states: one enum per FSM, each with its own state-name prefix
+  // ---------------------------------------------------------------------------------------------
+  // Scheduler (stimer_sched): the idle choice, then an MSR access or EOI, or a pass.
+  typedef enum logic [1:0] {
+    SchedIdle,
+    SchedOp,    // the MSR engine runs an MSR access or an EOI
+    SchedPass   // stimer_pass runs a scanning pass
+  } sched_state_e;
+
+  // Pass engine (stimer_pass).
+  typedef enum logic [2:0] {
+    PassIdle,
+    PassScan,     // find the next VP with a candidate timer
+    PassTimer,    // pick the next candidate timer of the VP, read its exp_time
+    PassExp,      // exp_time arrives: due?
+    PassCtx,      // read CONFIG, COUNT, SINT[SINTx], SIMP, SCONTROL
+    PassDeliver,  // stimer_deliver runs the attempt
+    PassUpdate,   // write the timer back, report the ATTEMPT record
+    PassEnd       // every candidate visited
+  } pass_state_e;
+
+  // Delivery (stimer_deliver): one attempt, or the SIM page zeroing.
+  typedef enum logic [2:0] {
+    DlvIdle,
+    DlvBusy,  // busy check: 1 read beat at the slot base
+    DlvFlag,  // one-shot found the slot busy: 1 write beat, be = 20, byte 5 = flags | 1
+    DlvMsg,   // message: 5 write beats, +08 +10 +18 +20 then +00
+    DlvZero,  // SIMP enable: 512 zero beats ascending
+    DlvIrq,   // interrupt request
+    DlvDone
+  } dlv_state_e;
+
+  // Which beat stream stimer_deliver is issuing.
+  typedef enum logic [1:0] {
+    BurstBusy,
+    BurstFlag,
+    BurstMsg,
+    BurstZero
+  } dlv_burst_e;
+
+  // MSR engine (stimer_msr): one MSR access or one EOI.
+  typedef enum logic [3:0] {
+    MsrIdle,
+    MsrExec,     // first cycle of an MSR operation
+    MsrRdWait,   // RAM read data arrives
+    MsrZero,     // SIMP page zeroing in progress
+    MsrTmCfg,    // timer write: old CONFIG arrives; read COUNT (CONFIG write) or store it
+    MsrTmCnt,    // COUNT read data arrives; new CONFIG computed
+    MsrTmStart,  // store CONFIG, compute the start
+    MsrTmExp,    // store exp_time and the timer state
+    MsrEoiInit,  // EOI: snapshot the waiting timers of the VP
+    MsrEoiSel,   // EOI: pick the next waiting timer, read its CONFIG
+    MsrEoiCfg,   // EOI: CONFIG arrives, read SINT[SINTx]
+    MsrEoiSint,  // EOI: SINT arrives, compare
+    MsrDone
+  } msr_state_e;
+
+  // Sequential modulo (stimer_mod).
+  typedef enum logic [1:0] {
+    ModIdle,
+    ModDiv,   // one dividend bit (or a leading zero byte) per cycle
+    ModDone   // remainder valid
+  } mod_state_e;
+
   // Decoded MSR operation handed from stimer_regs to stimer_msr.
   typedef enum logic [3:0] {
     MSR_OP_GP      = 4'd0,   // #GP: complete with pslverr, no effect

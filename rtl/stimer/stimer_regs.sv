@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// stimer APB4 register slave: decodes `paddr = {vp, msr[7:0], 3'b000}` (docs/interfaces.md
-// section 1.2), decides every #GP (all of them depend only on the access itself), and hands one
-// decoded MSR operation at a time to the engine (stimer_msr), which runs it between passes.
-// pready rises the cycle after the engine is done; prdata/pslverr are registered with it.
+// stimer MSR register decode behind the shared APB4 slave (cmn_apb_slave): decodes
+// `paddr = {vp, msr[7:0], 3'b000}` (docs/interfaces.md section 1.2), decides every #GP (all of
+// them depend only on the access itself), and hands one decoded MSR operation at a time to the
+// engine (stimer_msr), which runs it between passes. pready rises the cycle after the engine is
+// done; prdata/pslverr are registered with it (cmn_apb_slave with RegOut = 1).
 module stimer_regs #(
   parameter int unsigned NumVp       = 4,
   parameter bit          FeatTimeRef = 1'b1,
@@ -35,12 +36,6 @@ module stimer_regs #(
   // an APB access completes this cycle (the scheduler starts nothing then)
   output logic                 cpl_o
 );
-
-  logic        busy_d, busy_q;    // operation handed to the engine, not yet done
-  logic        pready_d, pready_q;
-  logic [63:0] prdata_d, prdata_q;
-  logic        pslverr_d, pslverr_q;
-  logic        is_gp_d, is_gp_q;  // the operation in flight is a #GP
 
   // ---------------------------------------------------------------------------------------------
   // Decode (docs/interfaces.md section 1.2, spec/stimer.md sections 1-3)
@@ -124,48 +119,32 @@ module stimer_regs #(
 
   // ---------------------------------------------------------------------------------------------
   // APB handshake: one operation per access phase; pready one cycle after the engine is done.
+  // The #GP decision is sampled at completion: the master holds the access until pready.
   // ---------------------------------------------------------------------------------------------
-  assign op_valid_o = apb_psel_i && apb_penable_i && !busy_q && !pready_q;
-  assign op_vp_o    = vp;
-  assign op_o       = req;
+  assign op_vp_o = vp;
+  assign op_o    = req;
 
-  always_comb begin
-    busy_d    = busy_q;
-    is_gp_d   = is_gp_q;
-    pready_d  = 1'b0;
-    prdata_d  = prdata_q;
-    pslverr_d = 1'b0;
-    if (op_valid_o && op_ready_i) begin
-      busy_d  = 1'b1;
-      is_gp_d = (req.op == stimer_pkg::MSR_OP_GP);
-    end
-    if (busy_q && op_done_i) begin
-      busy_d    = 1'b0;
-      pready_d  = 1'b1;
-      pslverr_d = is_gp_q;
-      prdata_d  = is_gp_q ? '0 : op_rdata_i;
-    end
-  end
-
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      busy_q    <= 1'b0;
-      is_gp_q   <= 1'b0;
-      pready_q  <= 1'b0;
-      prdata_q  <= '0;
-      pslverr_q <= 1'b0;
-    end else begin
-      busy_q    <= busy_d;
-      is_gp_q   <= is_gp_d;
-      pready_q  <= pready_d;
-      prdata_q  <= prdata_d;
-      pslverr_q <= pslverr_d;
-    end
-  end
-
-  assign apb_pready_o  = pready_q;
-  assign apb_prdata_o  = prdata_q;
-  assign apb_pslverr_o = pslverr_q;
-  assign cpl_o         = pready_q && apb_psel_i && apb_penable_i;
+  cmn_apb_slave #(
+    .AddrW  (AddrW),
+    .RegOut (1'b1)
+  ) u_apb (
+    .clk_i,
+    .rst_ni,
+    .apb_psel_i,
+    .apb_penable_i,
+    .apb_pwrite_i,
+    .apb_paddr_i,
+    .apb_pwdata_i,
+    .apb_pstrb_i,
+    .apb_pready_o,
+    .apb_prdata_o,
+    .apb_pslverr_o,
+    .req_valid_o (op_valid_o),
+    .req_ready_i (op_ready_i),
+    .done_i      (op_done_i),
+    .err_i       (req.op == stimer_pkg::MSR_OP_GP),
+    .rdata_i     (op_rdata_i),
+    .cpl_o
+  );
 
 endmodule

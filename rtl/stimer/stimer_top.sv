@@ -92,6 +92,8 @@ module stimer_top #(
   logic                 zero_start, zero_done;
   logic [51:0]          zero_page;
   logic                 att_start, att_done;
+  cmn_pkg::mem_req_t    mem_req;
+  cmn_pkg::mem_rsp_t    mem_rsp;
   stimer_pkg::attempt_t att;
   stimer_pkg::outcome_e att_outcome, rt_outcome;
   stimer_pkg::rt_kind_e rt_kind;
@@ -258,14 +260,10 @@ module stimer_top #(
     .zero_done_o    (zero_done),
     .mem_req_valid_o,
     .mem_req_ready_i,
-    .mem_req_addr_o,
-    .mem_req_we_o,
-    .mem_req_wdata_o,
-    .mem_req_be_o,
+    .mem_req_o      (mem_req),
     .mem_rsp_valid_i,
     .mem_rsp_ready_o,
-    .mem_rsp_rdata_i,
-    .mem_rsp_err_i,
+    .mem_rsp_i      (mem_rsp),
     .irq_valid_o,
     .irq_ready_i,
     .irq_vp_o,
@@ -273,7 +271,12 @@ module stimer_top #(
     .irq_auto_eoi_o
   );
 
-  assign eoi_ready_o  = eoi_start;
+  assign mem_req_addr_o  = mem_req.addr;
+  assign mem_req_we_o    = mem_req.we;
+  assign mem_req_wdata_o = mem_req.wdata;
+  assign mem_req_be_o    = mem_req.be;
+  assign mem_rsp         = {mem_rsp_rdata_i, mem_rsp_err_i};  // cmn_pkg::mem_rsp_t
+  assign eoi_ready_o     = eoi_start;
 
   // Used by the assertions only.
   logic unused_pass_active;

@@ -9,6 +9,10 @@ if(NOT PRJ_LOCKSTEP)
 endif()
 prj_read_filelist(its PRJ_ITS_FILES)
 prj_read_filelist(stimer PRJ_ST_FILES)
+# Both blocks list the shared rtl/common files; each is compiled once (first occurrence kept, so
+# the packages stay ahead of their users).
+set(PRJ_RTL_FILES ${PRJ_ITS_FILES} ${PRJ_ST_FILES})
+list(REMOVE_DUPLICATES PRJ_RTL_FILES)
 
 set(PRJ_BENCH_SOURCES ${PRJ_TB_DIR}/c/bench.c ${PRJ_TB_DIR}/c/sb_its.c
                       ${PRJ_TB_DIR}/c/sb_stimer.c ${PRJ_TB_DIR}/c/gen.c ${PRJ_TB_DIR}/c/fcov.c)
@@ -25,7 +29,7 @@ function(prj_lockstep_variant target num_vp feat_direct)
   verilate(${target} TRACE_FST ${ARGN}
     PREFIX Vtb
     TOP_MODULE tb
-    SOURCES ${PRJ_ITS_FILES} ${PRJ_ST_FILES} ${PRJ_TB_DIR}/sv/tb.sv
+    SOURCES ${PRJ_RTL_FILES} ${PRJ_TB_DIR}/sv/tb.sv
     VERILATOR_ARGS -Wall --assert -DPRJ_ASSERT_ON --x-assign unique --x-initial unique
                    --no-timing --timescale 1ns/1ns -I${PRJ_RTL_DIR}/common
                    -I${PRJ_TB_DIR}/sv ${PRJ_WAIVER}

@@ -4,16 +4,15 @@
 
 logic [8*12-1:0] its_exec_state;
 always_comb begin
-  unique case (4'(u_its.u_exec.st_q))
-    4'd0: its_exec_state = "ExIdle";
-    4'd1: its_exec_state = "ExFetch";
-    4'd2: its_exec_state = "ExDecode";
-    4'd3: its_exec_state = "ExDte";
-    4'd4: its_exec_state = "ExIte";
-    4'd5: its_exec_state = "ExCte";
-    4'd6: its_exec_state = "ExEvent";
-    4'd7: its_exec_state = "ExWrite";
-    4'd8: its_exec_state = "ExRetire";
+  unique case (3'(u_its.u_exec.st_q))
+    3'd0: its_exec_state = "ExecIdle";
+    3'd1: its_exec_state = "ExecFetch";
+    3'd2: its_exec_state = "ExecDte";
+    3'd3: its_exec_state = "ExecIte";
+    3'd4: its_exec_state = "ExecCte";
+    3'd5: its_exec_state = "ExecEvent";
+    3'd6: its_exec_state = "ExecWrite";
+    3'd7: its_exec_state = "ExecRetire";
     default: its_exec_state = "?";
   endcase
 end
@@ -21,39 +20,48 @@ end
 logic [8*12-1:0] its_walk_state;
 always_comb begin
   unique case (2'(u_its.u_walk.st_q))
-    2'd0: its_walk_state = "WkIdle";
-    2'd1: its_walk_state = "WkL1";
-    2'd2: its_walk_state = "WkEnt";
+    2'd0: its_walk_state = "WalkIdle";
+    2'd1: its_walk_state = "WalkL1";
+    2'd2: its_walk_state = "WalkEnt";
     default: its_walk_state = "?";
   endcase
 end
 
 logic [8*12-1:0] st_sched_state;
 always_comb begin
-  unique case (4'(u_stimer.u_sched.state_q))
-    4'd0: st_sched_state = "StIdle";
-    4'd1: st_sched_state = "StOp";
-    4'd2: st_sched_state = "StScan";
-    4'd3: st_sched_state = "StTimer";
-    4'd4: st_sched_state = "StExp";
-    4'd5: st_sched_state = "StCtx";
-    4'd6: st_sched_state = "StDeliver";
-    4'd7: st_sched_state = "StUpdate";
-    4'd8: st_sched_state = "StEnd";
+  unique case (2'(u_stimer.u_sched.state_q))
+    2'd0: st_sched_state = "SchedIdle";
+    2'd1: st_sched_state = "SchedOp";
+    2'd2: st_sched_state = "SchedPass";
     default: st_sched_state = "?";
+  endcase
+end
+
+logic [8*12-1:0] st_pass_state;
+always_comb begin
+  unique case (3'(u_stimer.u_sched.u_pass.state_q))
+    3'd0: st_pass_state = "PassIdle";
+    3'd1: st_pass_state = "PassScan";
+    3'd2: st_pass_state = "PassTimer";
+    3'd3: st_pass_state = "PassExp";
+    3'd4: st_pass_state = "PassCtx";
+    3'd5: st_pass_state = "PassDeliver";
+    3'd6: st_pass_state = "PassUpdate";
+    3'd7: st_pass_state = "PassEnd";
+    default: st_pass_state = "?";
   endcase
 end
 
 logic [8*12-1:0] st_deliver_state;
 always_comb begin
   unique case (3'(u_stimer.u_deliver.state_q))
-    3'd0: st_deliver_state = "StIdle";
-    3'd1: st_deliver_state = "StBusy";
-    3'd2: st_deliver_state = "StFlag";
-    3'd3: st_deliver_state = "StMsg";
-    3'd4: st_deliver_state = "StZero";
-    3'd5: st_deliver_state = "StIrq";
-    3'd6: st_deliver_state = "StDone";
+    3'd0: st_deliver_state = "DlvIdle";
+    3'd1: st_deliver_state = "DlvBusy";
+    3'd2: st_deliver_state = "DlvFlag";
+    3'd3: st_deliver_state = "DlvMsg";
+    3'd4: st_deliver_state = "DlvZero";
+    3'd5: st_deliver_state = "DlvIrq";
+    3'd6: st_deliver_state = "DlvDone";
     default: st_deliver_state = "?";
   endcase
 end
@@ -61,19 +69,19 @@ end
 logic [8*12-1:0] st_msr_state;
 always_comb begin
   unique case (4'(u_stimer.u_msr.state_q))
-    4'd0: st_msr_state = "StIdle";
-    4'd1: st_msr_state = "StExec";
-    4'd2: st_msr_state = "StRdWait";
-    4'd3: st_msr_state = "StZero";
-    4'd4: st_msr_state = "StTmCfg";
-    4'd5: st_msr_state = "StTmCnt";
-    4'd6: st_msr_state = "StTmStart";
-    4'd7: st_msr_state = "StTmExp";
-    4'd8: st_msr_state = "StEoiInit";
-    4'd9: st_msr_state = "StEoiSel";
-    4'd10: st_msr_state = "StEoiCfg";
-    4'd11: st_msr_state = "StEoiSint";
-    4'd12: st_msr_state = "StDone";
+    4'd0: st_msr_state = "MsrIdle";
+    4'd1: st_msr_state = "MsrExec";
+    4'd2: st_msr_state = "MsrRdWait";
+    4'd3: st_msr_state = "MsrZero";
+    4'd4: st_msr_state = "MsrTmCfg";
+    4'd5: st_msr_state = "MsrTmCnt";
+    4'd6: st_msr_state = "MsrTmStart";
+    4'd7: st_msr_state = "MsrTmExp";
+    4'd8: st_msr_state = "MsrEoiInit";
+    4'd9: st_msr_state = "MsrEoiSel";
+    4'd10: st_msr_state = "MsrEoiCfg";
+    4'd11: st_msr_state = "MsrEoiSint";
+    4'd12: st_msr_state = "MsrDone";
     default: st_msr_state = "?";
   endcase
 end

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Find first set: index of the lowest set bit of `vec_i` at or above `from_i`. A balanced tree,
-// so the depth grows with log2(Width) and the area linearly (scan of the per-VP candidate bits).
-module stimer_ffs #(
+// Find first set: index of the lowest set bit of `vec_i` at or above `from_i`, as a balanced tree.
+// The depth grows with log2(Width) and the area linearly (stimer: scan of the per-VP candidates).
+module cmn_ffs #(
   parameter int unsigned Width = 4,
   localparam int unsigned IdxW = (Width > 1) ? $clog2(Width) : 1
 ) (

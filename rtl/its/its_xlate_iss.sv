@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+// ITS MSI issue unit (its_xlate): picks the oldest slot with a beat to issue (cmn_arb, circular
+// from the retire pointer), computes the address of its current table access after the slot
+// multiplexer (spec/its.md section 4) and issues its beats. The grant is held while a request is
+// back-pressured and from the first to the second beat of a two-beat access, so the two beats of
+// an access are adjacent in the request stream and therefore in the response stream.
+`include "prj_assert.svh"
+
+module its_xlate_iss #(
+  parameter int unsigned NumSlots = 4,
+  localparam int unsigned IdxW    = (NumSlots > 1) ? $clog2(NumSlots) : 1,
+  localparam int unsigned SW      = its_pkg::XL_SLOT_W
+) (
+  input  logic                   clk_i,
+  input  logic                   rst_ni,
+  input  logic [NumSlots*SW-1:0] slots_i,    // the slots as the issue unit sees them (i at i*SW)
+  input  logic [IdxW-1:0]        oldest_i,   // the oldest slot: the highest priority
+  input  logic                   id_full_i,  // the slot-id FIFO is full: no new request
+  input  its_pkg::tbl_cfg_t      dt_i,
+  input  its_pkg::tbl_cfg_t      ct_i,
+  // memory request (reads only)
+  output logic                   mreq_valid_o,
+  input  logic                   mreq_ready_i,
+  output logic [63:0]            mreq_addr_o,
+  // the issued beat
+  output logic                   issue_o,    // a beat is handed over in this cycle
+  output logic [IdxW-1:0]        sel_o,      // ... for this slot
+  output its_pkg::xl_slot_t      slot_o      // ... which then looks like this
+);
+
+  logic [SW-1:0]       slots [NumSlots];  // slots_i as an array: a slot multiplexer below
+  its_pkg::xl_slot_t   iss, cand;
+  logic [NumSlots-1:0] want;
+  logic [51:0]         cfg_base;
+  logic                cfg_ind;
+  logic [1:0]          cfg_psz;
+  logic                found, is_ct;
+  logic [15:0]         idx;
+  logic [63:0]         acc_addr;
+  logic                acc_nb2;
+  logic                lock_q, lock_d;      // grant held: back-pressure or second beat
+  logic [63:0]         b1addr_q, b1addr_d;  // address of the second beat (issued next)
+  logic [IdxW-1:0]     sel;
+  logic                req_hs;
+
+  function automatic logic wants(its_pkg::slot_state_e st, logic [1:0] nreq, logic nb2);
+    wants = (st != its_pkg::SlotFree) && (st != its_pkg::SlotDone) &&
+            (nreq == 2'd0 || (nreq == 2'd1 && nb2));
+  endfunction
+
+  always_comb begin
+    cand = '0;
+    for (int i = 0; i < NumSlots; i++) begin
+      slots[i] = slots_i[i*SW+:SW];
+      cand     = slots[i];
+      want[i]  = wants(cand.st, cand.nreq, cand.nb2);
+    end
+  end
+
+  // Oldest slot first (circular from the retire pointer); the grant is held by lock_d.
+  cmn_arb #(
+    .NumReq (NumSlots)
+  ) u_arb (
+    .clk_i,
+    .rst_ni,
+    .req_i    (want),
+    .first_i  (oldest_i),
+    .hold_i   (lock_d),
+    .valid_o  (found),
+    .idx_o    (sel),
+    .locked_o (lock_q)
+  );
+
+  always_comb begin
+    iss = slots[sel];
+
+    // Address of the slot's current access (spec/its.md section 4).
+    is_ct = (iss.st == its_pkg::SlotCtL1) || (iss.st == its_pkg::SlotCte);
+    cfg_base = is_ct ? ct_i.base : dt_i.base;
+    cfg_ind  = is_ct ? ct_i.indirect : dt_i.indirect;
+    cfg_psz  = is_ct ? ct_i.psz : dt_i.psz;
+    idx      = is_ct ? iss.icid : iss.devid;
+    if (iss.st == its_pkg::SlotIte) begin
+      acc_addr = its_pkg::ite_addr(iss.base, iss.evid);
+    end else if (iss.st == its_pkg::SlotDtL1 || iss.st == its_pkg::SlotCtL1) begin
+      acc_addr = its_pkg::l1_addr(cfg_base, cfg_psz, idx);
+    end else begin
+      acc_addr = its_pkg::ent_addr(cfg_ind ? iss.base : cfg_base, cfg_ind, cfg_psz, idx);
+    end
+    // IMPDEF: IMPDEF-ITS-8 beats per docs/interfaces.md section 2: the 12-byte ITE always takes
+    // two beats, an 8-byte entry at an unaligned level-2 address takes two.
+    acc_nb2 = (iss.st == its_pkg::SlotIte) || (acc_addr[2:0] != 3'd0);
+  end
+
+  assign mreq_valid_o = found && !id_full_i;
+  // The second beat always directly follows the first (sticky grant): its address was computed
+  // one cycle earlier, which keeps an adder off the response-to-request path.
+  assign mreq_addr_o  = (iss.nreq == 2'd1) ? b1addr_q : {acc_addr[63:3], 3'b0};
+  assign req_hs       = mreq_valid_o && mreq_ready_i;
+
+  // Issued beat: the slot remembers the access shape on its first beat.
+  always_comb begin
+    slot_o = iss;
+    if (iss.nreq == 2'd0) begin
+      slot_o.off = acc_addr[2:0];
+      slot_o.nb2 = acc_nb2;
+    end
+    slot_o.nreq = iss.nreq + 2'd1;
+  end
+
+  // Hold the grant under back-pressure, and from the first beat of a two-beat access until its
+  // second beat is issued (even while the slot-id FIFO is full).
+  assign lock_d   = (mreq_valid_o && !mreq_ready_i) || (req_hs && iss.nreq == 2'd0 && acc_nb2) ||
+                    (lock_q && !req_hs);
+  assign b1addr_d = {acc_addr[63:3], 3'b0} + 64'd8;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      b1addr_q <= '0;
+    end else begin
+      b1addr_q <= b1addr_d;
+    end
+  end
+
+  assign issue_o = req_hs;
+  assign sel_o   = sel;
+
+  // Unused: the slot fields the search does not look at, the table sizes and valid bits (the
+  // dispatch and response checks use them).
+  logic unused_iss;
+  assign unused_iss = ^{cand, dt_i.valid, dt_i.n, ct_i.valid, ct_i.n};
+
+`ifdef PRJ_ASSERT_ON
+  `PRJ_ASSERT(LockWants_A, lock_q |-> wants(iss.st, iss.nreq, iss.nb2))
+  // The second beat of an access is the next request, so its response is the next response.
+  `PRJ_ASSERT(SecondBeatNext_A, req_hs && iss.nreq == 2'd0 && acc_nb2 |=>
+              lock_q && sel == $past(sel) && iss.nreq == 2'd1)
+  `PRJ_ASSERT(LockIssues_A, lock_q && !id_full_i |-> mreq_valid_o)
+  `PRJ_ASSERT_VALID_READY(MemReq, mreq_valid_o, mreq_ready_i, mreq_addr_o)
+`endif
+
+endmodule

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+// ITS MSI response unit (its_xlate): one in-order memory response per cycle for the slot at the
+// head of the slot-id FIFO. The first beat of a two-beat access waits in one shared buffer (the
+// two beats of an access are adjacent in the response stream); the last beat completes the
+// access: FAULT, then the checks of LOOKUP_ITE/LOOKUP_CTE (spec/its.md sections 3.2 and 5) in
+// their order, else the slot moves on to its next table access.
+`include "prj_assert.svh"
+
+module its_xlate_rsp #(
+  parameter int unsigned NumRd = 4
+) (
+  input  logic               clk_i,
+  input  logic               rst_ni,
+  input  logic               mrsp_valid_i,
+  input  cmn_pkg::mem_rsp_t  mrsp_i,
+  input  its_pkg::xl_slot_t  slot_i,         // the slot this response belongs to
+  input  logic [16:0]        ct_n_i,         // Collection table entries
+  input  logic               ct_indirect_i,  // two-level Collection table
+  output its_pkg::xl_slot_t  slot_o          // the slot after the response (first beat: slot_i)
+);
+
+  logic         half_q, half_d;  // first beat of a two-beat access received
+  logic [63:0]  rbuf_q, rbuf_d;  // ... its data
+  logic         rflt_q, rflt_d;  // ... its fault
+
+  its_pkg::xl_slot_t rs;
+  logic [127:0]      wide;
+  logic [63:0]       d64;
+  logic [95:0]       d96;
+  logic              flt;
+
+  always_comb begin
+    rs     = slot_i;
+    wide   = {mrsp_i.rdata, rbuf_q} >> {slot_i.off, 3'b0};
+    d64    = slot_i.nb2 ? wide[63:0] : mrsp_i.rdata;
+    d96    = wide[95:0];
+    flt    = (half_q && rflt_q) || mrsp_i.err;
+    half_d = half_q;
+    rbuf_d = rbuf_q;
+    rflt_d = rflt_q;
+    if (mrsp_valid_i && slot_i.nb2 && !half_q) begin
+      // First of two beats: keep it. Every beat is consumed even after a fault.
+      half_d = 1'b1;
+      rbuf_d = mrsp_i.rdata;
+      rflt_d = mrsp_i.err;
+    end else begin
+      if (mrsp_valid_i) half_d = 1'b0;
+      rs.nreq = '0;
+      rs.nb2  = 1'b0;
+      rs.off  = '0;
+      rs.outc = its_pkg::OUT_IGNORED;
+      rs.ee   = its_pkg::EE_NONE;
+      unique case (rs.st)
+        its_pkg::SlotDtL1: begin
+          if (flt)           rs.outc = its_pkg::OUT_FAULT;
+          else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
+          rs.base = {1'b0, d64[50:0]};
+          rs.st   = (flt || !d64[63]) ? its_pkg::SlotDone : its_pkg::SlotDte;
+        end
+        its_pkg::SlotDte: begin
+          if (flt)                                   rs.outc = its_pkg::OUT_FAULT;
+          else if (!d64[0])                          rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
+          else if (its_pkg::ev_oor(rs.evid, d64[5:1])) rs.ee = its_pkg::EE_ID_OOR;
+          rs.base = {d64[49:6], 8'b0};  // ITT
+          rs.st   = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
+                    its_pkg::SlotDone : its_pkg::SlotIte;
+        end
+        its_pkg::SlotIte: begin
+          rs.intid = d96[25:2];
+          rs.icid  = d96[47:32];
+          // IMPDEF: IMPDEF-ITS-5 IntType = 0 (virtual) counts as unmapped.
+          if (flt)                               rs.outc = its_pkg::OUT_FAULT;
+          else if (!d96[0] || !d96[1])           rs.ee   = its_pkg::EE_UNMAPPED_INT;
+          else if ({1'b0, d96[47:32]} >= ct_n_i) rs.ee   = its_pkg::EE_COLLECTION_OOR;
+          rs.st = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
+                  its_pkg::SlotDone : (ct_indirect_i ? its_pkg::SlotCtL1 : its_pkg::SlotCte);
+        end
+        its_pkg::SlotCtL1: begin
+          if (flt)           rs.outc = its_pkg::OUT_FAULT;
+          else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_COLL;
+          rs.base = {1'b0, d64[50:0]};
+          rs.st   = (flt || !d64[63]) ? its_pkg::SlotDone : its_pkg::SlotCte;
+        end
+        its_pkg::SlotCte: begin
+          rs.rd = d64[16:1];
+          if (flt)                                 rs.outc = its_pkg::OUT_FAULT;
+          else if (!d64[0])                        rs.ee   = its_pkg::EE_UNMAPPED_COLL;
+          else if ({1'b0, d64[16:1]} >= 17'(NumRd)) rs.ee  = its_pkg::EE_PROCNUM_OOR;
+          else                                     rs.outc = its_pkg::OUT_OK;
+          rs.st = its_pkg::SlotDone;
+        end
+        default: ;
+      endcase
+    end
+  end
+
+  assign slot_o = rs;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      half_q <= 1'b0;
+      rbuf_q <= '0;
+      rflt_q <= 1'b0;
+    end else begin
+      half_q <= half_d;
+      rbuf_q <= rbuf_d;
+      rflt_q <= rflt_d;
+    end
+  end
+
+  // Unused: reserved entry bits and the shifted-out part of the two beats.
+  logic unused_rsp;
+  assign unused_rsp = ^{wide[127:96], d64[62:51], d96[95:48], d96[31:26]};
+
+`ifdef PRJ_ASSERT_ON
+  `PRJ_ASSERT(HalfSameSlot_A, half_q && mrsp_valid_i |-> slot_i.nb2)
+`endif
+
+endmodule
