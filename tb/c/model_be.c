@@ -140,7 +140,10 @@ static bool model_be_start(void *ctx, const exec_rq_t *rq, char *why, size_t why
       }
       return true;
     case EXEC_RQ_EOI:
-      stimer_eoi(mb->st, rq->vp, (uint8_t)rq->vector);
+      if (stimer_eoi(mb->st, rq->vp, (uint8_t)rq->vector) != STIMER_OK) {
+        snprintf(why, whylen, "the model refuses an EOI on VP %u", rq->vp);
+        return false;
+      }
       model_be_pass(mb);
       return true;
     case EXEC_RQ_RESET:
