@@ -185,7 +185,7 @@ static bool its_ls_step(its_lockstep_t *ls, uint64_t cycle, const its_retire_t *
 }
 
 // Compares the DUT's events of one operation with the model's `n`, in order.
-static bool its_ls_cmp_rd(its_lockstep_t *ls, uint64_t cycle, size_t n, const char *desc) {
+static bool its_ls_cmp_rd(its_lockstep_t *ls, uint64_t cycle, size_t n, const its_retire_t *dut) {
   for (size_t i = 0; i <= n; i++) {
     if (i == n && ls->rd_n == 0) {
       break;
@@ -201,6 +201,8 @@ static bool its_ls_cmp_rd(its_lockstep_t *ls, uint64_t cycle, size_t n, const ch
     if (!have_d || i == n || d.kind != m.kind || d.rd != m.rd || d.rd2 != m.rd2 ||
         d.intid != m.intid) {
       char what[300];
+      char desc[160];
+      its_ls_describe(dut, desc, sizeof(desc));
       snprintf(what, sizeof(what), "redistributor event %zu of %s (model %zu events)", i + 1, desc,
                n);
       ls_field_t g[] = {{"kind", m.kind, d.kind},
@@ -234,8 +236,6 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
       have_rt = true;
     }
   }
-  char desc[160];
-  its_ls_describe(dut, desc, sizeof(desc));
   if (!ls->cfg.compare) {
     ls->writes.n = 0;
     ls->rd_n = 0;
@@ -244,7 +244,9 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
                 dut->kind == ITS_RT_CMD ? dut->opcode : dut->eventid, dut->outcome, dut->error, 0);
     return;
   }
+  char desc[160];
   if (!have_rt) {
+    its_ls_describe(dut, desc, sizeof(desc));
     its_ls_error(ls, cycle, "the model stepped without a retire record", NULL, 0, desc);
     return;
   }
@@ -257,6 +259,7 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
       char what[400];
       char mdesc[160];
       its_ls_describe(&mrt, mdesc, sizeof(mdesc));
+      its_ls_describe(dut, desc, sizeof(desc));
       snprintf(what, sizeof(what), "retire record differs\n  model: %s\n  DUT:   %s", mdesc, desc);
       its_ls_error(ls, cycle, what, f, sizeof(f) / sizeof(f[0]), NULL);
       ls->writes.n = 0;
@@ -264,13 +267,17 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
       return;
     }
   }
-  char what[240];
-  snprintf(what, sizeof(what), "memory writes of: %s", desc);
-  if (!ls_cmp_writes(&ls->err, cycle, ls->compared, &ls->writes, ls->mw, nw, what)) {
+  if (!ls_writes_match(&ls->writes, ls->mw, nw)) {
+    char what[240];
+    its_ls_describe(dut, desc, sizeof(desc));
+    snprintf(what, sizeof(what), "memory writes of: %s", desc);
+    ls_cmp_writes(&ls->err, cycle, ls->compared, &ls->writes, ls->mw, nw, what);
+    ls->writes.n = 0;
     ls->rd_n = 0;
     return;
   }
-  if (!its_ls_cmp_rd(ls, cycle, nr, desc)) {
+  ls->writes.n = 0;
+  if (!its_ls_cmp_rd(ls, cycle, nr, dut)) {
     return;
   }
   fcov_its_ctx_t fc = {ls->model, ls->image, ls->cfg.model.num_rd};

@@ -65,6 +65,20 @@ bool ls_beatq_pop(ls_beatq_t *q, cm_mem_write_t *w) {
   return true;
 }
 
+bool ls_writes_match(const ls_beatq_t *dut, const cm_mem_write_t *model, size_t n) {
+  if (dut->n != n) {
+    return false;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const cm_mem_write_t *d = &dut->v[(dut->head + i) % LS_QUEUE];
+    if (d->addr != model[i].addr || d->data != model[i].data || d->be != model[i].be ||
+        d->fault != model[i].fault) {
+      return false;
+    }
+  }
+  return true;
+}
+
 bool ls_cmp_writes(ls_errors_t *e, uint64_t cycle, uint64_t op, ls_beatq_t *dut,
                    const cm_mem_write_t *model, size_t n, const char *op_desc) {
   char detail[256];

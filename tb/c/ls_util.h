@@ -78,6 +78,9 @@ typedef struct {
 bool ls_beatq_push(ls_beatq_t *q, const cm_mem_write_t *w);
 bool ls_beatq_pop(ls_beatq_t *q, cm_mem_write_t *w);
 
+/** True when the DUT's queued beats are exactly the model's `n` (nothing is popped). */
+bool ls_writes_match(const ls_beatq_t *dut, const cm_mem_write_t *model, size_t n);
+
 /**
  * Compares the DUT's write beats of one operation (popped from `dut`) with the model's `n`
  * beats, field by field, in order. On the first difference records an error (`op_desc` names

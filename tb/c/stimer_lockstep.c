@@ -113,8 +113,12 @@ static void st_ls_drop_dut(stimer_lockstep_t *ls) {
   ls->irq_n = 0;
 }
 
-// Compares the model's interrupts of one operation with the DUT's, in order.
-static bool st_ls_cmp_irqs(stimer_lockstep_t *ls, uint64_t cycle, const char *op) {
+// Compares the model's interrupts of one operation with the DUT's, in order; `describe`
+// names the operation in an error record (called only then).
+typedef void (*st_ls_describe_t)(const void *ctx, char *buf, size_t len);
+
+static bool st_ls_cmp_irqs(stimer_lockstep_t *ls, uint64_t cycle, st_ls_describe_t describe,
+                           const void *ctx) {
   const st_ls_out_t *o = &ls->out;
   for (size_t i = 0; i <= o->ni; i++) {
     if (i == o->ni && ls->irq_n == 0) {
@@ -129,7 +133,9 @@ static bool st_ls_cmp_irqs(stimer_lockstep_t *ls, uint64_t cycle, const char *op
     }
     stimer_irq_t m = i < o->ni ? o->irqs[i] : (stimer_irq_t){0, 0, false};
     if (!have_d || i == o->ni || d.vp != m.vp || d.vector != m.vector || d.auto_eoi != m.auto_eoi) {
-      char what[300];
+      char what[400];
+      char op[300];
+      describe(ctx, op, sizeof(op));
       snprintf(what, sizeof(what), "interrupt %zu of %s (the model raised %zu)", i + 1, op, o->ni);
       ls_field_t f[] = {
           {"vp", m.vp, d.vp}, {"vector", m.vector, d.vector}, {"auto_eoi", m.auto_eoi, d.auto_eoi}};
@@ -229,13 +235,18 @@ static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
   st_ls_hist(ls, ST_LS_H_PASS, cycle, now, 0, 0, 0, 0, 0);
 }
 
+static void st_ls_describe_attempt(const void *ctx, char *buf, size_t len) {
+  const stimer_retire_t *dut = ctx;
+  snprintf(buf, len, "attempt vp=%u timer=%u outcome=%s now=%" PRIu64, dut->vp, dut->timer,
+           stimer_outcome_name(dut->outcome), dut->now);
+}
+
 static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_retire_t *dut) {
   char desc[160];
   char what[300];
-  snprintf(desc, sizeof(desc), "attempt vp=%u timer=%u outcome=%s now=%" PRIu64, dut->vp,
-           dut->timer, stimer_outcome_name(dut->outcome), dut->now);
   if (!stimer_step(ls->model)) {
     if (ls->cfg.compare) {
+      st_ls_describe_attempt(dut, desc, sizeof(desc));
       snprintf(what, sizeof(what),
                "the DUT made a delivery attempt the model has no due timer for: %s", desc);
       st_ls_error(ls, cycle, what, NULL, 0, NULL);
@@ -251,6 +262,7 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
     return;
   }
   if (!o->have_rt) {
+    st_ls_describe_attempt(dut, desc, sizeof(desc));
     st_ls_error(ls, cycle, "the model made an attempt without a retire record", NULL, 0, desc);
     st_ls_drop_dut(ls);
     return;
@@ -261,6 +273,7 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
                     {"now", o->rt.now, dut->now}};
   for (size_t i = 0; i < 4; i++) {
     if (f[i].expected != f[i].actual) {
+      st_ls_describe_attempt(dut, desc, sizeof(desc));
       snprintf(what, sizeof(what),
                "delivery attempt differs\n  model: vp=%u timer=%u outcome=%s\n  DUT:   %s",
                o->rt.vp, o->rt.timer, stimer_outcome_name(o->rt.outcome), desc);
@@ -269,12 +282,15 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
       return;
     }
   }
-  snprintf(what, sizeof(what), "SIM page writes of %s", desc);
-  if (!ls_cmp_writes(&ls->err, cycle, ls->compared, &ls->writes, o->writes, o->nw, what)) {
-    ls->irq_n = 0;
+  if (!ls_writes_match(&ls->writes, o->writes, o->nw)) {
+    st_ls_describe_attempt(dut, desc, sizeof(desc));
+    snprintf(what, sizeof(what), "SIM page writes of %s", desc);
+    ls_cmp_writes(&ls->err, cycle, ls->compared, &ls->writes, o->writes, o->nw, what);
+    st_ls_drop_dut(ls);
     return;
   }
-  if (!st_ls_cmp_irqs(ls, cycle, desc)) {
+  ls->writes.n = 0;
+  if (!st_ls_cmp_irqs(ls, cycle, st_ls_describe_attempt, dut)) {
     return;
   }
   fcov_st_attempt(ls->cfg.fcov, ls->model, &o->rt, o->writes, o->nw);
@@ -294,18 +310,26 @@ void stimer_lockstep_retire(stimer_lockstep_t *ls, uint64_t cycle, bool attempt,
   ls->ns += ls_ns() - t0;
 }
 
+static void st_ls_describe_msr_write(const void *ctx, char *buf, size_t len) {
+  const stimer_ls_access_t *a = ctx;
+  char name[32];
+  snprintf(buf, len, "MSR write vp %u %s = 0x%" PRIx64, a->addr >> 11,
+           scn_stimer_msr_name(0x40000000u | ((a->addr >> 3) & 0xFF), name, sizeof(name)),
+           a->wdata);
+}
+
 static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_access_t *a) {
   uint32_t vp = a->addr >> 11;
   uint32_t msr = 0x40000000u | ((a->addr >> 3) & 0xFF);
   char name[32];
-  char what[300];
-  scn_stimer_msr_name(msr, name, sizeof(name));
+  char what[400];
   ls->compared++;
   if (!a->write) {
     uint64_t v = 0;
     bool gp = stimer_msr_read(ls->model, vp, msr, &v) != STIMER_OK;
     if (ls->cfg.compare && (gp != a->slverr || (!gp && v != a->rdata))) {
-      snprintf(what, sizeof(what), "MSR read vp %u %s differs", vp, name);
+      snprintf(what, sizeof(what), "MSR read vp %u %s differs", vp,
+               scn_stimer_msr_name(msr, name, sizeof(name)));
       ls_field_t f[] = {{"rdata", gp ? 0 : v, a->rdata}, {"#GP", gp, a->slverr}};
       st_ls_error(ls, cycle, what, f, 2, NULL);
       return;
@@ -328,20 +352,23 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
     return;
   }
   if (gp != a->slverr) {
-    snprintf(what, sizeof(what), "MSR write vp %u %s = 0x%" PRIx64 ": #GP differs", vp, name,
-             a->wdata);
+    snprintf(what, sizeof(what), "MSR write vp %u %s = 0x%" PRIx64 ": #GP differs", vp,
+             scn_stimer_msr_name(msr, name, sizeof(name)), a->wdata);
     ls_field_t f[] = {{"#GP", gp, a->slverr}};
     st_ls_error(ls, cycle, what, f, 1, NULL);
     st_ls_drop_dut(ls);
     return;
   }
-  snprintf(what, sizeof(what), "memory writes of MSR write vp %u %s = 0x%" PRIx64, vp, name,
-           a->wdata);
-  if (!ls_cmp_writes(&ls->err, cycle, ls->compared, &ls->writes, o->writes, o->nw, what)) {
-    ls->irq_n = 0;
+  if (!ls_writes_match(&ls->writes, o->writes, o->nw)) {
+    char desc[300];
+    st_ls_describe_msr_write(a, desc, sizeof(desc));
+    snprintf(what, sizeof(what), "memory writes of %s", desc);
+    ls_cmp_writes(&ls->err, cycle, ls->compared, &ls->writes, o->writes, o->nw, what);
+    st_ls_drop_dut(ls);
     return;
   }
-  if (!st_ls_cmp_irqs(ls, cycle, what)) {
+  ls->writes.n = 0;
+  if (!st_ls_cmp_irqs(ls, cycle, st_ls_describe_msr_write, a)) {
     return;
   }
   fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now};

@@ -9,13 +9,13 @@
 #include "Vtb__Dpi.h"
 #include "bench.h"
 
-void tb_config(void *bench, unsigned int num_rd, unsigned int num_vp, unsigned int feat_direct,
-               unsigned int scontrol_gate) {
+unsigned int tb_config(void *bench, unsigned int num_rd, unsigned int num_vp,
+                       unsigned int feat_direct, unsigned int scontrol_gate) {
   if (bench == NULL) {
     fprintf(stderr, "tb_dpi: no bench attached (the C++ main calls tb_attach first)\n");
     abort();
   }
-  bench_config(bench, num_rd, num_vp, feat_direct != 0, scontrol_gate != 0);
+  return bench_config(bench, num_rd, num_vp, feat_direct != 0, scontrol_gate != 0);
 }
 
 // ---- Monitors ----

@@ -27,7 +27,9 @@ module tb #(
     bench = h;
   endfunction
 
-  initial tb_config(bench, NumRd, NumVp, FeatDirect, ScontrolGate);
+  // The DUT under test; the other one stays in reset with idle inputs and costs no DPI call.
+  int unsigned dut_sel = 0;
+  initial dut_sel = tb_config(bench, NumRd, NumVp, FeatDirect, ScontrolGate);
 
   // ---------------------------------------------------------------- ITS
   logic        its_rst_n = 1'b0;  // reset from time 0, whatever --x-initial does
@@ -84,6 +86,10 @@ module tb #(
     bit rst_n, psel, penable, pwrite, msi_valid, mreq_ready, mrsp_valid, mrsp_err, rd_ready;
     int unsigned paddr, pstrb, pdevid, msi_devid, msi_eventid;
     longint unsigned pwdata, mrdata;
+    if (dut_sel != BlkIts) begin
+      {rst_n, psel, penable, pwrite, msi_valid, mreq_ready, mrsp_valid, mrsp_err, rd_ready} = '0;
+      {paddr, pstrb, pdevid, msi_devid, msi_eventid, pwdata, mrdata} = '0;
+    end else begin
     // ---- monitors
     if (!its_rst_n && its_rst_mon_q) tb_reset_mon(bench, BlkIts);
     its_rst_mon_q <= its_rst_n;
@@ -112,6 +118,7 @@ module tb #(
                  rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, pdevid,
                  msi_valid, msi_devid, msi_eventid, mreq_ready, mrsp_valid, mrdata, mrsp_err,
                  rd_ready);
+    end
     its_rst_n       <= rst_n & rst_ni;
     its_psel        <= psel;
     its_penable     <= penable;
@@ -179,6 +186,10 @@ module tb #(
     bit rst_n, psel, penable, pwrite, mreq_ready, mrsp_valid, mrsp_err, irq_ready, eoi_valid;
     int unsigned paddr, pstrb, eoi_vp, eoi_vector;
     longint unsigned pwdata, now, mrdata;
+    if (dut_sel != BlkStimer) begin
+      {rst_n, psel, penable, pwrite, mreq_ready, mrsp_valid, mrsp_err, irq_ready, eoi_valid} = '0;
+      {paddr, pstrb, eoi_vp, eoi_vector, pwdata, now, mrdata} = '0;
+    end else begin
     // ---- monitors
     if (!st_rst_n && st_rst_mon_q) tb_reset_mon(bench, BlkStimer);
     st_rst_mon_q <= st_rst_n;
@@ -208,6 +219,7 @@ module tb #(
                 rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, now,
                 mreq_ready, mrsp_valid, mrdata, mrsp_err, irq_ready, eoi_valid, eoi_vp,
                 eoi_vector);
+    end
     st_rst_n      <= rst_n & rst_ni;
     st_psel       <= psel;
     st_penable    <= penable;

@@ -8,8 +8,9 @@ package tb_dpi_pkg;
   localparam int unsigned BlkIts = 1;
   localparam int unsigned BlkStimer = 2;
 
-  // The RTL parameters, at time 0: the model and the checker are built with the same.
-  import "DPI-C" function void tb_config(input chandle bench, input int unsigned num_rd,
+  // The RTL parameters, at time 0: the model and the checker are built with the same. Returns
+  // the DUT under test (BlkIts, BlkStimer, or 0: none, the run is skipped).
+  import "DPI-C" function int unsigned tb_config(input chandle bench, input int unsigned num_rd,
                                          input int unsigned num_vp, input int unsigned feat_direct,
                                          input int unsigned scontrol_gate);
 
