@@ -446,8 +446,11 @@ its_t *its_lockstep_model(const its_lockstep_t *ls) {
   return ls->model;
 }
 
-bool its_lockstep_pending(const its_lockstep_t *ls) {
+bool its_lockstep_pending(const its_lockstep_t *ls, char *why, size_t whylen) {
   if (ls->msi_n != 0) {
+    if (why != NULL) {
+      snprintf(why, whylen, "%u accepted MSI(s) not retired", ls->msi_n);
+    }
     return true;
   }
   uint64_t ctlr;
@@ -461,7 +464,14 @@ bool its_lockstep_pending(const its_lockstep_t *ls) {
   uint64_t size = (cbaser >> 63) != 0 ? ((cbaser & 0xFF) + 1) * 4096 : 0;
   bool stalled = (creadr & 1) != 0;
   uint64_t cw = cwriter & 0xFFFE0;
-  return (ctlr & 1) != 0 && !stalled && cw < size && (creadr & 0xFFFE0) != cw;
+  bool work = (ctlr & 1) != 0 && !stalled && cw < size && (creadr & 0xFFFE0) != cw;
+  if (work && why != NULL) {
+    snprintf(why, whylen,
+             "the model's queue has a command to run: GITS_CREADR 0x%" PRIx64
+             " (not stalled), GITS_CWRITER 0x%" PRIx64 ", GITS_CTLR.Enabled = 1",
+             creadr, cwriter);
+  }
+  return work;
 }
 
 uint64_t its_lockstep_compared(const its_lockstep_t *ls) {

@@ -79,9 +79,10 @@ its_t *its_lockstep_model(const its_lockstep_t *ls);
 /**
  * True while the model says the DUT still owes retire records: accepted MSIs not retired yet,
  * or a queue with a command to run (Enabled, not Stalled, CBASER.Valid, CWRITER inside the
- * queue, CREADR != CWRITER), all read from the model's registers.
+ * queue, CREADR != CWRITER), all read from the model's registers. `why` (may be NULL) then
+ * says what is owed.
  */
-bool its_lockstep_pending(const its_lockstep_t *ls);
+bool its_lockstep_pending(const its_lockstep_t *ls, char *why, size_t whylen);
 /** Operations compared so far (retire records and register accesses). */
 uint64_t its_lockstep_compared(const its_lockstep_t *ls);
 /** Nanoseconds spent stepping the model and comparing (the harness reports the share). */

@@ -14,6 +14,10 @@
 #define RTL_BE_OUTSTANDING 64
 #define RTL_ITS_ADDR_BITS 17  // AddrW of the ITS register bus (docs/interfaces.md 1.1)
 #define RTL_DEVID_BITS 16     // DevIdW: the MSI port and the GITS_TRANSLATER side band
+// busy_o is 1 whenever the block owes work (docs/interfaces.md 3.1, 4.1); this many edges of
+// busy_o = 0 while the model says work is owed are a divergence (a margin for the edge an
+// input takes to show in busy_o).
+#define RTL_BUSY_LATENCY 4
 
 /** A driver with a valid/ready (or a one-cycle) handshake: what is on the pins. */
 typedef enum {
@@ -50,6 +54,7 @@ struct rtl_be {
   uint64_t cycle;
   uint64_t activity;
   bool dut_busy;
+  unsigned idle_owed;  // edges with busy_o = 0 while the model says work is owed
   bool out_ready;
   // The request in flight (0: none) and its answer.
   exec_rq_kind_t cur;
@@ -78,9 +83,14 @@ struct rtl_be {
   unsigned req_head, req_n;
 };
 
-static void rtl_error(rtl_be_t *r, const char *what) {
+static void rtl_error_ex(rtl_be_t *r, const char *what, const ls_field_t *f, size_t n,
+                         const char *detail) {
   uint64_t op = r->its != NULL ? its_lockstep_compared(r->its) : stimer_lockstep_compared(r->st);
-  ls_error_add(&r->err, r->cycle, op, what, NULL, 0, "(the bench)");
+  ls_error_add(&r->err, r->cycle, op, what, f, n, detail);
+}
+
+static void rtl_error(rtl_be_t *r, const char *what) {
+  rtl_error_ex(r, what, NULL, 0, "(the bench)");
 }
 
 rtl_be_t *rtl_be_new(const rtl_be_cfg_t *cfg, char *err, size_t errlen) {
@@ -200,73 +210,71 @@ static bool rtl_msr(rtl_be_t *r, const exec_rq_t *rq, char *why, size_t whylen) 
   return true;
 }
 
-static bool rtl_start(void *ctx, const exec_rq_t *rq, char *why, size_t whylen) {
-  rtl_be_t *r = ctx;
-  bool its = r->cfg.block == SCN_BLOCK_ITS;
-  bool ok = false;
-  why[0] = 0;
-  r->rsp_valid = false;
-  r->rsp = (exec_rsp_t){0, false};
+// Arms the driver of `rq`; false (with the reason) when a value does not fit its port.
+static bool rtl_arm(rtl_be_t *r, const exec_rq_t *rq, char *why, size_t whylen) {
   switch (rq->kind) {
     case EXEC_RQ_REG_WRITE:
-      ok = its && rtl_reg_write(r, rq, why, whylen);
-      break;
+      return rtl_reg_write(r, rq, why, whylen);
     case EXEC_RQ_REG_READ:
-      ok = its && (rtl_fits(rq->off, RTL_ITS_ADDR_BITS) ||
-                   rtl_refuse(why, whylen, "offset 0x%x does not fit apb_paddr_i (%d bits)",
-                              rq->off, RTL_ITS_ADDR_BITS));
-      if (ok) {
-        rtl_apb_start(r, false, rq->off, 0, 0, 0);
+      if (!rtl_fits(rq->off, RTL_ITS_ADDR_BITS)) {
+        return rtl_refuse(why, whylen, "offset 0x%x does not fit apb_paddr_i (%d bits)", rq->off,
+                          RTL_ITS_ADDR_BITS);
       }
-      break;
+      rtl_apb_start(r, false, rq->off, 0, 0, 0);
+      return true;
     case EXEC_RQ_MSR_WRITE:
     case EXEC_RQ_MSR_READ:
-      ok = !its && rtl_msr(r, rq, why, whylen);
-      break;
+      return rtl_msr(r, rq, why, whylen);
     case EXEC_RQ_MSI:
-      ok = its && (rtl_fits(rq->devid, RTL_DEVID_BITS) ||
-                   rtl_refuse(why, whylen, "DeviceID 0x%x does not fit msi_devid_i (%d bits)",
-                              rq->devid, RTL_DEVID_BITS));
-      if (ok) {
-        r->msi = RTL_DRV_PENDING;
-        r->msi_devid = rq->devid;
-        r->msi_eventid = rq->eventid;
+      if (!rtl_fits(rq->devid, RTL_DEVID_BITS)) {
+        return rtl_refuse(why, whylen, "DeviceID 0x%x does not fit msi_devid_i (%d bits)",
+                          rq->devid, RTL_DEVID_BITS);
       }
-      break;
+      r->msi = RTL_DRV_PENDING;
+      r->msi_devid = rq->devid;
+      r->msi_eventid = rq->eventid;
+      return true;
     case EXEC_RQ_TIME:
-      ok = !its;
-      if (ok) {
-        r->now = rq->value;
-        r->now_drv = RTL_DRV_PENDING;
-      }
-      break;
+      r->now = rq->value;
+      r->now_drv = RTL_DRV_PENDING;
+      return true;
     case EXEC_RQ_EOI:
-      ok = !its &&
-           (rtl_fits(rq->vp, r->vp_w) ||
-            rtl_refuse(why, whylen, "VP %u does not fit eoi_vp_i (VpW = %u bits)", rq->vp,
-                       r->vp_w)) &&
-           (rtl_fits(rq->vector, 8) ||
-            rtl_refuse(why, whylen, "vector 0x%x does not fit eoi_vector_i (8 bits)", rq->vector));
-      if (ok) {
-        r->eoi = RTL_DRV_PENDING;
-        r->eoi_vp = rq->vp;
-        r->eoi_vector = rq->vector;
+      if (!rtl_fits(rq->vp, r->vp_w)) {
+        return rtl_refuse(why, whylen, "VP %u does not fit eoi_vp_i (VpW = %u bits)", rq->vp,
+                          r->vp_w);
       }
-      break;
+      if (!rtl_fits(rq->vector, 8)) {
+        return rtl_refuse(why, whylen, "vector 0x%x does not fit eoi_vector_i (8 bits)",
+                          rq->vector);
+      }
+      r->eoi = RTL_DRV_PENDING;
+      r->eoi_vp = rq->vp;
+      r->eoi_vector = rq->vector;
+      return true;
     case EXEC_RQ_RESET:
-      ok = true;
       r->rst_left = RTL_BE_RESET_CYCLES;
-      break;
+      return true;
     default:
-      break;
+      return rtl_refuse(why, whylen, "unknown request %d", (int)rq->kind);
   }
-  if (!ok && why[0] == 0) {
-    snprintf(why, whylen, "request %d is not one of this block", (int)rq->kind);
+}
+
+static bool rtl_start(void *ctx, const exec_rq_t *rq, char *why, size_t whylen) {
+  rtl_be_t *r = ctx;
+  bool its_rq =
+      rq->kind == EXEC_RQ_REG_WRITE || rq->kind == EXEC_RQ_REG_READ || rq->kind == EXEC_RQ_MSI;
+  bool st_rq = rq->kind == EXEC_RQ_MSR_WRITE || rq->kind == EXEC_RQ_MSR_READ ||
+               rq->kind == EXEC_RQ_TIME || rq->kind == EXEC_RQ_EOI;
+  if ((its_rq && r->its == NULL) || (st_rq && r->st == NULL)) {
+    return rtl_refuse(why, whylen, "request %d is not one of this block", (int)rq->kind);
   }
-  if (ok) {
-    r->cur = rq->kind;
+  r->rsp_valid = false;
+  r->rsp = (exec_rsp_t){0, false};
+  if (!rtl_arm(r, rq, why, whylen)) {
+    return false;
   }
-  return ok;
+  r->cur = rq->kind;
+  return true;
 }
 
 static bool rtl_poll(void *ctx, exec_rsp_t *rsp) {
@@ -306,6 +314,12 @@ static bool rtl_poll(void *ctx, exec_rsp_t *rsp) {
   return done;
 }
 
+// Whether the model says the DUT owes work (retire records), and what.
+static bool rtl_owed(const rtl_be_t *r, char *why, size_t whylen) {
+  return r->its != NULL ? its_lockstep_pending(r->its, why, whylen)
+                        : stimer_lockstep_pending(r->st, why, whylen);
+}
+
 static bool rtl_idle(void *ctx) {
   const rtl_be_t *r = ctx;
   if (!r->started || r->cur != 0 || r->rst_left != 0 || r->apb != RTL_APB_IDLE ||
@@ -313,7 +327,7 @@ static bool rtl_idle(void *ctx) {
       r->dut_busy || tb_slave_outstanding(r->slave) != 0) {
     return false;
   }
-  return r->its != NULL ? !its_lockstep_pending(r->its) : !stimer_lockstep_pending(r->st);
+  return !rtl_owed(r, NULL, 0);
 }
 
 static its_t *rtl_model_its(void *ctx) {
@@ -343,6 +357,27 @@ exec_backend_t rtl_be_backend(rtl_be_t *r) {
 
 // ---- Drivers ----
 
+// busy_o against the model: the block says it is idle while the model says it owes work
+// (a stale Stalled bit, a lost CWRITER write, a dropped MSI or pass) is a divergence, found
+// here at once instead of by the watchdog.
+static void rtl_check_busy(rtl_be_t *r) {
+  if (!r->started || r->rst_left != 0 || r->dut_busy || !rtl_owed(r, NULL, 0)) {
+    r->idle_owed = 0;
+    return;
+  }
+  if (++r->idle_owed == RTL_BUSY_LATENCY) {
+    char why[300];
+    char detail[400];
+    rtl_owed(r, why, sizeof(why));
+    snprintf(detail, sizeof(detail), "model: %s", why);
+    ls_field_t f[] = {{"busy_o", 1, 0}};
+    char what[100];
+    snprintf(what, sizeof(what), "busy_o has been 0 for %d cycles, but the model owes work",
+             RTL_BUSY_LATENCY);
+    rtl_error_ex(r, what, f, 1, detail);
+  }
+}
+
 // The drivers every block has: reset, APB master, memory slave.
 static void rtl_sample_common(rtl_be_t *r, bool pready, const tb_slave_in_t *mem, bool busy) {
   r->dut_busy = busy;
@@ -356,6 +391,7 @@ static void rtl_sample_common(rtl_be_t *r, bool pready, const tb_slave_in_t *mem
   if (r->rst_left > 0 && --r->rst_left == 0) {
     r->started = true;
   }
+  rtl_check_busy(r);
   if (r->apb == RTL_APB_ACCESS && pready) {
     r->apb = RTL_APB_IDLE;
     r->apb_done = true;

@@ -414,7 +414,13 @@ stimer_t *stimer_lockstep_model(const stimer_lockstep_t *ls) {
   return ls->model;
 }
 
-bool stimer_lockstep_pending(const stimer_lockstep_t *ls) {
+bool stimer_lockstep_pending(const stimer_lockstep_t *ls, char *why, size_t whylen) {
+  if (why != NULL && ls->input_since_pass) {
+    snprintf(why, whylen, "a pass is owed: an MSR write or EOI was accepted since the last one");
+  } else if (why != NULL && ls->now_in != ls->last_pass_now) {
+    snprintf(why, whylen, "a pass is owed: now_i = %" PRIu64 ", the model last sampled %" PRIu64,
+             ls->now_in, ls->last_pass_now);
+  }
   return ls->input_since_pass || ls->now_in != ls->last_pass_now;
 }
 

@@ -72,9 +72,9 @@ void stimer_lockstep_compare_memory(stimer_lockstep_t *ls, uint64_t cycle, const
 stimer_t *stimer_lockstep_model(const stimer_lockstep_t *ls);
 /**
  * True while the DUT owes a PASS record: an MSR write or EOI was accepted since the last pass,
- * or `now_i` differs from the time the model last sampled.
+ * or `now_i` differs from the time the model last sampled. `why` (may be NULL) then says which.
  */
-bool stimer_lockstep_pending(const stimer_lockstep_t *ls);
+bool stimer_lockstep_pending(const stimer_lockstep_t *ls, char *why, size_t whylen);
 uint64_t stimer_lockstep_compared(const stimer_lockstep_t *ls);
 uint64_t stimer_lockstep_ns(const stimer_lockstep_t *ls);
 
