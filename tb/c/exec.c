@@ -20,9 +20,8 @@ struct exec {
   obs_log_t *log;
   ls_errors_t err;
   const scn_op_t *err_op[LS_MAX_ERRORS];
-  size_t idx;
+  size_t idx;    // the operation in progress; the ones before it completed
   bool started;  // a request of ops[idx] is in flight
-  size_t done;
   uint64_t now;  // the last time requested (`time` never goes backwards)
 };
 
@@ -395,13 +394,12 @@ bool exec_step(exec_t *ex) {
       return false;
     }
     ex->idx++;
-    ex->done++;
   }
   return ex->be.idle(ex->be.ctx);
 }
 
 size_t exec_ops_done(const exec_t *ex) {
-  return ex->done;
+  return ex->idx;
 }
 
 const scn_op_t *exec_current(const exec_t *ex) {
