@@ -174,7 +174,7 @@ def run_jobs(jobs, parallel=None, progress=None):
 
 
 def summary_table(results):
-    rows = [("block", "test", "seed", "ops compared", "cycles", "cycles/s", "result")]
+    rows = [("block", "test", "seed", "scenario ops", "cycles", "cycles/s", "result")]
     for r in results:
         rows.append((r.job.block, r.job.name, str(r.job.seed), str(r.ops), str(r.cycles),
                      str(r.cps), r.status))

@@ -14,8 +14,7 @@ prj_read_filelist(stimer PRJ_ST_FILES)
 set(PRJ_RTL_FILES ${PRJ_ITS_FILES} ${PRJ_ST_FILES})
 list(REMOVE_DUPLICATES PRJ_RTL_FILES)
 
-set(PRJ_BENCH_SOURCES ${PRJ_TB_DIR}/c/bench.c ${PRJ_TB_DIR}/c/sb_its.c
-                      ${PRJ_TB_DIR}/c/sb_stimer.c ${PRJ_TB_DIR}/c/gen.c ${PRJ_TB_DIR}/c/fcov.c)
+set(PRJ_BENCH_SOURCES ${PRJ_TB_DIR}/c/bench.c ${PRJ_TB_DIR}/c/gen.c)
 set_source_files_properties(${PRJ_BENCH_SOURCES} ${PRJ_TB_DIR}/dpi/tb_dpi.c
                             PROPERTIES COMPILE_OPTIONS "${PRJ_WARN_FLAGS}")
 add_library(tb_bench STATIC ${PRJ_BENCH_SOURCES})
@@ -29,7 +28,7 @@ function(prj_lockstep_variant target num_vp feat_direct)
   verilate(${target} TRACE_FST ${ARGN}
     PREFIX Vtb
     TOP_MODULE tb
-    SOURCES ${PRJ_RTL_FILES} ${PRJ_TB_DIR}/sv/tb.sv
+    SOURCES ${PRJ_RTL_FILES} ${PRJ_TB_DIR}/sv/tb_dpi_pkg.sv ${PRJ_TB_DIR}/sv/tb.sv
     VERILATOR_ARGS -Wall --assert -DPRJ_ASSERT_ON --x-assign unique --x-initial unique
                    --no-timing --timescale 1ns/1ns -I${PRJ_RTL_DIR}/common
                    -I${PRJ_TB_DIR}/sv ${PRJ_WAIVER}
@@ -87,6 +86,26 @@ foreach(scn ${PRJ_LOCKSTEP_SCENARIOS})
                        SKIP_RETURN_CODE 77 TIMEOUT 300)
 endforeach()
 
+# Scenarios both runners must refuse (sim/tests/bad): a value no DUT port can carry is an error
+# report naming its line, never a truncation. <block>/refuse/<name>/{model,rtl}.
+file(GLOB PRJ_BAD_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/sim/tests/bad/*.scn)
+foreach(scn ${PRJ_BAD_SCENARIOS})
+  get_filename_component(name ${scn} NAME_WE)
+  file(STRINGS ${scn} first LIMIT_COUNT 1 REGEX "^block ")
+  string(REGEX REPLACE "^block +([a-z]+).*" "\\1" block "${first}")
+  string(REGEX REPLACE "^${block}_" "" short "${name}")
+  prj_scenario_target(${scn} exe)
+  add_test(NAME ${block}/refuse/${short}/rtl COMMAND ${exe} --test ${scn} --seed 1
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  add_test(NAME ${block}/refuse/${short}/model COMMAND scn_model ${scn}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  # The failure must name the line (executor: "line N", parser: "FILE:N:"), and nothing passes.
+  set_tests_properties(${block}/refuse/${short}/rtl ${block}/refuse/${short}/model PROPERTIES
+                       LABELS "sim;lockstep;refuse" TIMEOUT 60
+                       PASS_REGULAR_EXPRESSION "(line |\\.scn:)[0-9]+"
+                       FAIL_REGULAR_EXPRESSION "PASS (its|stimer|sim/)")
+endforeach()
+
 # A few random seeds per block in `make test`; scripts/regress runs hundreds.
 set(PRJ_TEST_SEEDS 1 2 3 4 5 6 7 8 CACHE STRING "random seeds run by ctest per block")
 foreach(block its stimer)
@@ -111,6 +130,11 @@ if(Python3_FOUND)
            ${PROJECT_SOURCE_DIR}/scripts/test_fcov.py $<TARGET_FILE:tb_sim>
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(fcov/writer PROPERTIES LABELS "sim;rtl;lockstep;scripts" TIMEOUT 120)
+  # The command line of tb_sim: numbers out of range are usage errors naming the option (exit 2);
+  # --trace without a window writes a bounded one.
+  add_test(NAME sim/cli COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/test_cli.py
+           $<TARGET_FILE:tb_sim> WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(sim/cli PROPERTIES LABELS "sim;scripts" TIMEOUT 120)
   # The mutator of scripts/mutate (what it mutates, stable ids, the equivalent-mutant list).
   add_test(NAME mutate/mutator COMMAND ${Python3_EXECUTABLE}
            ${PROJECT_SOURCE_DIR}/scripts/test_mutate.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

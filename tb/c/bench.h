@@ -1,107 +1,56 @@
 // SPDX-License-Identifier: Apache-2.0
-// The lockstep bench: drivers, monitors, scoreboards and the operation executor, in C.
-// The SV harness (tb/sv/tb.sv) calls in once per block per clock edge through tb/dpi.
+// The lockstep harness of `tb_sim`: command line, the scenario (file or random), the executor
+// on the lockstep back end (rtl_be.h), the stop decision (first divergence, or --max-mismatch),
+// the watchdog, the mismatch report and the summary line. One `bench_t` object, created by the
+// C++ main and handed to tb/sv/tb.sv (`tb_attach`), which passes it back in every DPI call.
 #ifndef BENCH_H
 #define BENCH_H
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
-#include "its.h"
-#include "obs.h"
-#include "scn.h"
-#include "stimer.h"
-#include "tb_mem.h"
-#include "tb_rand.h"
+#include "rtl_be.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-// ---- Pins, as the harness passes them ----
+typedef struct bench bench_t;
 
-/** An APB4 master transfer in progress (docs/interfaces.md section 1). */
-typedef struct {
-  bool active;
-  bool access;  // false: setup phase, true: access phase
-  bool write;
-  uint32_t addr;
-  uint64_t wdata;
-  uint8_t strb;
-  uint32_t devid;
-  unsigned line;  // scenario line that issued it (0 = the bench itself)
-} bench_apb_t;
-
-typedef struct {
-  bool pready;
-  uint64_t prdata;
-  bool pslverr;
-  bool msi_ready;
-  tb_slave_in_t mem;
-  bool rd_valid;
-  uint32_t rd_kind, rd_rd, rd_rd2, rd_intid;
-  bool rt_valid;
-  uint32_t rt_kind, rt_offset, rt_opcode, rt_outcome, rt_error, rt_devid, rt_eventid;
-  bool busy;
-} bench_its_out_t;
-
-typedef struct {
-  bool pready;
-  uint64_t prdata;
-  bool pslverr;
-  tb_slave_in_t mem;
-  bool irq_valid;
-  uint32_t irq_vp, irq_vector;
-  bool irq_auto_eoi;
-  bool eoi_ready;
-  bool rt_valid;
-  uint32_t rt_kind, rt_vp, rt_timer, rt_outcome;
-  uint64_t rt_now;
-  bool busy;
-} bench_st_out_t;
-
-/** The inputs the bench drives into a DUT (fields a block does not have stay 0). */
-typedef struct {
-  bool rst_n;
-  bool psel, penable, pwrite;
-  uint32_t paddr;
-  uint64_t pwdata;
-  uint32_t pstrb;
-  uint32_t pdevid;
-  bool msi_valid;
-  uint32_t msi_devid, msi_eventid;
-  tb_slave_out_t mem;
-  bool out_ready;  // rd_ready (ITS) / irq_ready (stimer)
-  uint64_t now;
-  bool eoi_valid;
-  uint32_t eoi_vp, eoi_vector;
-} bench_in_t;
-
-// ---- Bench API for the thin C++ main ----
-
-/** Parses the command line; returns -1 to go on, else the exit code to stop with. */
-int bench_init(int argc, char **argv);
+/**
+ * Parses the command line and loads the scenario. NULL with `*rc` set when the program must
+ * stop: 0 after --help, 2 after a usage or scenario error (the message is printed).
+ */
+bench_t *bench_new(int argc, char **argv, int *rc);
 /** Seed for Verilator's randomised X initialisation. */
-uint64_t bench_seed(void);
-/** True once the run has ended (pass or fail). */
-bool bench_done(void);
-/** Called by the main once per clock cycle before the rising edge; returns the trace state:
- *  0 closed, 1 open (dump this cycle). */
-int bench_trace_cycle(uint64_t cycle);
-const char *bench_trace_file(void);
+uint64_t bench_seed(const bench_t *b);
+/** True once the run has ended (pass or fail) and any trace window has been written. */
+bool bench_done(const bench_t *b);
+/** Whether the main dumps waves at main-loop cycle `cycle` (the --trace window). */
+bool bench_trace_cycle(const bench_t *b, uint64_t cycle);
+const char *bench_trace_file(const bench_t *b);
 /** Where a coverage build writes its Verilator coverage data (`--cov FILE`), or NULL. */
-const char *bench_cov_file(void);
+const char *bench_cov_file(const bench_t *b);
 /** True once the bench released the power-on reset (a coverage build snapshots its counters). */
-bool bench_reset_done(void);
-/** Prints the summary line; returns the process exit code. */
-int bench_finish(double seconds);
+bool bench_reset_done(const bench_t *b);
+/** Prints the summary line, frees the bench; returns the process exit code. */
+int bench_finish(bench_t *b, double seconds);
 
-// ---- DPI-facing entry points (tb/dpi/tb_dpi.c) ----
-void bench_config(uint32_t num_rd, uint32_t num_vp, bool feat_direct, bool scontrol_gate);
-void bench_its_edge(const bench_its_out_t *out, bench_in_t *in);
-void bench_st_edge(const bench_st_out_t *out, bench_in_t *in);
+// ---- DPI-facing (tb/dpi/tb_dpi.c) ----
+
+/**
+ * The RTL parameters, from tb.sv at time 0: creates the back end, the model and the checker.
+ * Returns the block under test, or 0 when the run is skipped (the build does not fit the
+ * scenario) or cannot start; tb.sv then drives neither DUT.
+ */
+scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat_direct,
+                         bool scontrol_gate);
+/** The back end whose monitors get the transactions of `block`'s DUT; NULL for the DUT that
+ *  is not under test (held in reset) or before bench_config(). */
+rtl_be_t *bench_rtl(const bench_t *b, scn_block_t block);
+/** Once per clock edge per DUT: the drivers sample, the executor runs, the drivers drive. */
+void bench_its_drive(bench_t *b, const rtl_its_in_t *in, rtl_its_pins_t *out);
+void bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out);
 
 #ifdef __cplusplus
 }

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bench_int.h"
+#include "tb_mem.h"
 
 // ---- The bins ----
 
@@ -203,9 +203,7 @@ typedef struct {
   bool ok;
 } fcov_read_t;
 
-static struct {
-  bool on;
-  char path[512];
+struct fcov {
   uint64_t count[FCOV_N];
   unsigned order[FCOV_N];  // indices of fcov_names, sorted by name
   struct {
@@ -228,47 +226,61 @@ static struct {
   uint8_t pending[FCOV_VPS][STIMER_NUM_TIMERS];
   uint8_t ack[FCOV_VPS][STIMER_NUM_TIMERS];
   uint16_t written[FCOV_VPS];
-} fc;
+};
 
 static int fcov_cmp(const void *a, const void *b) {
   return strcmp(fcov_names[*(const unsigned *)a], fcov_names[*(const unsigned *)b]);
 }
 
-void fcov_enable(const char *path) {
-  memset(&fc, 0, sizeof(fc));
-  snprintf(fc.path, sizeof(fc.path), "%s", path);
-  for (unsigned i = 0; i < FCOV_N; i++) {
-    fc.order[i] = i;
+fcov_t *fcov_new(void) {
+  fcov_t *fc = calloc(1, sizeof(*fc));
+  if (fc == NULL) {
+    return NULL;
   }
-  qsort(fc.order, FCOV_N, sizeof(fc.order[0]), fcov_cmp);
+  for (unsigned i = 0; i < FCOV_N; i++) {
+    fc->order[i] = i;
+  }
+  qsort(fc->order, FCOV_N, sizeof(fc->order[0]), fcov_cmp);
   for (unsigned i = 1; i < FCOV_N; i++) {
-    if (strcmp(fcov_names[fc.order[i - 1]], fcov_names[fc.order[i]]) == 0) {
-      fprintf(stderr, "fcov: bin '%s' is in the table twice\n", fcov_names[fc.order[i]]);
+    if (strcmp(fcov_names[fc->order[i - 1]], fcov_names[fc->order[i]]) == 0) {
+      fprintf(stderr, "fcov: bin '%s' is in the table twice\n", fcov_names[fc->order[i]]);
       abort();
     }
   }
-  fc.on = true;
+  return fc;
 }
 
-bool fcov_enabled(void) {
-  return fc.on;
+void fcov_free(fcov_t *fc) {
+  free(fc);
+}
+
+void fcov_reset(fcov_t *fc) {
+  if (fc == NULL) {
+    return;
+  }
+  // The block was reset: what was pending, acknowledged or written is gone.
+  fc->retry_pending = false;
+  fc->n_reads = 0;
+  memset(fc->pending, 0, sizeof(fc->pending));
+  memset(fc->ack, 0, sizeof(fc->ack));
+  memset(fc->written, 0, sizeof(fc->written));
 }
 
 size_t fcov_bins(void) {
   return FCOV_N;
 }
 
-void fcov_hit(const char *name) {
-  if (!fc.on) {
+void fcov_hit(fcov_t *fc, const char *name) {
+  if (fc == NULL) {
     return;
   }
   size_t lo = 0;
   size_t hi = FCOV_N;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    int c = strcmp(name, fcov_names[fc.order[mid]]);
+    int c = strcmp(name, fcov_names[fc->order[mid]]);
     if (c == 0) {
-      fc.count[fc.order[mid]]++;
+      fc->count[fc->order[mid]]++;
       return;
     }
     if (c < 0) {
@@ -279,40 +291,40 @@ void fcov_hit(const char *name) {
   }
   // An outcome the plan does not have: an error code the impdef table does not allow for
   // that command, say. Kept and reported; it is a finding, not a bin.
-  for (unsigned i = 0; i < fc.n_extra; i++) {
-    if (strcmp(fc.extra[i].name, name) == 0) {
-      fc.extra[i].count++;
+  for (unsigned i = 0; i < fc->n_extra; i++) {
+    if (strcmp(fc->extra[i].name, name) == 0) {
+      fc->extra[i].count++;
       return;
     }
   }
-  if (fc.n_extra < FCOV_EXTRA) {
-    snprintf(fc.extra[fc.n_extra].name, sizeof(fc.extra[0].name), "%s", name);
-    fc.extra[fc.n_extra++].count = 1;
+  if (fc->n_extra < FCOV_EXTRA) {
+    snprintf(fc->extra[fc->n_extra].name, sizeof(fc->extra[0].name), "%s", name);
+    fc->extra[fc->n_extra++].count = 1;
   }
 }
 
-static void fcov_hitf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void fcov_hitf(const char *fmt, ...) {
+static void fcov_hitf(fcov_t *fc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fcov_hitf(fcov_t *fc, const char *fmt, ...) {
   char name[96];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(name, sizeof(name), fmt, ap);
   va_end(ap);
-  fcov_hit(name);
+  fcov_hit(fc, name);
 }
 
-bool fcov_write(const char *test, uint64_t seed) {
-  FILE *f = fopen(fc.path, "w");
+bool fcov_write(const fcov_t *fc, const char *path, const char *test, uint64_t seed) {
+  FILE *f = fopen(path, "w");
   if (f == NULL) {
     return false;
   }
   fprintf(f, "# functional coverage: test %s seed %llu, %zu bins; '!' marks unplanned outcomes\n",
           test, (unsigned long long)seed, FCOV_N);
   for (unsigned i = 0; i < FCOV_N; i++) {
-    fprintf(f, "%s %llu\n", fcov_names[i], (unsigned long long)fc.count[i]);
+    fprintf(f, "%s %llu\n", fcov_names[i], (unsigned long long)fc->count[i]);
   }
-  for (unsigned i = 0; i < fc.n_extra; i++) {
-    fprintf(f, "!%s %llu\n", fc.extra[i].name, (unsigned long long)fc.extra[i].count);
+  for (unsigned i = 0; i < fc->n_extra; i++) {
+    fprintf(f, "!%s %llu\n", fc->extra[i].name, (unsigned long long)fc->extra[i].count);
   }
   return fclose(f) == 0;
 }
@@ -320,25 +332,25 @@ bool fcov_write(const char *test, uint64_t seed) {
 // ---- Model memory observer ----
 
 static bool fcov_read64(void *ctx, uint64_t addr, uint64_t *data) {
-  (void)ctx;
-  bool ok = fc.inner.read64(fc.inner.ctx, addr, data);
-  if (fc.n_reads < FCOV_READS) {
-    fc.reads[fc.n_reads++] = (fcov_read_t){addr, *data, ok};
+  fcov_t *fc = ctx;
+  bool ok = fc->inner.read64(fc->inner.ctx, addr, data);
+  if (fc->n_reads < FCOV_READS) {
+    fc->reads[fc->n_reads++] = (fcov_read_t){addr, *data, ok};
   }
   return ok;
 }
 
 static bool fcov_write64(void *ctx, uint64_t addr, uint64_t data, uint8_t be) {
-  (void)ctx;
-  return fc.inner.write64(fc.inner.ctx, addr, data, be);
+  const fcov_t *fc = ctx;
+  return fc->inner.write64(fc->inner.ctx, addr, data, be);
 }
 
-cm_mem_ops_t fcov_wrap_mem(cm_mem_ops_t inner) {
-  if (!fc.on) {
+cm_mem_ops_t fcov_wrap_mem(fcov_t *fc, cm_mem_ops_t inner) {
+  if (fc == NULL) {
     return inner;
   }
-  fc.inner = inner;
-  cm_mem_ops_t ops = {&fc, fcov_read64, fcov_write64};
+  fc->inner = inner;
+  cm_mem_ops_t ops = {fc, fcov_read64, fcov_write64};
   return ops;
 }
 
@@ -441,21 +453,24 @@ static fcov_acc_t fcov_classify(fcov_walk_t *w, uint64_t addr, const uint64_t *l
   return FC_ITE;
 }
 
-void fcov_its_begin(void) {
-  fc.n_reads = 0;
-}
-
-void fcov_its_retire(const its_retire_t *rt, const cm_mem_write_t *writes, size_t nw,
-                     const its_rd_event_t *rds, size_t nr) {
-  if (!fc.on) {
+void fcov_its_begin(fcov_t *fc) {
+  if (fc == NULL) {
     return;
   }
-  bench_t *b = &bench_g;
+  fc->n_reads = 0;
+}
+
+void fcov_its_retire(fcov_t *fc, const fcov_its_ctx_t *ctx, const its_retire_t *rt,
+                     const cm_mem_write_t *writes, size_t nw, const its_rd_event_t *rds,
+                     size_t nr) {
+  if (fc == NULL) {
+    return;
+  }
   uint64_t cbaser = 0;
   uint64_t baser[2] = {0, 0};
-  its_reg_read(b->its, ITS_GITS_CBASER, &cbaser);
-  its_reg_read(b->its, ITS_GITS_BASER(0), &baser[0]);
-  its_reg_read(b->its, ITS_GITS_BASER(1), &baser[1]);
+  its_reg_read(ctx->model, ITS_GITS_CBASER, &cbaser);
+  its_reg_read(ctx->model, ITS_GITS_BASER(0), &baser[0]);
+  its_reg_read(ctx->model, ITS_GITS_BASER(1), &baser[1]);
   fcov_walk_t w;
   memset(&w, 0, sizeof(w));
   w.t[0] = fcov_table(baser[0]);
@@ -465,8 +480,8 @@ void fcov_its_retire(const its_retire_t *rt, const cm_mem_write_t *writes, size_
   // The reads in the order the model made them: each L1 entry names the level-2 page of
   // the entries read after it; the first faulting read says which access stalled.
   int read_fault = -1;
-  for (unsigned i = 0; i < fc.n_reads; i++) {
-    const fcov_read_t *r = &fc.reads[i];
+  for (unsigned i = 0; i < fc->n_reads; i++) {
+    const fcov_read_t *r = &fc->reads[i];
     fcov_acc_t a = fcov_classify(&w, r->addr, r->ok ? &r->data : NULL);
     if (!r->ok && read_fault < 0) {
       read_fault = (int)a;
@@ -479,140 +494,142 @@ void fcov_its_retire(const its_retire_t *rt, const cm_mem_write_t *writes, size_
       write_fault = (int)a;
     }
   }
-  fc.n_reads = 0;
+  fc->n_reads = 0;
   static const char *const tname[2] = {"dt", "ct"};
   for (unsigned k = 0; k < 2; k++) {
     if (w.flat[k]) {
-      fcov_hitf("its.table.%s.flat.%s", tname[k], fcov_page(&w.t[k]));
+      fcov_hitf(fc, "its.table.%s.flat.%s", tname[k], fcov_page(&w.t[k]));
     }
     if (w.indirect[k]) {
-      fcov_hitf("its.table.%s.indirect.%s", tname[k], fcov_page(&w.t[k]));
+      fcov_hitf(fc, "its.table.%s.indirect.%s", tname[k], fcov_page(&w.t[k]));
     }
     if (w.l1_invalid[k]) {
-      fcov_hitf("its.table.%s.l1_invalid", tname[k]);
+      fcov_hitf(fc, "its.table.%s.l1_invalid", tname[k]);
     }
   }
   for (size_t i = 0; i < nr; i++) {
-    fcov_hitf("its.rd.%s", its_rd_kind_name(rds[i].kind));
+    fcov_hitf(fc, "its.rd.%s", its_rd_kind_name(rds[i].kind));
   }
   if (rt->kind != ITS_RT_CMD) {
     const char *src = rt->kind == ITS_RT_MSI ? "port" : "translater";
     if (rt->outcome == ITS_OUT_IGNORED) {
-      fcov_hitf("its.msi.%s.ignored.0x%06X", src, (unsigned)rt->error);
+      fcov_hitf(fc, "its.msi.%s.ignored.0x%06X", src, (unsigned)rt->error);
     } else {
-      fcov_hitf("its.msi.%s.%s", src, rt->outcome == ITS_OUT_OK ? "ok" : "fault");
+      fcov_hitf(fc, "its.msi.%s.%s", src, rt->outcome == ITS_OUT_OK ? "ok" : "fault");
     }
     return;
   }
   const char *cmd = fcov_its_cmd(rt->opcode);
-  if (fc.retry_pending && rt->offset == fc.retry_offset) {
+  if (fc->retry_pending && rt->offset == fc->retry_offset) {
     static const char *const out[] = {"ok", "ignored", "stalled", "fault"};
-    fcov_hitf("its.retry.rerun.%s", out[rt->outcome & 3]);
+    fcov_hitf(fc, "its.retry.rerun.%s", out[rt->outcome & 3]);
   }
-  fc.retry_pending = false;
+  fc->retry_pending = false;
   if (rt->outcome == ITS_OUT_STALLED) {
     if (write_fault >= 0) {
-      fcov_hitf("its.stall.table_write.%s", fcov_acc_names[write_fault]);
+      fcov_hitf(fc, "its.stall.table_write.%s", fcov_acc_names[write_fault]);
     } else if (read_fault == FC_FETCH) {
-      fcov_hit("its.stall.fetch");
+      fcov_hit(fc, "its.stall.fetch");
     } else if (read_fault >= 0) {
-      fcov_hitf("its.stall.table_read.%s", fcov_acc_names[read_fault]);
+      fcov_hitf(fc, "its.stall.table_read.%s", fcov_acc_names[read_fault]);
     } else {
-      fcov_hit("its.stall.no_fault_seen");  // unplanned: the classifier missed the access
+      fcov_hit(fc, "its.stall.no_fault_seen");  // unplanned: the classifier missed the access
     }
     if (read_fault != FC_FETCH) {
-      fcov_hitf("its.cmd.%s.stalled", cmd);
+      fcov_hitf(fc, "its.cmd.%s.stalled", cmd);
     }
     return;
   }
   if (w.qsize != 0 && rt->offset + 32 == w.qsize) {
-    fcov_hit("its.queue.wrap");
+    fcov_hit(fc, "its.queue.wrap");
   }
   if (rt->outcome == ITS_OUT_IGNORED) {
     if (strcmp(cmd, "unknown") == 0 || strcmp(cmd, "gicv4") == 0) {
       if ((rt->error & 0xFF) == ITS_EE_UNSUPPORTED) {
-        fcov_hitf("its.cmd.%s.ignored", cmd);
+        fcov_hitf(fc, "its.cmd.%s.ignored", cmd);
       } else {
-        fcov_hitf("its.cmd.%s.ignored.0x%06X", cmd, (unsigned)rt->error);
+        fcov_hitf(fc, "its.cmd.%s.ignored.0x%06X", cmd, (unsigned)rt->error);
       }
     } else {
-      fcov_hitf("its.cmd.%s.ignored.0x%06X", cmd, (unsigned)rt->error);
+      fcov_hitf(fc, "its.cmd.%s.ignored.0x%06X", cmd, (unsigned)rt->error);
     }
     return;
   }
-  fcov_hitf("its.cmd.%s.ok", cmd);
+  fcov_hitf(fc, "its.cmd.%s.ok", cmd);
   // Refinements of OK that the retire record does not carry: the command's fields, from the
   // queue slot it was fetched from, and whether it sent an event.
-  uint64_t dw2 = tb_mem_peek(b->model_mem, w.qbase + rt->offset + 16, 8);
+  uint64_t dw2 = tb_mem_peek(ctx->image, w.qbase + rt->offset + 16, 8);
   if (rt->opcode == ITS_CMD_MAPD && (dw2 >> 63) == 0) {
-    fcov_hit("its.cmd.MAPD.ok.v0");
+    fcov_hit(fc, "its.cmd.MAPD.ok.v0");
   } else if (rt->opcode == ITS_CMD_MAPC && (dw2 >> 63) == 0) {
-    fcov_hit("its.cmd.MAPC.ok.v0");
-    if (((dw2 >> 16) & ((1ull << 36) - 1)) >= b->num_rd) {
-      fcov_hit("its.cmd.MAPC.ok.v0_rdbase_oor");
+    fcov_hit(fc, "its.cmd.MAPC.ok.v0");
+    if (((dw2 >> 16) & ((1ull << 36) - 1)) >= ctx->num_rd) {
+      fcov_hit(fc, "its.cmd.MAPC.ok.v0_rdbase_oor");
     }
   } else if ((rt->opcode == ITS_CMD_MOVI || rt->opcode == ITS_CMD_MOVALL) && nr == 0) {
-    fcov_hitf("its.cmd.%s.ok.same_rd", cmd);
+    fcov_hitf(fc, "its.cmd.%s.ok.same_rd", cmd);
   }
 }
 
-void fcov_its_reg_before(void) {
-  if (!fc.on) {
+void fcov_its_reg_before(fcov_t *fc, its_t *its) {
+  if (fc == NULL) {
     return;
   }
-  its_t *its = bench_g.its;
-  its_reg_read(its, ITS_GITS_CTLR, &fc.ctlr);
-  its_reg_read(its, ITS_GITS_CREADR, &fc.creadr);
-  its_reg_read(its, ITS_GITS_CWRITER, &fc.cwriter);
-  its_reg_read(its, ITS_GITS_CBASER, &fc.cbaser);
+  its_reg_read(its, ITS_GITS_CTLR, &fc->ctlr);
+  its_reg_read(its, ITS_GITS_CREADR, &fc->creadr);
+  its_reg_read(its, ITS_GITS_CWRITER, &fc->cwriter);
+  its_reg_read(its, ITS_GITS_CBASER, &fc->cbaser);
 }
 
-void fcov_its_reg_write(uint32_t off, uint64_t value, unsigned size, bool bus_error) {
-  if (!fc.on) {
+void fcov_its_reg_write(fcov_t *fc, uint32_t off, uint64_t value, unsigned size, bool bus_error) {
+  if (fc == NULL) {
     return;
   }
   if (bus_error) {
-    fcov_hit("its.reg.bus_error");
+    fcov_hit(fc, "its.reg.bus_error");
     return;
   }
-  bool enabled = (fc.ctlr & 1) != 0;
-  bool stalled = (fc.creadr & 1) != 0;
-  uint64_t qsize = (fc.cbaser >> 63) != 0 ? ((fc.cbaser & 0xFF) + 1) * 4096 : 0;
+  bool enabled = (fc->ctlr & 1) != 0;
+  bool stalled = (fc->creadr & 1) != 0;
+  uint64_t qsize = (fc->cbaser >> 63) != 0 ? ((fc->cbaser & 0xFF) + 1) * 4096 : 0;
   if (off == ITS_GITS_CWRITER) {  // a 64-bit write or the low half
     if (value & 1) {
       if (stalled) {
-        fcov_hit("its.retry.stalled");
-        fc.retry_pending = true;
-        fc.retry_offset = fc.creadr & ~1ull;
+        fcov_hit(fc, "its.retry.stalled");
+        fc->retry_pending = true;
+        fc->retry_offset = fc->creadr & ~1ull;
       } else {
-        fcov_hit("its.retry.not_stalled");
+        fcov_hit(fc, "its.retry.not_stalled");
       }
     } else if (stalled) {
-      fcov_hit("its.stall.cwriter_without_retry");
+      fcov_hit(fc, "its.stall.cwriter_without_retry");
     }
     if (qsize != 0 && (value & 0xFFFE0) >= qsize) {
-      fcov_hit("its.queue.cwriter_oor");
+      fcov_hit(fc, "its.queue.cwriter_oor");
     }
   } else if (off == ITS_GITS_CBASER || (off == ITS_GITS_CBASER + 4 && size == 4)) {
     if (enabled) {
-      fcov_hit("its.reg.cbaser.ignored_enabled");
+      fcov_hit(fc, "its.reg.cbaser.ignored_enabled");
     } else {
-      fcov_hit("its.reg.cbaser.resets_creadr");
+      fcov_hit(fc, "its.reg.cbaser.resets_creadr");
       if (stalled) {
-        fcov_hit("its.stall.cbaser_clears");
+        fcov_hit(fc, "its.stall.cbaser_clears");
       }
-      fc.retry_pending = false;
+      fc->retry_pending = false;
     }
   } else if (off >= ITS_GITS_BASER(0) && off < ITS_GITS_BASER(2) && enabled) {
-    fcov_hit("its.reg.baser.ignored_enabled");
+    fcov_hit(fc, "its.reg.baser.ignored_enabled");
   } else if (off == ITS_GITS_CTLR && !enabled && (value & 1) &&
-             (fc.creadr & 0xFFFE0) != (fc.cwriter & 0xFFFE0)) {
-    fcov_hit("its.queue.resume_after_enable");
+             (fc->creadr & 0xFFFE0) != (fc->cwriter & 0xFFFE0)) {
+    fcov_hit(fc, "its.queue.resume_after_enable");
   }
 }
 
-void fcov_its_translater(unsigned size) {
-  fcov_hitf("its.translater.write%u", 8 * size);
+void fcov_its_translater(fcov_t *fc, unsigned size) {
+  if (fc == NULL) {
+    return;
+  }
+  fcov_hitf(fc, "its.translater.write%u", 8 * size);
 }
 
 // ---- stimer ----
@@ -620,116 +637,117 @@ void fcov_its_translater(unsigned size) {
 static const char *const fcov_st_out[] = {"delivered",    "no_irq",      "direct", "busy_lost",
                                           "busy_pending", "unavailable", "fault"};
 
-static uint64_t fcov_msr(uint32_t vp, uint32_t msr) {
+static uint64_t fcov_msr(stimer_t *st, uint32_t vp, uint32_t msr) {
   uint64_t v = 0;
-  if (stimer_msr_read(bench_g.st, vp, msr, &v) != STIMER_OK) {
+  if (stimer_msr_read(st, vp, msr, &v) != STIMER_OK) {
     return 0;
   }
   return v;
 }
 
-void fcov_st_pass(void) {
-  if (fc.on) {
-    memset(fc.written, 0, sizeof(fc.written));
+void fcov_st_pass(fcov_t *fc) {
+  if (fc != NULL) {
+    memset(fc->written, 0, sizeof(fc->written));
   }
 }
 
-void fcov_st_attempt(const stimer_retire_t *rt, const cm_mem_write_t *writes, size_t nw) {
-  if (!fc.on || rt->vp >= FCOV_VPS || rt->timer >= STIMER_NUM_TIMERS ||
+void fcov_st_attempt(fcov_t *fc, stimer_t *st, const stimer_retire_t *rt,
+                     const cm_mem_write_t *writes, size_t nw) {
+  if (fc == NULL || rt->vp >= FCOV_VPS || rt->timer >= STIMER_NUM_TIMERS ||
       (unsigned)rt->outcome > STIMER_OUT_FAULT) {
     return;
   }
   uint32_t vp = rt->vp;
   uint32_t t = rt->timer;
-  uint64_t cfg = fcov_msr(vp, STIMER_MSR_CONFIG(t));
-  uint64_t count = fcov_msr(vp, STIMER_MSR_COUNT(t));
+  uint64_t cfg = fcov_msr(st, vp, STIMER_MSR_CONFIG(t));
+  uint64_t count = fcov_msr(st, vp, STIMER_MSR_COUNT(t));
   unsigned sx = (unsigned)(cfg >> 16) & 0xF;
-  uint64_t sint = fcov_msr(vp, STIMER_MSR_SINT(sx));
-  uint64_t simp = fcov_msr(vp, STIMER_MSR_SIMP);
+  uint64_t sint = fcov_msr(st, vp, STIMER_MSR_SINT(sx));
+  uint64_t simp = fcov_msr(st, vp, STIMER_MSR_SIMP);
   bool periodic = (cfg & STIMER_CFG_PERIODIC) != 0;
   const char *mode = periodic ? "periodic" : "oneshot";
   stimer_outcome_t o = rt->outcome;
-  fcov_hitf("stimer.attempt.%s.%s", mode, fcov_st_out[o]);
-  fcov_hitf("stimer.timer.%u", t);
+  fcov_hitf(fc, "stimer.attempt.%s.%s", mode, fcov_st_out[o]);
+  fcov_hitf(fc, "stimer.timer.%u", t);
   if (vp != 0) {
-    fcov_hit("stimer.vp.nonzero");
+    fcov_hit(fc, "stimer.vp.nonzero");
   }
   if (periodic && (cfg & STIMER_CFG_LAZY)) {
-    fcov_hit("stimer.lazy.periodic");
+    fcov_hit(fc, "stimer.lazy.periodic");
   }
   if (o == STIMER_OUT_DELIVERED || o == STIMER_OUT_NO_IRQ) {
     const char *state = (sint & STIMER_SINT_MASKED)     ? "masked"
                         : (sint & STIMER_SINT_POLLING)  ? "polling"
                         : (sint & STIMER_SINT_AUTO_EOI) ? "auto_eoi"
                                                         : "unmasked";
-    fcov_hitf("stimer.sint.%s.%s", state, mode);
+    fcov_hitf(fc, "stimer.sint.%s.%s", state, mode);
     if (sx == 0) {
-      fcov_hit("stimer.config.sintx0_delivers");
+      fcov_hit(fc, "stimer.config.sintx0_delivers");
     }
-    fc.written[vp] |= (uint16_t)(1u << sx);
+    fc->written[vp] |= (uint16_t)(1u << sx);
     // expiration_time at slot + 0x18: more than one period before now means missed periods.
     uint64_t slot = (simp & ~0xFFFull) + STIMER_SLOT_BYTES * sx;
     for (size_t i = 0; periodic && i < nw; i++) {
       if (writes[i].addr == slot + 0x18 && count != 0 && rt->now - writes[i].data >= count) {
-        fcov_hit("stimer.periodic.missed_periods");
+        fcov_hit(fc, "stimer.periodic.missed_periods");
       }
     }
   } else if (o == STIMER_OUT_BUSY_LOST || o == STIMER_OUT_BUSY_PENDING) {
-    if (fc.written[vp] & (1u << sx)) {
-      fcov_hit("stimer.tie.same_sint");  // a lower timer index filled the slot in this pass
+    if (fc->written[vp] & (1u << sx)) {
+      fcov_hit(fc, "stimer.tie.same_sint");  // a lower timer index filled the slot in this pass
     }
   } else if (o == STIMER_OUT_UNAVAILABLE) {
-    fcov_hit((simp & 1) == 0 ? "stimer.unavailable.simp_disabled"
-                             : "stimer.unavailable.scontrol_disabled");
+    fcov_hit(fc, (simp & 1) == 0 ? "stimer.unavailable.simp_disabled"
+                                 : "stimer.unavailable.scontrol_disabled");
   } else if (o == STIMER_OUT_FAULT) {
-    fcov_hit(nw == 0   ? "stimer.fault.busy_read"
-             : nw == 1 ? "stimer.fault.flag_write"
-                       : "stimer.fault.msg_write");
+    fcov_hit(fc, nw == 0   ? "stimer.fault.busy_read"
+                 : nw == 1 ? "stimer.fault.flag_write"
+                           : "stimer.fault.msg_write");
   }
   bool failed =
       o == STIMER_OUT_BUSY_PENDING || o == STIMER_OUT_UNAVAILABLE || o == STIMER_OUT_FAULT;
-  if (fc.pending[vp][t] != 0) {
+  if (fc->pending[vp][t] != 0) {
     // The timer waited with msg_pending set; only an acknowledge lets it try again.
-    const char *src = fc.ack[vp][t] == 1 ? "eom" : fc.ack[vp][t] == 2 ? "eoi" : "without_ack";
-    fcov_hitf("stimer.retry.%s.%s", src, mode);
-    fcov_hitf("stimer.retry.after.%s", fcov_st_out[fc.pending[vp][t] - 1]);
+    const char *src = fc->ack[vp][t] == 1 ? "eom" : fc->ack[vp][t] == 2 ? "eoi" : "without_ack";
+    fcov_hitf(fc, "stimer.retry.%s.%s", src, mode);
+    fcov_hitf(fc, "stimer.retry.after.%s", fcov_st_out[fc->pending[vp][t] - 1]);
     if (failed) {
-      fcov_hit("stimer.retry.failed_again");
+      fcov_hit(fc, "stimer.retry.failed_again");
     }
   }
-  fc.pending[vp][t] = failed ? (uint8_t)(o + 1) : 0;
-  fc.ack[vp][t] = 0;
+  fc->pending[vp][t] = failed ? (uint8_t)(o + 1) : 0;
+  fc->ack[vp][t] = 0;
 }
 
-void fcov_st_msr_before(uint32_t vp, uint32_t msr) {
-  if (!fc.on || msr < STIMER_MSR_CONFIG(0) || msr > STIMER_MSR_COUNT(3)) {
+void fcov_st_msr_before(fcov_t *fc, stimer_t *st, uint32_t vp, uint32_t msr) {
+  if (fc == NULL || msr < STIMER_MSR_CONFIG(0) || msr > STIMER_MSR_COUNT(3)) {
     return;
   }
   unsigned n = (msr - STIMER_MSR_CONFIG(0)) / 2;
-  fc.st_cfg = fcov_msr(vp, STIMER_MSR_CONFIG(n));
-  fc.st_count = fcov_msr(vp, STIMER_MSR_COUNT(n));
+  fc->st_cfg = fcov_msr(st, vp, STIMER_MSR_CONFIG(n));
+  fc->st_count = fcov_msr(st, vp, STIMER_MSR_COUNT(n));
 }
 
-void fcov_st_msr_write(uint32_t vp, uint32_t msr, uint64_t value, bool gp,
-                       const cm_mem_write_t *writes, size_t nw) {
-  if (!fc.on) {
+void fcov_st_msr_write(fcov_t *fc, const fcov_st_ctx_t *ctx, uint32_t vp, uint32_t msr,
+                       uint64_t value, bool gp, const cm_mem_write_t *writes, size_t nw) {
+  if (fc == NULL) {
     return;
   }
-  bench_t *b = &bench_g;
+  stimer_t *st = ctx->model;
   bool is_sint = msr >= STIMER_MSR_SINT(0) && msr <= STIMER_MSR_SINT(15);
   bool is_timer = msr >= STIMER_MSR_CONFIG(0) && msr <= STIMER_MSR_COUNT(3);
   bool is_config = is_timer && ((msr - STIMER_MSR_CONFIG(0)) & 1) == 0;
   if (gp) {
-    if (vp >= b->num_vp) {
-      fcov_hit("stimer.msr.gp.vp_oor");
+    if (vp >= ctx->num_vp) {
+      fcov_hit(fc, "stimer.msr.gp.vp_oor");
     } else if (msr == STIMER_MSR_SVERSION || msr == STIMER_MSR_TIME_REF_COUNT) {
-      fcov_hit("stimer.msr.gp.read_only");
+      fcov_hit(fc, "stimer.msr.gp.read_only");
     } else if (is_sint) {
-      fcov_hit("stimer.msr.gp.sint_vector");
+      fcov_hit(fc, "stimer.msr.gp.sint_vector");
     } else if (is_config && (value & STIMER_CFG_DIRECT)) {
-      fcov_hit("stimer.msr.gp.direct_nofeat");
+      fcov_hit(fc, "stimer.msr.gp.direct_nofeat");
     } else {
-      fcov_hit("stimer.msr.gp.unknown");
+      fcov_hit(fc, "stimer.msr.gp.unknown");
     }
     return;
   }
@@ -737,63 +755,63 @@ void fcov_st_msr_write(uint32_t vp, uint32_t msr, uint64_t value, bool gp,
     return;
   }
   if (is_sint && (value & 0xFF) < 16) {
-    fcov_hit("stimer.msr.sint.low_vector_masked");
+    fcov_hit(fc, "stimer.msr.sint.low_vector_masked");
   } else if (msr == STIMER_MSR_SIMP && (value & 1)) {
-    fcov_hit("stimer.simp_zero");
+    fcov_hit(fc, "stimer.simp_zero");
     for (size_t i = 0; i < nw; i++) {
       if (writes[i].fault) {
-        fcov_hit("stimer.simp_zero.fault_ignored");
+        fcov_hit(fc, "stimer.simp_zero.fault_ignored");
         break;
       }
     }
   } else if (msr == STIMER_MSR_EOM) {
-    fcov_hit("stimer.eom");
+    fcov_hit(fc, "stimer.eom");
     for (unsigned t = 0; t < STIMER_NUM_TIMERS; t++) {
-      if (fc.pending[vp][t] != 0) {
-        fc.ack[vp][t] = 1;
+      if (fc->pending[vp][t] != 0) {
+        fc->ack[vp][t] = 1;
       }
     }
   } else if (is_timer) {
     unsigned n = (msr - STIMER_MSR_CONFIG(0)) / 2;
-    uint64_t cfg = fcov_msr(vp, STIMER_MSR_CONFIG(n));
-    uint64_t count = fcov_msr(vp, STIMER_MSR_COUNT(n));
-    if (fc.pending[vp][n] != 0) {
-      fcov_hit(is_config ? "stimer.cancel.config" : "stimer.cancel.count");
-      fc.pending[vp][n] = 0;
-      fc.ack[vp][n] = 0;
+    uint64_t cfg = fcov_msr(st, vp, STIMER_MSR_CONFIG(n));
+    uint64_t count = fcov_msr(st, vp, STIMER_MSR_COUNT(n));
+    if (fc->pending[vp][n] != 0) {
+      fcov_hit(fc, is_config ? "stimer.cancel.config" : "stimer.cancel.count");
+      fc->pending[vp][n] = 0;
+      fc->ack[vp][n] = 0;
     }
     if (is_config && (value & STIMER_CFG_ENABLE) && !(value & STIMER_CFG_DIRECT) &&
         ((value >> 16) & 0xF) == 0) {
-      if ((fc.st_cfg & STIMER_CFG_ENABLE) && !(cfg & STIMER_CFG_ENABLE)) {
-        fcov_hit("stimer.config.sintx0_forced_disable");
-      } else if (!(fc.st_cfg & STIMER_CFG_ENABLE) && (cfg & STIMER_CFG_ENABLE)) {
-        fcov_hit("stimer.config.sintx0_first_enable");
+      if ((fc->st_cfg & STIMER_CFG_ENABLE) && !(cfg & STIMER_CFG_ENABLE)) {
+        fcov_hit(fc, "stimer.config.sintx0_forced_disable");
+      } else if (!(fc->st_cfg & STIMER_CFG_ENABLE) && (cfg & STIMER_CFG_ENABLE)) {
+        fcov_hit(fc, "stimer.config.sintx0_first_enable");
       }
     }
-    if (!is_config && value == 0 && (fc.st_cfg & STIMER_CFG_ENABLE)) {
-      fcov_hit("stimer.count.zero_disables");
+    if (!is_config && value == 0 && (fc->st_cfg & STIMER_CFG_ENABLE)) {
+      fcov_hit(fc, "stimer.count.zero_disables");
     }
-    if (!is_config && value != 0 && (fc.st_cfg & STIMER_CFG_AUTO_ENABLE) &&
-        !(fc.st_cfg & STIMER_CFG_ENABLE)) {
-      fcov_hit("stimer.count.auto_enable");
+    if (!is_config && value != 0 && (fc->st_cfg & STIMER_CFG_AUTO_ENABLE) &&
+        !(fc->st_cfg & STIMER_CFG_ENABLE)) {
+      fcov_hit(fc, "stimer.count.auto_enable");
     }
     if ((cfg & STIMER_CFG_ENABLE) && !(cfg & STIMER_CFG_PERIODIC) && count != 0 &&
-        count <= b->last_pass_now) {
-      fcov_hit("stimer.oneshot.count_in_past");
+        count <= ctx->last_pass_now) {
+      fcov_hit(fc, "stimer.oneshot.count_in_past");
     }
   }
 }
 
-void fcov_st_eoi(uint32_t vp, uint32_t vector) {
-  bench_t *b = &bench_g;
-  if (!fc.on || vp >= b->num_vp || vp >= FCOV_VPS) {
+void fcov_st_eoi(fcov_t *fc, const fcov_st_ctx_t *ctx, uint32_t vp, uint32_t vector) {
+  if (fc == NULL || vp >= ctx->num_vp || vp >= FCOV_VPS) {
     return;
   }
+  stimer_t *st = ctx->model;
   // IMPDEF-ST-4: the EOI acknowledges every unmasked SINT of the VP with this vector.
   uint32_t acked = 0;
   uint32_t masked = 0;
   for (unsigned s = 0; s < STIMER_NUM_SINTS; s++) {
-    uint64_t v = fcov_msr(vp, STIMER_MSR_SINT(s));
+    uint64_t v = fcov_msr(st, vp, STIMER_MSR_SINT(s));
     if ((v & 0xFF) == (vector & 0xFF)) {
       if (v & STIMER_SINT_MASKED) {
         masked |= 1u << s;
@@ -804,21 +822,21 @@ void fcov_st_eoi(uint32_t vp, uint32_t vector) {
   }
   uint32_t sints_acked = 0;
   for (unsigned t = 0; t < STIMER_NUM_TIMERS; t++) {
-    if (fc.pending[vp][t] == 0) {
+    if (fc->pending[vp][t] == 0) {
       continue;
     }
-    unsigned sx = (unsigned)(fcov_msr(vp, STIMER_MSR_CONFIG(t)) >> 16) & 0xF;
+    unsigned sx = (unsigned)(fcov_msr(st, vp, STIMER_MSR_CONFIG(t)) >> 16) & 0xF;
     if (acked & (1u << sx)) {
-      fc.ack[vp][t] = 2;
+      fc->ack[vp][t] = 2;
       sints_acked |= 1u << sx;
     } else if (masked & (1u << sx)) {
-      fcov_hit("stimer.eoi.masked_sint_no_ack");
+      fcov_hit(fc, "stimer.eoi.masked_sint_no_ack");
     }
   }
   if (sints_acked != 0) {
-    fcov_hit("stimer.eoi.acks_pending");
+    fcov_hit(fc, "stimer.eoi.acks_pending");
     if (sints_acked & (sints_acked - 1)) {
-      fcov_hit("stimer.eoi.shared_vector");
+      fcov_hit(fc, "stimer.eoi.shared_vector");
     }
   }
 }

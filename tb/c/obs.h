@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Observation log: the outputs of the current scenario block, which `expect` lines search.
-// Both the model-alone runner and the lockstep bench fill it (the bench with compared outputs).
+// The executor's back end fills it: the model alone with the model's outputs, the lockstep bench
+// with the DUT's outputs as its monitors saw them (compared with the model's by the checker).
 #ifndef OBS_H
 #define OBS_H
 

@@ -125,12 +125,18 @@ bool tb_mem_faults(const tb_mem_t *m, uint64_t addr) {
   return false;
 }
 
+// An aligned beat never crosses a page: one page lookup per beat, not one per byte.
 bool tb_mem_read64(tb_mem_t *m, uint64_t addr, uint64_t *data) {
   if ((addr & 7) != 0 || tb_mem_faults(m, addr)) {
     *data = 0;
     return false;
   }
-  *data = tb_mem_peek(m, addr, 8);
+  const uint8_t *p = tb_mem_page_ro(m, addr);
+  uint64_t v = 0;
+  for (unsigned i = 0; p != NULL && i < 8; i++) {
+    v |= (uint64_t)p[addr % TB_PAGE + i] << (8 * i);
+  }
+  *data = v;
   return true;
 }
 
@@ -138,9 +144,13 @@ bool tb_mem_write64(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
   if ((addr & 7) != 0 || tb_mem_faults(m, addr)) {
     return false;
   }
+  if (be == 0) {
+    return true;
+  }
+  uint8_t *p = tb_mem_page(m, addr) + addr % TB_PAGE;
   for (unsigned i = 0; i < 8; i++) {
     if (be & (1u << i)) {
-      tb_mem_poke(m, addr + i, data >> (8 * i), 1);
+      p[i] = (uint8_t)(data >> (8 * i));
     }
   }
   return true;

@@ -1,122 +1,184 @@
 // SPDX-License-Identifier: Apache-2.0
-// DPI adapters: unpack the pins the harness passes, call the bench, pack its outputs.
-// Including the generated header lets the compiler check every prototype against tb.sv.
+// DPI adapters of tb/sv/tb_dpi_pkg.sv: each unpacks its arguments, makes one call into the bench
+// (tb/c/bench.h, tb/c/rtl_be.h) and packs the result. Including the generated header lets the
+// compiler check every prototype against the SV imports.
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "Vtb__Dpi.h"
 #include "bench.h"
 
-void c_dpi_init(unsigned int num_rd, unsigned int num_vp, unsigned int feat_direct,
-                unsigned int scontrol_gate) {
-  bench_config(num_rd, num_vp, feat_direct != 0, scontrol_gate != 0);
+unsigned int tb_config(void *bench, unsigned int num_rd, unsigned int num_vp,
+                       unsigned int feat_direct, unsigned int scontrol_gate) {
+  if (bench == NULL) {
+    fprintf(stderr, "tb_dpi: no bench attached (the C++ main calls tb_attach first)\n");
+    abort();
+  }
+  return bench_config(bench, num_rd, num_vp, feat_direct != 0, scontrol_gate != 0);
 }
 
-static void tb_dpi_mem_in(tb_slave_in_t *m, svBit valid, unsigned long long addr, svBit we,
-                          unsigned long long wdata, unsigned int be, svBit rsp_ready) {
-  m->req_valid = valid;
-  m->addr = addr;
-  m->we = we;
-  m->wdata = wdata;
-  m->be = (uint8_t)be;
-  m->rsp_ready = rsp_ready;
+// ---- Monitors ----
+
+void tb_reset_mon(void *bench, unsigned int blk) {
+  rtl_be_t *r = bench_rtl(bench, (scn_block_t)blk);
+  if (r != NULL) {
+    rtl_reset_seen(r);
+  }
 }
 
-static void tb_dpi_apb_out(const bench_in_t *in, svBit *rst_n, svBit *psel, svBit *penable,
-                           svBit *pwrite, unsigned int *paddr, unsigned long long *pwdata,
-                           unsigned int *pstrb) {
-  *rst_n = in->rst_n;
-  *psel = in->psel;
-  *penable = in->penable;
-  *pwrite = in->pwrite;
-  *paddr = in->paddr;
-  *pwdata = in->pwdata;
-  *pstrb = in->pstrb;
+void tb_mem_req_mon(void *bench, unsigned int blk, unsigned long long addr, svBit we,
+                    unsigned long long wdata, unsigned int be) {
+  rtl_be_t *r = bench_rtl(bench, (scn_block_t)blk);
+  if (r != NULL) {
+    rtl_mem_req(r, addr, we, wdata, (uint8_t)be);
+  }
 }
 
-void c_dpi_its_edge(svBit pready, unsigned long long prdata, svBit pslverr, svBit msi_ready,
-                    svBit mreq_valid, unsigned long long maddr, svBit mwe,
-                    unsigned long long mwdata, unsigned int mbe, svBit mrsp_ready, svBit rd_valid,
-                    unsigned int rd_kind, unsigned int rd_rd, unsigned int rd_rd2,
-                    unsigned int rd_intid, svBit rt_valid, unsigned int rt_kind,
-                    unsigned int rt_offset, unsigned int rt_opcode, unsigned int rt_outcome,
-                    unsigned int rt_error, unsigned int rt_devid, unsigned int rt_eventid,
-                    svBit busy, svBit *rst_n, svBit *psel, svBit *penable, svBit *pwrite,
-                    unsigned int *paddr, unsigned long long *pwdata, unsigned int *pstrb,
-                    unsigned int *pdevid, svBit *msi_valid, unsigned int *msi_devid,
-                    unsigned int *msi_eventid, svBit *mreq_ready, svBit *mrsp_valid,
-                    unsigned long long *mrdata, svBit *mrsp_err, svBit *rd_ready) {
-  bench_its_out_t o = {0};
-  o.pready = pready;
-  o.prdata = prdata;
-  o.pslverr = pslverr;
-  o.msi_ready = msi_ready;
-  tb_dpi_mem_in(&o.mem, mreq_valid, maddr, mwe, mwdata, mbe, mrsp_ready);
-  o.rd_valid = rd_valid;
-  o.rd_kind = rd_kind;
-  o.rd_rd = rd_rd;
-  o.rd_rd2 = rd_rd2;
-  o.rd_intid = rd_intid;
-  o.rt_valid = rt_valid;
-  o.rt_kind = rt_kind;
-  o.rt_offset = rt_offset;
-  o.rt_opcode = rt_opcode;
-  o.rt_outcome = rt_outcome;
-  o.rt_error = rt_error;
-  o.rt_devid = rt_devid;
-  o.rt_eventid = rt_eventid;
-  o.busy = busy;
-  bench_in_t in;
-  bench_its_edge(&o, &in);
-  tb_dpi_apb_out(&in, rst_n, psel, penable, pwrite, paddr, pwdata, pstrb);
-  *pdevid = in.pdevid;
-  *msi_valid = in.msi_valid;
-  *msi_devid = in.msi_devid;
-  *msi_eventid = in.msi_eventid;
-  *mreq_ready = in.mem.req_ready;
-  *mrsp_valid = in.mem.rsp_valid;
-  *mrdata = in.mem.rsp_rdata;
-  *mrsp_err = in.mem.rsp_err;
-  *rd_ready = in.out_ready;
+void tb_mem_rsp_mon(void *bench, unsigned int blk, svBit err) {
+  rtl_be_t *r = bench_rtl(bench, (scn_block_t)blk);
+  if (r != NULL) {
+    rtl_mem_rsp(r, err);
+  }
 }
 
-void c_dpi_stimer_edge(svBit pready, unsigned long long prdata, svBit pslverr, svBit mreq_valid,
-                       unsigned long long maddr, svBit mwe, unsigned long long mwdata,
-                       unsigned int mbe, svBit mrsp_ready, svBit irq_valid, unsigned int irq_vp,
-                       unsigned int irq_vector, svBit irq_auto_eoi, svBit eoi_ready, svBit rt_valid,
-                       unsigned int rt_kind, unsigned int rt_vp, unsigned int rt_timer,
-                       unsigned int rt_outcome, unsigned long long rt_now, svBit busy, svBit *rst_n,
-                       svBit *psel, svBit *penable, svBit *pwrite, unsigned int *paddr,
-                       unsigned long long *pwdata, unsigned int *pstrb, unsigned long long *now,
-                       svBit *mreq_ready, svBit *mrsp_valid, unsigned long long *mrdata,
-                       svBit *mrsp_err, svBit *irq_ready, svBit *eoi_valid, unsigned int *eoi_vp,
-                       unsigned int *eoi_vector) {
-  bench_st_out_t o = {0};
-  o.pready = pready;
-  o.prdata = prdata;
-  o.pslverr = pslverr;
-  tb_dpi_mem_in(&o.mem, mreq_valid, maddr, mwe, mwdata, mbe, mrsp_ready);
-  o.irq_valid = irq_valid;
-  o.irq_vp = irq_vp;
-  o.irq_vector = irq_vector;
-  o.irq_auto_eoi = irq_auto_eoi;
-  o.eoi_ready = eoi_ready;
-  o.rt_valid = rt_valid;
-  o.rt_kind = rt_kind;
-  o.rt_vp = rt_vp;
-  o.rt_timer = rt_timer;
-  o.rt_outcome = rt_outcome;
-  o.rt_now = rt_now;
-  o.busy = busy;
-  bench_in_t in;
-  bench_st_edge(&o, &in);
-  tb_dpi_apb_out(&in, rst_n, psel, penable, pwrite, paddr, pwdata, pstrb);
-  *now = in.now;
-  *mreq_ready = in.mem.req_ready;
-  *mrsp_valid = in.mem.rsp_valid;
-  *mrdata = in.mem.rsp_rdata;
-  *mrsp_err = in.mem.rsp_err;
-  *irq_ready = in.out_ready;
-  *eoi_valid = in.eoi_valid;
-  *eoi_vp = in.eoi_vp;
-  *eoi_vector = in.eoi_vector;
+void tb_its_apb_mon(void *bench, unsigned int addr, svBit write, unsigned long long wdata,
+                    unsigned int strb, unsigned int devid, unsigned long long rdata, svBit slverr) {
+  rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_ITS);
+  if (r != NULL) {
+    its_ls_access_t a = {addr, write, wdata, (uint8_t)strb, devid, rdata, slverr};
+    rtl_its_apb(r, &a);
+  }
+}
+
+void tb_its_msi_mon(void *bench, unsigned int devid, unsigned int eventid) {
+  rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_ITS);
+  if (r != NULL) {
+    rtl_its_msi(r, devid, eventid);
+  }
+}
+
+void tb_its_rd_mon(void *bench, unsigned int kind, unsigned int rd, unsigned int rd2,
+                   unsigned int intid) {
+  rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_ITS);
+  if (r != NULL) {
+    its_rd_event_t ev = {(its_rd_kind_t)kind, rd, rd2, intid};
+    rtl_its_rd(r, &ev);
+  }
+}
+
+void tb_its_retire_mon(void *bench, unsigned int kind, unsigned int offset, unsigned int opcode,
+                       unsigned int outcome, unsigned int error, unsigned int devid,
+                       unsigned int eventid) {
+  rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_ITS);
+  if (r != NULL) {
+    its_retire_t rt = {(its_retire_kind_t)kind,
+                       offset,
+                       (uint8_t)opcode,
+                       (its_outcome_t)outcome,
+                       error,
+                       devid,
+                       eventid};
+    rtl_its_retire(r, &rt);
+  }
+}
+
+void tb_st_apb_mon(void *bench, unsigned int addr, svBit write, unsigned long long wdata,
+                   unsigned int strb, unsigned long long rdata, svBit slverr) {
+  rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_STIMER);
+  if (r != NULL) {
+    stimer_ls_access_t a = {addr, write, wdata, (uint8_t)strb, rdata, slverr};
+    rtl_st_apb(r, &a);
+  }
+}
+
+void tb_st_now_mon(void *bench, unsigned long long now) {
+  rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_STIMER);
+  if (r != NULL) {
+    rtl_st_now(r, now);
+  }
+}
+
+void tb_st_eoi_mon(void *bench, unsigned int vp, unsigned int vec) {
+  rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_STIMER);
+  if (r != NULL) {
+    rtl_st_eoi(r, vp, vec);
+  }
+}
+
+void tb_st_irq_mon(void *bench, unsigned int vp, unsigned int vec, svBit auto_eoi) {
+  rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_STIMER);
+  if (r != NULL) {
+    stimer_irq_t irq = {vp, (uint8_t)vec, auto_eoi};
+    rtl_st_irq(r, &irq);
+  }
+}
+
+void tb_st_retire_mon(void *bench, unsigned int kind, unsigned int vp, unsigned int timer,
+                      unsigned int outcome, unsigned long long now) {
+  rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_STIMER);
+  if (r != NULL) {
+    stimer_retire_t rt = {vp, timer, (stimer_outcome_t)outcome, now};
+    rtl_st_retire(r, kind != 0, &rt);
+  }
+}
+
+// ---- Drivers ----
+
+void tb_its_drive(void *bench, svBit pready, svBit msi_ready, svBit mreq_valid,
+                  unsigned long long maddr, svBit mwe, unsigned long long mwdata, unsigned int mbe,
+                  svBit mrsp_ready, svBit busy, svBit *rst_n, svBit *psel, svBit *penable,
+                  svBit *pwrite, unsigned int *paddr, unsigned long long *pwdata,
+                  unsigned int *pstrb, unsigned int *pdevid, svBit *msi_valid,
+                  unsigned int *msi_devid, unsigned int *msi_eventid, svBit *mreq_ready,
+                  svBit *mrsp_valid, unsigned long long *mrdata, svBit *mrsp_err, svBit *rd_ready) {
+  rtl_its_in_t in = {
+      pready, msi_ready, {mreq_valid, maddr, mwe, mwdata, (uint8_t)mbe, mrsp_ready}, busy};
+  rtl_its_pins_t o;
+  bench_its_drive(bench, &in, &o);
+  *rst_n = o.rst_n;
+  *psel = o.psel;
+  *penable = o.penable;
+  *pwrite = o.pwrite;
+  *paddr = o.paddr;
+  *pwdata = o.pwdata;
+  *pstrb = o.pstrb;
+  *pdevid = o.pdevid;
+  *msi_valid = o.msi_valid;
+  *msi_devid = o.msi_devid;
+  *msi_eventid = o.msi_eventid;
+  *mreq_ready = o.mem.req_ready;
+  *mrsp_valid = o.mem.rsp_valid;
+  *mrdata = o.mem.rsp_rdata;
+  *mrsp_err = o.mem.rsp_err;
+  *rd_ready = o.rd_ready;
+}
+
+void tb_st_drive(void *bench, svBit pready, svBit eoi_ready, svBit mreq_valid,
+                 unsigned long long maddr, svBit mwe, unsigned long long mwdata, unsigned int mbe,
+                 svBit mrsp_ready, svBit busy, svBit *rst_n, svBit *psel, svBit *penable,
+                 svBit *pwrite, unsigned int *paddr, unsigned long long *pwdata,
+                 unsigned int *pstrb, unsigned long long *now, svBit *mreq_ready, svBit *mrsp_valid,
+                 unsigned long long *mrdata, svBit *mrsp_err, svBit *irq_ready, svBit *eoi_valid,
+                 unsigned int *eoi_vp, unsigned int *eoi_vector) {
+  rtl_st_in_t in = {
+      pready, eoi_ready, {mreq_valid, maddr, mwe, mwdata, (uint8_t)mbe, mrsp_ready}, busy};
+  rtl_st_pins_t o;
+  bench_st_drive(bench, &in, &o);
+  *rst_n = o.rst_n;
+  *psel = o.psel;
+  *penable = o.penable;
+  *pwrite = o.pwrite;
+  *paddr = o.paddr;
+  *pwdata = o.pwdata;
+  *pstrb = o.pstrb;
+  *now = o.now;
+  *mreq_ready = o.mem.req_ready;
+  *mrsp_valid = o.mem.rsp_valid;
+  *mrdata = o.mem.rsp_rdata;
+  *mrsp_err = o.mem.rsp_err;
+  *irq_ready = o.irq_ready;
+  *eoi_valid = o.eoi_valid;
+  *eoi_vp = o.eoi_vp;
+  *eoi_vector = o.eoi_vector;
 }

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Lockstep harness: both DUTs, wired to the C bench through one DPI call per block per clock
-// edge. The call sees the DUT outputs of the cycle that ends at the edge (the handshakes that
-// completed) and returns the inputs for the next cycle. Drivers, monitors, memory, scoreboard
-// and stimulus all live in C (tb/c); this module only connects pins.
+// Lockstep harness: both DUTs, with small monitors and drivers around each (DESIGN.md section 5).
+// A monitor observes the DUT's ports and makes one DPI call per completed handshake (input
+// accepted, memory request and response, event or interrupt accepted, retire record, register
+// access completed); the C bench (tb/c/rtl_be.c) gives each to the lockstep checker. The drivers
+// of a DUT make one call per clock edge: it passes the ready/valid pins of the drivers' own
+// handshakes and returns the DUT inputs for the next cycle. Monitors never drive, drivers never
+// observe anything but their own handshakes. The DUT not under test is held in reset.
 module tb #(
   parameter int unsigned NumRd = 4,
   parameter int unsigned NumVp = 4,
@@ -12,45 +15,21 @@ module tb #(
   input logic clk_i,
   input logic rst_ni
 );
+  import tb_dpi_pkg::*;
+
   localparam int unsigned VpW = (NumVp > 1) ? $clog2(NumVp) : 1;
   localparam int unsigned StAddrW = VpW + 11;
 
-  import "DPI-C" function void c_dpi_init(input int unsigned num_rd, input int unsigned num_vp,
-                                          input int unsigned feat_direct,
-                                          input int unsigned scontrol_gate);
+  // The bench object, attached by the C++ main (sim/sim_main.cpp) before the first evaluation.
+  chandle bench;
+  export "DPI-C" function tb_attach;
+  function automatic void tb_attach(input chandle h);
+    bench = h;
+  endfunction
 
-  // ITS pins: DUT outputs in, DUT inputs out.
-  import "DPI-C" function void c_dpi_its_edge(
-    input bit pready, input longint unsigned prdata, input bit pslverr, input bit msi_ready,
-    input bit mreq_valid, input longint unsigned maddr, input bit mwe,
-    input longint unsigned mwdata, input int unsigned mbe, input bit mrsp_ready,
-    input bit rd_valid, input int unsigned rd_kind, input int unsigned rd_rd,
-    input int unsigned rd_rd2, input int unsigned rd_intid,
-    input bit rt_valid, input int unsigned rt_kind, input int unsigned rt_offset,
-    input int unsigned rt_opcode, input int unsigned rt_outcome, input int unsigned rt_error,
-    input int unsigned rt_devid, input int unsigned rt_eventid, input bit busy,
-    output bit rst_n, output bit psel, output bit penable, output bit pwrite,
-    output int unsigned paddr, output longint unsigned pwdata, output int unsigned pstrb,
-    output int unsigned pdevid, output bit msi_valid, output int unsigned msi_devid,
-    output int unsigned msi_eventid, output bit mreq_ready, output bit mrsp_valid,
-    output longint unsigned mrdata, output bit mrsp_err, output bit rd_ready);
-
-  import "DPI-C" function void c_dpi_stimer_edge(
-    input bit pready, input longint unsigned prdata, input bit pslverr,
-    input bit mreq_valid, input longint unsigned maddr, input bit mwe,
-    input longint unsigned mwdata, input int unsigned mbe, input bit mrsp_ready,
-    input bit irq_valid, input int unsigned irq_vp, input int unsigned irq_vector,
-    input bit irq_auto_eoi, input bit eoi_ready,
-    input bit rt_valid, input int unsigned rt_kind, input int unsigned rt_vp,
-    input int unsigned rt_timer, input int unsigned rt_outcome, input longint unsigned rt_now,
-    input bit busy,
-    output bit rst_n, output bit psel, output bit penable, output bit pwrite,
-    output int unsigned paddr, output longint unsigned pwdata, output int unsigned pstrb,
-    output longint unsigned now, output bit mreq_ready, output bit mrsp_valid,
-    output longint unsigned mrdata, output bit mrsp_err, output bit irq_ready,
-    output bit eoi_valid, output int unsigned eoi_vp, output int unsigned eoi_vector);
-
-  initial c_dpi_init(NumRd, NumVp, FeatDirect, ScontrolGate);
+  // The DUT under test; the other one stays in reset with idle inputs and costs no DPI call.
+  int unsigned dut_sel = 0;
+  initial dut_sel = tb_config(bench, NumRd, NumVp, FeatDirect, ScontrolGate);
 
   // ---------------------------------------------------------------- ITS
   logic        its_rst_n = 1'b0;  // reset from time 0, whatever --x-initial does
@@ -98,19 +77,48 @@ module tb #(
     .rt_devid_o(its_rt_devid), .rt_eventid_o(its_rt_eventid), .busy_o(its_busy)
   );
 
-  always @(posedge clk_i) begin : its_bench
+  // One process per DUT, so that the order of the calls within an edge is fixed: the monitors
+  // first, in the order docs/interfaces.md section 3.4 gives (memory and events before the
+  // retire record, the register bus last), then the drivers, which see what the monitors
+  // reported. The values passed are those of the cycle that ends at this edge.
+  logic its_rst_mon_q = 1'b0;  // the reset the reset monitor saw at the last edge
+  always @(posedge clk_i) begin : its_tb
     bit rst_n, psel, penable, pwrite, msi_valid, mreq_ready, mrsp_valid, mrsp_err, rd_ready;
     int unsigned paddr, pstrb, pdevid, msi_devid, msi_eventid;
     longint unsigned pwdata, mrdata;
-    c_dpi_its_edge(its_pready, its_prdata, its_pslverr, its_msi_ready,
-                   its_mreq_valid, its_maddr, its_mwe, its_mwdata, 32'(its_mbe), its_mrsp_ready,
-                   its_rd_valid, 32'(its_rd_kind), 32'(its_rd_rd), 32'(its_rd_rd2), its_rd_intid,
-                   its_rt_valid, 32'(its_rt_kind), 32'(its_rt_offset), 32'(its_rt_opcode),
-                   32'(its_rt_outcome), 32'(its_rt_error), 32'(its_rt_devid), its_rt_eventid,
-                   its_busy,
-                   rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, pdevid,
-                   msi_valid, msi_devid, msi_eventid, mreq_ready, mrsp_valid, mrdata, mrsp_err,
-                   rd_ready);
+    if (dut_sel != BlkIts) begin
+      {rst_n, psel, penable, pwrite, msi_valid, mreq_ready, mrsp_valid, mrsp_err, rd_ready} = '0;
+      {paddr, pstrb, pdevid, msi_devid, msi_eventid, pwdata, mrdata} = '0;
+    end else begin
+    // ---- monitors
+    if (!its_rst_n && its_rst_mon_q) tb_reset_mon(bench, BlkIts);
+    its_rst_mon_q <= its_rst_n;
+    if (its_rst_n) begin
+      if (its_mrsp_valid && its_mrsp_ready) tb_mem_rsp_mon(bench, BlkIts, its_mrsp_err);
+      if (its_mreq_valid && its_mreq_ready) begin
+        tb_mem_req_mon(bench, BlkIts, its_maddr, its_mwe, its_mwdata, 32'(its_mbe));
+      end
+      if (its_rd_valid && its_rd_ready) begin
+        tb_its_rd_mon(bench, 32'(its_rd_kind), 32'(its_rd_rd), 32'(its_rd_rd2), its_rd_intid);
+      end
+      if (its_msi_valid && its_msi_ready) tb_its_msi_mon(bench, 32'(its_msi_devid), its_msi_eventid);
+      if (its_rt_valid) begin
+        tb_its_retire_mon(bench, 32'(its_rt_kind), 32'(its_rt_offset), 32'(its_rt_opcode),
+                          32'(its_rt_outcome), 32'(its_rt_error), 32'(its_rt_devid),
+                          its_rt_eventid);
+      end
+      if (its_psel && its_penable && its_pready) begin
+        tb_its_apb_mon(bench, 32'(its_paddr), its_pwrite, its_pwdata, 32'(its_pstrb),
+                       32'(its_pdevid), its_prdata, its_pslverr);
+      end
+    end
+    // ---- drivers (tb/c/rtl_be.c checks that every value fits its port before it gets here)
+    tb_its_drive(bench, its_pready, its_msi_ready, its_mreq_valid, its_maddr, its_mwe, its_mwdata,
+                 32'(its_mbe), its_mrsp_ready, its_busy,
+                 rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, pdevid,
+                 msi_valid, msi_devid, msi_eventid, mreq_ready, mrsp_valid, mrdata, mrsp_err,
+                 rd_ready);
+    end
     its_rst_n       <= rst_n & rst_ni;
     its_psel        <= psel;
     its_penable     <= penable;
@@ -170,19 +178,48 @@ module tb #(
     .busy_o(st_busy)
   );
 
-  always @(posedge clk_i) begin : stimer_bench
+  // Monitors then drivers, as for the ITS (docs/interfaces.md section 4.2: the time input is
+  // reported before the records of the edge, which it bounds).
+  logic               st_rst_mon_q = 1'b0;
+  logic [63:0]        st_now_mon_q = '0;  // the time input the monitor last reported
+  always @(posedge clk_i) begin : stimer_tb
     bit rst_n, psel, penable, pwrite, mreq_ready, mrsp_valid, mrsp_err, irq_ready, eoi_valid;
     int unsigned paddr, pstrb, eoi_vp, eoi_vector;
     longint unsigned pwdata, now, mrdata;
-    c_dpi_stimer_edge(st_pready, st_prdata, st_pslverr,
-                      st_mreq_valid, st_maddr, st_mwe, st_mwdata, 32'(st_mbe), st_mrsp_ready,
-                      st_irq_valid, 32'(st_irq_vp), 32'(st_irq_vector), st_irq_auto_eoi,
-                      st_eoi_ready,
-                      st_rt_valid, 32'(st_rt_kind), 32'(st_rt_vp), 32'(st_rt_timer),
-                      32'(st_rt_outcome), st_rt_now, st_busy,
-                      rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, now,
-                      mreq_ready, mrsp_valid, mrdata, mrsp_err, irq_ready,
-                      eoi_valid, eoi_vp, eoi_vector);
+    if (dut_sel != BlkStimer) begin
+      {rst_n, psel, penable, pwrite, mreq_ready, mrsp_valid, mrsp_err, irq_ready, eoi_valid} = '0;
+      {paddr, pstrb, eoi_vp, eoi_vector, pwdata, now, mrdata} = '0;
+    end else begin
+    // ---- monitors
+    if (!st_rst_n && st_rst_mon_q) tb_reset_mon(bench, BlkStimer);
+    st_rst_mon_q <= st_rst_n;
+    if (st_now != st_now_mon_q) tb_st_now_mon(bench, st_now);
+    st_now_mon_q <= st_now;
+    if (st_rst_n) begin
+      if (st_mrsp_valid && st_mrsp_ready) tb_mem_rsp_mon(bench, BlkStimer, st_mrsp_err);
+      if (st_mreq_valid && st_mreq_ready) begin
+        tb_mem_req_mon(bench, BlkStimer, st_maddr, st_mwe, st_mwdata, 32'(st_mbe));
+      end
+      if (st_irq_valid && st_irq_ready) begin
+        tb_st_irq_mon(bench, 32'(st_irq_vp), 32'(st_irq_vector), st_irq_auto_eoi);
+      end
+      if (st_eoi_valid && st_eoi_ready) tb_st_eoi_mon(bench, 32'(st_eoi_vp), 32'(st_eoi_vector));
+      if (st_rt_valid) begin
+        tb_st_retire_mon(bench, 32'(st_rt_kind), 32'(st_rt_vp), 32'(st_rt_timer),
+                         32'(st_rt_outcome), st_rt_now);
+      end
+      if (st_psel && st_penable && st_pready) begin
+        tb_st_apb_mon(bench, 32'(st_paddr), st_pwrite, st_pwdata, 32'(st_pstrb), st_prdata,
+                      st_pslverr);
+      end
+    end
+    // ---- drivers
+    tb_st_drive(bench, st_pready, st_eoi_ready, st_mreq_valid, st_maddr, st_mwe, st_mwdata,
+                32'(st_mbe), st_mrsp_ready, st_busy,
+                rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, now,
+                mreq_ready, mrsp_valid, mrdata, mrsp_err, irq_ready, eoi_valid, eoi_vp,
+                eoi_vector);
+    end
     st_rst_n      <= rst_n & rst_ni;
     st_psel       <= psel;
     st_penable    <= penable;

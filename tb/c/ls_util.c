@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+// Error records, history ring and beat queues of the lockstep checkers (ls_util.h).
+#include "ls_util.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+void ls_error_add(ls_errors_t *e, uint64_t cycle, uint64_t op, const char *what,
+                  const ls_field_t *fields, size_t n_fields, const char *detail) {
+  if (e->n >= LS_MAX_ERRORS) {
+    e->dropped++;
+    return;
+  }
+  ls_error_t *r = &e->v[e->n++];
+  r->cycle = cycle;
+  r->op = op;
+  snprintf(r->what, sizeof(r->what), "%s", what);
+  r->n_fields = n_fields < LS_MAX_FIELDS ? n_fields : LS_MAX_FIELDS;
+  for (size_t i = 0; i < r->n_fields; i++) {
+    r->field[i] = fields[i];
+  }
+  snprintf(r->detail, sizeof(r->detail), "%s", detail != NULL ? detail : "");
+}
+
+void ls_errors_clear(ls_errors_t *e) {
+  e->n = 0;
+  e->dropped = 0;
+}
+
+void ls_hist_add(ls_hist_ring_t *h, int kind, uint64_t cycle, uint64_t op, const uint64_t a[6]) {
+  ls_hist_t *r = &h->v[h->n % LS_HIST];
+  r->kind = kind;
+  r->cycle = cycle;
+  r->op = op;
+  memcpy(r->a, a, sizeof(r->a));
+  h->n++;
+}
+
+unsigned ls_hist_count(const ls_hist_ring_t *h) {
+  return h->n < LS_HIST ? (unsigned)h->n : LS_HIST;
+}
+
+const ls_hist_t *ls_hist_at(const ls_hist_ring_t *h, unsigned i) {
+  uint64_t first = h->n > LS_HIST ? h->n - LS_HIST : 0;
+  return &h->v[(first + i) % LS_HIST];
+}
+
+bool ls_beatq_push(ls_beatq_t *q, const cm_mem_write_t *w) {
+  if (q->n >= LS_QUEUE) {
+    return false;
+  }
+  q->v[(q->head + q->n) % LS_QUEUE] = *w;
+  q->n++;
+  return true;
+}
+
+bool ls_beatq_pop(ls_beatq_t *q, cm_mem_write_t *w) {
+  if (q->n == 0) {
+    return false;
+  }
+  *w = q->v[q->head];
+  q->head = (q->head + 1) % LS_QUEUE;
+  q->n--;
+  return true;
+}
+
+bool ls_writes_match(const ls_beatq_t *dut, const cm_mem_write_t *model, size_t n) {
+  if (dut->n != n) {
+    return false;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const cm_mem_write_t *d = &dut->v[(dut->head + i) % LS_QUEUE];
+    if (d->addr != model[i].addr || d->data != model[i].data || d->be != model[i].be ||
+        d->fault != model[i].fault) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool ls_cmp_writes(ls_errors_t *e, uint64_t cycle, uint64_t op, ls_beatq_t *dut,
+                   const cm_mem_write_t *model, size_t n, const char *op_desc) {
+  char detail[256];
+  for (size_t i = 0; i < n; i++) {
+    cm_mem_write_t d;
+    if (!ls_beatq_pop(dut, &d)) {
+      snprintf(detail, sizeof(detail),
+               "the model wrote %zu beat(s) for this operation, the DUT %zu", n, i);
+      ls_field_t f[] = {
+          {"addr", model[i].addr, 0}, {"data", model[i].data, 0}, {"be", model[i].be, 0}};
+      ls_error_add(e, cycle, op, op_desc, f, 3, detail);
+      return false;
+    }
+    if (d.addr != model[i].addr || d.data != model[i].data || d.be != model[i].be ||
+        d.fault != model[i].fault) {
+      snprintf(detail, sizeof(detail), "memory write beat %zu of %zu differs", i + 1, n);
+      ls_field_t f[] = {{"addr", model[i].addr, d.addr},
+                        {"data", model[i].data, d.data},
+                        {"be", model[i].be, d.be},
+                        {"fault", model[i].fault, d.fault}};
+      ls_error_add(e, cycle, op, op_desc, f, 4, detail);
+      dut->n = 0;
+      return false;
+    }
+  }
+  if (dut->n != 0) {
+    cm_mem_write_t d = dut->v[dut->head];
+    snprintf(detail, sizeof(detail), "the DUT wrote %u extra beat(s); the model wrote %zu", dut->n,
+             n);
+    ls_field_t f[] = {{"addr", 0, d.addr}, {"data", 0, d.data}, {"be", 0, d.be}};
+    ls_error_add(e, cycle, op, op_desc, f, 3, detail);
+    dut->n = 0;
+    return false;
+  }
+  return true;
+}
+
+uint64_t ls_ns(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+// Pieces both lockstep checkers (its_lockstep.c, stimer_lockstep.c) and the harness share:
+// structured error records, the history ring of compared operations, and the bounded queues
+// of DUT outputs waiting for their retire record. No globals: everything lives in the caller's
+// object.
+#ifndef LS_UTIL_H
+#define LS_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cm_mem.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LS_MAX_FIELDS 8
+#define LS_MAX_ERRORS 32
+#define LS_HIST 12
+#define LS_QUEUE 1024
+
+/** One compared field of an error record. */
+typedef struct {
+  const char *name;   // a string literal
+  uint64_t expected;  // the model
+  uint64_t actual;    // the DUT
+} ls_field_t;
+
+/** One divergence (or a check that failed), with the context the report prints. */
+typedef struct {
+  uint64_t cycle;  // cycle stamp of the transaction that showed it
+  uint64_t op;     // number of operations compared before it
+  char what[640];
+  ls_field_t field[LS_MAX_FIELDS];
+  size_t n_fields;
+  char detail[320];
+} ls_error_t;
+
+/** A bounded list of error records; records past the bound are counted, not kept. */
+typedef struct {
+  ls_error_t v[LS_MAX_ERRORS];
+  size_t n;
+  uint64_t dropped;
+} ls_errors_t;
+
+void ls_error_add(ls_errors_t *e, uint64_t cycle, uint64_t op, const char *what,
+                  const ls_field_t *fields, size_t n_fields, const char *detail);
+void ls_errors_clear(ls_errors_t *e);
+
+/** One compared operation: raw fields now, text only when a report prints it. */
+typedef struct {
+  int kind;  // the checker's own kinds
+  uint64_t cycle;
+  uint64_t op;
+  uint64_t a[6];
+} ls_hist_t;
+
+typedef struct {
+  ls_hist_t v[LS_HIST];
+  uint64_t n;  // records ever added
+} ls_hist_ring_t;
+
+void ls_hist_add(ls_hist_ring_t *h, int kind, uint64_t cycle, uint64_t op, const uint64_t a[6]);
+/** Number of records kept (at most LS_HIST). */
+unsigned ls_hist_count(const ls_hist_ring_t *h);
+/** The i-th kept record, oldest first. */
+const ls_hist_t *ls_hist_at(const ls_hist_ring_t *h, unsigned i);
+
+/** DUT write beats of the operation in progress, in the order the DUT issued them. */
+typedef struct {
+  cm_mem_write_t v[LS_QUEUE];
+  unsigned head, n;
+} ls_beatq_t;
+
+/** Appends a beat; false when the queue is full (the DUT writes without retiring). */
+bool ls_beatq_push(ls_beatq_t *q, const cm_mem_write_t *w);
+bool ls_beatq_pop(ls_beatq_t *q, cm_mem_write_t *w);
+
+/** True when the DUT's queued beats are exactly the model's `n` (nothing is popped). */
+bool ls_writes_match(const ls_beatq_t *dut, const cm_mem_write_t *model, size_t n);
+
+/**
+ * Compares the DUT's write beats of one operation (popped from `dut`) with the model's `n`
+ * beats, field by field, in order. On the first difference records an error (`op_desc` names
+ * the operation), empties `dut` and returns false.
+ */
+bool ls_cmp_writes(ls_errors_t *e, uint64_t cycle, uint64_t op, ls_beatq_t *dut,
+                   const cm_mem_write_t *model, size_t n, const char *op_desc);
+
+/** Monotonic nanoseconds (the harness reports the checker's share of run time). */
+uint64_t ls_ns(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  // LS_UTIL_H

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: Apache-2.0
+// Unit test of the lockstep checkers without Verilator: two checkers of each block in one
+// process, fed different transaction streams, keep separate models, errors and histories. And
+// the lockstep back end's drivers refuse values their ports cannot carry instead of narrowing
+// them. Usage: test_lockstep   (exit 0 when every check holds; ctest tb/lockstep/*)
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "its_lockstep.h"
+#include "rtl_be.h"
+#include "stimer_lockstep.h"
+
+// Every test function counts its failures in a local `int fails` (no globals in tb/c).
+#define CHECK_EQ(a, b)                                                                            \
+  do {                                                                                            \
+    uint64_t a_ = (uint64_t)(a);                                                                  \
+    uint64_t b_ = (uint64_t)(b);                                                                  \
+    if (a_ != b_) {                                                                               \
+      printf("%s:%d: %s == %s: 0x%" PRIx64 " != 0x%" PRIx64 "\n", __FILE__, __LINE__, #a, #b, a_, \
+             b_);                                                                                 \
+      fails++;                                                                                    \
+    }                                                                                             \
+  } while (0)
+
+static void its_write(its_lockstep_t *ls, uint64_t cycle, uint32_t addr, uint64_t wdata,
+                      uint8_t strb) {
+  its_ls_access_t a = {addr, true, wdata, strb, 0, 0, false};
+  its_lockstep_reg(ls, cycle, &a);
+}
+
+static void its_read(its_lockstep_t *ls, uint64_t cycle, uint32_t addr, uint64_t rdata) {
+  its_ls_access_t a = {addr, false, 0, 0, 0, rdata, false};
+  its_lockstep_reg(ls, cycle, &a);
+}
+
+static int test_its(void) {
+  int fails = 0;
+  tb_mem_t *ma = tb_mem_new();
+  tb_mem_t *mb = tb_mem_new();
+  its_lockstep_cfg_t cfg = {{4}, true, NULL};
+  its_lockstep_t *a = its_lockstep_new(&cfg, ma);
+  its_lockstep_t *b = its_lockstep_new(&cfg, mb);
+  // A: a one-page queue at 0x10000 with a SYNC to redistributor 0, then enable and CWRITER.
+  tb_mem_poke(ma, 0x10000, ITS_CMD_SYNC, 8);
+  its_write(a, 10, ITS_GITS_CBASER, 0x8000000000010000ull, 0xFF);
+  its_write(a, 12, ITS_GITS_CTLR, 1, 0x0F);
+  CHECK_EQ(its_lockstep_pending(a, NULL, 0), 0);
+  its_write(a, 14, ITS_GITS_CWRITER, 0x20, 0xFF);
+  CHECK_EQ(its_lockstep_pending(a, NULL, 0), 1);  // the model has a command the DUT must retire
+  // B: another queue base; a CREADR read with the wrong value.
+  its_write(b, 10, ITS_GITS_CBASER, 0x8000000000020000ull, 0xFF);
+  its_read(b, 11, ITS_GITS_CREADR, 0x20);
+  CHECK_EQ(its_lockstep_error_count(b), 1);
+  CHECK_EQ(its_lockstep_error(b, 0)->cycle, 11);
+  CHECK_EQ(its_lockstep_error(b, 0)->field[0].expected, 0);
+  CHECK_EQ(its_lockstep_error(b, 0)->field[0].actual, 0x20);
+  CHECK_EQ(its_lockstep_pending(b, NULL, 0), 0);
+  // A retires the SYNC with its event: no error, and the queue is drained.
+  its_rd_event_t sync = {ITS_RD_SYNC, 0, 0, 0};
+  its_lockstep_rd(a, 20, &sync);
+  its_retire_t rt = {ITS_RT_CMD, 0, ITS_CMD_SYNC, ITS_OUT_OK, 0, 0, 0};
+  its_lockstep_retire(a, 20, &rt);
+  its_read(a, 22, ITS_GITS_CREADR, 0x20);
+  CHECK_EQ(its_lockstep_error_count(a), 0);
+  CHECK_EQ(its_lockstep_pending(a, NULL, 0), 0);
+  CHECK_EQ(its_lockstep_compared(a), 5);
+  CHECK_EQ(its_lockstep_history_count(a), 5);
+  // The models are separate objects with separate registers.
+  uint64_t ca = 0;
+  uint64_t cb = 0;
+  its_reg_read(its_lockstep_model(a), ITS_GITS_CBASER, &ca);
+  its_reg_read(its_lockstep_model(b), ITS_GITS_CBASER, &cb);
+  CHECK_EQ(ca & 0xFFFFF000, 0x10000);
+  CHECK_EQ(cb & 0xFFFFF000, 0x20000);
+  // A retire the model cannot match: an error in A only.
+  its_lockstep_retire(a, 30, &rt);
+  CHECK_EQ(its_lockstep_error_count(a), 1);
+  CHECK_EQ(its_lockstep_error_count(b), 1);
+  its_lockstep_clear_errors(b);
+  CHECK_EQ(its_lockstep_error_count(b), 0);
+  CHECK_EQ(its_lockstep_error_count(a), 1);
+  its_lockstep_free(a);
+  its_lockstep_free(b);
+  tb_mem_free(ma);
+  tb_mem_free(mb);
+  return fails;
+}
+
+static int test_stimer(void) {
+  int fails = 0;
+  tb_mem_t *ma = tb_mem_new();
+  tb_mem_t *mb = tb_mem_new();
+  stimer_lockstep_cfg_t cfg = {stimer_default_config(2), true, NULL};
+  stimer_lockstep_t *a = stimer_lockstep_new(&cfg, ma);
+  stimer_lockstep_t *b = stimer_lockstep_new(&cfg, mb);
+  // A: SCONTROL of VP 1 written; a pass is then owed until the DUT's PASS record.
+  stimer_ls_access_t w = {(1u << 11) | (0x80u << 3), true, 1, 0xFF, 0, false};
+  stimer_lockstep_reg(a, 5, &w);
+  CHECK_EQ(stimer_lockstep_pending(a, NULL, 0), 1);
+  CHECK_EQ(stimer_lockstep_pending(b, NULL, 0), 0);
+  stimer_retire_t pass = {0, 0, STIMER_OUT_DELIVERED, 0};
+  stimer_lockstep_retire(a, 7, false, &pass);
+  CHECK_EQ(stimer_lockstep_pending(a, NULL, 0), 0);
+  // A new time input owes a pass too.
+  stimer_lockstep_now(a, 8, 500);
+  CHECK_EQ(stimer_lockstep_pending(a, NULL, 0), 1);
+  pass.now = 500;
+  stimer_lockstep_retire(a, 9, false, &pass);
+  CHECK_EQ(stimer_lockstep_pending(a, NULL, 0), 0);
+  // B: SVERSION reads 1; a DUT that answers 2 diverges, in B only.
+  stimer_ls_access_t r = {0x81u << 3, false, 0, 0, 2, false};
+  stimer_lockstep_reg(b, 3, &r);
+  CHECK_EQ(stimer_lockstep_error_count(b), 1);
+  CHECK_EQ(stimer_lockstep_error_count(a), 0);
+  uint64_t va = 0;
+  uint64_t vb = 0;
+  stimer_msr_read(stimer_lockstep_model(a), 1, STIMER_MSR_SCONTROL, &va);
+  stimer_msr_read(stimer_lockstep_model(b), 1, STIMER_MSR_SCONTROL, &vb);
+  CHECK_EQ(va, 1);
+  CHECK_EQ(vb, 0);
+  stimer_lockstep_free(a);
+  stimer_lockstep_free(b);
+  tb_mem_free(ma);
+  tb_mem_free(mb);
+  return fails;
+}
+
+// A request whose value does not fit its port is refused with a reason naming the port.
+static int check_refused(exec_backend_t *be, const exec_rq_t *rq, const char *port) {
+  int fails = 0;
+  char why[300];
+  CHECK_EQ(be->start(be->ctx, rq, why, sizeof(why)), 0);
+  if (strstr(why, port) == NULL) {
+    printf("%s:%d: the reason '%s' does not name %s\n", __FILE__, __LINE__, why, port);
+    fails++;
+  }
+  return fails;
+}
+
+static int test_rtl_refuses(void) {
+  int fails = 0;
+  obs_log_t log;
+  obs_init(&log);
+  char err[200];
+  scn_config_t sc = scn_default_config();
+  // stimer, 4 VPs: VpW = 2. The old bench drove VP 4 as VP 0.
+  rtl_be_cfg_t cfg = {SCN_BLOCK_STIMER, sc, 4, 4, true, true, true, NULL, 1, &log};
+  rtl_be_t *r = rtl_be_new(&cfg, err, sizeof(err));
+  exec_backend_t be = rtl_be_backend(r);
+  exec_rq_t eoi = {.kind = EXEC_RQ_EOI, .vp = 4, .vector = 0x30};
+  fails += check_refused(&be, &eoi, "eoi_vp_i");
+  eoi = (exec_rq_t){.kind = EXEC_RQ_EOI, .vp = 1, .vector = 0x130};
+  fails += check_refused(&be, &eoi, "eoi_vector_i");
+  exec_rq_t msr = {.kind = EXEC_RQ_MSR_READ, .vp = 0, .msr = 0x40000120u};
+  fails += check_refused(&be, &msr, "address map");
+  // An MSR access to VP 4 has no APB address: answered #GP (IMPDEF-ST-1) without the bus.
+  msr = (exec_rq_t){.kind = EXEC_RQ_MSR_WRITE, .vp = 4, .msr = STIMER_MSR_SCONTROL, .value = 1};
+  char why[300];
+  CHECK_EQ(be.start(be.ctx, &msr, why, sizeof(why)), 1);
+  exec_rsp_t rsp = {0, false};
+  CHECK_EQ(be.poll(be.ctx, &rsp), 1);
+  CHECK_EQ(rsp.err, 1);
+  rtl_st_pins_t pins;
+  rtl_st_pins(r, &pins);
+  CHECK_EQ(pins.psel, 0);
+  CHECK_EQ(pins.eoi_valid, 0);
+  rtl_be_free(r);
+  // ITS: DevIdW = 16, AddrW = 17.
+  cfg.block = SCN_BLOCK_ITS;
+  r = rtl_be_new(&cfg, err, sizeof(err));
+  be = rtl_be_backend(r);
+  exec_rq_t msi = {.kind = EXEC_RQ_MSI, .devid = 0x10000, .eventid = 1};
+  fails += check_refused(&be, &msi, "msi_devid_i");
+  exec_rq_t wr = {.kind = EXEC_RQ_REG_WRITE,
+                  .off = ITS_GITS_TRANSLATER,
+                  .value = 5,
+                  .size = 4,
+                  .devid = 0x10001};
+  fails += check_refused(&be, &wr, "apb_pdevid_i");
+  wr = (exec_rq_t){.kind = EXEC_RQ_REG_WRITE, .off = 0x20000, .value = 5, .size = 4};
+  fails += check_refused(&be, &wr, "apb_paddr_i");
+  wr = (exec_rq_t){.kind = EXEC_RQ_REG_WRITE, .off = 0, .value = 0x100000000ull, .size = 4};
+  fails += check_refused(&be, &wr, "32-bit write");
+  rtl_its_pins_t ip;
+  rtl_its_pins(r, &ip);
+  CHECK_EQ(ip.psel, 0);
+  CHECK_EQ(ip.msi_valid, 0);
+  rtl_be_free(r);
+  obs_free(&log);
+  return fails;
+}
+
+int main(void) {
+  int fails = test_its() + test_stimer() + test_rtl_refuses();
+  printf(
+      "%s: two ITS and two stimer checkers in one process; drivers refuse what does not "
+      "fit\n",
+      fails == 0 ? "PASS" : "FAIL");
+  return fails == 0 ? 0 : 1;
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+// DPI imports of the lockstep harness (tb.sv); the C side is tb/dpi/tb_dpi.c, checked against
+// the generated Vtb__Dpi.h. Every call passes the bench object the C++ main attached
+// (`tb_attach`). Monitors make one call per completed handshake, one import per transaction
+// kind; the drivers of each DUT make one call per clock edge.
+package tb_dpi_pkg;
+  // The DUT a shared monitor reports for (tb/c/scn.h `scn_block_t`).
+  localparam int unsigned BlkIts = 1;
+  localparam int unsigned BlkStimer = 2;
+
+  // The RTL parameters, at time 0: the model and the checker are built with the same. Returns
+  // the DUT under test (BlkIts, BlkStimer, or 0: none, the run is skipped).
+  import "DPI-C" function int unsigned tb_config(input chandle bench, input int unsigned num_rd,
+                                         input int unsigned num_vp, input int unsigned feat_direct,
+                                         input int unsigned scontrol_gate);
+
+  // ---- Monitors (both DUTs) ----
+  // The DUT's reset was asserted.
+  import "DPI-C" function void tb_reset_mon(input chandle bench, input int unsigned blk);
+  // A memory request was accepted (reads and writes: the responses come back in this order).
+  import "DPI-C" function void tb_mem_req_mon(input chandle bench, input int unsigned blk,
+                                              input longint unsigned addr, input bit we,
+                                              input longint unsigned wdata, input int unsigned be);
+  // A memory response was accepted; `err`: the access faulted.
+  import "DPI-C" function void tb_mem_rsp_mon(input chandle bench, input int unsigned blk,
+                                              input bit err);
+
+  // ---- ITS monitors ----
+  import "DPI-C" function void tb_its_apb_mon(input chandle bench, input int unsigned addr,
+                                              input bit write, input longint unsigned wdata,
+                                              input int unsigned strb, input int unsigned devid,
+                                              input longint unsigned rdata, input bit slverr);
+  import "DPI-C" function void tb_its_msi_mon(input chandle bench, input int unsigned devid,
+                                              input int unsigned eventid);
+  import "DPI-C" function void tb_its_rd_mon(input chandle bench, input int unsigned kind,
+                                             input int unsigned rd, input int unsigned rd2,
+                                             input int unsigned intid);
+  import "DPI-C" function void tb_its_retire_mon(input chandle bench, input int unsigned kind,
+                                                 input int unsigned offset,
+                                                 input int unsigned opcode,
+                                                 input int unsigned outcome,
+                                                 input int unsigned error,
+                                                 input int unsigned devid,
+                                                 input int unsigned eventid);
+
+  // ---- stimer monitors ----
+  import "DPI-C" function void tb_st_apb_mon(input chandle bench, input int unsigned addr,
+                                             input bit write, input longint unsigned wdata,
+                                             input int unsigned strb, input longint unsigned rdata,
+                                             input bit slverr);
+  import "DPI-C" function void tb_st_now_mon(input chandle bench, input longint unsigned now);
+  import "DPI-C" function void tb_st_eoi_mon(input chandle bench, input int unsigned vp,
+                                             input int unsigned vec);
+  import "DPI-C" function void tb_st_irq_mon(input chandle bench, input int unsigned vp,
+                                             input int unsigned vec, input bit auto_eoi);
+  import "DPI-C" function void tb_st_retire_mon(input chandle bench, input int unsigned kind,
+                                                input int unsigned vp, input int unsigned timer,
+                                                input int unsigned outcome,
+                                                input longint unsigned now);
+
+  // ---- Drivers: the ready/valid pins of their own handshakes in, the next pin values out ----
+  import "DPI-C" function void tb_its_drive(
+    input chandle bench, input bit pready, input bit msi_ready,
+    input bit mreq_valid, input longint unsigned maddr, input bit mwe,
+    input longint unsigned mwdata, input int unsigned mbe, input bit mrsp_ready, input bit busy,
+    output bit rst_n, output bit psel, output bit penable, output bit pwrite,
+    output int unsigned paddr, output longint unsigned pwdata, output int unsigned pstrb,
+    output int unsigned pdevid, output bit msi_valid, output int unsigned msi_devid,
+    output int unsigned msi_eventid, output bit mreq_ready, output bit mrsp_valid,
+    output longint unsigned mrdata, output bit mrsp_err, output bit rd_ready);
+
+  import "DPI-C" function void tb_st_drive(
+    input chandle bench, input bit pready, input bit eoi_ready,
+    input bit mreq_valid, input longint unsigned maddr, input bit mwe,
+    input longint unsigned mwdata, input int unsigned mbe, input bit mrsp_ready, input bit busy,
+    output bit rst_n, output bit psel, output bit penable, output bit pwrite,
+    output int unsigned paddr, output longint unsigned pwdata, output int unsigned pstrb,
+    output longint unsigned now, output bit mreq_ready, output bit mrsp_valid,
+    output longint unsigned mrdata, output bit mrsp_err, output bit irq_ready,
+    output bit eoi_valid, output int unsigned eoi_vp, output int unsigned eoi_vector);
+endpackage
