@@ -175,6 +175,13 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
       fprintf(stderr, "%s: %s: expected a value after it\n", argv[0], a);
       return 2;
     }
+    // An option given twice has two meanings: refuse it rather than let one of them win.
+    for (int j = 1; j < i; j++) {
+      if (strcmp(argv[j], a) == 0) {
+        fprintf(stderr, "%s: %s: expected once, given twice\n", argv[0], a);
+        return 2;
+      }
+    }
     i++;
     if (num != NULL) {
       uint64_t n;
