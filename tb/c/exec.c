@@ -205,36 +205,11 @@ static void exec_check_mem(exec_t *ex, const scn_op_t *op) {
   }
 }
 
-// Values no implementation of the block can take, whatever runs the scenario: the DeviceID of
-// an MSI or of a GITS_TRANSLATER write is DevIdW = 16 bits (docs/interfaces.md 3.1), an EOI
-// comes from one of the NumVp local APICs. (An MSR access to a VP at or beyond NumVp is a guest
-// access that gets #GP, IMPDEF-ST-1: allowed.) False after recording the failure.
-static bool exec_representable(exec_t *ex, const scn_op_t *op) {
-  char msg[300];
-  const uint64_t *a = op->a;
-  if ((op->kind == SCN_MSI && a[0] > 0xFFFF) || (op->kind == SCN_REG_WRITE && a[3] > 0xFFFF)) {
-    snprintf(msg, sizeof(msg), "line %u: %s: DeviceID 0x%" PRIx64 " is wider than DevIdW = 16",
-             op->line, scn_kind_name(op->kind), op->kind == SCN_MSI ? a[0] : a[3]);
-  } else if (op->kind == SCN_EOI && (a[0] >= ex->s->cfg.num_vp || a[1] > 0xFF)) {
-    snprintf(msg, sizeof(msg),
-             "line %u: eoi: VP %" PRIu64 " vector 0x%" PRIx64
-             " does not exist (vps=%u, vectors 0..0xff)",
-             op->line, a[0], a[1], ex->s->cfg.num_vp);
-  } else {
-    return true;
-  }
-  exec_fail(ex, op, msg);
-  return false;
-}
-
 static exec_op_t exec_begin(exec_t *ex, const scn_op_t *op) {
   char msg[2048];
   const uint64_t *a = op->a;
   exec_rq_t rq;
   memset(&rq, 0, sizeof(rq));
-  if (!exec_representable(ex, op)) {
-    return EXEC_OP_DONE;
-  }
   switch (op->kind) {
     case SCN_MEM_WRITE:
       for (size_t i = 0; i < ex->be.n_images; i++) {

@@ -396,7 +396,13 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
     // config, out-of-range VPs.
     static const uint32_t bad[] = {STIMER_MSR_SVERSION, STIMER_MSR_TIME_REF_COUNT, 0x40000085u,
                                    0x400000B8u};
-    gen_msr(g, tb_rand_pct(&g->r, 20) ? t->num_vp : vp, bad[tb_rand_below(&g->r, 4)], 1);
+    // VP NumVp is a #GP when the MSR address can carry it (NumVp not a power of two, or 1).
+    unsigned w = 1;
+    while ((1u << w) < t->num_vp) {
+      w++;
+    }
+    uint64_t oor = t->num_vp < (1u << w) ? t->num_vp : vp;
+    gen_msr(g, tb_rand_pct(&g->r, 20) ? oor : vp, bad[tb_rand_below(&g->r, 4)], 1);
   } else if (p < 95) {
     static const uint32_t regs[] = {STIMER_MSR_TIME_REF_COUNT,
                                     STIMER_MSR_SCONTROL,

@@ -198,12 +198,10 @@ static bool rtl_msr(rtl_be_t *r, const exec_rq_t *rq, char *why, size_t whylen) 
                       rq->msr);
   }
   if (!rtl_fits(rq->vp, r->vp_w)) {
-    // No APB address names this VP: the VP field is VpW bits (docs/interfaces.md 1.2). Only
-    // the random generator asks (an access to a VP that does not exist, which is a #GP by
-    // IMPDEF-ST-1); the access is answered here, without the bus, and counts as one operation.
-    r->rsp = (exec_rsp_t){0, true};
-    r->rsp_valid = true;
-    return true;
+    // No APB address names this VP (the VP field is VpW bits, docs/interfaces.md 1.2): the
+    // parser refuses such a line, so only a generator bug gets here.
+    return rtl_refuse(why, whylen, "VP %u does not fit the MSR address (VpW = %u bits)", rq->vp,
+                      r->vp_w);
   }
   uint32_t addr = (rq->vp << 11) | ((rq->msr & 0xFFu) << 3);
   rtl_apb_start(r, rq->kind == EXEC_RQ_MSR_WRITE, addr, rq->value, 0xFF, 0);

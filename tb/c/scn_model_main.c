@@ -2,7 +2,8 @@
 // scn_model: runs scenario files on the golden model alone (no Verilator), for fast checks:
 // the scenario executor (exec.h) on the model back end (model_be.h), the same executor and the
 // same checks as `tb_sim` runs in lockstep. Usage: scn_model FILE...   Exit status 0 when every
-// file passes, 1 when a check failed, 2 when a file is malformed (as tb_sim: one file, one verdict).
+// file passes, 1 when a check failed, 2 when a file is malformed (as tb_sim: one file, one
+// verdict).
 #include <stdio.h>
 
 #include "exec.h"
