@@ -263,14 +263,14 @@ void its_cmd_encode(uint8_t opcode, const its_cmd_fields_t *f, uint64_t dw[4]);
 // ---- Error codes: base | CC << cc_lsb | EE ----
 #define ITS_EE_DEVICE_OOR 0x1u  // DeviceID beyond the device table
 #define ITS_EE_MOVALL_PROCNUM_OOR 0x1u  // MOVALL: RDbase1 or RDbase2 >= #RD
-#define ITS_EE_PROCNUM_OOR 0x2u  // MAPC: RDbase >= #RD with V = 1
-#define ITS_EE_ITTSIZE_OOR 0x2u  // MAPD: Size > ID_bits
+#define ITS_EE_PROCNUM_OOR 0x2u  // MAPC: RDbase >= #RD with V = 1; a CTE whose RDbase >= #RD
+#define ITS_EE_ITTSIZE_OOR 0x2u  // MAPD: Size > ID_BITS - 1 (15)
 #define ITS_EE_COLLECTION_OOR 0x3u  // ICID beyond the collection table
-#define ITS_EE_UNMAPPED_DEVICE 0x4u  // DTE.Valid = 0
+#define ITS_EE_UNMAPPED_DEVICE 0x4u  // DTE.Valid = 0 (or its level-1 entry is invalid)
 #define ITS_EE_ID_OOR 0x5u  // EventID >= 2^(DTE.Size + 1)
 #define ITS_EE_PHYSICALID_OOR 0x6u  // pINTID outside 8192..LPI_LIMIT - 1
-#define ITS_EE_UNMAPPED_INTERRUPT 0x7u  // ITE.Valid = 0 (or not physical)
-#define ITS_EE_UNMAPPED_COLLECTION 0x9u  // CTE.Valid = 0 or CTE.RDbase >= #RD
+#define ITS_EE_UNMAPPED_INTERRUPT 0x7u  // ITE.Valid = 0 or IntType = 0
+#define ITS_EE_UNMAPPED_COLLECTION 0x9u  // CTE.Valid = 0 (or its level-1 entry is invalid)
 #define ITS_EE_DISABLED 0xFEu  // IMPDEF-ITS-7: MSI while GITS_CTLR.Enabled = 0
 #define ITS_EE_UNSUPPORTED 0xFFu  // IMPDEF-ITS-7: unknown or GICv4 opcode
 #define ITS_ERROR(cc, ee) (0x10000u | ((uint32_t)(cc) << 8) | (uint32_t)(ee))

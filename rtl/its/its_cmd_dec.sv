@@ -66,7 +66,7 @@ module its_cmd_dec #(
     unique case (op_o)
       its_pkg::CMD_MAPD: begin
         if (dev_oor)       first_ee_o = its_pkg::EE_DEVICE_OOR;
-        else if (size_oor) first_ee_o = its_pkg::EE_PROCNUM_OOR;  // MAPD_ITTSIZE_OOR 0x02
+        else if (size_oor) first_ee_o = its_pkg::EE_ITTSIZE_OOR;
         else begin
           first_outc_o = its_pkg::OUT_OK;
           first_st_o   = its_pkg::ExecWrite;
@@ -96,7 +96,7 @@ module its_cmd_dec #(
         end
       end
       its_pkg::CMD_MOVALL: begin
-        if (rd1_oor || rd2_oor) first_ee_o = its_pkg::EE_DEVICE_OOR;  // MOVALL_PROCNUM_OOR
+        if (rd1_oor || rd2_oor) first_ee_o = its_pkg::EE_MOVALL_PROCNUM_OOR;
         else begin
           first_outc_o = its_pkg::OUT_OK;
           // IMPDEF: IMPDEF-ITS-10 rd1 == rd2: no event.

@@ -187,7 +187,7 @@ module its_exec #(
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
           end else if (!wk_rdata_i[0] || !wk_rdata_i[1]) begin
-            ee_d = its_pkg::EE_UNMAPPED_INT;  // IMPDEF: IMPDEF-ITS-5 virtual ITE = unmapped
+            ee_d = its_pkg::EE_UNMAPPED_INTERRUPT;  // IMPDEF: IMPDEF-ITS-5 virtual ITE = unmapped
           end else if (cur_icid_oor) begin
             ee_d = its_pkg::EE_COLLECTION_OOR;
           end else begin
@@ -205,7 +205,7 @@ module its_exec #(
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
           end else if (wk_noentry_i || !wd[0]) begin
-            ee_d = its_pkg::EE_UNMAPPED_COLL;
+            ee_d = its_pkg::EE_UNMAPPED_COLLECTION;
           end else if ({1'b0, cte_rd} >= 17'(NumRd)) begin
             ee_d = its_pkg::EE_PROCNUM_OOR;
           end else begin

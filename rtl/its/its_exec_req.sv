@@ -66,7 +66,7 @@ module its_exec_req (
           end
           its_pkg::CMD_DISCARD: wk_wdata_o = '0;
           default: begin  // MAPTI, MAPI
-            wk_wdata_o = its_pkg::ite_enc(pint_i, icid_i, 16'd0, its_pkg::DOORBELL_NONE);
+            wk_wdata_o = its_pkg::ite_enc(pint_i, icid_i, 16'd0, 25'(its_pkg::DOORBELL_NONE));
           end
         endcase
       end

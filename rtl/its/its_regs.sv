@@ -67,7 +67,7 @@ module its_regs #(
 
   assign ctl   = !apb_paddr_i[16];
   assign dw    = apb_paddr_i[15:3];
-  assign is_tr = (apb_paddr_i == its_pkg::ADDR_TRANSLATER);
+  assign is_tr = (apb_paddr_i == its_pkg::GITS_TRANSLATER_OFFSET);
   assign w64   = (apb_paddr_i[2:0] == 3'd0) && (apb_pstrb_i == 8'hFF);
   assign w32l  = (apb_paddr_i[2:0] == 3'd0) && (apb_pstrb_i == 8'h0F);
   assign w32h  = (apb_paddr_i[2:0] == 3'd4) && (apb_pstrb_i == 8'hF0);
@@ -107,8 +107,8 @@ module its_regs #(
         its_pkg::DW_CBASER: begin
           // Ignored while enabled (spec/its.md section 9); either half resets CREADR/Stalled.
           if (!enabled_q) begin
-            cbaser_d  = (cbaser_q & ~(its_pkg::CBASER_WMASK & bmask)) |
-                        (apb_pwdata_i & its_pkg::CBASER_WMASK & bmask);
+            cbaser_d  = (cbaser_q & ~(its_pkg::GITS_CBASER_WMASK & bmask)) |
+                        (apb_pwdata_i & its_pkg::GITS_CBASER_WMASK & bmask);
             creadr_d  = '0;
             stalled_d = 1'b0;
           end
@@ -122,14 +122,14 @@ module its_regs #(
         end
         its_pkg::DW_BASER0: begin
           if (!enabled_q) begin
-            baser0_d = (baser0_q & ~(its_pkg::BASER_WMASK & bmask)) |
-                       (apb_pwdata_i & its_pkg::BASER_WMASK & bmask);
+            baser0_d = (baser0_q & ~(its_pkg::GITS_BASER0_WMASK & bmask)) |
+                       (apb_pwdata_i & its_pkg::GITS_BASER0_WMASK & bmask);
           end
         end
         its_pkg::DW_BASER1: begin
           if (!enabled_q) begin
-            baser1_d = (baser1_q & ~(its_pkg::BASER_WMASK & bmask)) |
-                       (apb_pwdata_i & its_pkg::BASER_WMASK & bmask);
+            baser1_d = (baser1_q & ~(its_pkg::GITS_BASER0_WMASK & bmask)) |
+                       (apb_pwdata_i & its_pkg::GITS_BASER0_WMASK & bmask);
           end
         end
         default: ;  // RO or reserved: WI
@@ -197,7 +197,7 @@ module its_regs #(
     if (ctl) begin
       unique case (dw)
         // IMPDEF: IMPDEF-ITS-2 Quiescent always reads 1.
-        its_pkg::DW_CTLR:    rdata = {its_pkg::IIDR_VALUE, 1'b1, 30'b0, enabled_q};
+        its_pkg::DW_CTLR:    rdata = {its_pkg::GITS_IIDR_RESET, 1'b1, 30'b0, enabled_q};
         its_pkg::DW_TYPER:   rdata = typer;
         its_pkg::DW_CBASER:  rdata = cbaser_q;
         its_pkg::DW_CWRITER: rdata = {44'b0, cwriter_q, 5'b0};

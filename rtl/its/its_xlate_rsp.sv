@@ -70,21 +70,21 @@ module its_xlate_rsp #(
           rs.icid  = d96[47:32];
           // IMPDEF: IMPDEF-ITS-5 IntType = 0 (virtual) counts as unmapped.
           if (flt)                               rs.outc = its_pkg::OUT_FAULT;
-          else if (!d96[0] || !d96[1])           rs.ee   = its_pkg::EE_UNMAPPED_INT;
+          else if (!d96[0] || !d96[1])           rs.ee   = its_pkg::EE_UNMAPPED_INTERRUPT;
           else if ({1'b0, d96[47:32]} >= ct_n_i) rs.ee   = its_pkg::EE_COLLECTION_OOR;
           rs.st = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
                   its_pkg::SlotDone : (ct_indirect_i ? its_pkg::SlotCtL1 : its_pkg::SlotCte);
         end
         its_pkg::SlotCtL1: begin
           if (flt)           rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_COLL;
+          else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_COLLECTION;
           rs.base = {1'b0, d64[50:0]};
           rs.st   = (flt || !d64[63]) ? its_pkg::SlotDone : its_pkg::SlotCte;
         end
         its_pkg::SlotCte: begin
           rs.rd = d64[16:1];
           if (flt)                                 rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[0])                        rs.ee   = its_pkg::EE_UNMAPPED_COLL;
+          else if (!d64[0])                        rs.ee   = its_pkg::EE_UNMAPPED_COLLECTION;
           else if ({1'b0, d64[16:1]} >= 17'(NumRd)) rs.ee  = its_pkg::EE_PROCNUM_OOR;
           else                                     rs.outc = its_pkg::OUT_OK;
           rs.st = its_pkg::SlotDone;

@@ -34,7 +34,7 @@ module stimer_ctx #(
     cfg_d  = cap_cfg_i ? ram_rdata_i : cfg_q;
     cnt_d  = cap_cnt_i ? ram_rdata_i : cnt_q;
     sint_d = cap_sint_i ? {ram_rdata_i[18:16], ram_rdata_i[7:0]} : sint_q;
-    simp_d = cap_simp_i ? {ram_rdata_i[63:12], ram_rdata_i[stimer_pkg::SYNIC_ENABLE]} : simp_q;
+    simp_d = cap_simp_i ? {ram_rdata_i[63:12], ram_rdata_i[stimer_pkg::SYNIC_ENABLE_LSB]} : simp_q;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -60,7 +60,7 @@ module stimer_ctx #(
   stimer_mod u_mod (
     .clk_i,
     .rst_ni,
-    .start_i(cap_cnt_i && cfg_q[stimer_pkg::CFG_PERIODIC]),
+    .start_i(cap_cnt_i && cfg_q[stimer_pkg::CFG_PERIODIC_LSB]),
     .a_i    (now_i - exp_i),
     .b_i    (ram_rdata_i),
     .busy_o (rearm_busy_o),
@@ -76,26 +76,26 @@ module stimer_ctx #(
   logic slot_avail;
   // spec section 4: slot unavailable when SIMP.Enable = 0; Normative also SCONTROL.Enable = 0,
   // unless ScontrolGate = 0 (KVM-compat).
-  assign slot_avail = simp_q[0] && (!ScontrolGate || ram_rdata_i[stimer_pkg::SYNIC_ENABLE]);
+  assign slot_avail = simp_q[0] && (!ScontrolGate || ram_rdata_i[stimer_pkg::SYNIC_ENABLE_LSB]);
 
   always_comb begin
     att_o               = '0;
     att_o.timer         = timer_i;
-    att_o.direct        = cfg_q[stimer_pkg::CFG_DIRECT];
-    att_o.apic_vec      = cfg_q[stimer_pkg::CFG_APIC_VEC+:8];
-    att_o.periodic      = cfg_q[stimer_pkg::CFG_PERIODIC];
+    att_o.direct        = cfg_q[stimer_pkg::CFG_DIRECT_LSB];
+    att_o.apic_vec      = cfg_q[stimer_pkg::CFG_APIC_VECTOR_LSB+:8];
+    att_o.periodic      = cfg_q[stimer_pkg::CFG_PERIODIC_LSB];
     att_o.slot_avail    = slot_avail;
-    att_o.slot_addr     = {simp_q[52:1], cfg_q[stimer_pkg::CFG_SINTX+:4], 8'h00};
+    att_o.slot_addr     = {simp_q[52:1], cfg_q[stimer_pkg::CFG_SINTX_LSB+:4], 8'h00};
     // TLFS (Normative): a masked or polling SINT gets the message but no interrupt.
-    att_o.sint_irq      = !sint_q[stimer_pkg::SINT_MASKED-8] && !sint_q[stimer_pkg::SINT_POLLING-8];
+    att_o.sint_irq      = !sint_q[stimer_pkg::SINT_MASKED_LSB-8] && !sint_q[stimer_pkg::SINT_POLLING_LSB-8];
     att_o.sint_vec      = sint_q[7:0];
-    att_o.sint_auto_eoi = sint_q[stimer_pkg::SINT_AUTO_EOI-8];
+    att_o.sint_auto_eoi = sint_q[stimer_pkg::SINT_AUTO_EOI_LSB-8];
     att_o.exp_time      = exp_i;
     att_o.now           = now_i;
   end
 
-  assign sintx_o    = cfg_q[stimer_pkg::CFG_SINTX+:4];
-  assign periodic_o = cfg_q[stimer_pkg::CFG_PERIODIC];
+  assign sintx_o    = cfg_q[stimer_pkg::CFG_SINTX_LSB+:4];
+  assign periodic_o = cfg_q[stimer_pkg::CFG_PERIODIC_LSB];
   assign cfg_off_o  = {cfg_q[63:1], 1'b0};
 
   // The modulo's done pulse is not needed: the scheduler waits for !rearm_busy_o.

@@ -74,16 +74,16 @@ module stimer_msr #(
   always_comb begin
     // spec section 3, CONFIG step 3: old Enable = 1, new not direct, new SINTx = 0 -> Enable 0.
     new_cfg = op_q.data;
-    if (cfg_q[stimer_pkg::CFG_ENABLE] && !op_q.data[stimer_pkg::CFG_DIRECT] &&
-        (op_q.data[stimer_pkg::CFG_SINTX+:4] == 4'h0)) begin
-      new_cfg[stimer_pkg::CFG_ENABLE] = 1'b0;
+    if (cfg_q[stimer_pkg::CFG_ENABLE_LSB] && !op_q.data[stimer_pkg::CFG_DIRECT_LSB] &&
+        (op_q.data[stimer_pkg::CFG_SINTX_LSB+:4] == 4'h0)) begin
+      new_cfg[stimer_pkg::CFG_ENABLE_LSB] = 1'b0;
     end
     // spec section 3, COUNT step 2: COUNT = 0 -> Enable 0; else AutoEnable -> Enable 1.
     cnt_cfg = cfg_q;
     if (op_q.data == '0) begin
-      cnt_cfg[stimer_pkg::CFG_ENABLE] = 1'b0;
-    end else if (cfg_q[stimer_pkg::CFG_AUTO_ENABLE]) begin
-      cnt_cfg[stimer_pkg::CFG_ENABLE] = 1'b1;
+      cnt_cfg[stimer_pkg::CFG_ENABLE_LSB] = 1'b0;
+    end else if (cfg_q[stimer_pkg::CFG_AUTO_ENABLE_LSB]) begin
+      cnt_cfg[stimer_pkg::CFG_ENABLE_LSB] = 1'b1;
     end
   end
 
@@ -151,7 +151,7 @@ module stimer_msr #(
             // IMPDEF: IMPDEF-ST-3 only the guest SIMP write zeroes the page, not reset.
             ram_req_o = 1'b1;
             ram_we_o  = 1'b1;
-            if (op_q.data[stimer_pkg::SYNIC_ENABLE]) begin
+            if (op_q.data[stimer_pkg::SYNIC_ENABLE_LSB]) begin
               zero_start_o = 1'b1;
               state_d      = stimer_pkg::MsrZero;
             end
@@ -213,8 +213,8 @@ module stimer_msr #(
         // Both writes cancel the timer first (exp_time := 0, msg_pending := 0), then start it
         // (spec section 4) if Enable = 1 and COUNT != 0. It is a fresh start: periodic
         // exp = now + count with the sampled now, one-shot exp = count.
-        arm_d   = cfg_q[stimer_pkg::CFG_ENABLE] && (cnt_q != '0);
-        exp_d   = cfg_q[stimer_pkg::CFG_PERIODIC] ? (now_i + cnt_q) : cnt_q;
+        arm_d   = cfg_q[stimer_pkg::CFG_ENABLE_LSB] && (cnt_q != '0);
+        exp_d   = cfg_q[stimer_pkg::CFG_PERIODIC_LSB] ? (now_i + cnt_q) : cnt_q;
         state_d = stimer_pkg::MsrTmExp;
       end
 
@@ -255,12 +255,12 @@ module stimer_msr #(
       stimer_pkg::MsrEoiCfg: begin
         ram_req_o  = 1'b1;
         // SINT[SINTx]
-        ram_widx_o = stimer_pkg::W_SINT0 + {1'b0, ram_rdata_i[stimer_pkg::CFG_SINTX+:4]};
+        ram_widx_o = stimer_pkg::W_SINT0 + {1'b0, ram_rdata_i[stimer_pkg::CFG_SINTX_LSB+:4]};
         state_d    = stimer_pkg::MsrEoiSint;
       end
 
       stimer_pkg::MsrEoiSint: begin
-        if (!ram_rdata_i[stimer_pkg::SINT_MASKED] && (ram_rdata_i[7:0] == eoi_vec_q)) begin
+        if (!ram_rdata_i[stimer_pkg::SINT_MASKED_LSB] && (ram_rdata_i[7:0] == eoi_vec_q)) begin
           amask_d[et_q] = 1'b1;
         end
         todo_d[et_q] = 1'b0;

@@ -68,7 +68,7 @@ module stimer_regs #(
       stimer_pkg::MSR_SVERSION: begin
         gp       = !FeatSynic || apb_pwrite_i;
         req.op   = stimer_pkg::MSR_OP_RD_CONST;
-        req.data = stimer_pkg::SVERSION_VALUE;
+        req.data = stimer_pkg::SVERSION_Q;
       end
       stimer_pkg::MSR_EOM: begin
         // Write-only trigger, reads 0; the written value is ignored (spec section 2).
@@ -88,7 +88,7 @@ module stimer_regs #(
       8'b1001_????: begin  // 0x90..0x9F
         // SINTn: vector < 16 with Masked = 0 is #GP on a write (spec section 2, KVM rule).
         gp       = !FeatSynic || (apb_pwrite_i && (apb_pwdata_i[7:4] == 4'h0) &&
-                                  !apb_pwdata_i[stimer_pkg::SINT_MASKED]);
+                                  !apb_pwdata_i[stimer_pkg::SINT_MASKED_LSB]);
         req.widx = stimer_pkg::W_SINT0 + {1'b0, msr[3:0]};
         req.op   = apb_pwrite_i ? stimer_pkg::MSR_OP_WR_RAM : stimer_pkg::MSR_OP_RD_RAM;
       end
@@ -96,7 +96,7 @@ module stimer_regs #(
         // STIMERn_CONFIG (even) / STIMERn_COUNT (odd); DirectMode without the feature is #GP.
         if (!msr[0]) begin
           gp       = !FeatStimer ||
-                     (apb_pwrite_i && !FeatDirect && apb_pwdata_i[stimer_pkg::CFG_DIRECT]);
+                     (apb_pwrite_i && !FeatDirect && apb_pwdata_i[stimer_pkg::CFG_DIRECT_LSB]);
           req.widx = stimer_pkg::W_CONFIG0 + {3'b000, msr[2:1]};
           req.op   = apb_pwrite_i ? stimer_pkg::MSR_OP_WR_CFG : stimer_pkg::MSR_OP_RD_RAM;
         end else begin

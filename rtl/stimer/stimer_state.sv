@@ -87,7 +87,7 @@ module stimer_state #(
       ram_addr  = init_addr_q;
       // SINT0..15 (words 0..15) reset to Masked; every other register to 0.
       // IMPDEF: IMPDEF-ST-7 SCONTROL resets to 0 (TLFS).
-      ram_wdata = (init_addr_q[stimer_pkg::WordW-1:4] == '0) ? stimer_pkg::SINT_RESET : '0;
+      ram_wdata = (init_addr_q[stimer_pkg::WordW-1:4] == '0) ? stimer_pkg::SINT_RESET_Q : '0;
     end else if (sel_sched_i) begin
       ram_req   = sch_req_i;
       ram_we    = sch_we_i;

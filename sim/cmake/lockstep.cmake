@@ -140,3 +140,11 @@ if(Python3_FOUND)
            ${PROJECT_SOURCE_DIR}/scripts/test_mutate.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(mutate/mutator PROPERTIES LABELS "scripts" TIMEOUT 120)
 endif()
+
+if(Python3_FOUND)
+  # Every deliberate bug of scripts/bugs still applies to the sources (a stale patch would make
+  # `scripts/bugs` report an error instead of proving the bench bites).
+  add_test(NAME bugs/patches_apply COMMAND ${Python3_EXECUTABLE}
+           ${PROJECT_SOURCE_DIR}/scripts/bugs --check WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(bugs/patches_apply PROPERTIES LABELS "scripts" TIMEOUT 60)
+endif()
