@@ -356,6 +356,8 @@ def gen_sv(d):
             o.append(f"  localparam int unsigned {n}_DW = {f['dw']};")
             o.append(f"  localparam int unsigned {n}_LSB = {f['lsb']};")
             o.append(f"  localparam int unsigned {n}_W = {f['width']};")
+            o.append(f"  localparam int unsigned {n}_AT = {64 * f['dw'] + f['lsb']};  "
+                     f"// bit of the 256-bit command")
     if "error" in d:
         e = d["error"]
         o += ["", "  // Error code EE field; the retire error is base | CC << 8 | EE"]

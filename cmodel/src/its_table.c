@@ -170,16 +170,16 @@ static its_res_t its_write_entry(its_t *its, unsigned which, uint64_t idx, uint6
 its_res_t its__read_dte(its_t *its, uint64_t dev, its_dte_t *dte) {
   uint64_t v;
   its_res_t r = its_read_entry(its, 0, dev, &v);
-  dte->valid = ITS_FX(v, 0, 1) != 0;
-  dte->size = (uint32_t)ITS_FX(v, 1, 5);
-  dte->itt = ITS_FX(v, 6, 44) << 8;
+  dte->valid = ITS_DTE_VALID_GET(v) != 0;
+  dte->size = (uint32_t)ITS_DTE_SIZE_GET(v);
+  dte->itt = ITS_DTE_ITT_ADDR_GET(v) << ITS_CMDF_ITT_LSB_IN;
   return r;
 }
 
 its_res_t its__write_dte(its_t *its, uint64_t dev, const its_dte_t *dte) {
   uint64_t v = 0;
   if (dte->valid) {
-    v = 1ull | ((uint64_t)(dte->size & 0x1F) << 1) | (ITS_FX(dte->itt, 8, 44) << 6);
+    v = ITS_DTE_VALID | ITS_DTE_SIZE(dte->size) | ITS_DTE_ITT_ADDR(dte->itt >> ITS_CMDF_ITT_LSB_IN);
   }
   return its_write_entry(its, 0, dev, v);
 }
@@ -187,13 +187,13 @@ its_res_t its__write_dte(its_t *its, uint64_t dev, const its_dte_t *dte) {
 its_res_t its__read_cte(its_t *its, uint64_t icid, its_cte_t *cte) {
   uint64_t v;
   its_res_t r = its_read_entry(its, 1, icid, &v);
-  cte->valid = ITS_FX(v, 0, 1) != 0;
-  cte->rd = (uint32_t)ITS_FX(v, 1, 16);
+  cte->valid = ITS_CTE_VALID_GET(v) != 0;
+  cte->rd = (uint32_t)ITS_CTE_RDBASE_GET(v);
   return r;
 }
 
 its_res_t its__write_cte(its_t *its, uint64_t icid, const its_cte_t *cte) {
-  uint64_t v = cte->valid ? (1ull | ((uint64_t)(cte->rd & 0xFFFF) << 1)) : 0;
+  uint64_t v = cte->valid ? (ITS_CTE_VALID | ITS_CTE_RDBASE(cte->rd)) : 0;
   return its_write_entry(its, 1, icid, v);
 }
 
@@ -203,12 +203,12 @@ its_res_t its__read_ite(its_t *its, uint64_t itt, uint64_t ev, its_ite_t *ite) {
   bool ok = its__mem_read(its, itt + ITS_ITE_BYTES * ev, ITS_ITE_BYTES, buf);
   uint64_t lo = ok ? its_le_get(buf, 8) : 0;
   uint64_t hi = ok ? its_le_get(buf + 8, 4) : 0;
-  ite->valid = ITS_FX(lo, 0, 1) != 0;
-  ite->physical = ITS_FX(lo, 1, 1) != 0;
-  ite->intid = (uint32_t)ITS_FX(lo, 2, 24);
-  ite->icid = (uint32_t)ITS_FX(lo, 32, 16);
-  ite->vpeid = (uint32_t)ITS_FX(lo, 48, 16);
-  ite->doorbell = (uint32_t)ITS_FX(hi, 0, 25);
+  ite->valid = ITS_ITE_LO_VALID_GET(lo) != 0;
+  ite->physical = ITS_ITE_LO_INTTYPE_GET(lo) != 0;
+  ite->intid = (uint32_t)ITS_ITE_LO_INTID_GET(lo);
+  ite->icid = (uint32_t)ITS_ITE_LO_ICID_GET(lo);
+  ite->vpeid = (uint32_t)ITS_ITE_LO_VPEID_GET(lo);
+  ite->doorbell = (uint32_t)ITS_ITE_HI_DOORBELL_GET(hi);
   return ok ? ITS_R_OK : ITS_R_STALL;
 }
 
@@ -216,9 +216,9 @@ its_res_t its__write_ite(its_t *its, uint64_t itt, uint64_t ev, const its_ite_t 
   uint64_t lo = 0;
   uint64_t hi = 0;
   if (ite->valid) {
-    lo = 1ull | ((uint64_t)ite->physical << 1) | ((uint64_t)(ite->intid & 0xFFFFFF) << 2) |
-         ((uint64_t)(ite->icid & 0xFFFF) << 32) | ((uint64_t)(ite->vpeid & 0xFFFF) << 48);
-    hi = ite->doorbell & 0x1FFFFFF;
+    lo = ITS_ITE_LO_VALID | (ite->physical ? ITS_ITE_LO_INTTYPE : 0) |
+         ITS_ITE_LO_INTID(ite->intid) | ITS_ITE_LO_ICID(ite->icid) | ITS_ITE_LO_VPEID(ite->vpeid);
+    hi = ITS_ITE_HI_DOORBELL(ite->doorbell);
   }
   uint8_t buf[ITS_ITE_BYTES];
   its_le_put(buf, lo, 8);

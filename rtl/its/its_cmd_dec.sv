@@ -35,19 +35,21 @@ module its_cmd_dec #(
   logic [35:0] rd1, rd2;
   logic        dev_oor, size_oor, rd1_oor, rd2_oor;
 
-  assign op_o       = cmd_i[7:0];
-  assign devid      = cmd_i[63:32];
+  // Field positions from docs/enc/its.toml (its_pkg::CMDF_*).
+  assign op_o       = cmd_i[its_pkg::CMDF_OPCODE_AT +: its_pkg::CMDF_OPCODE_W];
+  assign devid      = cmd_i[its_pkg::CMDF_DEV_AT +: its_pkg::CMDF_DEV_W];
   assign devid_o    = devid[15:0];
-  assign evid_o     = cmd_i[95:64];
-  assign size_o     = cmd_i[68:64];
-  assign icid_o     = cmd_i[143:128];
-  assign rd1        = cmd_i[179:144];     // DW2[51:16]
+  assign evid_o     = cmd_i[its_pkg::CMDF_EV_AT +: its_pkg::CMDF_EV_W];
+  assign size_o     = cmd_i[its_pkg::CMDF_SIZE_AT +: its_pkg::CMDF_SIZE_W];
+  assign icid_o     = cmd_i[its_pkg::CMDF_ICID_AT +: its_pkg::CMDF_ICID_W];
+  assign rd1        = cmd_i[its_pkg::CMDF_RD_AT +: its_pkg::CMDF_RD_W];
   assign rd_o       = rd1[15:0];
-  assign itt_o      = cmd_i[179:136];     // DW2[51:8]
-  assign v_o        = cmd_i[191];         // DW2[63]
-  assign rd2        = cmd_i[243:208];     // DW3[51:16]
+  assign itt_o      = cmd_i[its_pkg::CMDF_ITT_AT +: its_pkg::CMDF_ITT_W];
+  assign v_o        = cmd_i[its_pkg::CMDF_V_AT];
+  assign rd2        = cmd_i[its_pkg::CMDF_RD2_AT +: its_pkg::CMDF_RD2_W];
   assign is_mapti_o = (op_o == its_pkg::CMD_MAPTI) || (op_o == its_pkg::CMD_MAPI);
-  assign pint       = (op_o == its_pkg::CMD_MAPI) ? evid_o : cmd_i[127:96];  // MAPI: EvID
+  assign pint       = (op_o == its_pkg::CMD_MAPI) ? evid_o :  // MAPI: EvID
+                      cmd_i[its_pkg::CMDF_INTID_AT +: its_pkg::CMDF_INTID_W];
   assign pint_o     = pint[23:0];
 
   assign dev_oor    = devid >= 32'(dt_n_i);

@@ -103,8 +103,9 @@ module its_exec #(
   logic        cur_icid_oor;
 
   assign wd           = wk_rdata_i[63:0];
-  assign cte_rd       = wd[16:1];
-  assign cur_icid_oor = {1'b0, wk_rdata_i[47:32]} >= ct_n_i;
+  assign cte_rd       = wd[its_pkg::CTE_RDBASE_LSB +: its_pkg::CTE_RDBASE_W];
+  assign cur_icid_oor = {1'b0, wk_rdata_i[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W]} >=
+                        ct_n_i;
 
   always_comb begin
     st_d     = st_q;
@@ -155,7 +156,7 @@ module its_exec #(
       // LOOKUP_ITE part 1 (and MAPTI/MAPI: DTE read, then ICID, V, EventID, pINTID checks).
       its_pkg::ExecDte: begin
         if (wk_done_i) begin
-          itt_d  = {wd[49:6], 8'b0};
+          itt_d  = {wd[its_pkg::DTE_ITT_ADDR_LSB +: its_pkg::DTE_ITT_ADDR_W], 8'b0};
           st_d   = its_pkg::ExecRetire;
           outc_d = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
@@ -164,7 +165,8 @@ module its_exec #(
             ee_d = its_pkg::EE_COLLECTION_OOR;
           end else if (wk_noentry_i || !wd[0]) begin
             ee_d = its_pkg::EE_UNMAPPED_DEVICE;
-          end else if (its_pkg::ev_oor(c_evid, wd[5:1])) begin
+          end else if (its_pkg::ev_oor(c_evid,
+                                       wd[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W])) begin
             ee_d = its_pkg::EE_ID_OOR;
           end else if (is_mapti && pint_oor) begin
             ee_d = its_pkg::EE_PHYSICALID_OOR;
@@ -178,15 +180,16 @@ module its_exec #(
       // LOOKUP_ITE part 2.
       its_pkg::ExecIte: begin
         if (wk_done_i) begin
-          ite_d.intid = wk_rdata_i[25:2];
-          ite_d.icid  = wk_rdata_i[47:32];
-          ite_d.vpeid = wk_rdata_i[63:48];
-          ite_d.db    = wk_rdata_i[88:64];
+          ite_d.intid = wk_rdata_i[its_pkg::ITE_LO_INTID_LSB +: its_pkg::ITE_LO_INTID_W];
+          ite_d.icid  = wk_rdata_i[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W];
+          ite_d.vpeid = wk_rdata_i[its_pkg::ITE_LO_VPEID_LSB +: its_pkg::ITE_LO_VPEID_W];
+          ite_d.db    = wk_rdata_i[64 + its_pkg::ITE_HI_DOORBELL_LSB +: its_pkg::ITE_HI_DOORBELL_W];
           st_d    = its_pkg::ExecRetire;
           outc_d  = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
-          end else if (!wk_rdata_i[0] || !wk_rdata_i[1]) begin
+          end else if (!wk_rdata_i[its_pkg::ITE_LO_VALID_LSB] ||
+                       !wk_rdata_i[its_pkg::ITE_LO_INTTYPE_LSB]) begin
             ee_d = its_pkg::EE_UNMAPPED_INTERRUPT;  // IMPDEF: IMPDEF-ITS-5 virtual ITE = unmapped
           end else if (cur_icid_oor) begin
             ee_d = its_pkg::EE_COLLECTION_OOR;

@@ -125,33 +125,43 @@ package its_pkg;
   localparam int unsigned CMDF_DEV_DW = 0;
   localparam int unsigned CMDF_DEV_LSB = 32;
   localparam int unsigned CMDF_DEV_W = 32;
+  localparam int unsigned CMDF_DEV_AT = 32;  // bit of the 256-bit command
   localparam int unsigned CMDF_EV_DW = 1;
   localparam int unsigned CMDF_EV_LSB = 0;
   localparam int unsigned CMDF_EV_W = 32;
+  localparam int unsigned CMDF_EV_AT = 64;  // bit of the 256-bit command
   localparam int unsigned CMDF_INTID_DW = 1;
   localparam int unsigned CMDF_INTID_LSB = 32;
   localparam int unsigned CMDF_INTID_W = 32;
+  localparam int unsigned CMDF_INTID_AT = 96;  // bit of the 256-bit command
   localparam int unsigned CMDF_SIZE_DW = 1;
   localparam int unsigned CMDF_SIZE_LSB = 0;
   localparam int unsigned CMDF_SIZE_W = 5;
+  localparam int unsigned CMDF_SIZE_AT = 64;  // bit of the 256-bit command
   localparam int unsigned CMDF_ICID_DW = 2;
   localparam int unsigned CMDF_ICID_LSB = 0;
   localparam int unsigned CMDF_ICID_W = 16;
+  localparam int unsigned CMDF_ICID_AT = 128;  // bit of the 256-bit command
   localparam int unsigned CMDF_ITT_DW = 2;
   localparam int unsigned CMDF_ITT_LSB = 8;
   localparam int unsigned CMDF_ITT_W = 44;
+  localparam int unsigned CMDF_ITT_AT = 136;  // bit of the 256-bit command
   localparam int unsigned CMDF_RD_DW = 2;
   localparam int unsigned CMDF_RD_LSB = 16;
   localparam int unsigned CMDF_RD_W = 36;
+  localparam int unsigned CMDF_RD_AT = 144;  // bit of the 256-bit command
   localparam int unsigned CMDF_V_DW = 2;
   localparam int unsigned CMDF_V_LSB = 63;
   localparam int unsigned CMDF_V_W = 1;
+  localparam int unsigned CMDF_V_AT = 191;  // bit of the 256-bit command
   localparam int unsigned CMDF_RD2_DW = 3;
   localparam int unsigned CMDF_RD2_LSB = 16;
   localparam int unsigned CMDF_RD2_W = 36;
+  localparam int unsigned CMDF_RD2_AT = 208;  // bit of the 256-bit command
   localparam int unsigned CMDF_OPCODE_DW = 0;
   localparam int unsigned CMDF_OPCODE_LSB = 0;
   localparam int unsigned CMDF_OPCODE_W = 8;
+  localparam int unsigned CMDF_OPCODE_AT = 0;  // bit of the 256-bit command
 
   // Error code EE field; the retire error is base | CC << 8 | EE
   localparam logic [7:0] EE_NONE = 8'h00;
@@ -434,18 +444,21 @@ package its_pkg;
 
   // Device table entry {V, Size, ITT_addr[51:8]} (spec/its.md section 4).
   function automatic logic [63:0] dte_enc(logic v, logic [4:0] size, logic [43:0] itt);
-    dte_enc = v ? {14'b0, itt, size, 1'b1} : 64'b0;
+    dte_enc = v ? ((64'd1 << DTE_VALID_LSB) | (64'(size) << DTE_SIZE_LSB) |
+                   (64'(itt) << DTE_ITT_ADDR_LSB)) : 64'b0;
   endfunction
 
   // Collection table entry {V, RDbase[15:0]}.
   function automatic logic [63:0] cte_enc(logic v, logic [15:0] rd);
-    cte_enc = v ? {47'b0, rd, 1'b1} : 64'b0;
+    cte_enc = v ? ((64'd1 << CTE_VALID_LSB) | (64'(rd) << CTE_RDBASE_LSB)) : 64'b0;
   endfunction
 
   // Valid physical ITE, 12 bytes: {doorbell word, low doubleword}, reserved bits 0.
   function automatic logic [95:0] ite_enc(logic [23:0] intid, logic [15:0] icid,
                                           logic [15:0] vpeid, logic [24:0] db);
-    ite_enc = {7'b0, db, vpeid, icid, 6'b0, intid, 1'b1, 1'b1};
+    ite_enc = (96'd1 << ITE_LO_VALID_LSB) | (96'd1 << ITE_LO_INTTYPE_LSB) |
+              (96'(intid) << ITE_LO_INTID_LSB) | (96'(icid) << ITE_LO_ICID_LSB) |
+              (96'(vpeid) << ITE_LO_VPEID_LSB) | (96'(db) << (64 + ITE_HI_DOORBELL_LSB));
   endfunction
 
   function automatic logic [23:0] err_code(logic [7:0] cc, logic [7:0] ee);

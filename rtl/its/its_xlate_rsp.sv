@@ -52,41 +52,49 @@ module its_xlate_rsp #(
       rs.ee   = its_pkg::EE_NONE;
       unique case (rs.st)
         its_pkg::SlotDtL1: begin
-          if (flt)           rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
-          rs.base = {1'b0, d64[50:0]};
-          rs.st   = (flt || !d64[63]) ? its_pkg::SlotDone : its_pkg::SlotDte;
+          if (flt)                              rs.outc = its_pkg::OUT_FAULT;
+          else if (!d64[its_pkg::L1_VALID_LSB]) rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
+          rs.base = {1'b0, d64[its_pkg::L1_PA_LSB +: its_pkg::L1_PA_W]};
+          rs.st   = (flt || !d64[its_pkg::L1_VALID_LSB]) ? its_pkg::SlotDone : its_pkg::SlotDte;
         end
         its_pkg::SlotDte: begin
-          if (flt)                                   rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[0])                          rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
-          else if (its_pkg::ev_oor(rs.evid, d64[5:1])) rs.ee = its_pkg::EE_ID_OOR;
-          rs.base = {d64[49:6], 8'b0};  // ITT
+          if (flt)                               rs.outc = its_pkg::OUT_FAULT;
+          else if (!d64[its_pkg::DTE_VALID_LSB]) rs.ee   = its_pkg::EE_UNMAPPED_DEVICE;
+          else if (its_pkg::ev_oor(rs.evid,
+                                   d64[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W])) begin
+            rs.ee = its_pkg::EE_ID_OOR;
+          end
+          rs.base = {d64[its_pkg::DTE_ITT_ADDR_LSB +: its_pkg::DTE_ITT_ADDR_W], 8'b0};  // ITT
           rs.st   = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
                     its_pkg::SlotDone : its_pkg::SlotIte;
         end
         its_pkg::SlotIte: begin
-          rs.intid = d96[25:2];
-          rs.icid  = d96[47:32];
+          rs.intid = d96[its_pkg::ITE_LO_INTID_LSB +: its_pkg::ITE_LO_INTID_W];
+          rs.icid  = d96[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W];
           // IMPDEF: IMPDEF-ITS-5 IntType = 0 (virtual) counts as unmapped.
-          if (flt)                               rs.outc = its_pkg::OUT_FAULT;
-          else if (!d96[0] || !d96[1])           rs.ee   = its_pkg::EE_UNMAPPED_INTERRUPT;
-          else if ({1'b0, d96[47:32]} >= ct_n_i) rs.ee   = its_pkg::EE_COLLECTION_OOR;
+          if (flt) rs.outc = its_pkg::OUT_FAULT;
+          else if (!d96[its_pkg::ITE_LO_VALID_LSB] || !d96[its_pkg::ITE_LO_INTTYPE_LSB]) begin
+            rs.ee = its_pkg::EE_UNMAPPED_INTERRUPT;
+          end else if ({1'b0, d96[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W]} >= ct_n_i) begin
+            rs.ee = its_pkg::EE_COLLECTION_OOR;
+          end
           rs.st = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
                   its_pkg::SlotDone : (ct_indirect_i ? its_pkg::SlotCtL1 : its_pkg::SlotCte);
         end
         its_pkg::SlotCtL1: begin
-          if (flt)           rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[63]) rs.ee   = its_pkg::EE_UNMAPPED_COLLECTION;
-          rs.base = {1'b0, d64[50:0]};
-          rs.st   = (flt || !d64[63]) ? its_pkg::SlotDone : its_pkg::SlotCte;
+          if (flt)                              rs.outc = its_pkg::OUT_FAULT;
+          else if (!d64[its_pkg::L1_VALID_LSB]) rs.ee   = its_pkg::EE_UNMAPPED_COLLECTION;
+          rs.base = {1'b0, d64[its_pkg::L1_PA_LSB +: its_pkg::L1_PA_W]};
+          rs.st   = (flt || !d64[its_pkg::L1_VALID_LSB]) ? its_pkg::SlotDone : its_pkg::SlotCte;
         end
         its_pkg::SlotCte: begin
-          rs.rd = d64[16:1];
-          if (flt)                                 rs.outc = its_pkg::OUT_FAULT;
-          else if (!d64[0])                        rs.ee   = its_pkg::EE_UNMAPPED_COLLECTION;
-          else if ({1'b0, d64[16:1]} >= 17'(NumRd)) rs.ee  = its_pkg::EE_PROCNUM_OOR;
-          else                                     rs.outc = its_pkg::OUT_OK;
+          rs.rd = d64[its_pkg::CTE_RDBASE_LSB +: its_pkg::CTE_RDBASE_W];
+          if (flt)                               rs.outc = its_pkg::OUT_FAULT;
+          else if (!d64[its_pkg::CTE_VALID_LSB]) rs.ee   = its_pkg::EE_UNMAPPED_COLLECTION;
+          else if ({1'b0, d64[its_pkg::CTE_RDBASE_LSB +: its_pkg::CTE_RDBASE_W]} >= 17'(NumRd)) begin
+            rs.ee = its_pkg::EE_PROCNUM_OOR;
+          end
+          else rs.outc = its_pkg::OUT_OK;
           rs.st = its_pkg::SlotDone;
         end
         default: ;
