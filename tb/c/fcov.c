@@ -558,12 +558,15 @@ void fcov_its_retire(fcov_t *fc, const fcov_its_ctx_t *ctx, const its_retire_t *
   fcov_hitf(fc, "its.cmd.%s.ok", cmd);
   // Refinements of OK that the retire record does not carry: the command's fields, from the
   // queue slot it was fetched from, and whether it sent an event.
-  uint64_t dw2 = tb_mem_peek(ctx->image, w.qbase + rt->offset + 16, 8);
-  if (rt->opcode == ITS_CMD_MAPD && (dw2 >> 63) == 0) {
+  uint64_t dw[4];
+  for (unsigned i = 0; i < 4; i++) {
+    dw[i] = tb_mem_peek(ctx->image, w.qbase + rt->offset + 8 * i, 8);
+  }
+  if (rt->opcode == ITS_CMD_MAPD && ITS_CMDF_GET(dw, V) == 0) {
     fcov_hit(fc, "its.cmd.MAPD.ok.v0");
-  } else if (rt->opcode == ITS_CMD_MAPC && (dw2 >> 63) == 0) {
+  } else if (rt->opcode == ITS_CMD_MAPC && ITS_CMDF_GET(dw, V) == 0) {
     fcov_hit(fc, "its.cmd.MAPC.ok.v0");
-    if (((dw2 >> 16) & ((1ull << 36) - 1)) >= ctx->num_rd) {
+    if (ITS_CMDF_GET(dw, RD) >= ctx->num_rd) {
       fcov_hit(fc, "its.cmd.MAPC.ok.v0_rdbase_oor");
     }
   } else if ((rt->opcode == ITS_CMD_MOVI || rt->opcode == ITS_CMD_MOVALL) && nr == 0) {

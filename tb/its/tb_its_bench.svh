@@ -77,23 +77,49 @@ endfunction
 function automatic void kick();
   apbw(R_CWRITER, qw);
 endfunction
+// Commands laid out by the generated field positions of docs/enc/its.toml (its_pkg::CMDF_*).
+function automatic logic [255:0] cf(int unsigned at, int unsigned w, logic [63:0] v);
+  logic [63:0] m;
+  m  = (w >= 64) ? '1 : ((64'd1 << w) - 64'd1);
+  cf = {192'b0, v & m} << at;
+endfunction
+function automatic void cmd256(logic [255:0] c);
+  cmd(c[63:0], c[127:64], c[191:128], c[255:192]);
+endfunction
 function automatic void c_mapd(logic [31:0] dev, logic [4:0] size, logic [51:0] itt);
-  cmd({dev, 24'b0, 8'h08}, 64'(size), {1'b1, 11'b0, itt[51:8], 8'b0}, 0);
+  cmd256(cf(its_pkg::CMDF_OPCODE_AT, its_pkg::CMDF_OPCODE_W, 64'(its_pkg::CMD_MAPD)) |
+         cf(its_pkg::CMDF_DEV_AT, its_pkg::CMDF_DEV_W, 64'(dev)) |
+         cf(its_pkg::CMDF_SIZE_AT, its_pkg::CMDF_SIZE_W, 64'(size)) |
+         cf(its_pkg::CMDF_ITT_AT, its_pkg::CMDF_ITT_W, 64'(itt[51:8])) |
+         cf(its_pkg::CMDF_V_AT, its_pkg::CMDF_V_W, 64'd1));
 endfunction
 function automatic void c_mapc(logic [15:0] icid, logic [35:0] rd);
-  cmd(64'h09, 0, {1'b1, 11'b0, rd, icid}, 0);
+  cmd256(cf(its_pkg::CMDF_OPCODE_AT, its_pkg::CMDF_OPCODE_W, 64'(its_pkg::CMD_MAPC)) |
+         cf(its_pkg::CMDF_ICID_AT, its_pkg::CMDF_ICID_W, 64'(icid)) |
+         cf(its_pkg::CMDF_RD_AT, its_pkg::CMDF_RD_W, 64'(rd)) |
+         cf(its_pkg::CMDF_V_AT, its_pkg::CMDF_V_W, 64'd1));
 endfunction
 function automatic void c_mapti(logic [31:0] dev, logic [31:0] ev, logic [31:0] pint,
                                 logic [15:0] icid);
-  cmd({dev, 24'b0, 8'h0A}, {pint, ev}, 64'(icid), 0);
+  cmd256(cf(its_pkg::CMDF_OPCODE_AT, its_pkg::CMDF_OPCODE_W, 64'(its_pkg::CMD_MAPTI)) |
+         cf(its_pkg::CMDF_DEV_AT, its_pkg::CMDF_DEV_W, 64'(dev)) |
+         cf(its_pkg::CMDF_EV_AT, its_pkg::CMDF_EV_W, 64'(ev)) |
+         cf(its_pkg::CMDF_INTID_AT, its_pkg::CMDF_INTID_W, 64'(pint)) |
+         cf(its_pkg::CMDF_ICID_AT, its_pkg::CMDF_ICID_W, 64'(icid)));
 endfunction
 function automatic void c_devev(logic [7:0] op, logic [31:0] dev, logic [31:0] ev,
                                 logic [15:0] icid = 16'd0);
-  cmd({dev, 24'b0, op}, 64'(ev), 64'(icid), 0);
+  cmd256(cf(its_pkg::CMDF_OPCODE_AT, its_pkg::CMDF_OPCODE_W, 64'(op)) |
+         cf(its_pkg::CMDF_DEV_AT, its_pkg::CMDF_DEV_W, 64'(dev)) |
+         cf(its_pkg::CMDF_EV_AT, its_pkg::CMDF_EV_W, 64'(ev)) |
+         cf(its_pkg::CMDF_ICID_AT, its_pkg::CMDF_ICID_W, 64'(icid)));
 endfunction
 function automatic void c_rd(logic [7:0] op, logic [35:0] rd, logic [35:0] rd2 = 36'd0,
                              logic [15:0] icid = 16'd0);
-  cmd(64'(op), 0, {12'b0, rd, icid}, {12'b0, rd2, 16'b0});
+  cmd256(cf(its_pkg::CMDF_OPCODE_AT, its_pkg::CMDF_OPCODE_W, 64'(op)) |
+         cf(its_pkg::CMDF_RD_AT, its_pkg::CMDF_RD_W, 64'(rd)) |
+         cf(its_pkg::CMDF_RD2_AT, its_pkg::CMDF_RD2_W, 64'(rd2)) |
+         cf(its_pkg::CMDF_ICID_AT, its_pkg::CMDF_ICID_W, 64'(icid)));
 endfunction
 
 localparam int unsigned BenchN = 16;
@@ -139,39 +165,39 @@ function automatic void build_bench();
     kick();
     report(BenchN, 8'd3);
     t0();
-    for (int i = 0; i < BenchN; i++) c_devev(8'h0B, 2, 32'(8192 + i), 2);
+    for (int i = 0; i < BenchN; i++) c_devev(its_pkg::CMD_MAPI, 2, 32'(8192 + i), 2);
     kick();
     report(BenchN, 8'd4);
     t0();
-    for (int i = 0; i < BenchN; i++) c_devev(8'h03, 1, 32'(i));
+    for (int i = 0; i < BenchN; i++) c_devev(its_pkg::CMD_INT, 1, 32'(i));
     kick();
     report(BenchN, 8'd5);
     t0();
-    for (int i = 0; i < BenchN; i++) c_devev(8'h04, 1, 32'(i));
+    for (int i = 0; i < BenchN; i++) c_devev(its_pkg::CMD_CLEAR, 1, 32'(i));
     kick();
     report(BenchN, 8'd6);
     t0();
-    for (int i = 0; i < BenchN; i++) c_devev(8'h0C, 1, 32'(i));
+    for (int i = 0; i < BenchN; i++) c_devev(its_pkg::CMD_INV, 1, 32'(i));
     kick();
     report(BenchN, 8'd7);
     t0();
-    for (int i = 0; i < BenchN; i++) c_rd(8'h0D, 0, 0, 16'(i));
+    for (int i = 0; i < BenchN; i++) c_rd(its_pkg::CMD_INVALL, 0, 0, 16'(i));
     kick();
     report(BenchN, 8'd8);
     t0();
-    for (int i = 0; i < BenchN; i++) c_devev(8'h01, 1, 32'(i), 2);
+    for (int i = 0; i < BenchN; i++) c_devev(its_pkg::CMD_MOVI, 1, 32'(i), 2);
     kick();
     report(BenchN, 8'd9);
     t0();
-    for (int i = 0; i < BenchN; i++) c_rd(8'h0E, 0, 1);
+    for (int i = 0; i < BenchN; i++) c_rd(its_pkg::CMD_MOVALL, 0, 1);
     kick();
     report(BenchN, 8'd10);
     t0();
-    for (int unsigned i = 0; i < BenchN; i++) c_rd(8'h05, 36'(i[1:0]));
+    for (int unsigned i = 0; i < BenchN; i++) c_rd(its_pkg::CMD_SYNC, 36'(i[1:0]));
     kick();
     report(BenchN, 8'd11);
     t0();
-    for (int i = 0; i < BenchN; i++) c_devev(8'h0F, 1, 32'(i));
+    for (int i = 0; i < BenchN; i++) c_devev(its_pkg::CMD_DISCARD, 1, 32'(i));
     kick();
     report(BenchN, 8'd12);
     waitq();
