@@ -321,21 +321,21 @@ static const char *bench_block_name(const bench_t *b) {
 
 // ---- Reports ----
 
-static uint64_t bench_compared(const bench_t *b) {
+// The log of the checker of the DUT under test (errors, history, counters); NULL without one.
+static ls_log_t *bench_log(const bench_t *b) {
   if (b->rtl == NULL) {
-    return 0;
+    return NULL;
   }
   its_lockstep_t *its = rtl_be_its(b->rtl);
-  return its != NULL ? its_lockstep_compared(its) : stimer_lockstep_compared(rtl_be_stimer(b->rtl));
+  return its != NULL ? its_lockstep_log(its) : stimer_lockstep_log(rtl_be_stimer(b->rtl));
 }
 
-// The checker's history of compared operations: how many it keeps, and one as a line.
-static unsigned bench_history_count(const bench_t *b) {
-  its_lockstep_t *its = rtl_be_its(b->rtl);
-  return its != NULL ? its_lockstep_history_count(its)
-                     : stimer_lockstep_history_count(rtl_be_stimer(b->rtl));
+static uint64_t bench_compared(const bench_t *b) {
+  const ls_log_t *log = bench_log(b);
+  return log != NULL ? log->compared : 0;
 }
 
+// The checker's history of compared operations: one record as a line.
 static void bench_history(const bench_t *b, unsigned i, char *buf, size_t len) {
   its_lockstep_t *its = rtl_be_its(b->rtl);
   if (its != NULL) {
@@ -367,7 +367,7 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
   if (e->detail[0] != 0) {
     printf("%s\n", e->detail);
   }
-  unsigned n = b->rtl != NULL ? bench_history_count(b) : 0;
+  unsigned n = b->rtl != NULL ? ls_hist_count(&bench_log(b)->hist) : 0;
   char line[320];
   printf("last %u operations (model and DUT agreed on each):\n", n);
   for (unsigned i = 0; i < n; i++) {
@@ -400,30 +400,19 @@ static void bench_fail(bench_t *b, const char *what) {
 // Reports the errors every source collected at this edge, then clears them.
 static void bench_collect(bench_t *b) {
   ls_errors_t *own = rtl_be_errors(b->rtl);
-  size_t checker =
-      b->its != NULL ? its_lockstep_error_count(b->its) : stimer_lockstep_error_count(b->st);
-  if (own->n == 0 && own->dropped == 0 && checker == 0 && exec_error_count(b->ex) == 0) {
+  ls_errors_t *checker = &bench_log(b)->err;
+  if (own->n == 0 && own->dropped == 0 && checker->n == 0 && checker->dropped == 0 &&
+      exec_error_count(b->ex) == 0) {
     return;  // the common case, every edge
   }
   const scn_op_t *cur = exec_current(b->ex);
-  for (size_t i = 0; i < own->n; i++) {
-    bench_report(b, &own->v[i], cur, "");
-  }
-  b->failures += own->dropped;
-  ls_errors_clear(own);
-  its_lockstep_t *its = rtl_be_its(b->rtl);
-  stimer_lockstep_t *st = rtl_be_stimer(b->rtl);
-  size_t n = its != NULL ? its_lockstep_error_count(its) : stimer_lockstep_error_count(st);
-  for (size_t i = 0; i < n; i++) {
-    bench_report(b, its != NULL ? its_lockstep_error(its, i) : stimer_lockstep_error(st, i), cur,
-                 "");
-  }
-  if (its != NULL) {
-    b->failures += its_lockstep_errors_dropped(its);
-    its_lockstep_clear_errors(its);
-  } else {
-    b->failures += stimer_lockstep_errors_dropped(st);
-    stimer_lockstep_clear_errors(st);
+  ls_errors_t *sources[] = {own, checker};
+  for (size_t k = 0; k < 2; k++) {
+    for (size_t i = 0; i < sources[k]->n; i++) {
+      bench_report(b, &sources[k]->v[i], cur, "");
+    }
+    b->failures += sources[k]->dropped;
+    ls_errors_clear(sources[k]);
   }
   for (size_t i = 0; i < exec_error_count(b->ex); i++) {
     ls_error_t e = *exec_error(b->ex, i);
@@ -436,11 +425,9 @@ static void bench_collect(bench_t *b) {
 
 // --verbose: every compared operation as it is added to the checker's history.
 static void bench_verbose(bench_t *b) {
-  its_lockstep_t *its = rtl_be_its(b->rtl);
-  stimer_lockstep_t *st = rtl_be_stimer(b->rtl);
-  uint64_t total =
-      its != NULL ? its_lockstep_history_total(its) : stimer_lockstep_history_total(st);
-  unsigned n = bench_history_count(b);
+  const ls_log_t *log = bench_log(b);
+  uint64_t total = log->hist.n;
+  unsigned n = ls_hist_count(&log->hist);
   char line[320];
   for (uint64_t k = b->hist_printed; k < total; k++) {
     if (total - k <= n) {
@@ -578,11 +565,8 @@ void bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out) {
 // ---- End of run ----
 
 static uint64_t bench_checker_ns(const bench_t *b) {
-  if (b->rtl == NULL) {
-    return 0;
-  }
-  its_lockstep_t *its = rtl_be_its(b->rtl);
-  return its != NULL ? its_lockstep_ns(its) : stimer_lockstep_ns(rtl_be_stimer(b->rtl));
+  const ls_log_t *log = bench_log(b);
+  return log != NULL ? log->ns : 0;
 }
 
 int bench_finish(bench_t *b, double seconds) {

@@ -30,10 +30,7 @@ struct its_lockstep {
   its_lockstep_cfg_t cfg;
   tb_mem_t *image;
   its_t *model;
-  ls_errors_t err;
-  ls_hist_ring_t hist;
-  uint64_t compared;
-  uint64_t ns;
+  ls_log_t log;  // errors, history, counters: what the harness reads
   // DUT outputs of the operation in progress.
   ls_beatq_t writes;
   its_rd_event_t rd[LS_QUEUE];
@@ -74,13 +71,13 @@ void its_lockstep_free(its_lockstep_t *ls) {
 
 static void its_ls_error(its_lockstep_t *ls, uint64_t cycle, const char *what, const ls_field_t *f,
                          size_t n, const char *detail) {
-  ls_error_add(&ls->err, cycle, ls->compared, what, f, n, detail);
+  ls_error_add(&ls->log.err, cycle, ls->log.compared, what, f, n, detail);
 }
 
 static void its_ls_hist(its_lockstep_t *ls, int kind, uint64_t cycle, uint64_t a0, uint64_t a1,
                         uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5) {
   const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
-  ls_hist_add(&ls->hist, kind, cycle, ls->compared, a);
+  ls_hist_add(&ls->log.hist, kind, cycle, ls->log.compared, a);
 }
 
 static void its_ls_describe(const its_retire_t *r, char *buf, size_t len) {
@@ -271,7 +268,7 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
     char what[240];
     its_ls_describe(dut, desc, sizeof(desc));
     snprintf(what, sizeof(what), "memory writes of: %s", desc);
-    ls_cmp_writes(&ls->err, cycle, ls->compared, &ls->writes, ls->mw, nw, what);
+    ls_cmp_writes(&ls->log.err, cycle, ls->log.compared, &ls->writes, ls->mw, nw, what);
     ls->writes.n = 0;
     ls->rd_n = 0;
     return;
@@ -289,14 +286,14 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
 
 void its_lockstep_retire(its_lockstep_t *ls, uint64_t cycle, const its_retire_t *rt) {
   uint64_t t0 = ls_ns();
-  ls->compared++;
+  ls->log.compared++;
   if (its_ls_step(ls, cycle, rt)) {
     its_ls_compare(ls, cycle, rt);
   } else {
     ls->writes.n = 0;
     ls->rd_n = 0;
   }
-  ls->ns += ls_ns() - t0;
+  ls->log.ns += ls_ns() - t0;
 }
 
 // Size and right-aligned value of an APB write, per docs/interfaces.md section 1; size 1
@@ -367,7 +364,7 @@ static void its_ls_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t
     ls->writes.n = 0;
     ls->rd_n = 0;
   }
-  ls->compared++;
+  ls->log.compared++;
   if (!a->write) {
     uint64_t v = 0;
     its_reg_read(ls->model, a->addr, &v);
@@ -413,7 +410,7 @@ static void its_ls_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t
 void its_lockstep_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t *a) {
   uint64_t t0 = ls_ns();
   its_ls_reg(ls, cycle, a);
-  ls->ns += ls_ns() - t0;
+  ls->log.ns += ls_ns() - t0;
 }
 
 void its_lockstep_final(its_lockstep_t *ls, uint64_t cycle) {
@@ -474,42 +471,14 @@ bool its_lockstep_pending(const its_lockstep_t *ls, char *why, size_t whylen) {
   return work;
 }
 
-uint64_t its_lockstep_compared(const its_lockstep_t *ls) {
-  return ls->compared;
-}
-
-uint64_t its_lockstep_ns(const its_lockstep_t *ls) {
-  return ls->ns;
-}
-
 // ---- Errors and history ----
 
-size_t its_lockstep_error_count(const its_lockstep_t *ls) {
-  return ls->err.n;
-}
-
-const ls_error_t *its_lockstep_error(const its_lockstep_t *ls, size_t i) {
-  return i < ls->err.n ? &ls->err.v[i] : NULL;
-}
-
-uint64_t its_lockstep_errors_dropped(const its_lockstep_t *ls) {
-  return ls->err.dropped;
-}
-
-void its_lockstep_clear_errors(its_lockstep_t *ls) {
-  ls_errors_clear(&ls->err);
-}
-
-uint64_t its_lockstep_history_total(const its_lockstep_t *ls) {
-  return ls->hist.n;
-}
-
-unsigned its_lockstep_history_count(const its_lockstep_t *ls) {
-  return ls_hist_count(&ls->hist);
+ls_log_t *its_lockstep_log(its_lockstep_t *ls) {
+  return &ls->log;
 }
 
 void its_lockstep_history(const its_lockstep_t *ls, unsigned i, char *buf, size_t len) {
-  const ls_hist_t *h = ls_hist_at(&ls->hist, i);
+  const ls_hist_t *h = ls_hist_at(&ls->log.hist, i);
   int k = snprintf(buf, len, "#%" PRIu64 " c=%" PRIu64 " ", h->op, h->cycle);
   if (k < 0 || (size_t)k >= len) {
     return;

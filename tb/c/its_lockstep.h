@@ -83,22 +83,12 @@ its_t *its_lockstep_model(const its_lockstep_t *ls);
  * says what is owed.
  */
 bool its_lockstep_pending(const its_lockstep_t *ls, char *why, size_t whylen);
-/** Operations compared so far (retire records and register accesses). */
-uint64_t its_lockstep_compared(const its_lockstep_t *ls);
-/** Nanoseconds spent stepping the model and comparing (the harness reports the share). */
-uint64_t its_lockstep_ns(const its_lockstep_t *ls);
 
 // ---- Errors and history ----
 
-size_t its_lockstep_error_count(const its_lockstep_t *ls);
-const ls_error_t *its_lockstep_error(const its_lockstep_t *ls, size_t i);
-/** Error records dropped because the list was full since the last clear. */
-uint64_t its_lockstep_errors_dropped(const its_lockstep_t *ls);
-void its_lockstep_clear_errors(its_lockstep_t *ls);
-/** Compared operations kept for reports (the last LS_HIST), oldest first. */
-/** Operations ever added to the history (for printing them as they happen). */
-uint64_t its_lockstep_history_total(const its_lockstep_t *ls);
-unsigned its_lockstep_history_count(const its_lockstep_t *ls);
+/** The checker's errors, history and counters (ls_util.h); the harness reads and clears them. */
+ls_log_t *its_lockstep_log(its_lockstep_t *ls);
+/** History record `i` of the log (0 = oldest kept) as one line. */
 void its_lockstep_history(const its_lockstep_t *ls, unsigned i, char *buf, size_t len);
 
 #ifdef __cplusplus

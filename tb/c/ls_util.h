@@ -68,6 +68,19 @@ unsigned ls_hist_count(const ls_hist_ring_t *h);
 /** The i-th kept record, oldest first. */
 const ls_hist_t *ls_hist_at(const ls_hist_ring_t *h, unsigned i);
 
+/**
+ * What every checker keeps for the harness (the same for both blocks): the error records, the
+ * history of compared operations, how many operations it compared and the nanoseconds it spent
+ * stepping the model and comparing. The harness reads and clears the errors; the checker never
+ * stops anything.
+ */
+typedef struct {
+  ls_errors_t err;
+  ls_hist_ring_t hist;
+  uint64_t compared;
+  uint64_t ns;
+} ls_log_t;
+
 /** DUT write beats of the operation in progress, in the order the DUT issued them. */
 typedef struct {
   cm_mem_write_t v[LS_QUEUE];

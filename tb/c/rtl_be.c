@@ -85,7 +85,7 @@ struct rtl_be {
 
 static void rtl_error_ex(rtl_be_t *r, const char *what, const ls_field_t *f, size_t n,
                          const char *detail) {
-  uint64_t op = r->its != NULL ? its_lockstep_compared(r->its) : stimer_lockstep_compared(r->st);
+  uint64_t op = (r->its != NULL ? its_lockstep_log(r->its) : stimer_lockstep_log(r->st))->compared;
   ls_error_add(&r->err, r->cycle, op, what, f, n, detail);
 }
 

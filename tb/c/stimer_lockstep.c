@@ -38,10 +38,7 @@ struct stimer_lockstep {
   stimer_lockstep_cfg_t cfg;
   tb_mem_t *image;
   stimer_t *model;
-  ls_errors_t err;
-  ls_hist_ring_t hist;
-  uint64_t compared;
-  uint64_t ns;
+  ls_log_t log;  // errors, history, counters: what the harness reads
   // DUT outputs of the operation in progress.
   ls_beatq_t writes;
   stimer_irq_t irq[LS_QUEUE];
@@ -80,13 +77,13 @@ void stimer_lockstep_free(stimer_lockstep_t *ls) {
 
 static void st_ls_error(stimer_lockstep_t *ls, uint64_t cycle, const char *what,
                         const ls_field_t *f, size_t n, const char *detail) {
-  ls_error_add(&ls->err, cycle, ls->compared, what, f, n, detail);
+  ls_error_add(&ls->log.err, cycle, ls->log.compared, what, f, n, detail);
 }
 
 static void st_ls_hist(stimer_lockstep_t *ls, int kind, uint64_t cycle, uint64_t a0, uint64_t a1,
                        uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5) {
   const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
-  ls_hist_add(&ls->hist, kind, cycle, ls->compared, a);
+  ls_hist_add(&ls->log.hist, kind, cycle, ls->log.compared, a);
 }
 
 static void st_ls_pop_model(stimer_lockstep_t *ls) {
@@ -202,14 +199,14 @@ void stimer_lockstep_irq(stimer_lockstep_t *ls, uint64_t cycle, const stimer_irq
 
 void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uint32_t vector) {
   uint64_t t0 = ls_ns();
-  ls->compared++;
+  ls->log.compared++;
   st_ls_check_drained(ls, cycle, "the DUT accepted an EOI");
   ls->input_since_pass = true;
   stimer_eoi(ls->model, vp, (uint8_t)vector);
   fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now};
   fcov_st_eoi(ls->cfg.fcov, &fc, vp, vector);
   st_ls_hist(ls, ST_LS_H_EOI, cycle, vp, vector, 0, 0, 0, 0);
-  ls->ns += ls_ns() - t0;
+  ls->log.ns += ls_ns() - t0;
 }
 
 static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
@@ -285,7 +282,7 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
   if (!ls_writes_match(&ls->writes, o->writes, o->nw)) {
     st_ls_describe_attempt(dut, desc, sizeof(desc));
     snprintf(what, sizeof(what), "SIM page writes of %s", desc);
-    ls_cmp_writes(&ls->err, cycle, ls->compared, &ls->writes, o->writes, o->nw, what);
+    ls_cmp_writes(&ls->log.err, cycle, ls->log.compared, &ls->writes, o->writes, o->nw, what);
     st_ls_drop_dut(ls);
     return;
   }
@@ -301,13 +298,13 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
 void stimer_lockstep_retire(stimer_lockstep_t *ls, uint64_t cycle, bool attempt,
                             const stimer_retire_t *rt) {
   uint64_t t0 = ls_ns();
-  ls->compared++;
+  ls->log.compared++;
   if (attempt) {
     st_ls_attempt(ls, cycle, rt);
   } else {
     st_ls_pass(ls, cycle, rt->now);
   }
-  ls->ns += ls_ns() - t0;
+  ls->log.ns += ls_ns() - t0;
 }
 
 static void st_ls_describe_msr_write(const void *ctx, char *buf, size_t len) {
@@ -323,7 +320,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
   uint32_t msr = 0x40000000u | ((a->addr >> 3) & 0xFF);
   char name[32];
   char what[400];
-  ls->compared++;
+  ls->log.compared++;
   if (!a->write) {
     uint64_t v = 0;
     bool gp = stimer_msr_read(ls->model, vp, msr, &v) != STIMER_OK;
@@ -363,7 +360,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
     char desc[300];
     st_ls_describe_msr_write(a, desc, sizeof(desc));
     snprintf(what, sizeof(what), "memory writes of %s", desc);
-    ls_cmp_writes(&ls->err, cycle, ls->compared, &ls->writes, o->writes, o->nw, what);
+    ls_cmp_writes(&ls->log.err, cycle, ls->log.compared, &ls->writes, o->writes, o->nw, what);
     st_ls_drop_dut(ls);
     return;
   }
@@ -379,7 +376,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
 void stimer_lockstep_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_access_t *a) {
   uint64_t t0 = ls_ns();
   st_ls_reg(ls, cycle, a);
-  ls->ns += ls_ns() - t0;
+  ls->log.ns += ls_ns() - t0;
 }
 
 void stimer_lockstep_final(stimer_lockstep_t *ls, uint64_t cycle) {
@@ -424,42 +421,14 @@ bool stimer_lockstep_pending(const stimer_lockstep_t *ls, char *why, size_t whyl
   return ls->input_since_pass || ls->now_in != ls->last_pass_now;
 }
 
-uint64_t stimer_lockstep_compared(const stimer_lockstep_t *ls) {
-  return ls->compared;
-}
-
-uint64_t stimer_lockstep_ns(const stimer_lockstep_t *ls) {
-  return ls->ns;
-}
-
 // ---- Errors and history ----
 
-size_t stimer_lockstep_error_count(const stimer_lockstep_t *ls) {
-  return ls->err.n;
-}
-
-const ls_error_t *stimer_lockstep_error(const stimer_lockstep_t *ls, size_t i) {
-  return i < ls->err.n ? &ls->err.v[i] : NULL;
-}
-
-uint64_t stimer_lockstep_errors_dropped(const stimer_lockstep_t *ls) {
-  return ls->err.dropped;
-}
-
-void stimer_lockstep_clear_errors(stimer_lockstep_t *ls) {
-  ls_errors_clear(&ls->err);
-}
-
-uint64_t stimer_lockstep_history_total(const stimer_lockstep_t *ls) {
-  return ls->hist.n;
-}
-
-unsigned stimer_lockstep_history_count(const stimer_lockstep_t *ls) {
-  return ls_hist_count(&ls->hist);
+ls_log_t *stimer_lockstep_log(stimer_lockstep_t *ls) {
+  return &ls->log;
 }
 
 void stimer_lockstep_history(const stimer_lockstep_t *ls, unsigned i, char *buf, size_t len) {
-  const ls_hist_t *h = ls_hist_at(&ls->hist, i);
+  const ls_hist_t *h = ls_hist_at(&ls->log.hist, i);
   int k = snprintf(buf, len, "#%" PRIu64 " c=%" PRIu64 " ", h->op, h->cycle);
   if (k < 0 || (size_t)k >= len) {
     return;

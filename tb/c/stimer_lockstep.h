@@ -75,18 +75,12 @@ stimer_t *stimer_lockstep_model(const stimer_lockstep_t *ls);
  * or `now_i` differs from the time the model last sampled. `why` (may be NULL) then says which.
  */
 bool stimer_lockstep_pending(const stimer_lockstep_t *ls, char *why, size_t whylen);
-uint64_t stimer_lockstep_compared(const stimer_lockstep_t *ls);
-uint64_t stimer_lockstep_ns(const stimer_lockstep_t *ls);
 
 // ---- Errors and history ----
 
-size_t stimer_lockstep_error_count(const stimer_lockstep_t *ls);
-const ls_error_t *stimer_lockstep_error(const stimer_lockstep_t *ls, size_t i);
-uint64_t stimer_lockstep_errors_dropped(const stimer_lockstep_t *ls);
-void stimer_lockstep_clear_errors(stimer_lockstep_t *ls);
-/** Operations ever added to the history (for printing them as they happen). */
-uint64_t stimer_lockstep_history_total(const stimer_lockstep_t *ls);
-unsigned stimer_lockstep_history_count(const stimer_lockstep_t *ls);
+/** The checker's errors, history and counters (ls_util.h); the harness reads and clears them. */
+ls_log_t *stimer_lockstep_log(stimer_lockstep_t *ls);
+/** History record `i` of the log (0 = oldest kept) as one line. */
 void stimer_lockstep_history(const stimer_lockstep_t *ls, unsigned i, char *buf, size_t len);
 
 #ifdef __cplusplus

@@ -51,10 +51,10 @@ static int test_its(void) {
   // B: another queue base; a CREADR read with the wrong value.
   its_write(b, 10, ITS_GITS_CBASER, 0x8000000000020000ull, 0xFF);
   its_read(b, 11, ITS_GITS_CREADR, 0x20);
-  CHECK_EQ(its_lockstep_error_count(b), 1);
-  CHECK_EQ(its_lockstep_error(b, 0)->cycle, 11);
-  CHECK_EQ(its_lockstep_error(b, 0)->field[0].expected, 0);
-  CHECK_EQ(its_lockstep_error(b, 0)->field[0].actual, 0x20);
+  CHECK_EQ(its_lockstep_log(b)->err.n, 1);
+  CHECK_EQ((&its_lockstep_log(b)->err.v[0])->cycle, 11);
+  CHECK_EQ((&its_lockstep_log(b)->err.v[0])->field[0].expected, 0);
+  CHECK_EQ((&its_lockstep_log(b)->err.v[0])->field[0].actual, 0x20);
   CHECK_EQ(its_lockstep_pending(b, NULL, 0), 0);
   // A retires the SYNC with its event: no error, and the queue is drained.
   its_rd_event_t sync = {ITS_RD_SYNC, 0, 0, 0};
@@ -62,10 +62,10 @@ static int test_its(void) {
   its_retire_t rt = {ITS_RT_CMD, 0, ITS_CMD_SYNC, ITS_OUT_OK, 0, 0, 0};
   its_lockstep_retire(a, 20, &rt);
   its_read(a, 22, ITS_GITS_CREADR, 0x20);
-  CHECK_EQ(its_lockstep_error_count(a), 0);
+  CHECK_EQ(its_lockstep_log(a)->err.n, 0);
   CHECK_EQ(its_lockstep_pending(a, NULL, 0), 0);
-  CHECK_EQ(its_lockstep_compared(a), 5);
-  CHECK_EQ(its_lockstep_history_count(a), 5);
+  CHECK_EQ(its_lockstep_log(a)->compared, 5);
+  CHECK_EQ(ls_hist_count(&its_lockstep_log(a)->hist), 5);
   // The models are separate objects with separate registers.
   uint64_t ca = 0;
   uint64_t cb = 0;
@@ -75,11 +75,11 @@ static int test_its(void) {
   CHECK_EQ(cb & 0xFFFFF000, 0x20000);
   // A retire the model cannot match: an error in A only.
   its_lockstep_retire(a, 30, &rt);
-  CHECK_EQ(its_lockstep_error_count(a), 1);
-  CHECK_EQ(its_lockstep_error_count(b), 1);
-  its_lockstep_clear_errors(b);
-  CHECK_EQ(its_lockstep_error_count(b), 0);
-  CHECK_EQ(its_lockstep_error_count(a), 1);
+  CHECK_EQ(its_lockstep_log(a)->err.n, 1);
+  CHECK_EQ(its_lockstep_log(b)->err.n, 1);
+  ls_errors_clear(&its_lockstep_log(b)->err);
+  CHECK_EQ(its_lockstep_log(b)->err.n, 0);
+  CHECK_EQ(its_lockstep_log(a)->err.n, 1);
   its_lockstep_free(a);
   its_lockstep_free(b);
   tb_mem_free(ma);
@@ -111,8 +111,8 @@ static int test_stimer(void) {
   // B: SVERSION reads 1; a DUT that answers 2 diverges, in B only.
   stimer_ls_access_t r = {0x81u << 3, false, 0, 0, 2, false};
   stimer_lockstep_reg(b, 3, &r);
-  CHECK_EQ(stimer_lockstep_error_count(b), 1);
-  CHECK_EQ(stimer_lockstep_error_count(a), 0);
+  CHECK_EQ(stimer_lockstep_log(b)->err.n, 1);
+  CHECK_EQ(stimer_lockstep_log(a)->err.n, 0);
   uint64_t va = 0;
   uint64_t vb = 0;
   stimer_msr_read(stimer_lockstep_model(a), 1, STIMER_MSR_SCONTROL, &va);
