@@ -69,11 +69,6 @@ void its_lockstep_free(its_lockstep_t *ls) {
   free(ls);
 }
 
-static void its_ls_error(its_lockstep_t *ls, uint64_t cycle, const char *what, const ls_field_t *f,
-                         size_t n, const char *detail) {
-  ls_error_add(&ls->log.err, cycle, ls->log.compared, what, f, n, detail);
-}
-
 static void its_ls_hist(its_lockstep_t *ls, int kind, uint64_t cycle, uint64_t a0, uint64_t a1,
                         uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5) {
   const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
@@ -105,7 +100,7 @@ void its_lockstep_reset(its_lockstep_t *ls, uint64_t cycle) {
 
 void its_lockstep_msi(its_lockstep_t *ls, uint64_t cycle, uint32_t devid, uint32_t eventid) {
   if (ls->msi_n >= LS_QUEUE) {
-    its_ls_error(ls, cycle,
+    ls_log_error(&ls->log, cycle,
                  "the DUT accepted more MSIs than the checker holds without retiring any", NULL, 0,
                  NULL);
     return;
@@ -116,7 +111,7 @@ void its_lockstep_msi(its_lockstep_t *ls, uint64_t cycle, uint32_t devid, uint32
 
 void its_lockstep_mem_write(its_lockstep_t *ls, uint64_t cycle, const cm_mem_write_t *beat) {
   if (!ls_beatq_push(&ls->writes, beat)) {
-    its_ls_error(ls, cycle,
+    ls_log_error(&ls->log, cycle,
                  "the DUT wrote more memory beats than the checker holds without retiring", NULL, 0,
                  NULL);
   }
@@ -124,8 +119,8 @@ void its_lockstep_mem_write(its_lockstep_t *ls, uint64_t cycle, const cm_mem_wri
 
 void its_lockstep_rd(its_lockstep_t *ls, uint64_t cycle, const its_rd_event_t *ev) {
   if (ls->rd_n >= LS_QUEUE) {
-    its_ls_error(ls, cycle, "the DUT sent more events than the checker holds without retiring",
-                 NULL, 0, NULL);
+    ls_log_error(&ls->log, cycle,
+                 "the DUT sent more events than the checker holds without retiring", NULL, 0, NULL);
     return;
   }
   ls->rd[(ls->rd_head + ls->rd_n) % LS_QUEUE] = *ev;
@@ -142,14 +137,14 @@ static bool its_ls_step(its_lockstep_t *ls, uint64_t cycle, const its_retire_t *
         snprintf(what, sizeof(what),
                  "the DUT retired a command at queue offset 0x%x; the model's queue is idle",
                  dut->offset);
-        its_ls_error(ls, cycle, what, NULL, 0, NULL);
+        ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
         return false;
       }
       return true;
     case ITS_RT_MSI: {
       if (ls->msi_n == 0) {
-        its_ls_error(ls, cycle, "the DUT retired an MSI that the MSI port never accepted", NULL, 0,
-                     NULL);
+        ls_log_error(&ls->log, cycle, "the DUT retired an MSI that the MSI port never accepted",
+                     NULL, 0, NULL);
         return false;
       }
       its_ls_msi_t m = ls->msi[ls->msi_head];
@@ -163,7 +158,7 @@ static bool its_ls_step(its_lockstep_t *ls, uint64_t cycle, const its_retire_t *
       // translates the IDs the record carries, and its_lockstep_reg() checks them against the
       // write the APB monitor saw.
       if (ls->tr_n >= ITS_LS_TRANSLATER) {
-        its_ls_error(ls, cycle,
+        ls_log_error(&ls->log, cycle,
                      "the DUT retired GITS_TRANSLATER MSIs without completing their APB writes",
                      NULL, 0, NULL);
         return false;
@@ -176,7 +171,7 @@ static bool its_ls_step(its_lockstep_t *ls, uint64_t cycle, const its_retire_t *
     default:
       snprintf(what, sizeof(what), "the DUT retired an operation of unknown kind %u",
                (unsigned)dut->kind);
-      its_ls_error(ls, cycle, what, NULL, 0, NULL);
+      ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
       return false;
   }
 }
@@ -206,7 +201,7 @@ static bool its_ls_cmp_rd(its_lockstep_t *ls, uint64_t cycle, size_t n, const it
                         {"rd", m.rd, d.rd},
                         {"rd2", m.rd2, d.rd2},
                         {"intid", m.intid, d.intid}};
-      its_ls_error(ls, cycle, what, g, 4,
+      ls_log_error(&ls->log, cycle, what, g, 4,
                    !have_d ? "(the DUT sent no such event)"
                            : (i == n ? "(the model sent no such event)" : NULL));
       ls->rd_n = 0;
@@ -244,7 +239,7 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
   char desc[160];
   if (!have_rt) {
     its_ls_describe(dut, desc, sizeof(desc));
-    its_ls_error(ls, cycle, "the model stepped without a retire record", NULL, 0, desc);
+    ls_log_error(&ls->log, cycle, "the model stepped without a retire record", NULL, 0, desc);
     return;
   }
   ls_field_t f[] = {{"kind", mrt.kind, dut->kind},         {"offset", mrt.offset, dut->offset},
@@ -258,7 +253,7 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
       its_ls_describe(&mrt, mdesc, sizeof(mdesc));
       its_ls_describe(dut, desc, sizeof(desc));
       snprintf(what, sizeof(what), "retire record differs\n  model: %s\n  DUT:   %s", mdesc, desc);
-      its_ls_error(ls, cycle, what, f, sizeof(f) / sizeof(f[0]), NULL);
+      ls_log_error(&ls->log, cycle, what, f, sizeof(f) / sizeof(f[0]), NULL);
       ls->writes.n = 0;
       ls->rd_n = 0;
       return;
@@ -328,7 +323,7 @@ static void its_ls_translater(its_lockstep_t *ls, uint64_t cycle, const its_ls_a
              ") completed without its retire "
              "record",
              a->devid, value);
-    its_ls_error(ls, cycle, what, NULL, 0, NULL);
+    ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
     return;
   }
   // The EventID a TRANSLATER write carries: 16 bits zero-extended, or the low 32 bits.
@@ -346,7 +341,7 @@ static void its_ls_translater(its_lockstep_t *ls, uint64_t cycle, const its_ls_a
              a->slverr ? " with a bus error" : "");
     ls_field_t f[] = {
         {"devid", a->devid, t.devid}, {"eventid", value, t.eventid}, {"pslverr", 0, a->slverr}};
-    its_ls_error(ls, cycle, what, f, 3,
+    ls_log_error(&ls->log, cycle, what, f, 3,
                  "expected: the write on the bus; actual: the DUT's translater retire record");
     return;
   }
@@ -360,7 +355,7 @@ static void its_ls_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t
              "the DUT wrote memory or sent events (%u beats, %u events) that no retire record "
              "accounts for",
              ls->writes.n, ls->rd_n);
-    its_ls_error(ls, cycle, what, NULL, 0, NULL);
+    ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
     ls->writes.n = 0;
     ls->rd_n = 0;
   }
@@ -371,7 +366,7 @@ static void its_ls_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t
     if (ls->cfg.compare && (v != a->rdata || a->slverr)) {
       snprintf(what, sizeof(what), "register read at offset 0x%05x differs", a->addr);
       ls_field_t f[] = {{"rdata", v, a->rdata}, {"pslverr", 0, a->slverr}};
-      its_ls_error(ls, cycle, what, f, 2, NULL);
+      ls_log_error(&ls->log, cycle, what, f, 2, NULL);
       return;
     }
     its_ls_hist(ls, ITS_LS_H_READ, cycle, a->addr, a->rdata, 0, 0, 0, 0);
@@ -391,14 +386,14 @@ static void its_ls_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t
     its_event_t ev;
     while (its_pop_event(ls->model, &ev)) {
     }
-    its_ls_error(ls, cycle, "the model produced outputs for a register write", NULL, 0, NULL);
+    ls_log_error(&ls->log, cycle, "the model produced outputs for a register write", NULL, 0, NULL);
     return;
   }
   if (ls->cfg.compare && model_err != a->slverr) {
     snprintf(what, sizeof(what), "register write at offset 0x%05x (strobes 0x%02x): bus error",
              a->addr, a->strb);
     ls_field_t f[] = {{"pslverr", model_err, a->slverr}};
-    its_ls_error(ls, cycle, what, f, 1, NULL);
+    ls_log_error(&ls->log, cycle, what, f, 1, NULL);
     return;
   }
   if (ls->cfg.compare) {
@@ -420,20 +415,13 @@ void its_lockstep_final(its_lockstep_t *ls, uint64_t cycle) {
              "end of test: %u write beat(s), %u event(s) and %u accepted MSI(s) were never "
              "retired; %u GITS_TRANSLATER retire record(s) without their APB write",
              ls->writes.n, ls->rd_n, ls->msi_n, ls->tr_n);
-    its_ls_error(ls, cycle, what, NULL, 0, NULL);
+    ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
   }
 }
 
 void its_lockstep_compare_memory(its_lockstep_t *ls, uint64_t cycle, const tb_mem_t *dut) {
-  uint64_t addr;
-  uint64_t dm;
-  uint64_t dd;
-  if (ls->cfg.compare && !tb_mem_equal(ls->image, dut, &addr, &dm, &dd)) {
-    char what[200];
-    snprintf(what, sizeof(what),
-             "end of test: the memory images differ (lowest differing byte 0x%" PRIx64 ")", addr);
-    ls_field_t f[] = {{"doubleword", dm, dd}};
-    its_ls_error(ls, cycle, what, f, 1, NULL);
+  if (ls->cfg.compare) {
+    ls_log_compare_memory(&ls->log, cycle, ls->image, dut);
   }
 }
 

@@ -2,6 +2,7 @@
 // Error records, history ring and beat queues of the lockstep checkers (ls_util.h).
 #include "ls_util.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -120,4 +121,23 @@ uint64_t ls_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+void ls_log_error(ls_log_t *log, uint64_t cycle, const char *what, const ls_field_t *fields,
+                  size_t n_fields, const char *detail) {
+  ls_error_add(&log->err, cycle, log->compared, what, fields, n_fields, detail);
+}
+
+void ls_log_compare_memory(ls_log_t *log, uint64_t cycle, const tb_mem_t *model,
+                           const tb_mem_t *dut) {
+  uint64_t addr;
+  uint64_t dm;
+  uint64_t dd;
+  if (!tb_mem_equal(model, dut, &addr, &dm, &dd)) {
+    char what[200];
+    snprintf(what, sizeof(what),
+             "end of test: the memory images differ (lowest differing byte 0x%" PRIx64 ")", addr);
+    ls_field_t f[] = {{"doubleword", dm, dd}};
+    ls_log_error(log, cycle, what, f, 1, NULL);
+  }
 }

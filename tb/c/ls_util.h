@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "cm_mem.h"
+#include "tb_mem.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -80,6 +81,13 @@ typedef struct {
   uint64_t compared;
   uint64_t ns;
 } ls_log_t;
+
+/** Records an error in `log`, stamped with `cycle` and the operations compared so far. */
+void ls_log_error(ls_log_t *log, uint64_t cycle, const char *what, const ls_field_t *fields,
+                  size_t n_fields, const char *detail);
+/** End of test: records an error when the model's memory image differs from the DUT's. */
+void ls_log_compare_memory(ls_log_t *log, uint64_t cycle, const tb_mem_t *model,
+                           const tb_mem_t *dut);
 
 /** DUT write beats of the operation in progress, in the order the DUT issued them. */
 typedef struct {

@@ -75,11 +75,6 @@ void stimer_lockstep_free(stimer_lockstep_t *ls) {
   free(ls);
 }
 
-static void st_ls_error(stimer_lockstep_t *ls, uint64_t cycle, const char *what,
-                        const ls_field_t *f, size_t n, const char *detail) {
-  ls_error_add(&ls->log.err, cycle, ls->log.compared, what, f, n, detail);
-}
-
 static void st_ls_hist(stimer_lockstep_t *ls, int kind, uint64_t cycle, uint64_t a0, uint64_t a1,
                        uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5) {
   const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
@@ -136,9 +131,9 @@ static bool st_ls_cmp_irqs(stimer_lockstep_t *ls, uint64_t cycle, st_ls_describe
       snprintf(what, sizeof(what), "interrupt %zu of %s (the model raised %zu)", i + 1, op, o->ni);
       ls_field_t f[] = {
           {"vp", m.vp, d.vp}, {"vector", m.vector, d.vector}, {"auto_eoi", m.auto_eoi, d.auto_eoi}};
-      st_ls_error(ls, cycle, what, f, 3,
-                  !have_d ? "(the DUT raised no such interrupt)"
-                          : (i == o->ni ? "(the model raised no such interrupt)" : NULL));
+      ls_log_error(&ls->log, cycle, what, f, 3,
+                   !have_d ? "(the DUT raised no such interrupt)"
+                           : (i == o->ni ? "(the model raised no such interrupt)" : NULL));
       ls->irq_n = 0;
       return false;
     }
@@ -158,7 +153,7 @@ static bool st_ls_check_drained(stimer_lockstep_t *ls, uint64_t cycle, const cha
            "%.150s, but the model still had a due timer in the pass: vp %u timer %u (outcome %s); "
            "the DUT never attempted it",
            when, ls->out.rt.vp, ls->out.rt.timer, stimer_outcome_name(ls->out.rt.outcome));
-  st_ls_error(ls, cycle, what, NULL, 0, NULL);
+  ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
   return false;
 }
 
@@ -181,16 +176,17 @@ void stimer_lockstep_now(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
 
 void stimer_lockstep_mem_write(stimer_lockstep_t *ls, uint64_t cycle, const cm_mem_write_t *beat) {
   if (!ls_beatq_push(&ls->writes, beat)) {
-    st_ls_error(ls, cycle,
-                "the DUT wrote more memory beats than the checker holds without retiring", NULL, 0,
-                NULL);
+    ls_log_error(&ls->log, cycle,
+                 "the DUT wrote more memory beats than the checker holds without retiring", NULL, 0,
+                 NULL);
   }
 }
 
 void stimer_lockstep_irq(stimer_lockstep_t *ls, uint64_t cycle, const stimer_irq_t *irq) {
   if (ls->irq_n >= LS_QUEUE) {
-    st_ls_error(ls, cycle, "the DUT raised more interrupts than the checker holds without retiring",
-                NULL, 0, NULL);
+    ls_log_error(&ls->log, cycle,
+                 "the DUT raised more interrupts than the checker holds without retiring", NULL, 0,
+                 NULL);
     return;
   }
   ls->irq[(ls->irq_head + ls->irq_n) % LS_QUEUE] = *irq;
@@ -222,7 +218,7 @@ static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
     snprintf(what, sizeof(what),
              "PASS record with now=%" PRIu64 ": outside [last pass %" PRIu64 ", now_i %" PRIu64 "]",
              now, ls->last_pass_now, ls->now_in);
-    st_ls_error(ls, cycle, what, NULL, 0, NULL);
+    ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
     return;
   }
   ls->seen_pass = true;
@@ -246,7 +242,7 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
       st_ls_describe_attempt(dut, desc, sizeof(desc));
       snprintf(what, sizeof(what),
                "the DUT made a delivery attempt the model has no due timer for: %s", desc);
-      st_ls_error(ls, cycle, what, NULL, 0, NULL);
+      ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
     }
     st_ls_drop_dut(ls);
     return;
@@ -260,7 +256,8 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
   }
   if (!o->have_rt) {
     st_ls_describe_attempt(dut, desc, sizeof(desc));
-    st_ls_error(ls, cycle, "the model made an attempt without a retire record", NULL, 0, desc);
+    ls_log_error(&ls->log, cycle, "the model made an attempt without a retire record", NULL, 0,
+                 desc);
     st_ls_drop_dut(ls);
     return;
   }
@@ -274,7 +271,7 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
       snprintf(what, sizeof(what),
                "delivery attempt differs\n  model: vp=%u timer=%u outcome=%s\n  DUT:   %s",
                o->rt.vp, o->rt.timer, stimer_outcome_name(o->rt.outcome), desc);
-      st_ls_error(ls, cycle, what, f, 4, NULL);
+      ls_log_error(&ls->log, cycle, what, f, 4, NULL);
       st_ls_drop_dut(ls);
       return;
     }
@@ -328,7 +325,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
       snprintf(what, sizeof(what), "MSR read vp %u %s differs", vp,
                scn_stimer_msr_name(msr, name, sizeof(name)));
       ls_field_t f[] = {{"rdata", gp ? 0 : v, a->rdata}, {"#GP", gp, a->slverr}};
-      st_ls_error(ls, cycle, what, f, 2, NULL);
+      ls_log_error(&ls->log, cycle, what, f, 2, NULL);
       return;
     }
     st_ls_hist(ls, ST_LS_H_READ, cycle, vp, msr, a->rdata, gp, 0, 0);
@@ -352,7 +349,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
     snprintf(what, sizeof(what), "MSR write vp %u %s = 0x%" PRIx64 ": #GP differs", vp,
              scn_stimer_msr_name(msr, name, sizeof(name)), a->wdata);
     ls_field_t f[] = {{"#GP", gp, a->slverr}};
-    st_ls_error(ls, cycle, what, f, 1, NULL);
+    ls_log_error(&ls->log, cycle, what, f, 1, NULL);
     st_ls_drop_dut(ls);
     return;
   }
@@ -388,20 +385,13 @@ void stimer_lockstep_final(stimer_lockstep_t *ls, uint64_t cycle) {
     snprintf(what, sizeof(what),
              "end of test: %u write beat(s) and %u interrupt(s) no retire record accounts for",
              ls->writes.n, ls->irq_n);
-    st_ls_error(ls, cycle, what, NULL, 0, NULL);
+    ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
   }
 }
 
 void stimer_lockstep_compare_memory(stimer_lockstep_t *ls, uint64_t cycle, const tb_mem_t *dut) {
-  uint64_t addr;
-  uint64_t dm;
-  uint64_t dd;
-  if (ls->cfg.compare && !tb_mem_equal(ls->image, dut, &addr, &dm, &dd)) {
-    char what[200];
-    snprintf(what, sizeof(what),
-             "end of test: the memory images differ (lowest differing byte 0x%" PRIx64 ")", addr);
-    ls_field_t f[] = {{"doubleword", dm, dd}};
-    st_ls_error(ls, cycle, what, f, 1, NULL);
+  if (ls->cfg.compare) {
+    ls_log_compare_memory(&ls->log, cycle, ls->image, dut);
   }
 }
 
