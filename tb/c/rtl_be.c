@@ -175,8 +175,8 @@ static bool rtl_reg_write(rtl_be_t *r, const exec_rq_t *rq, char *why, size_t wh
     return rtl_refuse(why, whylen, "offset 0x%x does not fit apb_paddr_i (%d bits)", rq->off,
                       RTL_ITS_ADDR_BITS);
   }
-  if (rq->size != 2 && rq->size != 4 && rq->size != 8) {
-    return rtl_refuse(why, whylen, "a register write of %u bytes (APB: 2, 4 or 8)", rq->size);
+  if (rq->size != 1 && rq->size != 2 && rq->size != 4 && rq->size != 8) {
+    return rtl_refuse(why, whylen, "a register write of %u bytes (APB: 1, 2, 4 or 8)", rq->size);
   }
   if (!rtl_fits(rq->value, 8 * rq->size)) {
     return rtl_refuse(why, whylen, "value 0x%" PRIx64 " is wider than the %u-bit write", rq->value,
@@ -186,8 +186,14 @@ static bool rtl_reg_write(rtl_be_t *r, const exec_rq_t *rq, char *why, size_t wh
     return rtl_refuse(why, whylen, "DeviceID 0x%x does not fit apb_pdevid_i (%d bits)", rq->devid,
                       RTL_DEVID_BITS);
   }
-  uint8_t strb = rq->size == 8 ? 0xFF : rq->size == 4 ? (uint8_t)(0x0Fu << (rq->off & 4)) : 0x03;
-  uint64_t data = rq->size == 4 ? rq->value << (8 * (rq->off & 4)) : rq->value;
+  // Lanes by address (docs/interfaces.md section 1); a 1-byte write takes its own lane.
+  uint8_t strb = rq->size == 8   ? 0xFF
+                 : rq->size == 4 ? (uint8_t)(0x0Fu << (rq->off & 4))
+                 : rq->size == 1 ? (uint8_t)(0x01u << (rq->off & 7))
+                                 : 0x03;
+  uint64_t data = rq->size == 4   ? rq->value << (8 * (rq->off & 4))
+                  : rq->size == 1 ? rq->value << (8 * (rq->off & 7))
+                                  : rq->value;
   rtl_apb_start(r, true, rq->off, data, strb, rq->devid);
   return true;
 }

@@ -713,8 +713,10 @@ static bool scn_parse_its(scn_ctx_t *c, scn_op_t *op) {
       return false;
     }
     op->a[4] = scn_flag(c, 4, "buserr");
-    if (op->a[2] != 2 && op->a[2] != 4 && op->a[2] != 8) {
-      return scn_fail(c, "size=2, 4 or 8");
+    // A 1-byte write is always an unsupported access (docs/interfaces.md section 1): a bus
+    // error that tests need to express.
+    if (op->a[2] != 1 && op->a[2] != 2 && op->a[2] != 4 && op->a[2] != 8) {
+      return scn_fail(c, "size=1, 2, 4 or 8");
     }
     if (op->a[1] > enc_max(8 * (unsigned)op->a[2])) {
       return scn_fail(c, "a value that fits size=%" PRIu64 " bytes, got 0x%" PRIx64, op->a[2],
