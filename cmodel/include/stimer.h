@@ -75,6 +75,13 @@ void stimer_reset(stimer_t *st);
 
 /** MSR write (guest WRMSR). Returns STIMER_GP for a #GP; nothing changes then. */
 stimer_status_t stimer_msr_write(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t value);
+/**
+ * MSR write of `size` bytes as it arrives on the register bus (docs/interfaces.md section 1.2):
+ * every MSR is 64 bits wide, so a write of any other width is a #GP with no effect
+ * (IMPDEF-ST-1). `size` 8 is stimer_msr_write().
+ */
+stimer_status_t stimer_msr_write_sized(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t value,
+                                       unsigned size);
 /** MSR read (guest RDMSR). */
 stimer_status_t stimer_msr_read(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t *value);
 /** Local-APIC EOI of `vector` on `vp` (spec/stimer.md section 5). */

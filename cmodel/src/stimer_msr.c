@@ -220,3 +220,15 @@ stimer_status_t stimer_eoi(stimer_t *st, uint32_t vp, uint8_t vector) {
   }
   return STIMER_OK;
 }
+
+stimer_status_t stimer_msr_write_sized(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t value,
+                                       unsigned size) {
+  if (st == NULL) {
+    return STIMER_ERR_BAD_ARG;
+  }
+  // IMPDEF: IMPDEF-ST-1: a write that is not 64 bits wide is a #GP and changes nothing.
+  if (size != 8) {
+    return STIMER_GP;
+  }
+  return stimer_msr_write(st, vp, msr, value);
+}

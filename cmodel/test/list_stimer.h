@@ -4,6 +4,7 @@
 TEST_CASE(test_stimer_msr_reset_values, "stimer/msr/reset/values")
 TEST_CASE(test_stimer_msr_reset_api, "stimer/msr/reset/api")
 TEST_CASE(test_stimer_msr_scontrol_rw, "stimer/msr/scontrol/rw")
+TEST_CASE(test_stimer_msr_write_width_gp, "stimer/msr/write_width_gp")
 TEST_CASE(test_stimer_msr_sversion_write_gp, "stimer/msr/sversion/write_gp")
 TEST_CASE(test_stimer_msr_siefp_stored_only, "stimer/msr/siefp/stored_only")
 TEST_CASE(test_stimer_msr_simp_off_no_zeroing, "stimer/msr/simp/off_no_zeroing")

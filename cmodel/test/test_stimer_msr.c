@@ -76,6 +76,22 @@ void test_stimer_msr_scontrol_rw(void) {
   ts_fx_free(&fx);
 }
 
+// docs/interfaces.md section 1.2: every MSR is 64 bits, writes must be 64-bit; a narrower write
+// is a #GP and changes nothing (IMPDEF-ST-1). A 64-bit write through the sized call is stored.
+void test_stimer_msr_write_width_gp(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  const unsigned sizes[] = {0, 1, 2, 4, 7, 16};
+  for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+    ASSERT_EQ(stimer_msr_write_sized(fx.st, 0, STIMER_MSR_SCONTROL, 1, sizes[i]), STIMER_GP);
+    ASSERT_MSR(&fx, 0, STIMER_MSR_SCONTROL, 0);
+  }
+  ASSERT_EQ(stimer_msr_write_sized(fx.st, 0, STIMER_MSR_SCONTROL, 1, 8), STIMER_OK);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_SCONTROL, 1);
+  ASSERT_EQ(stimer_msr_write_sized(NULL, 0, STIMER_MSR_SCONTROL, 1, 8), STIMER_ERR_BAD_ARG);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
 void test_stimer_msr_sversion_write_gp(void) {
   ts_fx_t fx = ts_fx_new(1);
   MSR_WRITE_GP(&fx, 0, STIMER_MSR_SVERSION, 0);

@@ -179,7 +179,8 @@ static exec_op_t exec_guest_ack(exec_t *ex, const scn_op_t *op) {
   if ((flags & 1) == 0) {
     return EXEC_OP_DONE;
   }
-  exec_rq_t rq = {.kind = EXEC_RQ_MSR_WRITE, .vp = vp, .msr = STIMER_MSR_EOM, .value = 0};
+  exec_rq_t rq = {
+      .kind = EXEC_RQ_MSR_WRITE, .vp = vp, .msr = STIMER_MSR_EOM, .value = 0, .size = 8};
   return exec_request(ex, op, &rq);
 }
 
@@ -269,7 +270,8 @@ static exec_op_t exec_begin(exec_t *ex, const scn_op_t *op) {
       rq = (exec_rq_t){.kind = op->kind == SCN_MSR_WRITE ? EXEC_RQ_MSR_WRITE : EXEC_RQ_MSR_READ,
                        .vp = (uint32_t)a[0],
                        .msr = (uint32_t)a[1],
-                       .value = a[2]};
+                       .value = a[2],
+                       .size = (op->has & (1u << 5)) ? (unsigned)a[5] : 8u};  // scn.h
       return exec_request(ex, op, &rq);
     case SCN_TIME:
       if (a[0] < ex->now) {

@@ -30,9 +30,9 @@ extern "C" {
 
 /** What a back end is asked to do. */
 typedef enum {
-  EXEC_RQ_REG_WRITE = 1,  // ITS: off, value, size (2, 4, 8), devid (GITS_TRANSLATER side band)
+  EXEC_RQ_REG_WRITE = 1,  // ITS: off, value, size (1, 2, 4, 8), devid (GITS_TRANSLATER side band)
   EXEC_RQ_REG_READ,       // ITS: off
-  EXEC_RQ_MSR_WRITE,      // stimer: vp, msr, value
+  EXEC_RQ_MSR_WRITE,      // stimer: vp, msr, value, size (8, or 4: a #GP)
   EXEC_RQ_MSR_READ,       // stimer: vp, msr
   EXEC_RQ_MSI,            // ITS: devid, eventid on the MSI port
   EXEC_RQ_TIME,           // stimer: the reference time becomes `value`

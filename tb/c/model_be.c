@@ -124,7 +124,7 @@ static bool model_be_start(void *ctx, const exec_rq_t *rq, char *why, size_t why
       model_be_drain_its(mb);
       return true;
     case EXEC_RQ_MSR_WRITE:
-      rsp->err = stimer_msr_write(mb->st, rq->vp, rq->msr, rq->value) != STIMER_OK;
+      rsp->err = stimer_msr_write_sized(mb->st, rq->vp, rq->msr, rq->value, rq->size) != STIMER_OK;
       model_be_pass(mb);
       return true;
     case EXEC_RQ_MSR_READ:

@@ -210,7 +210,9 @@ static bool rtl_msr(rtl_be_t *r, const exec_rq_t *rq, char *why, size_t whylen) 
                       r->vp_w);
   }
   uint32_t addr = (rq->vp << 11) | ((rq->msr & 0xFFu) << 3);
-  rtl_apb_start(r, rq->kind == EXEC_RQ_MSR_WRITE, addr, rq->value, 0xFF, 0);
+  // A 32-bit MSR write takes the low lanes (docs/interfaces.md 1.2: the block answers #GP).
+  uint8_t strb = rq->kind == EXEC_RQ_MSR_WRITE && rq->size == 4 ? 0x0F : 0xFF;
+  rtl_apb_start(r, rq->kind == EXEC_RQ_MSR_WRITE, addr, rq->value, strb, 0);
   return true;
 }
 

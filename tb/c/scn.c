@@ -577,7 +577,7 @@ static bool scn_vp_exists(scn_ctx_t *c, const scn_t *s, uint64_t vp) {
 }
 
 static bool scn_parse_msr(scn_ctx_t *c, const scn_t *s, scn_op_t *op, bool write) {
-  static const char *const wkeys[] = {NULL};
+  static const char *const wkeys[] = {"size", NULL};
   static const char *const rkeys[] = {"expect", NULL};
   static const char *const flags[] = {"gp", NULL};
   uint32_t msr;
@@ -604,7 +604,15 @@ static bool scn_parse_msr(scn_ctx_t *c, const scn_t *s, scn_op_t *op, bool write
     return false;
   }
   op->a[3] = scn_flag(c, rest, "gp");
-  return write || scn_opt_w(c, rest, "expect", 64, op, 2);
+  if (write) {
+    // The width on the bus: 8 (every MSR is 64 bits) or 4, which is a #GP (IMPDEF-ST-1).
+    if (!scn_opt_w(c, rest, "size", 4, op, 5)) {
+      return false;
+    }
+    return !(op->has & (1u << 5)) || op->a[5] == 4 || op->a[5] == 8 ||
+           scn_fail(c, "size=4 or 8 (bytes on the bus)");
+  }
+  return scn_opt_w(c, rest, "expect", 64, op, 2);
 }
 
 static bool scn_parse_expect_stimer(scn_ctx_t *c, const scn_t *s, scn_op_t *op) {

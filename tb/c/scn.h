@@ -27,7 +27,7 @@ typedef enum {
   SCN_EXPECT_RD,      // a[0] kind, then rd, rd2, intid with `has` bits 1, 2, 3
   SCN_EXPECT_RETIRE,  // a[0] kind, opcode, outcome, error, devid, eventid: `has` bits 1..5
   // stimer.
-  SCN_MSR_WRITE,   // a[0] vp, a[1] msr, a[2] value, a[3] expect #GP
+  SCN_MSR_WRITE,   // a[0] vp, a[1] msr, a[2] value, a[3] expect #GP, a[5] size (`has` bit 5)
   SCN_MSR_READ,    // a[0] vp, a[1] msr, a[2] expected, a[3] expect #GP, `has` bit 2: check value
   SCN_TIME,        // a[0] now
   SCN_EOI,         // a[0] vp, a[1] vector

@@ -336,8 +336,9 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
   }
   ls->input_since_pass = true;
   fcov_st_msr_before(ls->cfg.fcov, ls->model, vp, msr);
-  // IMPDEF: IMPDEF-ST-1: a write that is not 64 bits wide is a #GP.
-  bool gp = a->strb != 0xFF || stimer_msr_write(ls->model, vp, msr, a->wdata) != STIMER_OK;
+  // The write's width on the bus; the model decides what a narrow write means (IMPDEF-ST-1).
+  unsigned size = (unsigned)__builtin_popcount(a->strb);
+  bool gp = stimer_msr_write_sized(ls->model, vp, msr, a->wdata, size) != STIMER_OK;
   st_ls_pop_model(ls);
   st_ls_out_t *o = &ls->out;
   if (!ls->cfg.compare) {
