@@ -69,12 +69,6 @@ void its_lockstep_free(its_lockstep_t *ls) {
   free(ls);
 }
 
-static void its_ls_hist(its_lockstep_t *ls, int kind, uint64_t cycle, uint64_t a0, uint64_t a1,
-                        uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5) {
-  const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
-  ls_hist_add(&ls->log.hist, kind, cycle, ls->log.compared, a);
-}
-
 static void its_ls_describe(const its_retire_t *r, char *buf, size_t len) {
   if (r->kind == ITS_RT_CMD) {
     snprintf(buf, len, "retire cmd %s @0x%05x %s err=0x%06x", its_opcode_name(r->opcode), r->offset,
@@ -231,7 +225,7 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
   if (!ls->cfg.compare) {
     ls->writes.n = 0;
     ls->rd_n = 0;
-    its_ls_hist(ls, ITS_LS_H_RETIRE, cycle, dut->kind,
+    ls_log_hist(&ls->log, ITS_LS_H_RETIRE, cycle, dut->kind,
                 dut->kind == ITS_RT_CMD ? dut->offset : dut->devid,
                 dut->kind == ITS_RT_CMD ? dut->opcode : dut->eventid, dut->outcome, dut->error, 0);
     return;
@@ -274,7 +268,8 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
   }
   fcov_its_ctx_t fc = {ls->model, ls->image, ls->cfg.model.num_rd};
   fcov_its_retire(ls->cfg.fcov, &fc, &mrt, ls->mw, nw, ls->mrd, nr);
-  its_ls_hist(ls, ITS_LS_H_RETIRE, cycle, mrt.kind, mrt.kind == ITS_RT_CMD ? mrt.offset : mrt.devid,
+  ls_log_hist(&ls->log, ITS_LS_H_RETIRE, cycle, mrt.kind,
+              mrt.kind == ITS_RT_CMD ? mrt.offset : mrt.devid,
               mrt.kind == ITS_RT_CMD ? mrt.opcode : mrt.eventid, mrt.outcome, mrt.error,
               ((uint64_t)nr << 32) | nw);
 }
@@ -331,7 +326,7 @@ static void its_ls_translater(its_lockstep_t *ls, uint64_t cycle, const its_ls_a
   its_ls_msi_t t = ls->tr[ls->tr_head];
   ls->tr_head = (ls->tr_head + 1) % ITS_LS_TRANSLATER;
   ls->tr_n--;
-  its_ls_hist(ls, ITS_LS_H_WRITE, cycle, a->addr, value, size, a->slverr, 0, 0);
+  ls_log_hist(&ls->log, ITS_LS_H_WRITE, cycle, a->addr, value, size, a->slverr, 0, 0);
   if (!ls->cfg.compare) {
     return;
   }
@@ -369,7 +364,7 @@ static void its_ls_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t
       ls_log_error(&ls->log, cycle, what, f, 2, NULL);
       return;
     }
-    its_ls_hist(ls, ITS_LS_H_READ, cycle, a->addr, a->rdata, 0, 0, 0, 0);
+    ls_log_hist(&ls->log, ITS_LS_H_READ, cycle, a->addr, a->rdata, 0, 0, 0, 0);
     return;
   }
   uint64_t value;
@@ -399,7 +394,7 @@ static void its_ls_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t
   if (ls->cfg.compare) {
     fcov_its_reg_write(ls->cfg.fcov, off, value, size, model_err);
   }
-  its_ls_hist(ls, ITS_LS_H_WRITE, cycle, a->addr, value, size, a->slverr, 0, 0);
+  ls_log_hist(&ls->log, ITS_LS_H_WRITE, cycle, a->addr, value, size, a->slverr, 0, 0);
 }
 
 void its_lockstep_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t *a) {

@@ -141,3 +141,9 @@ void ls_log_compare_memory(ls_log_t *log, uint64_t cycle, const tb_mem_t *model,
     ls_log_error(log, cycle, what, f, 1, NULL);
   }
 }
+
+void ls_log_hist(ls_log_t *log, int kind, uint64_t cycle, uint64_t a0, uint64_t a1, uint64_t a2,
+                 uint64_t a3, uint64_t a4, uint64_t a5) {
+  const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
+  ls_hist_add(&log->hist, kind, cycle, log->compared, a);
+}

@@ -85,6 +85,9 @@ typedef struct {
 /** Records an error in `log`, stamped with `cycle` and the operations compared so far. */
 void ls_log_error(ls_log_t *log, uint64_t cycle, const char *what, const ls_field_t *fields,
                   size_t n_fields, const char *detail);
+/** Adds a compared operation to the history of `log`, stamped like an error. */
+void ls_log_hist(ls_log_t *log, int kind, uint64_t cycle, uint64_t a0, uint64_t a1, uint64_t a2,
+                 uint64_t a3, uint64_t a4, uint64_t a5);
 /** End of test: records an error when the model's memory image differs from the DUT's. */
 void ls_log_compare_memory(ls_log_t *log, uint64_t cycle, const tb_mem_t *model,
                            const tb_mem_t *dut);

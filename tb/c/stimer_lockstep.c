@@ -75,12 +75,6 @@ void stimer_lockstep_free(stimer_lockstep_t *ls) {
   free(ls);
 }
 
-static void st_ls_hist(stimer_lockstep_t *ls, int kind, uint64_t cycle, uint64_t a0, uint64_t a1,
-                       uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5) {
-  const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
-  ls_hist_add(&ls->log.hist, kind, cycle, ls->log.compared, a);
-}
-
 static void st_ls_pop_model(stimer_lockstep_t *ls) {
   st_ls_out_t *o = &ls->out;
   stimer_event_t ev;
@@ -201,7 +195,7 @@ void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uin
   stimer_eoi(ls->model, vp, (uint8_t)vector);
   fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now};
   fcov_st_eoi(ls->cfg.fcov, &fc, vp, vector);
-  st_ls_hist(ls, ST_LS_H_EOI, cycle, vp, vector, 0, 0, 0, 0);
+  ls_log_hist(&ls->log, ST_LS_H_EOI, cycle, vp, vector, 0, 0, 0, 0);
   ls->log.ns += ls_ns() - t0;
 }
 
@@ -225,7 +219,7 @@ static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
   ls->last_pass_now = now;
   stimer_set_now(ls->model, now);
   fcov_st_pass(ls->cfg.fcov);
-  st_ls_hist(ls, ST_LS_H_PASS, cycle, now, 0, 0, 0, 0, 0);
+  ls_log_hist(&ls->log, ST_LS_H_PASS, cycle, now, 0, 0, 0, 0, 0);
 }
 
 static void st_ls_describe_attempt(const void *ctx, char *buf, size_t len) {
@@ -251,7 +245,8 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
   st_ls_pop_model(ls);
   if (!ls->cfg.compare) {
     st_ls_drop_dut(ls);
-    st_ls_hist(ls, ST_LS_H_ATTEMPT, cycle, dut->vp, dut->timer, dut->outcome, dut->now, 0, 0);
+    ls_log_hist(&ls->log, ST_LS_H_ATTEMPT, cycle, dut->vp, dut->timer, dut->outcome, dut->now, 0,
+                0);
     return;
   }
   if (!o->have_rt) {
@@ -288,8 +283,8 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
     return;
   }
   fcov_st_attempt(ls->cfg.fcov, ls->model, &o->rt, o->writes, o->nw);
-  st_ls_hist(ls, ST_LS_H_ATTEMPT, cycle, o->rt.vp, o->rt.timer, o->rt.outcome, o->rt.now, o->nw,
-             o->ni);
+  ls_log_hist(&ls->log, ST_LS_H_ATTEMPT, cycle, o->rt.vp, o->rt.timer, o->rt.outcome, o->rt.now,
+              o->nw, o->ni);
 }
 
 void stimer_lockstep_retire(stimer_lockstep_t *ls, uint64_t cycle, bool attempt,
@@ -328,7 +323,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
       ls_log_error(&ls->log, cycle, what, f, 2, NULL);
       return;
     }
-    st_ls_hist(ls, ST_LS_H_READ, cycle, vp, msr, a->rdata, gp, 0, 0);
+    ls_log_hist(&ls->log, ST_LS_H_READ, cycle, vp, msr, a->rdata, gp, 0, 0);
     return;
   }
   if (!st_ls_check_drained(ls, cycle, "the DUT completed an MSR write")) {
@@ -343,7 +338,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
   st_ls_out_t *o = &ls->out;
   if (!ls->cfg.compare) {
     st_ls_drop_dut(ls);
-    st_ls_hist(ls, ST_LS_H_WRITE, cycle, vp, msr, a->wdata, a->slverr, 0, 0);
+    ls_log_hist(&ls->log, ST_LS_H_WRITE, cycle, vp, msr, a->wdata, a->slverr, 0, 0);
     return;
   }
   if (gp != a->slverr) {
@@ -368,7 +363,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
   }
   fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now};
   fcov_st_msr_write(ls->cfg.fcov, &fc, vp, msr, a->wdata, gp, o->writes, o->nw);
-  st_ls_hist(ls, ST_LS_H_WRITE, cycle, vp, msr, a->wdata, gp, o->nw, 0);
+  ls_log_hist(&ls->log, ST_LS_H_WRITE, cycle, vp, msr, a->wdata, gp, o->nw, 0);
 }
 
 void stimer_lockstep_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_access_t *a) {
