@@ -967,6 +967,11 @@ static bool scn_parse_repeat(scn_ctx_t *c, scn_t *s, const scn_lines_t *L, unsig
   if (!scn_pos_w(c, 1, "a repeat count", 24, &n) || !scn_end(c, 3, "the loop variable")) {
     return false;
   }
+  // A body that never runs would never be read either: its lines could say anything.
+  if (n == 0) {
+    return scn_fail(
+        c, "a repeat count of at least 1 (the lines of a loop run zero times are never checked)");
+  }
   const char *var = c->n == 3 ? c->words[2] : "i";
   if (strlen(var) >= sizeof(env->name[0]) || !isalpha((unsigned char)var[0])) {
     return scn_fail(c, "a loop variable name (letters, digits, _), got '%s'", var);
