@@ -10,7 +10,7 @@ CMAKE_ARGS ?=
 all: build
 
 deps:
-	@scripts/deps.sh build
+	@scripts/deps.sh build wave
 
 $(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) $(CMAKE_ARGS)

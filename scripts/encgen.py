@@ -71,6 +71,15 @@ def check(d, path):
         for f in ent["fields"]:
             if f["lsb"] + f["width"] > 8 * ent["bytes"]:
                 err(f"entry {ent['name']}: field {f['name']} runs past the entry")
+    enums = {e["name"]: e for e in d.get("enum", [])}
+    for r in d.get("record", []):
+        if len(r["fields"]) > 16:
+            err(f"record {r['name']}: more than 16 fields (tb/c/ls_util.h LS_MAX_FIELDS)")
+        for f in r["fields"]:
+            if not 1 <= f["width"] <= 64:
+                err(f"record {r['name']}: field {f['name']} width {f['width']} is not 1..64")
+            if "enum" in f and enums.get(f["enum"], {}).get("width") != f["width"]:
+                err(f"record {r['name']}: field {f['name']} is not as wide as enum {f['enum']}")
     opcodes = [c["opcode"] for c in d.get("cmd", [])]
     if len(opcodes) != len(set(opcodes)):
         err("two commands share an opcode")
@@ -87,6 +96,18 @@ def sv_int(v, width):
 
 def enum_c_type(d, e):
     return e.get("c_type", f"{d['block']}_{e['name']}_t")
+
+
+def rec_c_type(d, f):
+    """The C member type of a record field: its enum, an explicit c_type, or the smallest of
+    bool / uint8_t / uint32_t / uint64_t that holds its width."""
+    if "c_type" in f:
+        return f["c_type"]
+    if "enum" in f:
+        return enum_c_type(d, next(e for e in d["enum"] if e["name"] == f["enum"]))
+    if f["width"] == 1:
+        return "bool"
+    return "uint8_t" if f["width"] <= 8 else "uint32_t" if f["width"] <= 32 else "uint64_t"
 
 
 def field_defs(prefix, fields, reg_width=64):
@@ -112,7 +133,7 @@ def gen_h(d):
     o = [f"// SPDX-License-Identifier: Apache-2.0",
          f"// {HEADER.format(b=b)}",
          f"#ifndef {g}", f"#define {g}", "",
-         "#include <stdint.h>", "", '#include "enc.h"', "",
+         "#include <stdbool.h>", "#include <stdint.h>", "", '#include "enc.h"', "",
          "#ifdef __cplusplus", 'extern "C" {', "#endif", "",
          "// ---- Parameters ----"]
     for k, v in d.get("params", {}).items():
@@ -192,6 +213,17 @@ def gen_h(d):
         o += ["", f"// ---- {r['doc']}: port field widths ----"]
         for f in r["fields"]:
             o.append(f"#define {P}_{r['name'].upper()}_{f['name'].upper()}_WIDTH {f['width']}u")
+        o.append(f"#define {P}_{r['name'].upper()}_BITS {sum(f['width'] for f in r['fields'])}u"
+                 f"  // the packed SV struct")
+        if "c_type" in r:
+            o += [f"/** {r['doc'][0].upper() + r['doc'][1:]}: the C form of the packed SV struct "
+                  f"`{r.get('sv_struct', r['name'])}` (docs/enc/{b}.md). */", "typedef struct {"]
+            for f in r["fields"]:
+                doc = f"  ///< {f['doc']}" if "doc" in f else ""
+                o.append(f"  {rec_c_type(d, f)} {f['name']};{doc}")
+            o.append(f"}} {r['c_type']};")
+            o.append(f"/** The fields of `{r['c_type']}`, for DPI unpacking and generic compares. */")
+            o.append(f"extern const enc_record_t {b}_rec_{r['name']};")
     for ent in d.get("entry", []):
         o += ["", f"// ---- {ent['name']}: {ent['bytes']}-byte table entry ----"]
         o.append(f"#define {P}_{ent['name']}_BYTES {ent['bytes']}u")
@@ -209,7 +241,7 @@ def cstr(s):
 def gen_c(d):
     b, P = d["block"], d["prefix"]
     o = [f"// SPDX-License-Identifier: Apache-2.0", f"// {HEADER.format(b=b)}",
-         f'#include "{b}_enc.h"', "", f'#include "{b}.h"', ""]
+         f'#include "{b}_enc.h"', "", "#include <stddef.h>", "", f'#include "{b}.h"', ""]
     regs = []
     for r in d.get("reg", []):
         regs.append((r["name"], r["offset"],
@@ -258,6 +290,21 @@ def gen_c(d):
         o.append(f"    {{{cstr(e['name'])}, {e['width']}, {b}_enc_{e['name']}, "
                  f"sizeof({b}_enc_{e['name']}) / sizeof({b}_enc_{e['name']}[0])}},")
     o += ["};", ""]
+
+    enum_index = {e["name"]: i for i, e in enumerate(enums)}
+    for r in d.get("record", []):
+        if "c_type" not in r:
+            continue
+        t = r["c_type"]
+        o.append(f"static const enc_rec_field_t {b}_rec_{r['name']}_fields[] = {{")
+        for f in r["fields"]:
+            en = f.get("names", f.get("enum"))
+            names = f"&{b}_enc_enums[{enum_index[en]}]" if en else "NULL"
+            o.append(f"    {{{cstr(f['name'])}, {f['width']}, offsetof({t}, {f['name']}), "
+                     f"sizeof((({t} *)0)->{f['name']}), {names}}},")
+        o += ["};", f"const enc_record_t {b}_rec_{r['name']} = {{{cstr(r['name'])}, "
+                    f"{b}_rec_{r['name']}_fields, {len(r['fields'])}, "
+                    f"{sum(f['width'] for f in r['fields'])}}};", ""]
 
     def arr(name):
         return f"{name}, sizeof({name}) / sizeof({name}[0])"
@@ -379,13 +426,15 @@ def gen_sv(d):
     for r in d.get("record", []):
         o += ["", f"  // {r['doc']}: field widths"]
         for f in r["fields"]:
-            o.append(f"  localparam int unsigned {r['name'].upper()}_{f['name'].upper()}_W = "
+            o.append(f"  localparam int unsigned {r['name'].upper()}_{f.get('sv_name', f['name']).upper()}_W = "
                      f"{f['width']};")
+        o.append(f"  localparam int unsigned {r['name'].upper()}_BITS = "
+                 f"{sum(f['width'] for f in r['fields'])};  // the packed struct")
         if "sv_struct" in r:
             o.append(f"  typedef struct packed {{")
             for f in r["fields"]:
                 t = f"{f['enum']}_e" if "enum" in f else f"logic [{f['width'] - 1}:0]"
-                o.append(f"    {t} {f['name']};")
+                o.append(f"    {t} {f.get('sv_name', f['name'])};")
             o.append(f"  }} {r['sv_struct']};")
     for ent in d.get("entry", []):
         o += ["", f"  // {ent['name']}: {ent['bytes']}-byte table entry"]
@@ -473,10 +522,18 @@ def gen_md(d):
         o += md_table(["value", "name", "note"],
                       [(v["value"], v["name"], v.get("doc", "")) for v in e["values"]])
     for r in d.get("record", []):
-        o += ["", f"## Record `{r['name']}`: {r['doc']}", ""]
-        o += md_table(["field", "width", "encoding"],
-                      [(f["name"], f["width"], f.get("enum", f.get("doc", "")))
-                       for f in r["fields"]])
+        total = sum(f["width"] for f in r["fields"])
+        o += ["", f"## Record `{r['name']}`: {r['doc']}", "",
+              f"{total} bits" + (f"; the packed SV struct `{r['sv_struct']}` (first field most "
+                                 f"significant) and the C struct `{r['c_type']}`"
+                                 if "sv_struct" in r and "c_type" in r else "") + ".", ""]
+        rows, hi = [], total - 1
+        for f in r["fields"]:
+            lo = hi - f["width"] + 1
+            rows.append((f"[{hi}:{lo}]" if f["width"] > 1 else f"[{lo}]", f["name"], f["width"],
+                         f.get("enum", f.get("doc", ""))))
+            hi = lo - 1
+        o += md_table(["bits", "field", "width", "encoding"], rows)
     for ent in d.get("entry", []):
         o += ["", f"## Table entry {ent['name']} ({ent['bytes']} bytes)", ""]
         o += md_table(["bits", "field", "note"],

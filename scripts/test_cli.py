@@ -60,6 +60,17 @@ def main():
             elif int(m2.group(3)) > int(m.group(3)) + 1001 or m2.group(2) != m.group(2):
                 fails.append(f"--trace alone ran {m2.group(3)} cycles (the test ends at "
                              f"{m.group(3)}), ops {m2.group(2)} vs {m.group(2)}")
+    # A run that simulates nothing (a scenario for another build) ends at once, trace or not.
+    with tempfile.TemporaryDirectory() as tmp:
+        args = ["--test", "sim/tests/stimer_reset.scn", "--trace", os.path.join(tmp, "s.fst"),
+                "--trace-start", "0", "--trace-end", "100000"]
+        try:
+            rc, out, err = run(exe, args, timeout=60)
+            if rc not in (0, 77):
+                fails.append(f"stimer_reset.scn with --trace: exit {rc}: {out + err}")
+        except subprocess.TimeoutExpired:
+            fails.append("stimer_reset.scn (another build's configuration) with --trace did not "
+                         "end within 60 s")
     for f in fails:
         print(f"FAIL: {f}")
     print("PASS" if not fails else f"{len(fails)} failure(s)")

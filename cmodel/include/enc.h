@@ -73,6 +73,41 @@ typedef struct {
   size_t n_enums;
 } enc_block_t;
 
+/**
+ * One field of a record the lockstep checker compares (docs/enc `[[record]]`): its width on the
+ * RTL port, where it lives in the C struct, and the enumeration that names its values.
+ */
+typedef struct {
+  const char *name;
+  unsigned width;           ///< bits on the RTL port (1..64)
+  size_t offset;            ///< offsetof() the member in the C struct
+  size_t size;              ///< sizeof() the member: 1, 2, 4 or 8
+  const enc_enum_t *names;  ///< the enumeration naming the values, or NULL
+} enc_rec_field_t;
+
+/** A record: the C struct and the packed SV struct (first field = most significant bits). */
+typedef struct {
+  const char *name;
+  const enc_rec_field_t *fields;
+  size_t n;
+  unsigned bits;  ///< width of the packed SV struct, the sum of the field widths
+} enc_record_t;
+
+/** Field `f` of the C record at `rec`. */
+uint64_t enc_rec_get(const enc_rec_field_t *f, const void *rec);
+/** Sets field `f` of the C record at `rec` (the value is cut to the member's size only). */
+void enc_rec_set(const enc_rec_field_t *f, void *rec, uint64_t value);
+/**
+ * Fills the C record `rec` from a packed SV struct passed through DPI as `bit [bits-1:0]`
+ * (svBitVecVal: 32 bits per word, bit 0 of word 0 is bit 0 of the vector).
+ */
+void enc_rec_unpack(const enc_record_t *r, const uint32_t *words, void *rec);
+/**
+ * Writes `name=value` pairs of every field of `rec` into `buf` (enumerated values by name),
+ * truncated to `len`; returns `buf`.
+ */
+char *enc_rec_format(const enc_record_t *r, const void *rec, char *buf, size_t len);
+
 /** The name of `value` in `e`, or NULL when it has none. */
 const char *enc_name(const enc_enum_t *e, uint64_t value);
 /** Looks `name` up in `e` (case-insensitive); false when absent. */

@@ -29,22 +29,8 @@ typedef enum {
   ITS_ERR_BAD_ARG = -1  ///< API misuse: nothing happened
 } its_status_t;
 
-typedef struct {
-  its_retire_kind_t kind;
-  uint32_t offset;  ///< queue byte offset of the command (commands only)
-  uint8_t opcode;   ///< DW0[7:0] (commands only)
-  its_outcome_t outcome;
-  uint32_t error;  ///< 0x01CCEE when IGNORED, else 0
-  uint32_t devid;  ///< MSIs only
-  uint32_t eventid;
-} its_retire_t;
-
-typedef struct {
-  its_rd_kind_t kind;
-  uint32_t rd;
-  uint32_t rd2;
-  uint32_t intid;
-} its_rd_event_t;
+// its_retire_t and its_rd_event_t, the records the lockstep checker compares, are generated
+// from docs/enc/its.toml (its_enc.h).
 
 typedef enum { ITS_EV_MEM_WRITE = 1, ITS_EV_RD = 2, ITS_EV_RETIRE = 3 } its_event_kind_t;
 

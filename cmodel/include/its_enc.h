@@ -3,6 +3,7 @@
 #ifndef ITS_ENC_H
 #define ITS_ENC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "enc.h"
@@ -322,16 +323,40 @@ typedef enum {
 #define ITS_RETIRE_ERROR_WIDTH 24u
 #define ITS_RETIRE_DEVID_WIDTH 16u
 #define ITS_RETIRE_EVENTID_WIDTH 32u
+#define ITS_RETIRE_BITS 104u  // the packed SV struct
+/** Retire record: the C form of the packed SV struct `retire_t` (docs/enc/its.md). */
+typedef struct {
+  its_retire_kind_t kind;
+  uint32_t offset;  ///< queue byte offset of the command (commands only)
+  uint8_t opcode;  ///< DW0[7:0] (commands only)
+  its_outcome_t outcome;
+  uint32_t error;  ///< 0x01CCEE when IGNORED, else 0
+  uint32_t devid;  ///< MSIs only
+  uint32_t eventid;  ///< MSIs only
+} its_retire_t;
+/** The fields of `its_retire_t`, for DPI unpacking and generic compares. */
+extern const enc_record_t its_rec_retire;
 
 // ---- redistributor event: port field widths ----
 #define ITS_RD_EV_KIND_WIDTH 3u
 #define ITS_RD_EV_RD_WIDTH 16u
 #define ITS_RD_EV_RD2_WIDTH 16u
 #define ITS_RD_EV_INTID_WIDTH 32u
+#define ITS_RD_EV_BITS 67u  // the packed SV struct
+/** Redistributor event: the C form of the packed SV struct `rd_ev_t` (docs/enc/its.md). */
+typedef struct {
+  its_rd_kind_t kind;
+  uint32_t rd;  ///< target redistributor
+  uint32_t rd2;  ///< second redistributor (MOVE, MOVALL)
+  uint32_t intid;  ///< LPI INTID (SET, CLEAR, MOVE, INV)
+} its_rd_event_t;
+/** The fields of `its_rd_event_t`, for DPI unpacking and generic compares. */
+extern const enc_record_t its_rec_rd_ev;
 
 // ---- MSI port input: port field widths ----
 #define ITS_MSI_DEVID_WIDTH 16u
 #define ITS_MSI_EVENTID_WIDTH 32u
+#define ITS_MSI_BITS 48u  // the packed SV struct
 
 // ---- DTE: 8-byte table entry ----
 #define ITS_DTE_BYTES 8u

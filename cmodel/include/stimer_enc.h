@@ -3,6 +3,7 @@
 #ifndef STIMER_ENC_H
 #define STIMER_ENC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "enc.h"
@@ -154,15 +155,36 @@ typedef enum {
 #define STIMER_RETIRE_TIMER_WIDTH 2u
 #define STIMER_RETIRE_OUTCOME_WIDTH 3u
 #define STIMER_RETIRE_NOW_WIDTH 64u
+#define STIMER_RETIRE_BITS 78u  // the packed SV struct
+/** Retire record: the C form of the packed SV struct `retire_t` (docs/enc/stimer.md). */
+typedef struct {
+  stimer_rt_kind_t kind;
+  uint32_t vp;  ///< the VP (VpW bits used)
+  uint32_t timer;  ///< timer 0..3 (ATTEMPT)
+  stimer_outcome_t outcome;  ///< ATTEMPT only
+  uint64_t now;  ///< the time of the pass (PASS), or of the attempt
+} stimer_retire_t;
+/** The fields of `stimer_retire_t`, for DPI unpacking and generic compares. */
+extern const enc_record_t stimer_rec_retire;
 
 // ---- interrupt request: port field widths ----
 #define STIMER_IRQ_VP_WIDTH 8u
 #define STIMER_IRQ_VECTOR_WIDTH 8u
 #define STIMER_IRQ_AUTO_EOI_WIDTH 1u
+#define STIMER_IRQ_BITS 17u  // the packed SV struct
+/** Interrupt request: the C form of the packed SV struct `irq_t` (docs/enc/stimer.md). */
+typedef struct {
+  uint32_t vp;  ///< the VP (VpW bits used)
+  uint8_t vector;  ///< SINT vector (SV `vec`: `vector` is a C++ word)
+  bool auto_eoi;
+} stimer_irq_t;
+/** The fields of `stimer_irq_t`, for DPI unpacking and generic compares. */
+extern const enc_record_t stimer_rec_irq;
 
 // ---- EOI input: port field widths ----
 #define STIMER_EOI_VP_WIDTH 8u
 #define STIMER_EOI_VECTOR_WIDTH 8u
+#define STIMER_EOI_BITS 16u  // the packed SV struct
 
 /** The tables of this block (cmodel/include/enc.h). */
 const enc_block_t *stimer_enc(void);

@@ -100,3 +100,98 @@ const char *enc_reg_name(const enc_block_t *b, uint32_t offset, char *buf, size_
   }
   return NULL;
 }
+
+uint64_t enc_rec_get(const enc_rec_field_t *f, const void *rec) {
+  const unsigned char *p = (const unsigned char *)rec + f->offset;
+  switch (f->size) {
+    case 1: {
+      uint8_t v;
+      memcpy(&v, p, 1);
+      return v;
+    }
+    case 2: {
+      uint16_t v;
+      memcpy(&v, p, 2);
+      return v;
+    }
+    case 4: {
+      uint32_t v;
+      memcpy(&v, p, 4);
+      return v;
+    }
+    default: {
+      uint64_t v;
+      memcpy(&v, p, 8);
+      return v;
+    }
+  }
+}
+
+void enc_rec_set(const enc_rec_field_t *f, void *rec, uint64_t value) {
+  unsigned char *p = (unsigned char *)rec + f->offset;
+  switch (f->size) {
+    case 1: {
+      uint8_t v = (uint8_t)value;
+      memcpy(p, &v, 1);
+      break;
+    }
+    case 2: {
+      uint16_t v = (uint16_t)value;
+      memcpy(p, &v, 2);
+      break;
+    }
+    case 4: {
+      uint32_t v = (uint32_t)value;
+      memcpy(p, &v, 4);
+      break;
+    }
+    default:
+      memcpy(p, &value, 8);
+      break;
+  }
+}
+
+// Bits [lsb, lsb + width) of a vector held 32 bits per word, least significant word first.
+static uint64_t enc_bits_at(const uint32_t *words, unsigned lsb, unsigned width) {
+  uint64_t v = 0;
+  unsigned got = 0;
+  while (got < width) {
+    unsigned at = lsb + got;
+    unsigned sh = at % 32;
+    unsigned take = 32 - sh < width - got ? 32 - sh : width - got;
+    uint64_t chunk = (uint64_t)(words[at / 32] >> sh) & (~0ull >> (64 - take));
+    v |= chunk << got;
+    got += take;
+  }
+  return v;
+}
+
+void enc_rec_unpack(const enc_record_t *r, const uint32_t *words, void *rec) {
+  // The last field of a packed struct holds the least significant bits.
+  unsigned lsb = 0;
+  for (size_t i = r->n; i-- > 0;) {
+    const enc_rec_field_t *f = &r->fields[i];
+    enc_rec_set(f, rec, enc_bits_at(words, lsb, f->width));
+    lsb += f->width;
+  }
+}
+
+char *enc_rec_format(const enc_record_t *r, const void *rec, char *buf, size_t len) {
+  size_t at = 0;
+  if (len > 0) {
+    buf[0] = 0;
+  }
+  for (size_t i = 0; i < r->n && at < len; i++) {
+    const enc_rec_field_t *f = &r->fields[i];
+    uint64_t v = enc_rec_get(f, rec);
+    const char *name = f->names != NULL ? enc_name(f->names, v) : NULL;
+    int k = name != NULL ? snprintf(buf + at, len - at, "%s%s=%s", i ? " " : "", f->name, name)
+                         : snprintf(buf + at, len - at, "%s%s=0x%llx", i ? " " : "", f->name,
+                                    (unsigned long long)v);
+    if (k < 0) {
+      break;
+    }
+    at += (size_t)k;
+  }
+  return buf;
+}

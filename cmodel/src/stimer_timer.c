@@ -198,6 +198,7 @@ static void stimer_push_retire(stimer_t *st, uint32_t vp, unsigned idx, stimer_o
   stimer_event_t ev;
   memset(&ev, 0, sizeof(ev));
   ev.kind = STIMER_EV_RETIRE;
+  ev.u.retire.kind = STIMER_RT_ATTEMPT;
   ev.u.retire.vp = vp;
   ev.u.retire.timer = idx;
   ev.u.retire.outcome = outcome;

@@ -222,6 +222,7 @@ package its_pkg;
   localparam int unsigned RETIRE_ERROR_W = 24;
   localparam int unsigned RETIRE_DEVID_W = 16;
   localparam int unsigned RETIRE_EVENTID_W = 32;
+  localparam int unsigned RETIRE_BITS = 104;  // the packed struct
   typedef struct packed {
     rt_kind_e kind;
     logic [19:0] offset;
@@ -237,6 +238,7 @@ package its_pkg;
   localparam int unsigned RD_EV_RD_W = 16;
   localparam int unsigned RD_EV_RD2_W = 16;
   localparam int unsigned RD_EV_INTID_W = 32;
+  localparam int unsigned RD_EV_BITS = 67;  // the packed struct
   typedef struct packed {
     rd_kind_e kind;
     logic [15:0] rd;
@@ -247,6 +249,7 @@ package its_pkg;
   // MSI port input: field widths
   localparam int unsigned MSI_DEVID_W = 16;
   localparam int unsigned MSI_EVENTID_W = 32;
+  localparam int unsigned MSI_BITS = 48;  // the packed struct
 
   // DTE: 8-byte table entry
   localparam int unsigned DTE_VALID_LSB = 0;

@@ -48,22 +48,13 @@ module its_top #(
   output logic              mem_rsp_ready_o,
   input  logic [63:0]       mem_rsp_rdata_i,
   input  logic              mem_rsp_err_i,
-  // redistributor events
+  // redistributor events (docs/interfaces.md section 3.2; fields in docs/enc/its.md)
   output logic              rd_valid_o,
   input  logic              rd_ready_i,
-  output logic [2:0]        rd_kind_o,
-  output logic [15:0]       rd_rd_o,
-  output logic [15:0]       rd_rd2_o,
-  output logic [31:0]       rd_intid_o,
-  // retire records (trace, no ready)
+  output its_pkg::rd_ev_t   rd_o,
+  // retire records (trace, no ready; docs/interfaces.md section 3.3)
   output logic              rt_valid_o,
-  output logic [1:0]        rt_kind_o,
-  output logic [19:0]       rt_offset_o,
-  output logic [7:0]        rt_opcode_o,
-  output logic [1:0]        rt_outcome_o,
-  output logic [23:0]       rt_error_o,
-  output logic [15:0]       rt_devid_o,
-  output logic [31:0]       rt_eventid_o,
+  output its_pkg::retire_t  rt_o,
   // status: an operation in flight, an accepted MSI waiting, or a command to run
   output logic              busy_o
 );
@@ -80,9 +71,9 @@ module its_top #(
   logic              disp_cmd, disp_msi, disp_tr;
   logic              ex_busy, xl_busy, xl_pend, xl_free;
   logic              rt_cmd, rt_stalled;
-  its_pkg::retire_t  rt, ex_rt, xl_rt;
+  its_pkg::retire_t  ex_rt, xl_rt;
   logic              ex_rt_valid, xl_rt_valid;
-  its_pkg::rd_ev_t   rd_ev, ex_ev, xl_ev;
+  its_pkg::rd_ev_t   ex_ev, xl_ev;
   logic              ex_ev_valid, ex_ev_ready, xl_ev_valid, xl_ev_ready;
 
   // Memory sources: 0 command fetch, 1 table walker, 2 MSI slots
@@ -146,7 +137,7 @@ module its_top #(
     .ex_busy_i  (ex_busy),
     .xl_busy_i  (xl_busy),
     .rt_valid_i (rt_valid_o),
-    .rt_kind_i  (rt.kind),
+    .rt_kind_i  (rt_o.kind),
     .disp_cmd_o (disp_cmd),
     .disp_msi_o (disp_msi),
     .disp_tr_o  (disp_tr)
@@ -304,25 +295,14 @@ module its_top #(
     .xl_rt_i       (xl_rt),
     .rd_valid_o,
     .rd_ready_i,
-    .rd_ev_o       (rd_ev),
+    .rd_ev_o       (rd_o),
     .rt_valid_o,
-    .rt_o          (rt),
+    .rt_o,
     .rt_cmd_o      (rt_cmd),
     .rt_stalled_o  (rt_stalled)
   );
 
   assign busy_o       = ex_busy || xl_busy || xl_pend || cmd_run;
-  assign rd_kind_o    = rd_ev.kind;
-  assign rd_rd_o      = rd_ev.rd;
-  assign rd_rd2_o     = rd_ev.rd2;
-  assign rd_intid_o   = rd_ev.intid;
-  assign rt_kind_o    = rt.kind;
-  assign rt_offset_o  = rt.offset;
-  assign rt_opcode_o  = rt.opcode;
-  assign rt_outcome_o = rt.outcome;
-  assign rt_error_o   = rt.error;
-  assign rt_devid_o   = rt.devid;
-  assign rt_eventid_o = rt.eventid;
 
   // -------------------------------------------------------------------------------------------
   // Assertions
@@ -340,8 +320,7 @@ module its_top #(
                           {mem_req_addr_o, mem_req_we_o, mem_req_wdata_o, mem_req_be_o})
   `PRJ_ASSERT_VALID_READY(MemRsp, mem_rsp_valid_i, mem_rsp_ready_o,
                           {mem_rsp_rdata_i, mem_rsp_err_i})
-  `PRJ_ASSERT_VALID_READY(Rd, rd_valid_o, rd_ready_i,
-                          {rd_kind_o, rd_rd_o, rd_rd2_o, rd_intid_o})
+  `PRJ_ASSERT_VALID_READY(Rd, rd_valid_o, rd_ready_i, rd_o)
   `PRJ_ASSERT_VALID_READY(Msi, msi_valid_i, msi_ready_o, {msi_devid_i, msi_eventid_i})
   `PRJ_ASSERT(MemAddrAligned_A, mem_req_valid_o |-> mem_req_addr_o[2:0] == 3'd0)
   `PRJ_ASSERT(MemReadBe_A, mem_req_valid_o && !mem_req_we_o |-> mem_req_be_o == 8'hFF)
@@ -361,9 +340,8 @@ module its_top #(
   `PRJ_ASSERT_KNOWN(MemReqKnown_A, mem_req_valid_o ? {mem_req_addr_o, mem_req_we_o,
                                    mem_req_wdata_o, mem_req_be_o} : '0)
   `PRJ_ASSERT_KNOWN(MemRspReadyKnown_A, mem_rsp_ready_o)
-  `PRJ_ASSERT_KNOWN(RdKnown_A, {rd_valid_o, rd_kind_o, rd_rd_o, rd_rd2_o, rd_intid_o})
-  `PRJ_ASSERT_KNOWN(RtKnown_A, {rt_valid_o, rt_kind_o, rt_offset_o, rt_opcode_o, rt_outcome_o,
-                                rt_error_o, rt_devid_o, rt_eventid_o})
+  `PRJ_ASSERT_KNOWN(RdKnown_A, {rd_valid_o, rd_o})
+  `PRJ_ASSERT_KNOWN(RtKnown_A, {rt_valid_o, rt_o})
 `endif
 
 endmodule

@@ -104,15 +104,30 @@ package stimer_pkg;
   localparam int unsigned RETIRE_TIMER_W = 2;
   localparam int unsigned RETIRE_OUTCOME_W = 3;
   localparam int unsigned RETIRE_NOW_W = 64;
+  localparam int unsigned RETIRE_BITS = 78;  // the packed struct
+  typedef struct packed {
+    rt_kind_e kind;
+    logic [7:0] vp;
+    logic [1:0] timer;
+    outcome_e outcome;
+    logic [63:0] now;
+  } retire_t;
 
   // interrupt request: field widths
   localparam int unsigned IRQ_VP_W = 8;
-  localparam int unsigned IRQ_VECTOR_W = 8;
+  localparam int unsigned IRQ_VEC_W = 8;
   localparam int unsigned IRQ_AUTO_EOI_W = 1;
+  localparam int unsigned IRQ_BITS = 17;  // the packed struct
+  typedef struct packed {
+    logic [7:0] vp;
+    logic [7:0] vec;
+    logic [0:0] auto_eoi;
+  } irq_t;
 
   // EOI input: field widths
   localparam int unsigned EOI_VP_W = 8;
   localparam int unsigned EOI_VECTOR_W = 8;
+  localparam int unsigned EOI_BITS = 16;  // the packed struct
   /* verilator lint_on UNUSEDPARAM */
   // ---- END generated ----
 

@@ -53,11 +53,7 @@ module stimer_sched #(
   input  stimer_pkg::outcome_e         att_outcome_i,
   // retire
   output logic                         rt_valid_o,
-  output stimer_pkg::rt_kind_e         rt_kind_o,
-  output logic [VpW-1:0]               rt_vp_o,
-  output logic [1:0]                   rt_timer_o,
-  output stimer_pkg::outcome_e         rt_outcome_o,
-  output logic [63:0]                  rt_now_o
+  output stimer_pkg::retire_t          rt_o    // docs/enc/stimer.md, record `retire`
 );
 
   stimer_pkg::sched_state_e state_d, state_q;
@@ -65,11 +61,7 @@ module stimer_sched #(
   logic                 work_d, work_q;          // an input may have made work
   logic                 prefer_d, prefer_q;      // an EOI was served: a pending pass goes next
   logic                 rt_valid_d, rt_valid_q;
-  stimer_pkg::rt_kind_e rt_kind_d, rt_kind_q;
-  logic [VpW-1:0]       rt_vp_d, rt_vp_q;
-  logic [1:0]           rt_timer_d, rt_timer_q;
-  stimer_pkg::outcome_e rt_out_d, rt_out_q;
-  logic [63:0]          rt_now_d, rt_now_q;
+  stimer_pkg::retire_t  rt_d, rt_q;
 
   // ---------------------------------------------------------------------------------------------
   // Pass engine
@@ -157,11 +149,7 @@ module stimer_sched #(
     work_d      = work_q || msr_work_i;
     prefer_d    = prefer_q;
     rt_valid_d  = 1'b0;
-    rt_kind_d   = rt_kind_q;
-    rt_vp_d     = rt_vp_q;
-    rt_timer_d  = rt_timer_q;
-    rt_out_d    = rt_out_q;
-    rt_now_d    = rt_now_q;
+    rt_d        = rt_q;
     op_start_o  = 1'b0;
     eoi_ready_o = 1'b0;
 
@@ -179,12 +167,11 @@ module stimer_sched #(
               now_d      = now_i;
               work_d     = 1'b0;
               prefer_d   = 1'b0;
+              // Fields a PASS record does not define are 0.
               rt_valid_d = 1'b1;
-              rt_kind_d  = stimer_pkg::RT_PASS;
-              rt_vp_d    = '0;
-              rt_timer_d = '0;
-              rt_out_d   = stimer_pkg::OUT_DELIVERED;
-              rt_now_d   = now_i;
+              rt_d       = '0;
+              rt_d.kind  = stimer_pkg::RT_PASS;
+              rt_d.now   = now_i;
               if (pass_start) begin
                 state_d = stimer_pkg::SchedPass;
               end
@@ -207,12 +194,13 @@ module stimer_sched #(
       stimer_pkg::SchedPass: begin
         if (rec) begin
           // The ATTEMPT record: its memory beats were responded and its interrupt accepted.
-          rt_valid_d = 1'b1;
-          rt_kind_d  = stimer_pkg::RT_ATTEMPT;
-          rt_vp_d    = vp_o;
-          rt_timer_d = ts_timer_o;
-          rt_out_d   = rec_outcome;
-          rt_now_d   = now_q;
+          rt_valid_d     = 1'b1;
+          rt_d           = '0;
+          rt_d.kind      = stimer_pkg::RT_ATTEMPT;
+          rt_d.vp        = stimer_pkg::RETIRE_VP_W'(vp_o);
+          rt_d.timer     = ts_timer_o;
+          rt_d.outcome   = rec_outcome;
+          rt_d.now       = now_q;
         end
         if (pass_done) begin
           state_d = stimer_pkg::SchedIdle;
@@ -230,22 +218,14 @@ module stimer_sched #(
       work_q     <= 1'b0;
       prefer_q   <= 1'b0;
       rt_valid_q <= 1'b0;
-      rt_kind_q  <= stimer_pkg::RT_PASS;
-      rt_vp_q    <= '0;
-      rt_timer_q <= '0;
-      rt_out_q   <= stimer_pkg::OUT_DELIVERED;
-      rt_now_q   <= '0;
+      rt_q       <= '0;
     end else begin
       state_q    <= state_d;
       now_q      <= now_d;
       work_q     <= work_d;
       prefer_q   <= prefer_d;
       rt_valid_q <= rt_valid_d;
-      rt_kind_q  <= rt_kind_d;
-      rt_vp_q    <= rt_vp_d;
-      rt_timer_q <= rt_timer_d;
-      rt_out_q   <= rt_out_d;
-      rt_now_q   <= rt_now_d;
+      rt_q       <= rt_d;
     end
   end
 
@@ -259,11 +239,7 @@ module stimer_sched #(
   assign sel_o  = pass_o;
 
   assign rt_valid_o   = rt_valid_q;
-  assign rt_kind_o    = rt_kind_q;
-  assign rt_vp_o      = rt_vp_q;
-  assign rt_timer_o   = rt_timer_q;
-  assign rt_outcome_o = rt_out_q;
-  assign rt_now_o     = rt_now_q;
+  assign rt_o         = rt_q;
 
 `ifdef PRJ_ASSERT_ON
   // The pass engine runs exactly while the scheduler is in SchedPass, and reports attempts only

@@ -42,9 +42,7 @@ module stimer_top #(
   // interrupt out
   output logic               irq_valid_o,
   input  logic               irq_ready_i,
-  output logic [VpW-1:0]     irq_vp_o,
-  output logic [7:0]         irq_vector_o,
-  output logic               irq_auto_eoi_o,
+  output stimer_pkg::irq_t   irq_o,  // vp: VpW bits used, the rest 0
   // EOI in
   input  logic               eoi_valid_i,
   output logic               eoi_ready_o,
@@ -52,11 +50,7 @@ module stimer_top #(
   input  logic [7:0]         eoi_vector_i,
   // retire (no ready: one record per cycle at most)
   output logic               rt_valid_o,
-  output logic               rt_kind_o,
-  output logic [VpW-1:0]     rt_vp_o,
-  output logic [1:0]         rt_timer_o,
-  output logic [2:0]         rt_outcome_o,
-  output logic [63:0]        rt_now_o,
+  output stimer_pkg::retire_t rt_o,   // vp: VpW bits used, the rest 0
   // status for the bench (not part of the architecture): the block is initialising, running a
   // pass, an MSR access or an EOI, or will start a pass (now_i changed, or an input made work).
   // Low means every accepted input and time sample has been fully processed.
@@ -95,8 +89,10 @@ module stimer_top #(
   cmn_pkg::mem_req_t    mem_req;
   cmn_pkg::mem_rsp_t    mem_rsp;
   stimer_pkg::attempt_t att;
-  stimer_pkg::outcome_e att_outcome, rt_outcome;
-  stimer_pkg::rt_kind_e rt_kind;
+  stimer_pkg::outcome_e att_outcome;
+  logic [VpW-1:0]       irq_vp;
+  logic [7:0]           irq_vector;
+  logic                 irq_auto_eoi;
 
   // ---------------------------------------------------------------------------------------------
   // Submodules
@@ -200,11 +196,7 @@ module stimer_top #(
     .att_done_i     (att_done),
     .att_outcome_i  (att_outcome),
     .rt_valid_o,
-    .rt_kind_o      (rt_kind),
-    .rt_vp_o,
-    .rt_timer_o,
-    .rt_outcome_o   (rt_outcome),
-    .rt_now_o
+    .rt_o
   );
 
   // The MSR engine and the scheduler never use the timer state port in the same cycle.
@@ -266,9 +258,9 @@ module stimer_top #(
     .mem_rsp_i      (mem_rsp),
     .irq_valid_o,
     .irq_ready_i,
-    .irq_vp_o,
-    .irq_vector_o,
-    .irq_auto_eoi_o
+    .irq_vp_o       (irq_vp),
+    .irq_vector_o   (irq_vector),
+    .irq_auto_eoi_o (irq_auto_eoi)
   );
 
   assign mem_req_addr_o  = mem_req.addr;
@@ -281,8 +273,13 @@ module stimer_top #(
   // Used by the assertions only.
   logic unused_pass_active;
   assign unused_pass_active = pass_active;
-  assign rt_kind_o    = rt_kind;
-  assign rt_outcome_o = rt_outcome;
+  // The interrupt record port (docs/enc/stimer.md): the VP widened to the record's 8 bits.
+  always_comb begin
+    irq_o          = '0;
+    irq_o.vp       = stimer_pkg::IRQ_VP_W'(irq_vp);
+    irq_o.vec      = irq_vector;
+    irq_o.auto_eoi = irq_auto_eoi;
+  end
 
   // ---------------------------------------------------------------------------------------------
   // Assertions
@@ -295,15 +292,15 @@ module stimer_top #(
   `PRJ_ASSERT_KNOWN(MemReqValidKnown_A, mem_req_valid_o)
   `PRJ_ASSERT_KNOWN(MemReqKnown_A, {mem_req_addr_o, mem_req_we_o, mem_req_wdata_o, mem_req_be_o})
   `PRJ_ASSERT_KNOWN(MemRspReadyKnown_A, mem_rsp_ready_o)
-  `PRJ_ASSERT_KNOWN(IrqKnown_A, {irq_valid_o, irq_vp_o, irq_vector_o, irq_auto_eoi_o})
+  `PRJ_ASSERT_KNOWN(IrqKnown_A, {irq_valid_o, irq_o})
   `PRJ_ASSERT_KNOWN(EoiReadyKnown_A, eoi_ready_o)
   `PRJ_ASSERT_KNOWN(BusyKnown_A, busy_o)
-  `PRJ_ASSERT_KNOWN(RtKnown_A, {rt_valid_o, rt_kind_o, rt_vp_o, rt_timer_o, rt_outcome_o, rt_now_o})
+  `PRJ_ASSERT_KNOWN(RtKnown_A, {rt_valid_o, rt_o})
 
   // Valid/ready sources of this block: valid held, payload stable until accepted.
   `PRJ_ASSERT_VALID_READY(MemReq, mem_req_valid_o, mem_req_ready_i,
                           {mem_req_addr_o, mem_req_we_o, mem_req_wdata_o, mem_req_be_o})
-  `PRJ_ASSERT_VALID_READY(Irq, irq_valid_o, irq_ready_i, {irq_vp_o, irq_vector_o, irq_auto_eoi_o})
+  `PRJ_ASSERT_VALID_READY(Irq, irq_valid_o, irq_ready_i, irq_o)
   // ... and what this block expects of its valid/ready inputs.
   `PRJ_ASSERT_VALID_READY(Eoi, eoi_valid_i, eoi_ready_o, {eoi_vp_i, eoi_vector_i})
   `PRJ_ASSERT_VALID_READY(MemRsp, mem_rsp_valid_i, mem_rsp_ready_o, {mem_rsp_rdata_i, mem_rsp_err_i})

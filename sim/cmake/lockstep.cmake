@@ -29,7 +29,7 @@ function(prj_lockstep_variant target num_vp feat_direct)
     PREFIX Vtb
     TOP_MODULE tb
     SOURCES ${PRJ_RTL_FILES} ${PRJ_TB_DIR}/sv/tb_dpi_pkg.sv ${PRJ_TB_DIR}/sv/tb.sv
-    VERILATOR_ARGS -Wall --assert -DPRJ_ASSERT_ON --x-assign unique --x-initial unique
+    VERILATOR_ARGS -Wall --assert -DPRJ_ASSERT_ON --trace-structs --x-assign unique --x-initial unique
                    --no-timing --timescale 1ns/1ns -I${PRJ_RTL_DIR}/common
                    -I${PRJ_TB_DIR}/sv ${PRJ_WAIVER}
                    -GNumVp=${num_vp} -GFeatDirect=${feat_direct}
@@ -135,6 +135,13 @@ if(Python3_FOUND)
   add_test(NAME sim/cli COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/test_cli.py
            $<TARGET_FILE:tb_sim> WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(sim/cli PROPERTIES LABELS "sim;scripts" TIMEOUT 120)
+  # The saved GTKWave views name only signals a traced run has, with their widths (fst2vcd from
+  # the gtkwave package; SKIP without it).
+  add_test(NAME sim/wave_views COMMAND ${Python3_EXECUTABLE}
+           ${PROJECT_SOURCE_DIR}/scripts/test_waves.py $<TARGET_FILE:tb_sim>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(sim/wave_views PROPERTIES LABELS "sim;scripts" TIMEOUT 300
+                       SKIP_RETURN_CODE 77)
   # The mutator of scripts/mutate (what it mutates, stable ids, the equivalent-mutant list).
   add_test(NAME mutate/mutator COMMAND ${Python3_EXECUTABLE}
            ${PROJECT_SOURCE_DIR}/scripts/test_mutate.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

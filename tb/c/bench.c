@@ -292,6 +292,9 @@ bool bench_done(const bench_t *b) {
   if (!b->done) {
     return false;
   }
+  if (b->skipped) {
+    return true;  // nothing was simulated: no DUT runs on, whatever the trace window says
+  }
   uint64_t end = b->trace_end;
   if (b->done_cycle < UINT64_MAX - BENCH_TRACE_RUNON && b->done_cycle + BENCH_TRACE_RUNON < end) {
     end = b->done_cycle + BENCH_TRACE_RUNON;

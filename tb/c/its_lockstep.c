@@ -184,18 +184,14 @@ static bool its_ls_cmp_rd(its_lockstep_t *ls, uint64_t cycle, size_t n, const it
       ls->rd_n--;
     }
     its_rd_event_t m = i < n ? ls->mrd[i] : (its_rd_event_t){0, 0, 0, 0};
-    if (!have_d || i == n || d.kind != m.kind || d.rd != m.rd || d.rd2 != m.rd2 ||
-        d.intid != m.intid) {
+    ls_field_t g[LS_MAX_FIELDS];
+    if (!ls_rec_compare(&its_rec_rd_ev, &m, &d, g) || !have_d || i == n) {
       char what[300];
       char desc[160];
       its_ls_describe(dut, desc, sizeof(desc));
       snprintf(what, sizeof(what), "redistributor event %zu of %s (model %zu events)", i + 1, desc,
                n);
-      ls_field_t g[] = {{"kind", m.kind, d.kind},
-                        {"rd", m.rd, d.rd},
-                        {"rd2", m.rd2, d.rd2},
-                        {"intid", m.intid, d.intid}};
-      ls_log_error(&ls->log, cycle, what, g, 4,
+      ls_log_error(&ls->log, cycle, what, g, its_rec_rd_ev.n,
                    !have_d ? "(the DUT sent no such event)"
                            : (i == n ? "(the model sent no such event)" : NULL));
       ls->rd_n = 0;
@@ -236,22 +232,17 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
     ls_log_error(&ls->log, cycle, "the model stepped without a retire record", NULL, 0, desc);
     return;
   }
-  ls_field_t f[] = {{"kind", mrt.kind, dut->kind},         {"offset", mrt.offset, dut->offset},
-                    {"opcode", mrt.opcode, dut->opcode},   {"outcome", mrt.outcome, dut->outcome},
-                    {"error", mrt.error, dut->error},      {"devid", mrt.devid, dut->devid},
-                    {"eventid", mrt.eventid, dut->eventid}};
-  for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
-    if (f[i].expected != f[i].actual) {
-      char what[400];
-      char mdesc[160];
-      its_ls_describe(&mrt, mdesc, sizeof(mdesc));
-      its_ls_describe(dut, desc, sizeof(desc));
-      snprintf(what, sizeof(what), "retire record differs\n  model: %s\n  DUT:   %s", mdesc, desc);
-      ls_log_error(&ls->log, cycle, what, f, sizeof(f) / sizeof(f[0]), NULL);
-      ls->writes.n = 0;
-      ls->rd_n = 0;
-      return;
-    }
+  ls_field_t f[LS_MAX_FIELDS];
+  if (!ls_rec_compare(&its_rec_retire, &mrt, dut, f)) {
+    char what[400];
+    char mdesc[160];
+    its_ls_describe(&mrt, mdesc, sizeof(mdesc));
+    its_ls_describe(dut, desc, sizeof(desc));
+    snprintf(what, sizeof(what), "retire record differs\n  model: %s\n  DUT:   %s", mdesc, desc);
+    ls_log_error(&ls->log, cycle, what, f, its_rec_retire.n, NULL);
+    ls->writes.n = 0;
+    ls->rd_n = 0;
+    return;
   }
   if (!ls_writes_match(&ls->writes, ls->mw, nw)) {
     char what[240];

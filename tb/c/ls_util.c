@@ -147,3 +147,14 @@ void ls_log_hist(ls_log_t *log, int kind, uint64_t cycle, uint64_t a0, uint64_t 
   const uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
   ls_hist_add(&log->hist, kind, cycle, log->compared, a);
 }
+
+bool ls_rec_compare(const enc_record_t *r, const void *expected, const void *actual,
+                    ls_field_t *out) {
+  bool same = true;
+  for (size_t i = 0; i < r->n && i < LS_MAX_FIELDS; i++) {
+    const enc_rec_field_t *f = &r->fields[i];
+    out[i] = (ls_field_t){f->name, enc_rec_get(f, expected), enc_rec_get(f, actual)};
+    same = same && out[i].expected == out[i].actual;
+  }
+  return same;
+}

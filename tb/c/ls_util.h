@@ -11,13 +11,14 @@
 #include <stdint.h>
 
 #include "cm_mem.h"
+#include "enc.h"
 #include "tb_mem.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define LS_MAX_FIELDS 8
+#define LS_MAX_FIELDS 16  // scripts/encgen.py keeps every record within it
 #define LS_MAX_ERRORS 32
 #define LS_HIST 12
 #define LS_QUEUE 1024
@@ -28,6 +29,13 @@ typedef struct {
   uint64_t expected;  // the model
   uint64_t actual;    // the DUT
 } ls_field_t;
+
+/**
+ * Compares every field of record `r` (docs/enc `[[record]]`) of the model (`expected`) and the
+ * DUT (`actual`): fills `out[0..r->n)` (at most LS_MAX_FIELDS) and returns whether all agree.
+ */
+bool ls_rec_compare(const enc_record_t *r, const void *expected, const void *actual,
+                    ls_field_t *out);
 
 /** One divergence (or a check that failed), with the context the report prints. */
 typedef struct {

@@ -574,13 +574,13 @@ void rtl_st_irq(rtl_be_t *r, const stimer_irq_t *irq) {
   stimer_lockstep_irq(r->st, r->cycle, irq);
 }
 
-void rtl_st_retire(rtl_be_t *r, bool attempt, const stimer_retire_t *rt) {
+void rtl_st_retire(rtl_be_t *r, const stimer_retire_t *rt) {
   r->activity = r->cycle;
-  if (attempt) {
+  if (rt->kind == STIMER_RT_ATTEMPT) {
     uint64_t a[6] = {rt->vp, rt->timer, rt->outcome, rt->now, 0, 0};
     obs_add(r->cfg.log, SCN_OBS_ATTEMPT, a);
   }
-  stimer_lockstep_retire(r->st, r->cycle, attempt, rt);
+  stimer_lockstep_retire(r->st, r->cycle, rt);
 }
 
 // ---- For the harness ----

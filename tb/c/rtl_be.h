@@ -118,7 +118,7 @@ void rtl_st_apb(rtl_be_t *r, const stimer_ls_access_t *a);
 void rtl_st_now(rtl_be_t *r, uint64_t now);
 void rtl_st_eoi(rtl_be_t *r, uint32_t vp, uint32_t vector);
 void rtl_st_irq(rtl_be_t *r, const stimer_irq_t *irq);
-void rtl_st_retire(rtl_be_t *r, bool attempt, const stimer_retire_t *rt);
+void rtl_st_retire(rtl_be_t *r, const stimer_retire_t *rt);
 
 // ---- For the harness ----
 

@@ -118,14 +118,13 @@ static bool st_ls_cmp_irqs(stimer_lockstep_t *ls, uint64_t cycle, st_ls_describe
       ls->irq_n--;
     }
     stimer_irq_t m = i < o->ni ? o->irqs[i] : (stimer_irq_t){0, 0, false};
-    if (!have_d || i == o->ni || d.vp != m.vp || d.vector != m.vector || d.auto_eoi != m.auto_eoi) {
+    ls_field_t f[LS_MAX_FIELDS];
+    if (!ls_rec_compare(&stimer_rec_irq, &m, &d, f) || !have_d || i == o->ni) {
       char what[400];
       char op[300];
       describe(ctx, op, sizeof(op));
       snprintf(what, sizeof(what), "interrupt %zu of %s (the model raised %zu)", i + 1, op, o->ni);
-      ls_field_t f[] = {
-          {"vp", m.vp, d.vp}, {"vector", m.vector, d.vector}, {"auto_eoi", m.auto_eoi, d.auto_eoi}};
-      ls_log_error(&ls->log, cycle, what, f, 3,
+      ls_log_error(&ls->log, cycle, what, f, stimer_rec_irq.n,
                    !have_d ? "(the DUT raised no such interrupt)"
                            : (i == o->ni ? "(the model raised no such interrupt)" : NULL));
       ls->irq_n = 0;
@@ -230,7 +229,7 @@ static void st_ls_describe_attempt(const void *ctx, char *buf, size_t len) {
 
 static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_retire_t *dut) {
   char desc[160];
-  char what[300];
+  char what[400];
   if (!stimer_step(ls->model)) {
     if (ls->cfg.compare) {
       st_ls_describe_attempt(dut, desc, sizeof(desc));
@@ -256,20 +255,15 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
     st_ls_drop_dut(ls);
     return;
   }
-  ls_field_t f[] = {{"vp", o->rt.vp, dut->vp},
-                    {"timer", o->rt.timer, dut->timer},
-                    {"outcome", o->rt.outcome, dut->outcome},
-                    {"now", o->rt.now, dut->now}};
-  for (size_t i = 0; i < 4; i++) {
-    if (f[i].expected != f[i].actual) {
-      st_ls_describe_attempt(dut, desc, sizeof(desc));
-      snprintf(what, sizeof(what),
-               "delivery attempt differs\n  model: vp=%u timer=%u outcome=%s\n  DUT:   %s",
-               o->rt.vp, o->rt.timer, stimer_outcome_name(o->rt.outcome), desc);
-      ls_log_error(&ls->log, cycle, what, f, 4, NULL);
-      st_ls_drop_dut(ls);
-      return;
-    }
+  ls_field_t f[LS_MAX_FIELDS];
+  if (!ls_rec_compare(&stimer_rec_retire, &o->rt, dut, f)) {
+    char mdesc[160];
+    st_ls_describe_attempt(&o->rt, mdesc, sizeof(mdesc));
+    st_ls_describe_attempt(dut, desc, sizeof(desc));
+    snprintf(what, sizeof(what), "delivery attempt differs\n  model: %s\n  DUT:   %s", mdesc, desc);
+    ls_log_error(&ls->log, cycle, what, f, stimer_rec_retire.n, NULL);
+    st_ls_drop_dut(ls);
+    return;
   }
   if (!ls_writes_match(&ls->writes, o->writes, o->nw)) {
     st_ls_describe_attempt(dut, desc, sizeof(desc));
@@ -287,11 +281,10 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
               o->nw, o->ni);
 }
 
-void stimer_lockstep_retire(stimer_lockstep_t *ls, uint64_t cycle, bool attempt,
-                            const stimer_retire_t *rt) {
+void stimer_lockstep_retire(stimer_lockstep_t *ls, uint64_t cycle, const stimer_retire_t *rt) {
   uint64_t t0 = ls_ns();
   ls->log.compared++;
-  if (attempt) {
+  if (rt->kind == STIMER_RT_ATTEMPT) {
     st_ls_attempt(ls, cycle, rt);
   } else {
     st_ls_pass(ls, cycle, rt->now);

@@ -56,9 +56,8 @@ void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uin
 void stimer_lockstep_mem_write(stimer_lockstep_t *ls, uint64_t cycle, const cm_mem_write_t *beat);
 /** The interrupt port accepted an interrupt. */
 void stimer_lockstep_irq(stimer_lockstep_t *ls, uint64_t cycle, const stimer_irq_t *irq);
-/** A PASS record (`attempt` false: the DUT sampled `rt->now`) or an ATTEMPT record. */
-void stimer_lockstep_retire(stimer_lockstep_t *ls, uint64_t cycle, bool attempt,
-                            const stimer_retire_t *rt);
+/** A retire record: PASS (the DUT sampled `rt->now`) or ATTEMPT (`rt->kind`). */
+void stimer_lockstep_retire(stimer_lockstep_t *ls, uint64_t cycle, const stimer_retire_t *rt);
 /** An MSR access completed: reads are compared, writes go to the model and are compared. */
 void stimer_lockstep_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_access_t *a);
 /** End of test: a due timer the DUT never attempted, outputs no record accounted for. */

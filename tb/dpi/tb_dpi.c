@@ -58,28 +58,23 @@ void tb_its_msi_mon(void *bench, unsigned int devid, unsigned int eventid) {
   }
 }
 
-void tb_its_rd_mon(void *bench, unsigned int kind, unsigned int rd, unsigned int rd2,
-                   unsigned int intid) {
+// The records arrive as packed structs; the generated field tables (docs/enc) unpack them, so
+// a field added to a record needs no edit here.
+void tb_its_rd_mon(void *bench, const svBitVecVal *ev) {
   rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_ITS);
   if (r != NULL) {
-    its_rd_event_t ev = {(its_rd_kind_t)kind, rd, rd2, intid};
-    rtl_its_rd(r, &ev);
+    its_rd_event_t rec;
+    enc_rec_unpack(&its_rec_rd_ev, ev, &rec);
+    rtl_its_rd(r, &rec);
   }
 }
 
-void tb_its_retire_mon(void *bench, unsigned int kind, unsigned int offset, unsigned int opcode,
-                       unsigned int outcome, unsigned int error, unsigned int devid,
-                       unsigned int eventid) {
+void tb_its_retire_mon(void *bench, const svBitVecVal *rt) {
   rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_ITS);
   if (r != NULL) {
-    its_retire_t rt = {(its_retire_kind_t)kind,
-                       offset,
-                       (uint8_t)opcode,
-                       (its_outcome_t)outcome,
-                       error,
-                       devid,
-                       eventid};
-    rtl_its_retire(r, &rt);
+    its_retire_t rec;
+    enc_rec_unpack(&its_rec_retire, rt, &rec);
+    rtl_its_retire(r, &rec);
   }
 }
 
@@ -106,20 +101,21 @@ void tb_st_eoi_mon(void *bench, unsigned int vp, unsigned int vec) {
   }
 }
 
-void tb_st_irq_mon(void *bench, unsigned int vp, unsigned int vec, svBit auto_eoi) {
+void tb_st_irq_mon(void *bench, const svBitVecVal *irq) {
   rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_STIMER);
   if (r != NULL) {
-    stimer_irq_t irq = {vp, (uint8_t)vec, auto_eoi};
-    rtl_st_irq(r, &irq);
+    stimer_irq_t rec;
+    enc_rec_unpack(&stimer_rec_irq, irq, &rec);
+    rtl_st_irq(r, &rec);
   }
 }
 
-void tb_st_retire_mon(void *bench, unsigned int kind, unsigned int vp, unsigned int timer,
-                      unsigned int outcome, unsigned long long now) {
+void tb_st_retire_mon(void *bench, const svBitVecVal *rt) {
   rtl_be_t *r = bench_rtl(bench, SCN_BLOCK_STIMER);
   if (r != NULL) {
-    stimer_retire_t rt = {vp, timer, (stimer_outcome_t)outcome, now};
-    rtl_st_retire(r, kind != 0, &rt);
+    stimer_retire_t rec;
+    enc_rec_unpack(&stimer_rec_retire, rt, &rec);
+    rtl_st_retire(r, &rec);
   }
 }
 

@@ -49,16 +49,9 @@ module tb_its #(
   logic [63:0] mreq_addr, mreq_wdata, mrsp_rdata;
   logic [7:0]  mreq_be;
   logic        rd_valid;
-  logic [2:0]  rd_kind;
-  logic [15:0] rd_rd, rd_rd2;
-  logic [31:0] rd_intid;
+  its_pkg::rd_ev_t  rd_ev;
   logic        rt_valid;
-  logic [1:0]  rt_kind, rt_outcome;
-  logic [19:0] rt_offset;
-  logic [7:0]  rt_opcode;
-  logic [23:0] rt_error;
-  logic [15:0] rt_devid;
-  logic [31:0] rt_eventid;
+  its_pkg::retire_t rt;
   logic        busy;
 
   its_top #(
@@ -97,18 +90,9 @@ module tb_its #(
     .mem_rsp_err_i   (mrsp_err),
     .rd_valid_o      (rd_valid),
     .rd_ready_i      (1'b1),    // events always accepted
-    .rd_kind_o       (rd_kind),
-    .rd_rd_o         (rd_rd),
-    .rd_rd2_o        (rd_rd2),
-    .rd_intid_o      (rd_intid),
+    .rd_o            (rd_ev),
     .rt_valid_o      (rt_valid),
-    .rt_kind_o       (rt_kind),
-    .rt_offset_o     (rt_offset),
-    .rt_opcode_o     (rt_opcode),
-    .rt_outcome_o    (rt_outcome),
-    .rt_error_o      (rt_error),
-    .rt_devid_o      (rt_devid),
-    .rt_eventid_o    (rt_eventid),
+    .rt_o            (rt),
     .busy_o          (busy)
   );
 
@@ -168,9 +152,9 @@ module tb_its #(
     end else if (rt_valid) begin
       n_rt      <= n_rt + 1;
       t_last_rt <= cyc;
-      if (rt_outcome != 2'd0) begin
-        $display("[t=%0d] tb_its: retire {opcode,offset,outcome,kind} 0x%0h error 0x%0h: not OK",
-                 cyc, {rt_opcode, rt_offset, rt_outcome, rt_kind}, rt_error);
+      if (rt.outcome != its_pkg::OUT_OK) begin
+        $display("[t=%0d] tb_its: retire opcode 0x%0h offset 0x%0h outcome %0d error 0x%0h: not OK",
+                 cyc, rt.opcode, rt.offset, rt.outcome, rt.error);
         $fatal(1, "tb_its: FAIL");
       end
     end
@@ -328,7 +312,6 @@ module tb_its #(
   end
 
   logic unused_tb;
-  assign unused_tb = ^{prdata, rd_valid, rd_kind, rd_rd, rd_rd2, rd_intid, rt_devid,
-                       rt_eventid};
+  assign unused_tb = ^{prdata, rd_valid, rd_ev, rt.kind, rt.devid, rt.eventid};
 
 endmodule

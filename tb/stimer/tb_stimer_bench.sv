@@ -37,14 +37,11 @@ module tb_stimer_bench #(
   logic             mreq_valid, mreq_ready, mwe, mrsp_valid, mrsp_ready, mrsp_err;
   logic [63:0]      maddr, mwdata, mrdata;
   logic [7:0]       mbe;
-  logic             irq_valid, irq_aeoi;
-  logic [VpW-1:0]   irq_vp, rt_vp;
-  logic [7:0]       irq_vector;
+  logic             irq_valid;
+  stimer_pkg::irq_t irq;
   logic             eoi_ready;
-  logic             rt_valid, rt_kind;
-  logic [1:0]       rt_timer;
-  logic [2:0]       rt_outcome;
-  logic [63:0]      rt_now;
+  logic             rt_valid;
+  stimer_pkg::retire_t rt;
   logic             busy;
 
   stimer_top #(
@@ -74,19 +71,13 @@ module tb_stimer_bench #(
     .mem_rsp_err_i  (mrsp_err),
     .irq_valid_o    (irq_valid),
     .irq_ready_i    (1'b1),
-    .irq_vp_o       (irq_vp),
-    .irq_vector_o   (irq_vector),
-    .irq_auto_eoi_o (irq_aeoi),
+    .irq_o          (irq),
     .eoi_valid_i    (1'b0),
     .eoi_ready_o    (eoi_ready),
     .eoi_vp_i       ('0),
     .eoi_vector_i   (8'h0),
     .rt_valid_o     (rt_valid),
-    .rt_kind_o      (rt_kind),
-    .rt_vp_o        (rt_vp),
-    .rt_timer_o     (rt_timer),
-    .rt_outcome_o   (rt_outcome),
-    .rt_now_o       (rt_now),
+    .rt_o           (rt),
     .busy_o         (busy)
   );
 
@@ -134,24 +125,24 @@ module tb_stimer_bench #(
 
   initial begin
     for (int v = 0; v < int'(NumVp); v++) begin
-      add(0, v, SCONTROL, 64'h1);
-      add(0, v, SIMP, 64'h10001 + 64'(v) * 64'h1000);
+      add(0, v, 32'(stimer_pkg::MSR_SCONTROL), 64'h1);
+      add(0, v, 32'(stimer_pkg::MSR_SIMP), 64'h10001 + 64'(v) * 64'h1000);
       for (int s = 0; s < 4; s++) begin
-        add(0, v, SINT0 + s, 64'h40 + 64'(s));
+        add(0, v, 32'(stimer_pkg::MSR_SINT) + s, 64'h40 + 64'(s));
       end
     end
-    add(0, 0, COUNT0, T1);
-    add(0, 0, CONFIG0, 64'h1);  // one-shot, SINT0
+    add(0, 0, 32'(stimer_pkg::MSR_COUNT), T1);
+    add(0, 0, 32'(stimer_pkg::MSR_CONFIG), 64'h1);  // one-shot, SINT0
     for (int v = 0; v < int'(NumVp); v++) begin
       for (int t = 0; t < 4; t++) begin
-        add(1, v, COUNT0 + 2 * t, ((v == int'(NumVp) - 1) && (t == 3)) ? T2 : TFar);
-        add(1, v, CONFIG0 + 2 * t, 64'h1 | (64'(t) << 16));
+        add(1, v, 32'(stimer_pkg::MSR_COUNT) + 2 * t, ((v == int'(NumVp) - 1) && (t == 3)) ? T2 : TFar);
+        add(1, v, 32'(stimer_pkg::MSR_CONFIG) + 2 * t, 64'h1 | (64'(t) << 16));
       end
     end
     for (int v = 0; v < int'(NumVp); v++) begin
       for (int t = 0; t < 4; t++) begin
-        add(2, v, COUNT0 + 2 * t, 64'h1);
-        add(2, v, CONFIG0 + 2 * t, 64'h3 | (64'(t) << 16));  // periodic 1, SINTt
+        add(2, v, 32'(stimer_pkg::MSR_COUNT) + 2 * t, 64'h1);
+        add(2, v, 32'(stimer_pkg::MSR_CONFIG) + 2 * t, 64'h3 | (64'(t) << 16));  // periodic 1, SINTt
       end
     end
   end
@@ -214,9 +205,9 @@ module tb_stimer_bench #(
     end else begin
       cycle     <= cycle + 64'd1;
       quiet_cnt = busy ? 0 : quiet_cnt + 1;
-      if (rt_valid && rt_kind) begin
+      if (rt_valid && rt.kind == stimer_pkg::RT_ATTEMPT) begin
         atts = atts + 1;
-        if (rt_outcome == 3'(DELIVERED)) begin
+        if (rt.outcome == stimer_pkg::OUT_DELIVERED) begin
           dlv = dlv + 1;
         end
       end
@@ -331,7 +322,6 @@ module tb_stimer_bench #(
   assign pass_o = done_q && (errors == 0);
 
   logic unused_bench;
-  assign unused_bench = ^{prdata, mrdata[0], irq_vp, irq_vector, irq_aeoi, eoi_ready, rt_vp,
-                          rt_timer, rt_now, mrsp_err};
+  assign unused_bench = ^{prdata, mrdata[0], irq, eoi_ready, rt.vp, rt.timer, rt.now, mrsp_err};
 
 endmodule

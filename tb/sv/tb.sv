@@ -45,17 +45,12 @@ module tb #(
   logic        its_mrsp_err;
   logic [63:0] its_maddr, its_mwdata, its_mrdata;
   logic [7:0]  its_mbe;
-  logic        its_rd_valid, its_rd_ready;
-  logic [2:0]  its_rd_kind;
-  logic [15:0] its_rd_rd, its_rd_rd2;
-  logic [31:0] its_rd_intid;
-  logic        its_rt_valid;
-  logic [1:0]  its_rt_kind, its_rt_outcome;
-  logic [19:0] its_rt_offset;
-  logic [7:0]  its_rt_opcode;
-  logic [23:0] its_rt_error;
-  logic [15:0] its_rt_devid;
-  logic [31:0] its_rt_eventid;
+  // The compared records are the packed structs of docs/enc/its.toml, passed whole to the
+  // monitors: a field added there reaches the checker with no edit here.
+  logic             its_rd_valid, its_rd_ready;
+  its_pkg::rd_ev_t  its_rd;
+  logic             its_rt_valid;
+  its_pkg::retire_t its_rt;
   logic        its_busy;
 
   its_top #(.NumRd(NumRd)) u_its (
@@ -70,11 +65,8 @@ module tb #(
     .mem_req_addr_o(its_maddr), .mem_req_we_o(its_mwe), .mem_req_wdata_o(its_mwdata),
     .mem_req_be_o(its_mbe), .mem_rsp_valid_i(its_mrsp_valid), .mem_rsp_ready_o(its_mrsp_ready),
     .mem_rsp_rdata_i(its_mrdata), .mem_rsp_err_i(its_mrsp_err),
-    .rd_valid_o(its_rd_valid), .rd_ready_i(its_rd_ready), .rd_kind_o(its_rd_kind),
-    .rd_rd_o(its_rd_rd), .rd_rd2_o(its_rd_rd2), .rd_intid_o(its_rd_intid),
-    .rt_valid_o(its_rt_valid), .rt_kind_o(its_rt_kind), .rt_offset_o(its_rt_offset),
-    .rt_opcode_o(its_rt_opcode), .rt_outcome_o(its_rt_outcome), .rt_error_o(its_rt_error),
-    .rt_devid_o(its_rt_devid), .rt_eventid_o(its_rt_eventid), .busy_o(its_busy)
+    .rd_valid_o(its_rd_valid), .rd_ready_i(its_rd_ready), .rd_o(its_rd),
+    .rt_valid_o(its_rt_valid), .rt_o(its_rt), .busy_o(its_busy)
   );
 
   // One process per DUT, so that the order of the calls within an edge is fixed: the monitors
@@ -98,15 +90,9 @@ module tb #(
       if (its_mreq_valid && its_mreq_ready) begin
         tb_mem_req_mon(bench, BlkIts, its_maddr, its_mwe, its_mwdata, 32'(its_mbe));
       end
-      if (its_rd_valid && its_rd_ready) begin
-        tb_its_rd_mon(bench, 32'(its_rd_kind), 32'(its_rd_rd), 32'(its_rd_rd2), its_rd_intid);
-      end
+      if (its_rd_valid && its_rd_ready) tb_its_rd_mon(bench, its_rd);
       if (its_msi_valid && its_msi_ready) tb_its_msi_mon(bench, 32'(its_msi_devid), its_msi_eventid);
-      if (its_rt_valid) begin
-        tb_its_retire_mon(bench, 32'(its_rt_kind), 32'(its_rt_offset), 32'(its_rt_opcode),
-                          32'(its_rt_outcome), 32'(its_rt_error), 32'(its_rt_devid),
-                          its_rt_eventid);
-      end
+      if (its_rt_valid) tb_its_retire_mon(bench, its_rt);
       if (its_psel && its_penable && its_pready) begin
         tb_its_apb_mon(bench, 32'(its_paddr), its_pwrite, its_pwdata, 32'(its_pstrb),
                        32'(its_pdevid), its_prdata, its_pslverr);
@@ -147,14 +133,13 @@ module tb #(
   logic               st_mrsp_err;
   logic [63:0]        st_maddr, st_mwdata, st_mrdata;
   logic [7:0]         st_mbe;
-  logic               st_irq_valid, st_irq_ready, st_irq_auto_eoi;
-  logic [VpW-1:0]     st_irq_vp, st_eoi_vp, st_rt_vp;
-  logic [7:0]         st_irq_vector, st_eoi_vector;
+  logic               st_irq_valid, st_irq_ready;
+  stimer_pkg::irq_t   st_irq;  // records of docs/enc/stimer.toml, as for the ITS
+  logic [VpW-1:0]     st_eoi_vp;
+  logic [7:0]         st_eoi_vector;
   logic               st_eoi_valid, st_eoi_ready;
-  logic               st_rt_valid, st_rt_kind;
-  logic [1:0]         st_rt_timer;
-  logic [2:0]         st_rt_outcome;
-  logic [63:0]        st_rt_now;
+  logic               st_rt_valid;
+  stimer_pkg::retire_t st_rt;
   logic               st_busy;
 
   stimer_top #(
@@ -169,12 +154,10 @@ module tb #(
     .mem_req_addr_o(st_maddr), .mem_req_we_o(st_mwe), .mem_req_wdata_o(st_mwdata),
     .mem_req_be_o(st_mbe), .mem_rsp_valid_i(st_mrsp_valid), .mem_rsp_ready_o(st_mrsp_ready),
     .mem_rsp_rdata_i(st_mrdata), .mem_rsp_err_i(st_mrsp_err),
-    .irq_valid_o(st_irq_valid), .irq_ready_i(st_irq_ready), .irq_vp_o(st_irq_vp),
-    .irq_vector_o(st_irq_vector), .irq_auto_eoi_o(st_irq_auto_eoi),
+    .irq_valid_o(st_irq_valid), .irq_ready_i(st_irq_ready), .irq_o(st_irq),
     .eoi_valid_i(st_eoi_valid), .eoi_ready_o(st_eoi_ready), .eoi_vp_i(st_eoi_vp),
     .eoi_vector_i(st_eoi_vector),
-    .rt_valid_o(st_rt_valid), .rt_kind_o(st_rt_kind), .rt_vp_o(st_rt_vp),
-    .rt_timer_o(st_rt_timer), .rt_outcome_o(st_rt_outcome), .rt_now_o(st_rt_now),
+    .rt_valid_o(st_rt_valid), .rt_o(st_rt),
     .busy_o(st_busy)
   );
 
@@ -200,14 +183,9 @@ module tb #(
       if (st_mreq_valid && st_mreq_ready) begin
         tb_mem_req_mon(bench, BlkStimer, st_maddr, st_mwe, st_mwdata, 32'(st_mbe));
       end
-      if (st_irq_valid && st_irq_ready) begin
-        tb_st_irq_mon(bench, 32'(st_irq_vp), 32'(st_irq_vector), st_irq_auto_eoi);
-      end
+      if (st_irq_valid && st_irq_ready) tb_st_irq_mon(bench, st_irq);
       if (st_eoi_valid && st_eoi_ready) tb_st_eoi_mon(bench, 32'(st_eoi_vp), 32'(st_eoi_vector));
-      if (st_rt_valid) begin
-        tb_st_retire_mon(bench, 32'(st_rt_kind), 32'(st_rt_vp), 32'(st_rt_timer),
-                         32'(st_rt_outcome), st_rt_now);
-      end
+      if (st_rt_valid) tb_st_retire_mon(bench, st_rt);
       if (st_psel && st_penable && st_pready) begin
         tb_st_apb_mon(bench, 32'(st_paddr), st_pwrite, st_pwdata, 32'(st_pstrb), st_prdata,
                       st_pslverr);

@@ -32,16 +32,12 @@ package tb_dpi_pkg;
                                               input longint unsigned rdata, input bit slverr);
   import "DPI-C" function void tb_its_msi_mon(input chandle bench, input int unsigned devid,
                                               input int unsigned eventid);
-  import "DPI-C" function void tb_its_rd_mon(input chandle bench, input int unsigned kind,
-                                             input int unsigned rd, input int unsigned rd2,
-                                             input int unsigned intid);
-  import "DPI-C" function void tb_its_retire_mon(input chandle bench, input int unsigned kind,
-                                                 input int unsigned offset,
-                                                 input int unsigned opcode,
-                                                 input int unsigned outcome,
-                                                 input int unsigned error,
-                                                 input int unsigned devid,
-                                                 input int unsigned eventid);
+  // The records the checker compares travel whole, as the packed structs of docs/enc/its.toml;
+  // tb/dpi/tb_dpi.c unpacks them with the generated field tables (enc_rec_unpack).
+  import "DPI-C" function void tb_its_rd_mon(input chandle bench,
+                                             input bit [its_pkg::RD_EV_BITS-1:0] ev);
+  import "DPI-C" function void tb_its_retire_mon(input chandle bench,
+                                                 input bit [its_pkg::RETIRE_BITS-1:0] rt);
 
   // ---- stimer monitors ----
   import "DPI-C" function void tb_st_apb_mon(input chandle bench, input int unsigned addr,
@@ -51,12 +47,10 @@ package tb_dpi_pkg;
   import "DPI-C" function void tb_st_now_mon(input chandle bench, input longint unsigned now);
   import "DPI-C" function void tb_st_eoi_mon(input chandle bench, input int unsigned vp,
                                              input int unsigned vec);
-  import "DPI-C" function void tb_st_irq_mon(input chandle bench, input int unsigned vp,
-                                             input int unsigned vec, input bit auto_eoi);
-  import "DPI-C" function void tb_st_retire_mon(input chandle bench, input int unsigned kind,
-                                                input int unsigned vp, input int unsigned timer,
-                                                input int unsigned outcome,
-                                                input longint unsigned now);
+  import "DPI-C" function void tb_st_irq_mon(input chandle bench,
+                                             input bit [stimer_pkg::IRQ_BITS-1:0] irq);
+  import "DPI-C" function void tb_st_retire_mon(input chandle bench,
+                                                input bit [stimer_pkg::RETIRE_BITS-1:0] rt);
 
   // ---- Drivers: the ready/valid pins of their own handshakes in, the next pin values out ----
   import "DPI-C" function void tb_its_drive(
