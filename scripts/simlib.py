@@ -159,7 +159,9 @@ def run_job(job, timeout=600):
 
 
 def _first_line(out):
-    lines = [l.strip() for l in (out or "").splitlines() if l.strip()]
+    """The first line the run printed (not the command echoed before it)."""
+    lines = [l.strip() for l in (out or "").splitlines()
+             if l.strip() and not l.startswith("$ ") and not l.startswith("regress task ")]
     return lines[0][:300] if lines else "no output"
 
 
@@ -173,9 +175,11 @@ def read_result(job, path, rc, out, secs, log, since=None):
         res.message = f"timed out ({_first_line(out)})"
         return res
     if not os.path.exists(path):
-        how = f"exit code {rc}" if isinstance(rc, int) else (rc or "exit code unknown")
-        res.message = (f"no result file {os.path.relpath(path, ROOT)} ({job.exe} {how}: "
-                       f"{_first_line(out)})")
+        exe = os.path.relpath(job.exe, ROOT)
+        how = f"{exe} exited {rc}" if isinstance(rc, int) else (rc or "exit code unknown")
+        first = _first_line(out)
+        res.message = (f"no result file {os.path.relpath(path, ROOT)} ({how}"
+                       + (f"; output: {first})" if first != "no output" else ")"))
         return res
     mtime = os.path.getmtime(path)
     if since is not None and mtime < since:
@@ -202,9 +206,12 @@ def read_result(job, path, rc, out, secs, log, since=None):
                        f"not {job.name} seed {job.seed}")
         return res
     if status == "PASS":
-        if rc not in (0, None):
+        if isinstance(rc, str):
+            res.message = f"the result file says PASS but {rc}"
+        elif rc not in (0, None):
             res.status = "FAIL"
-            res.message = f"the result file says PASS but {job.exe} exited with {rc}"
+            res.message = (f"the result file says PASS but {os.path.relpath(job.exe, ROOT)} "
+                           f"exited {rc}")
         else:
             res.status = "PASS"
     elif status == "FAIL":
