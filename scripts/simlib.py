@@ -183,9 +183,10 @@ def read_result(job, path, rc, out, secs, log, since=None):
         return res
     mtime = os.path.getmtime(path)
     if since is not None and mtime < since:
+        fmt = "%Y-%m-%d %H:%M:%S"
         res.message = (f"stale result file {os.path.relpath(path, ROOT)}: written "
-                       f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(mtime))}, before "
-                       f"this run started ({time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(since))})")
+                       f"{time.strftime(fmt, time.localtime(mtime))}, before this run started "
+                       f"({time.strftime(fmt, time.localtime(since))})")
         return res
     try:
         with open(path, encoding="utf-8") as f:

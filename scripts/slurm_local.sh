@@ -28,7 +28,8 @@ check() {
 }
 
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
 }
 
 start() {
@@ -107,7 +108,9 @@ EOF
     idle | mix | alloc) ;;
     *)
       local why
-      why="node state '${state:-none}' after 30 s; slurmctld: $(tail -3 "$dir/log/slurmctld.log" 2>/dev/null); slurmd: $(tail -3 "$dir/log/slurmd.log" 2>/dev/null)"
+      why="node state '${state:-none}' after 30 s"
+      why+="; slurmctld: $(tail -3 "$dir/log/slurmctld.log" 2>/dev/null)"
+      why+="; slurmd: $(tail -3 "$dir/log/slurmd.log" 2>/dev/null)"
       stop "$dir"
       die "the node did not become ready: $why"
       ;;

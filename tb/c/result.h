@@ -14,20 +14,20 @@ extern "C" {
 #endif
 
 typedef struct {
-  const char *tool;            // "tb_sim" or "scn_model"
-  const char *status;          // "PASS", "FAIL" or "SKIP"
-  const char *block;           // "its" or "stimer"
-  const char *test;            // test name (scenario base name or random-<block>)
-  const char *scenario;        // scenario path, or "" for a random test
+  const char *tool;      // "tb_sim" or "scn_model"
+  const char *status;    // "PASS", "FAIL" or "SKIP"
+  const char *block;     // "its" or "stimer"
+  const char *test;      // test name (scenario base name or random-<block>)
+  const char *scenario;  // scenario path, or "" for a random test
   uint64_t seed;
-  uint64_t ops;                // scenario operations done
-  uint64_t compared;           // DUT operations compared (0 on the model alone)
-  uint64_t cycles;             // simulated cycles (0 on the model alone)
-  uint64_t failures;           // mismatch and check reports
-  const char *first_mismatch;  // the line saying what differs, "" when none
-  const char *skip_reason;     // "" unless SKIP
-  const char *rerun;           // the command that reproduces the run
-  const char *rerun_waves;     // the same with an FST window around the first mismatch, or ""
+  uint64_t ops;                     // scenario operations done
+  uint64_t compared;                // DUT operations compared (0 on the model alone)
+  uint64_t cycles;                  // simulated cycles (0 on the model alone)
+  uint64_t failures;                // mismatch and check reports
+  const char *first_mismatch;       // the line saying what differs, "" when none
+  const char *skip_reason;          // "" unless SKIP
+  const char *rerun;                // the command that reproduces the run
+  const char *rerun_waves;          // the same with an FST window around the first mismatch, or ""
   uint64_t trace_start, trace_end;  // that window (0, 0 without one)
   double seconds;
 } tb_result_t;

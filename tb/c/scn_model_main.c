@@ -59,9 +59,8 @@ static int scn_model_run(const char *path, const scn_t *s, scn_model_verdict_t *
   return failures;
 }
 
-static int scn_model_result(const char *result, const char *exe, const char *path,
-                            const scn_t *s, bool loaded, const scn_model_verdict_t *v, int failed,
-                            double seconds) {
+static int scn_model_result(const char *result, const char *exe, const char *path, const scn_t *s,
+                            bool loaded, const scn_model_verdict_t *v, int failed, double seconds) {
   const char *base = strrchr(path, '/');
   char test[256];
   snprintf(test, sizeof(test), "%s", base != NULL ? base + 1 : path);
@@ -74,13 +73,17 @@ static int scn_model_result(const char *result, const char *exe, const char *pat
   tb_result_t r = {
       .tool = "scn_model",
       .status = failed == 0 ? "PASS" : "FAIL",
-      .block = !loaded ? "?" : s->block == SCN_BLOCK_ITS ? "its" : "stimer",
+      .block = !loaded                     ? "?"
+               : s->block == SCN_BLOCK_ITS ? "its"
+                                           : "stimer",
       .test = test,
       .scenario = path,
       .seed = 1,
       .ops = v->ops,
       .failures = (uint64_t)failed,
-      .first_mismatch = failed == 0 ? "" : v->first[0] != 0 ? v->first : "the scenario failed",
+      .first_mismatch = failed == 0        ? ""
+                        : v->first[0] != 0 ? v->first
+                                           : "the scenario failed",
       .skip_reason = "",
       .rerun = rerun,
       .rerun_waves = "",
