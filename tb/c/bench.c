@@ -355,6 +355,45 @@ static void bench_history(const bench_t *b, unsigned i, char *buf, size_t len) {
   }
 }
 
+/**
+ * The first mismatch as one line, for the result file: the report's headline (the first line of
+ * `what`) and every differing field with both values; without fields, `what` with its lines
+ * joined by "; ".
+ */
+static void bench_first_mismatch(bench_t *b, const ls_error_t *e, const char *prefix) {
+  char *out = b->first_mismatch;
+  size_t cap = sizeof(b->first_mismatch);
+  size_t n = (size_t)snprintf(out, cap, "%s", prefix);
+  bool fields = false;
+  for (size_t i = 0; i < e->n_fields; i++) {
+    fields = fields || e->field[i].expected != e->field[i].actual;
+  }
+  for (const char *p = e->what; *p != 0 && n + 3 < cap; p++) {
+    if (*p == '\n') {
+      if (fields) {
+        break;  // the headline is enough: the fields follow
+      }
+      n += (size_t)snprintf(out + n, cap - n, "; ");
+      while (p[1] == ' ') {
+        p++;
+      }
+    } else {
+      out[n++] = *p;
+      out[n] = 0;
+    }
+  }
+  const char *sep = ": ";
+  for (size_t i = 0; i < e->n_fields && n < cap; i++) {
+    const ls_field_t *f = &e->field[i];
+    if (f->expected != f->actual) {
+      n += (size_t)snprintf(out + n, cap - n,
+                            "%s%s expected (model) 0x%" PRIx64 ", actual (DUT) 0x%" PRIx64, sep,
+                            f->name, f->expected, f->actual);
+      sep = "; ";
+    }
+  }
+}
+
 /** Prints the mismatch report of one error record; `op` is the scenario operation, if known. */
 static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, const char *prefix) {
   b->failures++;
@@ -367,18 +406,7 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
   }
   printf("%s%s\n", prefix, e->what);
   if (b->first_mismatch[0] == 0) {
-    // The line that says what differs: the report's headline and its first differing field.
-    const ls_field_t *d = NULL;
-    for (size_t i = 0; i < e->n_fields && d == NULL; i++) {
-      d = e->field[i].expected != e->field[i].actual ? &e->field[i] : NULL;
-    }
-    if (d != NULL) {
-      snprintf(b->first_mismatch, sizeof(b->first_mismatch),
-               "%s%.250s: %s expected (model) 0x%" PRIx64 ", actual (DUT) 0x%" PRIx64, prefix,
-               e->what, d->name, d->expected, d->actual);
-    } else {
-      snprintf(b->first_mismatch, sizeof(b->first_mismatch), "%s%.350s", prefix, e->what);
-    }
+    bench_first_mismatch(b, e, prefix);
   }
   if (e->n_fields > 0) {
     printf("  %-16s %-20s %-20s\n", "field", "expected (model)", "actual (DUT)");
