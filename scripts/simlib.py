@@ -22,6 +22,12 @@ RESULT_RE = re.compile(
     r"^(PASS|FAIL) (\S+) (\S+) seed=(\d+) ops=(\d+) cycles=(\d+) cycles/s=(\d+)")
 
 
+def rel(path):
+    """A path for messages: relative to the repository when inside it, else absolute."""
+    r = os.path.relpath(path, ROOT)
+    return path if r.startswith("..") else r
+
+
 @dataclass
 class Job:
     block: str
@@ -59,9 +65,8 @@ class Job:
                                  "--trace-end", str(end)]
 
     def rerun(self):
-        rel = os.path.relpath(self.exe, ROOT)
-        test = os.path.relpath(self.test, ROOT) if self.test.endswith(".scn") else self.test
-        return " ".join([rel, "--test", test, "--seed", str(self.seed)] + self.extra)
+        test = rel(self.test) if self.test.endswith(".scn") else self.test
+        return " ".join([rel(self.exe), "--test", test, "--seed", str(self.seed)] + self.extra)
 
 
 @dataclass
@@ -175,16 +180,16 @@ def read_result(job, path, rc, out, secs, log, since=None):
         res.message = f"timed out ({_first_line(out)})"
         return res
     if not os.path.exists(path):
-        exe = os.path.relpath(job.exe, ROOT)
+        exe = rel(job.exe)
         how = f"{exe} exited {rc}" if isinstance(rc, int) else (rc or "exit code unknown")
         first = _first_line(out)
-        res.message = (f"no result file {os.path.relpath(path, ROOT)} ({how}"
+        res.message = (f"no result file {rel(path)} ({how}"
                        + (f"; output: {first})" if first != "no output" else ")"))
         return res
     mtime = os.path.getmtime(path)
     if since is not None and mtime < since:
         fmt = "%Y-%m-%d %H:%M:%S"
-        res.message = (f"stale result file {os.path.relpath(path, ROOT)}: written "
+        res.message = (f"stale result file {rel(path)}: written "
                        f"{time.strftime(fmt, time.localtime(mtime))}, before this run started "
                        f"({time.strftime(fmt, time.localtime(since))})")
         return res
@@ -196,14 +201,14 @@ def read_result(job, path, rc, out, secs, log, since=None):
         status = data["status"]
         seed, test = int(data["seed"]), str(data["test"])
     except (OSError, ValueError, KeyError, TypeError) as e:
-        res.message = f"unreadable result file {os.path.relpath(path, ROOT)}: {e}"
+        res.message = f"unreadable result file {rel(path)}: {e}"
         return res
     res.data = data
     res.ops, res.cycles = int(data.get("ops", 0)), int(data.get("cycles", 0))
     wall = float(data.get("seconds", 0) or 0)
     res.cps = int(res.cycles / wall) if wall > 0 else 0
     if seed != job.seed or test != job.name:
-        res.message = (f"result file {os.path.relpath(path, ROOT)} is for {test} seed {seed}, "
+        res.message = (f"result file {rel(path)} is for {test} seed {seed}, "
                        f"not {job.name} seed {job.seed}")
         return res
     if status == "PASS":
@@ -211,7 +216,7 @@ def read_result(job, path, rc, out, secs, log, since=None):
             res.message = f"the result file says PASS but {rc}"
         elif rc not in (0, None):
             res.status = "FAIL"
-            res.message = (f"the result file says PASS but {os.path.relpath(job.exe, ROOT)} "
+            res.message = (f"the result file says PASS but {rel(job.exe)} "
                            f"exited {rc}")
         else:
             res.status = "PASS"
@@ -222,7 +227,7 @@ def read_result(job, path, rc, out, secs, log, since=None):
         res.status = "SKIP"
         res.message = data.get("skip_reason") or "skipped"
     else:
-        res.message = f"result file {os.path.relpath(path, ROOT)}: unknown status '{status}'"
+        res.message = f"result file {rel(path)}: unknown status '{status}'"
     return res
 
 
