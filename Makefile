@@ -21,9 +21,13 @@ build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 # Every test through ctest: model unit tests, directed scenarios (model alone and lockstep),
-# random seeds, verdict and script tests.
+# random seeds, verdict and script tests, the regression on a real single-node Slurm (label
+# slurm; its packages come from `scripts/deps.sh slurm`, without them it reports SKIP).
+# JUnit XML of the run: $(TEST_JUNIT).
+TEST_JUNIT ?= $(CURDIR)/build/ctest-junit.xml
 test: build
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	@scripts/deps.sh slurm || echo "make: the Slurm packages are missing: regress/slurm_real will SKIP"
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --output-junit $(TEST_JUNIT)
 
 # The model unit tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-asan: deps
@@ -32,6 +36,7 @@ test-asan: deps
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -L cmodel
 
 sim: build
+	@scripts/tools.sh check verilator
 	scripts/sim.py
 
 lint:

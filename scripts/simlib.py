@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
 """Shared job runner for `make sim` and scripts/regress: runs tb_sim jobs in parallel, each in
-its own folder with its log, and parses the bench's closing line."""
+its own folder with its log, and reads each run's verdict from the JSON result file the bench
+writes (`--result FILE`, docs/bench.md). A run whose result file is missing, unreadable, for
+another test or older than the run is a failure with that reason, never a pass."""
 import concurrent.futures
 import glob
+import json
 import os
 import re
 import subprocess
@@ -13,8 +16,16 @@ from dataclasses import dataclass, field
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TB_SIM = os.path.join(ROOT, "build", "cmake", "sim", "tb_sim")
 SCN_MODEL = os.path.join(ROOT, "build", "cmake", "tb", "scn_model")
+# The bench's closing line, for figures only (scripts/bench_lockstep.py); verdicts come from the
+# result file.
 RESULT_RE = re.compile(
     r"^(PASS|FAIL) (\S+) (\S+) seed=(\d+) ops=(\d+) cycles=(\d+) cycles/s=(\d+)")
+
+
+def rel(path):
+    """A path for messages: relative to the repository when inside it, else absolute."""
+    r = os.path.relpath(path, ROOT)
+    return path if r.startswith("..") else r
 
 
 @dataclass
@@ -40,13 +51,22 @@ class Job:
             return self.binary
         return scenario_binary(self.test) if self.test.endswith(".scn") else TB_SIM
 
-    def command(self):
-        return [self.exe, "--test", self.test, "--seed", str(self.seed)] + self.extra
+    @property
+    def result_file(self):
+        return os.path.join(self.folder, "result.json")
+
+    def command(self, result=None):
+        cmd = [self.exe, "--test", self.test, "--seed", str(self.seed)] + self.extra
+        return cmd + ["--result", result] if result else cmd
+
+    def waves_command(self, fst, start, end):
+        """The command that reruns this job with an FST window (cycles start..end)."""
+        return self.command() + ["--trace", fst, "--trace-start", str(start),
+                                 "--trace-end", str(end)]
 
     def rerun(self):
-        rel = os.path.relpath(self.exe, ROOT)
-        test = os.path.relpath(self.test, ROOT) if self.test.endswith(".scn") else self.test
-        return " ".join([rel, "--test", test, "--seed", str(self.seed)] + self.extra)
+        test = rel(self.test) if self.test.endswith(".scn") else self.test
+        return " ".join([rel(self.exe), "--test", test, "--seed", str(self.seed)] + self.extra)
 
 
 @dataclass
@@ -58,7 +78,8 @@ class Result:
     cps: int = 0
     seconds: float = 0.0
     log: str = ""
-    message: str = ""
+    message: str = ""  # why it did not pass: the first mismatch line, or what went wrong
+    data: dict = field(default_factory=dict)  # the result file, when it was read
 
 
 def scenario_binary(path, base=TB_SIM):
@@ -120,41 +141,93 @@ def parse_list(path):
 def run_job(job, timeout=600):
     os.makedirs(job.folder, exist_ok=True)
     log = os.path.join(job.folder, "run.log")
+    res_file = job.result_file
+    if os.path.exists(res_file):
+        os.remove(res_file)  # a result left by an earlier run must never be read as this one's
     t0 = time.monotonic()
+    started = time.time()
+    cmd = job.command(res_file)
     try:
-        proc = subprocess.run(job.command(), cwd=ROOT, stdout=subprocess.PIPE,
+        proc = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, timeout=timeout, text=True)
         out, rc = proc.stdout, proc.returncode
     except subprocess.TimeoutExpired as e:
-        out, rc = (e.stdout or "") if isinstance(e.stdout, str) else "", -1
+        out = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
         out += f"\nTIMEOUT after {timeout} s\n"
+        rc = "timeout"
+    except OSError as e:
+        out, rc = f"cannot run {cmd[0]}: {e}\n", "not started"
     secs = time.monotonic() - t0
     with open(log, "w", encoding="utf-8") as f:
-        f.write("$ " + " ".join(job.command()) + "\n" + out)
-    return parse_output(job, out, rc, secs, log)
+        f.write("$ " + " ".join(cmd) + "\n" + out)
+    return read_result(job, res_file, rc, out, secs, log, since=started)
 
 
-def parse_output(job, out, rc, secs, log):
-    """The result of one run from its output (rc None: judge by the closing line only)."""
+def _first_line(out):
+    """The first line the run printed (not the command echoed before it)."""
+    lines = [l.strip() for l in (out or "").splitlines()
+             if l.strip() and not l.startswith("$ ") and not l.startswith("regress task ")]
+    return lines[0][:300] if lines else "no output"
+
+
+def read_result(job, path, rc, out, secs, log, since=None):
+    """The result of one run, from its result file `path`. `rc` is the exit code (an int), a
+    string saying why there is none ("timeout", "not started"), or None when it is unknown;
+    `out` its output (only quoted in messages); `since` (epoch seconds): a result file older than
+    that is stale. Anything but a readable, fresh result file for this job is an ERROR."""
     res = Result(job, "ERROR", seconds=secs, log=log)
-    for line in out.splitlines():
-        m = RESULT_RE.match(line)
-        if m:
-            res.status = m.group(1)
-            res.ops, res.cycles, res.cps = int(m.group(5)), int(m.group(6)), int(m.group(7))
-        elif line.startswith("SKIP "):
-            res.status = "SKIP"
-    if rc == 77:
-        res.status = "SKIP"
-    elif rc not in (0, None) and res.status == "PASS":
+    if rc == "timeout":
+        res.message = f"timed out ({_first_line(out)})"
+        return res
+    if not os.path.exists(path):
+        exe = rel(job.exe)
+        how = f"{exe} exited {rc}" if isinstance(rc, int) else (rc or "exit code unknown")
+        first = _first_line(out)
+        res.message = (f"no result file {rel(path)} ({how}"
+                       + (f"; output: {first})" if first != "no output" else ")"))
+        return res
+    mtime = os.path.getmtime(path)
+    if since is not None and mtime < since:
+        fmt = "%Y-%m-%d %H:%M:%S"
+        res.message = (f"stale result file {rel(path)}: written "
+                       f"{time.strftime(fmt, time.localtime(mtime))}, before this run started "
+                       f"({time.strftime(fmt, time.localtime(since))})")
+        return res
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        status = data["status"]
+        seed, test = int(data["seed"]), str(data["test"])
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        res.message = f"unreadable result file {rel(path)}: {e}"
+        return res
+    res.data = data
+    res.ops, res.cycles = int(data.get("ops", 0)), int(data.get("cycles", 0))
+    wall = float(data.get("seconds", 0) or 0)
+    res.cps = int(res.cycles / wall) if wall > 0 else 0
+    if seed != job.seed or test != job.name:
+        res.message = (f"result file {rel(path)} is for {test} seed {seed}, "
+                       f"not {job.name} seed {job.seed}")
+        return res
+    if status == "PASS":
+        if isinstance(rc, str):
+            res.message = f"the result file says PASS but {rc}"
+        elif rc not in (0, None):
+            res.status = "FAIL"
+            res.message = (f"the result file says PASS but {rel(job.exe)} "
+                           f"exited {rc}")
+        else:
+            res.status = "PASS"
+    elif status == "FAIL":
         res.status = "FAIL"
-    if res.status != "PASS":
-        first = [l for l in out.splitlines() if l.strip()][:1]
-        for l in out.splitlines():
-            if "MISMATCH" in l or l.startswith("FAIL") or "expected" in l or "SKIP" in l:
-                first = [l]
-                break
-        res.message = first[0] if first else f"exit code {rc}"
+        res.message = data.get("first_mismatch") or "FAIL without a first mismatch line"
+    elif status == "SKIP":
+        res.status = "SKIP"
+        res.message = data.get("skip_reason") or "skipped"
+    else:
+        res.message = f"result file {rel(path)}: unknown status '{status}'"
     return res
 
 

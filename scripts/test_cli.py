@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """ctest sim/cli: the command line of tb_sim. Every number out of its option's range is a usage
 error that names the option (exit 2, nothing simulated); `--trace FILE` without a window writes a
-bounded one and the run stops a bounded number of cycles after its end.
+bounded one and the run stops a bounded number of cycles after its end; `--result FILE` writes
+the verdict as JSON (PASS, FAIL with the first mismatch line and its waves window, SKIP with the
+reason) with the stdout of the run unchanged, and so does scn_model next to tb_sim's build.
 
   scripts/test_cli.py build/cmake/sim/tb_sim
 """
@@ -10,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import json
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -71,10 +74,75 @@ def main():
         except subprocess.TimeoutExpired:
             fails.append("stimer_reset.scn (another build's configuration) with --trace did not "
                          "end within 60 s")
+    fails += check_result(exe)
     for f in fails:
         print(f"FAIL: {f}")
     print("PASS" if not fails else f"{len(fails)} failure(s)")
     return 1 if fails else 0
+
+
+def check_result(exe):
+    """--result: the JSON verdict of a passing, a failing and a skipped run, and of scn_model."""
+    fails = []
+    scn_model = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(exe))), "tb",
+                             "scn_model")
+    with tempfile.TemporaryDirectory() as tmp:
+        res = os.path.join(tmp, "r.json")
+
+        def result(args, want_rc, runner=exe):
+            if os.path.exists(res):
+                os.remove(res)
+            p = subprocess.run([runner] + args + ["--result", res], cwd=ROOT,
+                               capture_output=True, text=True, timeout=120)
+            if p.returncode != want_rc:
+                fails.append(f"{' '.join(args)} --result: exit {p.returncode}, expected {want_rc}")
+                return {}, p.stdout
+            try:
+                with open(res, encoding="utf-8") as f:
+                    return json.load(f), p.stdout
+            except (OSError, ValueError) as e:
+                fails.append(f"{' '.join(args)} --result: no readable result file: {e}")
+                return {}, p.stdout
+
+        args = ["--test", "random-stimer", "--seed", "5", "--ops", "50"]
+        d, out = result(args, 0)
+        plain = subprocess.run([exe] + args, cwd=ROOT, capture_output=True, text=True).stdout
+        if d and (d["status"] != "PASS" or d["seed"] != 5 or d["test"] != "random-stimer"
+                  or d["ops"] == 0 or d["cycles"] == 0 or d["first_mismatch"] != ""
+                  or "--seed 5 --ops 50" not in d["rerun"]):
+            fails.append(f"--result of a passing run: {d}")
+        def steady(text):  # the output without its timings
+            return [re.sub(r"cycles/s=\d+", "", l) for l in text.splitlines()
+                    if not l.startswith("lockstep share:")]
+
+        if steady(out) != steady(plain):
+            fails.append("--result changed the run's stdout")
+        bad = os.path.join(tmp, "its_bad.scn")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write("block its\nconfig num_rd=4\nreg read 0x88 expect=0x1234\n")
+        d, out = result(["--test", bad], 1)
+        if d and (d["status"] != "FAIL" or "0x1234" not in d["first_mismatch"]
+                  or "MISMATCH" in d["first_mismatch"] or d["trace_end"] == 0
+                  or "--trace" not in d["rerun_waves"] or d["failures"] != 1):
+            fails.append(f"--result of a failing run: {d}")
+        if "==== MISMATCH ====" not in out:
+            fails.append("a failing run with --result no longer prints its mismatch report")
+        other = os.path.join(tmp, "its_rd2.scn")
+        with open(other, "w", encoding="utf-8") as f:
+            f.write("block its\nconfig num_rd=2\nreg read 0x88 expect=0\n")
+        d, _ = result(["--test", other], 77)
+        if d and (d["status"] != "SKIP" or "num_rd=2" not in d["skip_reason"]):
+            fails.append(f"--result of a skipped run: {d}")
+        if os.path.exists(scn_model):
+            d, _ = result([bad], 1, scn_model)
+            if d and (d["status"] != "FAIL" or "0x1234" not in d["first_mismatch"]):
+                fails.append(f"scn_model --result of a failing scenario: {d}")
+            d, _ = result([os.path.join(ROOT, "sim", "tests", "its_trigger.scn")], 0, scn_model)
+            if d and (d["status"] != "PASS" or d["test"] != "its_trigger"):
+                fails.append(f"scn_model --result of a passing scenario: {d}")
+        else:
+            fails.append(f"{scn_model} is missing")
+    return fails
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 #include "exec.h"
 #include "fcov.h"
 #include "gen.h"
+#include "result.h"
 
 #define BENCH_TRACE_WINDOW 100000ull  // cycles --trace covers when no window is given
 #define BENCH_TRACE_RUNON 1000ull     // at most this many cycles traced past the end of the run
@@ -32,6 +33,7 @@ struct bench {
   uint64_t trace_start, trace_end;
   char cov[512];        // --cov: Verilator coverage data (coverage builds)
   char fcov_path[512];  // --fcov: functional coverage counts
+  char result[512];     // --result: the machine-readable result (result.h)
   uint64_t watchdog;
   bool verbose;
   char exe[512];
@@ -52,6 +54,11 @@ struct bench {
   size_t last_ops;
   uint64_t last_progress;
   uint64_t hist_printed;
+  // For the result file: the first report, its waves window and rerun command, a skip reason.
+  char first_mismatch[400];
+  char rerun_waves[1400];
+  uint64_t waves_start, waves_end;
+  char skip_reason[300];
 };
 
 // ---- Command line ----
@@ -61,7 +68,7 @@ static void bench_usage(const char *argv0) {
           "usage: %s --test FILE.scn | --test random-its | --test random-stimer\n"
           "          [--seed N] [--ops N] [--no-lockstep] [--max-mismatch N]\n"
           "          [--trace FILE.fst [--trace-start CYCLE] [--trace-end CYCLE]]\n"
-          "          [--watchdog CYCLES] [--verbose] [--fcov FILE] [--cov FILE]\n"
+          "          [--watchdog CYCLES] [--verbose] [--fcov FILE] [--cov FILE] [--result FILE]\n"
           "  --seed N          0..2^64-1 (default 1): random stimulus, back-pressure, X init\n"
           "  --ops N           1..%llu operations of a random test (default 400)\n"
           "  --no-lockstep     compare nothing: the model only follows the DUT (for timing)\n"
@@ -73,7 +80,9 @@ static void bench_usage(const char *argv0) {
           "                    (default %llu + %llu x the scenario's mem_latency)\n"
           "  --fcov FILE       write the functional coverage bin counts (name count lines)\n"
           "  --cov FILE        write Verilator line/toggle coverage (tb_sim_cov builds only), and\n"
-          "                    FILE.reset: the counts when the power-on reset ended\n",
+          "                    FILE.reset: the counts when the power-on reset ended\n"
+          "  --result FILE     write the verdict as JSON (status, first mismatch, seed, cycles,\n"
+          "                    operations, rerun command; docs/bench.md)\n",
           argv0, BENCH_MAX_OPS, BENCH_TRACE_WINDOW, BENCH_TRACE_WINDOW, BENCH_TRACE_RUNON,
           BENCH_WATCHDOG_BASE, BENCH_WATCHDOG_PER_LATENCY);
 }
@@ -136,7 +145,8 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
   };
   const bench_stropt_t strs[] = {{"--trace", b->trace, sizeof(b->trace)},
                                  {"--cov", b->cov, sizeof(b->cov)},
-                                 {"--fcov", b->fcov_path, sizeof(b->fcov_path)}};
+                                 {"--fcov", b->fcov_path, sizeof(b->fcov_path)},
+                                 {"--result", b->result, sizeof(b->result)}};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -348,6 +358,45 @@ static void bench_history(const bench_t *b, unsigned i, char *buf, size_t len) {
   }
 }
 
+/**
+ * The first mismatch as one line, for the result file: the report's headline (the first line of
+ * `what`) and every differing field with both values; without fields, `what` with its lines
+ * joined by "; ".
+ */
+static void bench_first_mismatch(bench_t *b, const ls_error_t *e, const char *prefix) {
+  char *out = b->first_mismatch;
+  size_t cap = sizeof(b->first_mismatch);
+  size_t n = (size_t)snprintf(out, cap, "%s", prefix);
+  bool fields = false;
+  for (size_t i = 0; i < e->n_fields; i++) {
+    fields = fields || e->field[i].expected != e->field[i].actual;
+  }
+  for (const char *p = e->what; *p != 0 && n + 3 < cap; p++) {
+    if (*p == '\n') {
+      if (fields) {
+        break;  // the headline is enough: the fields follow
+      }
+      n += (size_t)snprintf(out + n, cap - n, "; ");
+      while (p[1] == ' ') {
+        p++;
+      }
+    } else {
+      out[n++] = *p;
+      out[n] = 0;
+    }
+  }
+  const char *sep = ": ";
+  for (size_t i = 0; i < e->n_fields && n < cap; i++) {
+    const ls_field_t *f = &e->field[i];
+    if (f->expected != f->actual) {
+      n += (size_t)snprintf(out + n, cap - n,
+                            "%s%s expected (model) 0x%" PRIx64 ", actual (DUT) 0x%" PRIx64, sep,
+                            f->name, f->expected, f->actual);
+      sep = "; ";
+    }
+  }
+}
+
 /** Prints the mismatch report of one error record; `op` is the scenario operation, if known. */
 static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, const char *prefix) {
   b->failures++;
@@ -359,6 +408,9 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
     printf("scenario line %u (%s)\n", op->line, scn_kind_name(op->kind));
   }
   printf("%s%s\n", prefix, e->what);
+  if (b->first_mismatch[0] == 0) {
+    bench_first_mismatch(b, e, prefix);
+  }
   if (e->n_fields > 0) {
     printf("  %-16s %-20s %-20s\n", "field", "expected (model)", "actual (DUT)");
     for (size_t i = 0; i < e->n_fields; i++) {
@@ -380,11 +432,19 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
   uint64_t from = e->cycle > 200 ? e->cycle - 200 : 0;
   char dir[600];
   snprintf(dir, sizeof(dir), "build/sim/%.200s/%" PRIu64, b->test, b->seed);
-  printf("rerun with waves: %.300s --test %.300s --seed %" PRIu64
-         "%.100s"
-         " --trace %.300s/fail.fst --trace-start %" PRIu64 " --trace-end %" PRIu64 "\n",
-         b->exe, b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "", dir, from,
-         e->cycle + 50);
+  char waves[sizeof(b->rerun_waves)];
+  snprintf(waves, sizeof(waves),
+           "%.300s --test %.300s --seed %" PRIu64
+           "%.100s"
+           " --trace %.300s/fail.fst --trace-start %" PRIu64 " --trace-end %" PRIu64,
+           b->exe, b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "", dir,
+           from, e->cycle + 50);
+  printf("rerun with waves: %s\n", waves);
+  if (b->rerun_waves[0] == 0) {
+    snprintf(b->rerun_waves, sizeof(b->rerun_waves), "%s", waves);
+    b->waves_start = from;
+    b->waves_end = e->cycle + 50;
+  }
   printf("open the waves:   scripts/wave %s/fail.fst %s\n", dir, bench_block_name(b));
   printf("==================================================\n");
   fflush(stdout);
@@ -448,18 +508,20 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
   b->configured = true;
   const scn_config_t *c = &b->scn.cfg;
   if (b->scn.block == SCN_BLOCK_ITS && c->num_rd != num_rd) {
-    printf("SKIP %s: the scenario needs num_rd=%u, this build has NumRd=%u\n", b->test, c->num_rd,
-           num_rd);
+    snprintf(b->skip_reason, sizeof(b->skip_reason),
+             "the scenario needs num_rd=%u, this build has NumRd=%u", c->num_rd, num_rd);
+    printf("SKIP %s: %s\n", b->test, b->skip_reason);
     b->skipped = true;
     b->done = true;
     return (scn_block_t)0;
   }
   if (b->scn.block == SCN_BLOCK_STIMER &&
       (c->num_vp != num_vp || c->feat_direct != feat_direct || c->scontrol_gate != scontrol_gate)) {
-    printf(
-        "SKIP %s: the scenario needs vps=%u feat_direct=%d scontrol_gate=%d; this build has "
-        "NumVp=%u FeatDirect=%d ScontrolGate=%d\n",
-        b->test, c->num_vp, c->feat_direct, c->scontrol_gate, num_vp, feat_direct, scontrol_gate);
+    snprintf(b->skip_reason, sizeof(b->skip_reason),
+             "the scenario needs vps=%u feat_direct=%d scontrol_gate=%d; this build has "
+             "NumVp=%u FeatDirect=%d ScontrolGate=%d",
+             c->num_vp, c->feat_direct, c->scontrol_gate, num_vp, feat_direct, scontrol_gate);
+    printf("SKIP %s: %s\n", b->test, b->skip_reason);
     b->skipped = true;
     b->done = true;
     return (scn_block_t)0;
@@ -470,6 +532,7 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
   b->rtl = rtl_be_new(&rc, err, sizeof(err));
   if (b->rtl == NULL) {
     fprintf(stderr, "bench: %s\n", err);
+    snprintf(b->first_mismatch, sizeof(b->first_mismatch), "bench: %s", err);
     b->failures++;
     b->done = true;
     return (scn_block_t)0;
@@ -572,10 +635,51 @@ static uint64_t bench_checker_ns(const bench_t *b) {
   return log != NULL ? log->ns : 0;
 }
 
+// --result: the verdict as JSON, for scripts (never parsed from stdout).
+static bool bench_write_result(bench_t *b, const char *status, double seconds) {
+  if (b->result[0] == 0) {
+    return true;
+  }
+  char rerun[1000];
+  snprintf(rerun, sizeof(rerun), "%.300s --test %.300s --seed %" PRIu64 "%.100s", b->exe,
+           b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "");
+  tb_result_t r = {
+      .tool = "tb_sim",
+      .status = status,
+      .block = bench_block_name(b),
+      .test = b->test,
+      .scenario = b->scn_path,
+      .seed = b->seed,
+      .ops = b->ex != NULL ? exec_ops_done(b->ex) : 0,
+      .compared = bench_compared(b),
+      .cycles = bench_cycle(b),
+      .failures = b->failures,
+      .first_mismatch = b->first_mismatch,
+      .skip_reason = b->skip_reason,
+      .rerun = rerun,
+      .rerun_waves = b->rerun_waves,
+      .trace_start = b->waves_start,
+      .trace_end = b->waves_end,
+      .seconds = seconds,
+  };
+  if (strcmp(status, "FAIL") == 0 && b->first_mismatch[0] == 0) {
+    r.first_mismatch = "the run failed without a mismatch report (see its output)";
+  }
+  char err[1200];
+  if (!tb_result_write(b->result, &r, err, sizeof(err))) {
+    fprintf(stderr, "bench: %s\n", err);
+    return false;
+  }
+  return true;
+}
+
 int bench_finish(bench_t *b, double seconds) {
   int rc;
   if (b->skipped) {
     rc = 77;  // the scenario needs another build configuration
+    if (!bench_write_result(b, "SKIP", seconds)) {
+      rc = 1;
+    }
   } else {
     if (!b->configured) {
       fprintf(stderr, "bench: the harness never passed the RTL parameters (tb_config)\n");
@@ -585,6 +689,10 @@ int bench_finish(bench_t *b, double seconds) {
     }
     if (b->fcov != NULL && !fcov_write(b->fcov, b->fcov_path, b->test, b->seed)) {
       fprintf(stderr, "bench: cannot write the functional coverage file %s\n", b->fcov_path);
+      if (b->first_mismatch[0] == 0) {
+        snprintf(b->first_mismatch, sizeof(b->first_mismatch),
+                 "cannot write the functional coverage file %.300s", b->fcov_path);
+      }
       b->failures++;
     }
     uint64_t cycles = bench_cycle(b);
@@ -593,6 +701,13 @@ int bench_finish(bench_t *b, double seconds) {
       // Measured inside this run, so load from other processes hits both parts alike.
       printf("lockstep share: %.1f %% of %.3f s stepping and comparing the model\n",
              100.0 * (double)bench_checker_ns(b) / (seconds * 1e9), seconds);
+    }
+    if (!b->configured) {
+      snprintf(b->first_mismatch, sizeof(b->first_mismatch),
+               "the harness never passed the RTL parameters (tb_config)");
+    }
+    if (!bench_write_result(b, b->failures == 0 ? "PASS" : "FAIL", seconds)) {
+      b->failures++;
     }
     char compared[80];
     snprintf(compared, sizeof(compared), "%" PRIu64 " DUT operations compared", bench_compared(b));
