@@ -102,13 +102,15 @@ package stimer_pkg;
   localparam int unsigned RETIRE_KIND_W = 1;
   localparam int unsigned RETIRE_VP_W = 8;
   localparam int unsigned RETIRE_TIMER_W = 2;
+  localparam int unsigned RETIRE_SINT_W = 4;
   localparam int unsigned RETIRE_OUTCOME_W = 3;
   localparam int unsigned RETIRE_NOW_W = 64;
-  localparam int unsigned RETIRE_BITS = 78;  // the packed struct
+  localparam int unsigned RETIRE_BITS = 82;  // the packed struct
   typedef struct packed {
     rt_kind_e kind;
     logic [7:0] vp;
     logic [1:0] timer;
+    logic [3:0] sint;
     outcome_e outcome;
     logic [63:0] now;
   } retire_t;
