@@ -70,6 +70,14 @@ CLI_CASES = [
      120),
     ("random_stimer_ok", "rtl", ["--test", "random-stimer", "--seed", "3", "--ops", "20"], {0},
      None, 120),
+    # --strict on both runners (docs/scenarios.md "Strict mode"): the file passes without it
+    # (its own verdict case) and fails with it, an unmatched retire record.
+    ("strict_flag_model", "model", ["--strict", "sim/tests/verdict/its_strict_flag_target.scn"],
+     {1}, None, 20),
+    ("strict_flag_rtl", "rtl", ["--test", "sim/tests/verdict/its_strict_flag_target.scn",
+                                "--strict"], {1}, None, 120),
+    ("model_unknown_option", "model", ["--bogus", "sim/tests/its_example.scn"], {2}, "--bogus",
+     20),
     ("model_no_argument", "model", [], {2}, "usage", 20),
     ("model_missing_file", "model", ["sim/tests/verdict/no_such_file.scn"], {2}, "no_such_file",
      20),

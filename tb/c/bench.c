@@ -34,6 +34,7 @@ struct bench {
   char fcov_path[512];  // --fcov: functional coverage counts
   uint64_t watchdog;
   bool verbose;
+  bool strict;  // --strict: every block's outputs must be matched (docs/scenarios.md)
   char exe[512];
   char ops_arg[48];
   // The run.
@@ -61,10 +62,12 @@ static void bench_usage(const char *argv0) {
           "usage: %s --test FILE.scn | --test random-its | --test random-stimer\n"
           "          [--seed N] [--ops N] [--no-lockstep] [--max-mismatch N]\n"
           "          [--trace FILE.fst [--trace-start CYCLE] [--trace-end CYCLE]]\n"
-          "          [--watchdog CYCLES] [--verbose] [--fcov FILE] [--cov FILE]\n"
+          "          [--watchdog CYCLES] [--verbose] [--strict] [--fcov FILE] [--cov FILE]\n"
           "  --seed N          0..2^64-1 (default 1): random stimulus, back-pressure, X init\n"
           "  --ops N           1..%llu operations of a random test (default 400)\n"
           "  --no-lockstep     compare nothing: the model only follows the DUT (for timing)\n"
+          "  --strict          strict mode, as a `strict` line in the scenario: an output no\n"
+          "                    `expect` of its block matched fails the run\n"
           "  --max-mismatch N  1..1000000 failures reported before the run stops (default 1)\n"
           "  --trace FILE      write an FST window: cycles CYCLE..CYCLE (--trace-start and\n"
           "                    --trace-end); either one alone spans %llu cycles, neither means\n"
@@ -153,6 +156,10 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
     }
     if (strcmp(a, "--verbose") == 0) {
       b->verbose = true;
+      continue;
+    }
+    if (strcmp(a, "--strict") == 0) {
+      b->strict = true;
       continue;
     }
     const bench_numopt_t *num = NULL;
@@ -378,10 +385,10 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
   char dir[600];
   snprintf(dir, sizeof(dir), "build/sim/%.200s/%" PRIu64, b->test, b->seed);
   printf("rerun with waves: %.300s --test %.300s --seed %" PRIu64
-         "%.100s"
+         "%.100s%s"
          " --trace %.300s/fail.fst --trace-start %" PRIu64 " --trace-end %" PRIu64 "\n",
-         b->exe, b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "", dir, from,
-         e->cycle + 50);
+         b->exe, b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "",
+         b->strict ? " --strict" : "", dir, from, e->cycle + 50);
   printf("open the waves:   scripts/wave %s/fail.fst %s\n", dir, bench_block_name(b));
   printf("==================================================\n");
   fflush(stdout);
@@ -475,6 +482,7 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
   b->st = rtl_be_stimer(b->rtl);
   exec_backend_t be = rtl_be_backend(b->rtl);
   b->ex = exec_new(&b->scn, &be, &b->log);
+  exec_set_strict(b->ex, b->strict);
   return b->scn.block;
 }
 

@@ -67,7 +67,7 @@ static void model_be_drain_its(model_be_t *mb) {
   its_run(mb->its, SIZE_MAX);
   its_event_t ev;
   while (its_pop_event(mb->its, &ev)) {
-    uint64_t a[6] = {0};
+    uint64_t a[SCN_NA] = {0};
     if (ev.kind == ITS_EV_RD) {
       a[0] = ev.u.rd.kind;
       a[1] = ev.u.rd.rd;
@@ -81,7 +81,10 @@ static void model_be_drain_its(model_be_t *mb) {
       a[3] = ev.u.retire.error;
       a[4] = ev.u.retire.devid;
       a[5] = ev.u.retire.eventid;
+      a[6] = ev.u.retire.offset;
       obs_add(mb->log, SCN_OBS_RETIRE, a);
+    } else if (ev.kind == ITS_EV_MEM_WRITE) {
+      obs_add_write(mb->log, &ev.u.mem);
     }
   }
 }
@@ -91,7 +94,7 @@ static void model_be_pass(model_be_t *mb) {
   stimer_advance(mb->st, mb->now);
   stimer_event_t ev;
   while (stimer_pop_event(mb->st, &ev)) {
-    uint64_t a[6] = {0};
+    uint64_t a[SCN_NA] = {0};
     if (ev.kind == STIMER_EV_IRQ) {
       a[0] = ev.u.irq.vp;
       a[1] = ev.u.irq.vector;
@@ -103,6 +106,8 @@ static void model_be_pass(model_be_t *mb) {
       a[2] = ev.u.retire.outcome;
       a[3] = ev.u.retire.now;
       obs_add(mb->log, SCN_OBS_ATTEMPT, a);
+    } else if (ev.kind == STIMER_EV_MEM_WRITE) {
+      obs_add_write(mb->log, &ev.u.mem);
     }
   }
 }

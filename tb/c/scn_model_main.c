@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 // scn_model: runs scenario files on the golden model alone (no Verilator), for fast checks:
 // the scenario executor (exec.h) on the model back end (model_be.h), the same executor and the
-// same checks as `tb_sim` runs in lockstep. Usage: scn_model FILE...   Exit status 0 when every
-// file passes, 1 when a check failed, 2 when a file is malformed (as tb_sim: one file, one
-// verdict).
+// same checks as `tb_sim` runs in lockstep. Usage: scn_model [--strict] FILE...   Exit status 0
+// when every file passes, 1 when a check failed, 2 when a file is malformed or the command line
+// is wrong (as tb_sim: one file, one verdict). `--strict`: every file runs in strict mode
+// (docs/scenarios.md), as if it began with a `strict` line.
 #include <stdio.h>
+#include <string.h>
 
 #include "exec.h"
 #include "model_be.h"
 
 // Runs one loaded scenario; prints its failures and its summary line; returns the failures.
-static int scn_model_run(const char *path, const scn_t *s) {
+static int scn_model_run(const char *path, const scn_t *s, bool strict) {
   char err[512];
   obs_log_t log;
   obs_init(&log);
@@ -22,6 +24,7 @@ static int scn_model_run(const char *path, const scn_t *s) {
   }
   exec_backend_t be = model_be_backend(mb);
   exec_t *ex = exec_new(s, &be, &log);
+  exec_set_strict(ex, strict);
   // The model back end never makes the executor wait; a step that does not finish is a bug.
   bool finished = exec_step(ex);
   int failures = (int)exec_error_count(ex);
@@ -32,8 +35,8 @@ static int scn_model_run(const char *path, const scn_t *s) {
     printf("%s: FAIL (model): the executor stopped before the end of the scenario\n", path);
     failures++;
   }
-  printf("%s %s (model alone) ops=%zu (scenario operations)\n", failures == 0 ? "PASS" : "FAIL",
-         path, exec_ops_done(ex));
+  printf("%s %s (model alone) ops=%zu (scenario operations)%s\n", failures == 0 ? "PASS" : "FAIL",
+         path, exec_ops_done(ex), s->strict || strict ? " strict" : "");
   exec_free(ex);
   model_be_free(mb);
   obs_free(&log);
@@ -41,13 +44,24 @@ static int scn_model_run(const char *path, const scn_t *s) {
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) {
-    fprintf(stderr, "usage: %s SCENARIO...\n", argv[0]);
+  int first = 1;
+  bool strict = false;
+  while (first < argc && strncmp(argv[first], "--", 2) == 0) {
+    if (strcmp(argv[first], "--strict") != 0) {
+      fprintf(stderr, "%s: unknown option %s\nusage: %s [--strict] SCENARIO...\n", argv[0],
+              argv[first], argv[0]);
+      return 2;
+    }
+    strict = true;
+    first++;
+  }
+  if (first >= argc) {
+    fprintf(stderr, "usage: %s [--strict] SCENARIO...\n", argv[0]);
     return 2;
   }
   int failed = 0;
   int malformed = 0;
-  for (int i = 1; i < argc; i++) {
+  for (int i = first; i < argc; i++) {
     scn_t s;
     char err[512];
     if (!scn_load(argv[i], &s, err, sizeof(err))) {
@@ -56,9 +70,9 @@ int main(int argc, char **argv) {
       malformed++;
       continue;
     }
-    failed += scn_model_run(argv[i], &s) != 0;
+    failed += scn_model_run(argv[i], &s, strict) != 0;
     scn_free(&s);
   }
-  printf("%d passed, %d failed\n", argc - 1 - failed, failed);
+  printf("%d passed, %d failed\n", argc - first - failed, failed);
   return malformed > 0 ? 2 : failed == 0 ? 0 : 1;
 }
