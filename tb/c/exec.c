@@ -191,7 +191,8 @@ static exec_op_t exec_post(exec_t *ex, const scn_op_t *op) {
     return EXEC_OP_DONE;
   }
   ex->unposted = false;
-  exec_rq_t rq = {.kind = EXEC_RQ_REG_WRITE, .off = ITS_GITS_CWRITER, .value = ex->cw_next, .size = 8};
+  exec_rq_t rq = {
+      .kind = EXEC_RQ_REG_WRITE, .off = ITS_GITS_CWRITER, .value = ex->cw_next, .size = 8};
   return exec_request(ex, op, &rq);
 }
 

@@ -96,8 +96,8 @@ void obs_format(const obs_t *o, char *buf, size_t len) {
                " offset=0x%" PRIx64 " writes=%" PRIu64,
                obs_lower(its_retire_kind_name((its_retire_kind_t)o->a[0]), k, sizeof(k)),
                its_opcode_name((uint8_t)o->a[1]),
-               obs_lower(its_outcome_name((its_outcome_t)o->a[2]), v, sizeof(v)), o->a[3],
-               o->a[4], o->a[5], o->a[6], o->a[7]);
+               obs_lower(its_outcome_name((its_outcome_t)o->a[2]), v, sizeof(v)), o->a[3], o->a[4],
+               o->a[5], o->a[6], o->a[7]);
       break;
     case SCN_OBS_IRQ:
       snprintf(buf, len, "irq vp=%" PRIu64 " vector=0x%02" PRIx64 " auto_eoi=%" PRIu64, o->a[0],

@@ -323,31 +323,37 @@ const char *scn_stimer_msr_name(uint32_t msr, char *buf, size_t len) {
 }
 
 const char *scn_kind_name(scn_kind_t kind) {
-  static const char *const names[] = {"?",
-                                      "mem write",
-                                      "mem fault",
-                                      "mem nofault",
-                                      "wait",
-                                      "reset",
-                                      "expect mem",
-                                      "expect none",
-                                      "reg write",
-                                      "reg read",
-                                      "cmd",
-                                      "msi",
-                                      "expect rd",
-                                      "expect retire",
-                                      "post",
-                                      "msr write",
-                                      "msr read",
-                                      "time",
-                                      "eoi",
-                                      "guest ack",
-                                      "expect irq",
-                                      "expect attempt",
-                                      "expect msg",
-                                      "expect slot-free"};
-  return (unsigned)kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
+  // By kind, so the table cannot drift from the enumeration.
+  static const char *const names[] = {
+      [0] = "?",
+      [SCN_MEM_WRITE] = "mem write",
+      [SCN_FAULT_ADD] = "mem fault",
+      [SCN_FAULT_CLEAR] = "mem nofault",
+      [SCN_WAIT] = "wait",
+      [SCN_RESET] = "reset",
+      [SCN_EXPECT_MEM] = "expect mem",
+      [SCN_EXPECT_NONE] = "expect none",
+      [SCN_REG_WRITE] = "reg write",
+      [SCN_REG_READ] = "reg read",
+      [SCN_CMD] = "cmd",
+      [SCN_MSI] = "msi",
+      [SCN_EXPECT_RD] = "expect rd",
+      [SCN_EXPECT_RETIRE] = "expect retire",
+      [SCN_POST] = "post",
+      [SCN_MSR_WRITE] = "msr write",
+      [SCN_MSR_READ] = "msr read",
+      [SCN_TIME] = "time",
+      [SCN_EOI] = "eoi",
+      [SCN_GUEST_ACK] = "guest ack",
+      [SCN_EXPECT_IRQ] = "expect irq",
+      [SCN_EXPECT_ATTEMPT] = "expect attempt",
+      [SCN_EXPECT_MSG] = "expect msg",
+      [SCN_EXPECT_SLOT_FREE] = "expect slot-free",
+  };
+  if ((unsigned)kind >= sizeof(names) / sizeof(names[0]) || names[kind] == NULL) {
+    return "?";
+  }
+  return names[kind];
 }
 
 // ---- Line parsers ----
@@ -762,8 +768,10 @@ static bool scn_reg_off(scn_ctx_t *c, int i, uint64_t *off) {
   char r[64];
   if (i < c->n && !isdigit((unsigned char)c->words[i][0]) && strchr(c->words[i], '=') == NULL) {
     if (!scn_reg_name(its_enc(), c->words[i], off)) {
-      return scn_fail(c, "a register name of docs/enc/its.md (GITS_CTLR ...), optionally +N, as "
-                      "word %d, got '%s'", i + 1, c->words[i]);
+      return scn_fail(c,
+                      "a register name of docs/enc/its.md (GITS_CTLR ...), optionally +N, as "
+                      "word %d, got '%s'",
+                      i + 1, c->words[i]);
     }
     return *off <= enc_max(ITS_ADDR_W) ||
            scn_fail(c, "a register offset in %s, got '%s' (0x%" PRIx64 ")",
