@@ -11,7 +11,8 @@ build the file's `config` line asks for), plus the command-line cases of CLI_CAS
   for the file's configuration and must exit 77;
 - both runners give the same verdict;
 - a parse error names `FILE:LINE:` (the stated line) and the word `expected`;
-- exit codes: 2 for a parse error, 0 for pass, 1 for fail (77 for an expected skip).
+- exit codes: 2 for a parse error, 0 for pass, 1 for fail (77 for an expected skip);
+- on a pass, both runners print the same `ops=N (scenario operations)`.
 
   scripts/test_verdicts.py build/cmake                  # everything
   scripts/test_verdicts.py build/cmake --case NAME      # one case: a file's name without .scn,
@@ -181,7 +182,7 @@ def check_scn(build, path, timeout, verbose):
         "model": [os.path.join(build, "tb", "scn_model"), scn],
         "rtl": [os.path.join(build, "sim", exe), "--test", scn, "--seed", "1"],
     }
-    obs, problems, details = {}, [], []
+    obs, problems, details, ops = {}, [], [], {}
     for runner, argv in runs.items():
         if not os.path.exists(argv[0]):
             problems.append(f"{runner}: {rel(argv[0])} not built")
@@ -190,6 +191,9 @@ def check_scn(build, path, timeout, verbose):
         rc, out, _ = run(argv, timeout)
         v, _ = observe(rc, out, scn)
         obs[runner] = v
+        m = re.search(r"^(?:PASS|FAIL) .*?\bops=(\d+)\b.*scenario operations", out, re.M)
+        if m:
+            ops[runner] = int(m.group(1))
         if verbose:
             details.append(f"--- {runner}: {' '.join(argv)} (rc {rc})\n{out}")
         want = [("skip", None)] if runner == "rtl" and rtl_skip else alts
@@ -203,6 +207,11 @@ def check_scn(build, path, timeout, verbose):
             problems.append(note + f", expected exit {EXIT[v[0]]}")
     if not rtl_skip and obs.get("model") != obs.get("rtl"):
         problems.append("runners disagree")
+    # docs/scenarios.md: on a passing run both runners count the same scenario operations.
+    if (not rtl_skip and obs.get("model") == ("pass", None) == obs.get("rtl")
+            and (ops.get("model") is None or ops.get("model") != ops.get("rtl"))):
+        problems.append(f"operation counts differ: model ops={ops.get('model')}, "
+                        f"rtl ops={ops.get('rtl')}")
     expected = " or ".join(show(a) for a in alts) + (" (rtl: skip)" if rtl_skip else "")
     got = f"model {show(obs['model'])}, rtl {show(obs['rtl'])}"
     if problems:

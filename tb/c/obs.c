@@ -283,8 +283,8 @@ static bool obs_check_none(const obs_log_t *log, const scn_op_t *op, char *err, 
   for (size_t i = 0; i < log->n; i++) {
     const obs_t *o = &log->v[i];
     if (!o->consumed && obs_is_event(o) && (kind == SCN_OBS_ANY || o->kind == kind)) {
-      snprintf(err, errlen, "line %u: expected no more %s outputs, but:", op->line,
-               kind == SCN_OBS_ANY ? "" : obs_kind_word(kind));
+      snprintf(err, errlen, "line %u: expected no more %s%soutputs, but:", op->line,
+               kind == SCN_OBS_ANY ? "" : obs_kind_word(kind), kind == SCN_OBS_ANY ? "" : " ");
       obs_list(log, kind, "seen", err, errlen);
       return false;
     }
