@@ -242,7 +242,8 @@ static size_t obs_list(const obs_log_t *log, scn_obs_kind_t kind, const char *la
       obs_append(buf, len, fmt, one);
     }
   }
-  obs_append_more(buf, len, count > OBS_LIST_MAX ? count - OBS_LIST_MAX : 0, "unconsumed");
+  obs_append_more(buf, len, count > OBS_LIST_MAX ? count - OBS_LIST_MAX : 0,
+                  strcmp(label, "unmatched") == 0 ? "unmatched" : "unconsumed");
   return count;
 }
 
