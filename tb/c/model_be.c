@@ -89,9 +89,8 @@ static void model_be_drain_its(model_be_t *mb) {
   }
 }
 
-// One pass at the current time, its outputs to the observation log.
-static void model_be_pass(model_be_t *mb) {
-  stimer_advance(mb->st, mb->now);
+// Moves the stimer model's outputs to the observation log.
+static void model_be_drain_stimer(model_be_t *mb) {
   stimer_event_t ev;
   while (stimer_pop_event(mb->st, &ev)) {
     uint64_t a[SCN_NA] = {0};
@@ -110,6 +109,15 @@ static void model_be_pass(model_be_t *mb) {
       obs_add_write(mb->log, &ev.u.mem);
     }
   }
+}
+
+// One pass at the current time, its outputs to the observation log. The outputs of the input
+// before it (a SIMP enable's zeroing) come first, then the pass starts (the RTL's PASS record).
+static void model_be_pass(model_be_t *mb) {
+  model_be_drain_stimer(mb);
+  obs_pass_start(mb->log);
+  stimer_advance(mb->st, mb->now);
+  model_be_drain_stimer(mb);
 }
 
 static bool model_be_start(void *ctx, const exec_rq_t *rq, char *why, size_t whylen) {

@@ -33,10 +33,14 @@ void obs_add(obs_log_t *log, scn_obs_kind_t kind, const uint64_t a[SCN_NA]) {
   o->kind = kind;
   memcpy(o->a, a, sizeof(o->a));
   o->consumed = false;
-  if (kind == SCN_OBS_RETIRE) {
-    o->a[7] = log->writes_pending;
+  if (kind == SCN_OBS_RETIRE || kind == SCN_OBS_ATTEMPT) {
+    o->a[kind == SCN_OBS_RETIRE ? 7 : 4] = log->writes_pending;
     log->writes_pending = 0;
   }
+}
+
+void obs_pass_start(obs_log_t *log) {
+  log->writes_pending = 0;
 }
 
 void obs_add_write(obs_log_t *log, const cm_mem_write_t *w) {
@@ -104,9 +108,11 @@ void obs_format(const obs_t *o, char *buf, size_t len) {
                o->a[1], o->a[2]);
       break;
     case SCN_OBS_ATTEMPT:
-      snprintf(buf, len, "attempt vp=%" PRIu64 " timer=%" PRIu64 " outcome=%s now=%" PRIu64,
-               o->a[0], o->a[1],
-               obs_lower(stimer_outcome_name((stimer_outcome_t)o->a[2]), v, sizeof(v)), o->a[3]);
+      snprintf(
+          buf, len,
+          "attempt vp=%" PRIu64 " timer=%" PRIu64 " outcome=%s now=%" PRIu64 " writes=%" PRIu64,
+          o->a[0], o->a[1], obs_lower(stimer_outcome_name((stimer_outcome_t)o->a[2]), v, sizeof(v)),
+          o->a[3], o->a[4]);
       break;
     case SCN_OBS_WRITE:
       snprintf(buf, len, "write addr=0x%" PRIx64 " data=0x%016" PRIx64 " be=0x%02" PRIx64 "%s",
@@ -174,6 +180,7 @@ static void obs_format_want(const scn_op_t *op, uint32_t fields, char *buf, size
       obs_want_field(fields, 2, "outcome",
                      obs_lower(stimer_outcome_name((stimer_outcome_t)a[2]), v, sizeof(v)), buf,
                      len);
+      obs_want_num(op, fields, 4, "writes", buf, len);
       break;
     default:
       snprintf(buf, len, "%s", scn_kind_name(op->kind));

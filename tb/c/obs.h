@@ -28,7 +28,7 @@ typedef struct {
   size_t cap;
   bool last_was_expect;
   uint64_t writes;          // write beats in the current block
-  uint64_t writes_pending;  // ITS: write beats since the last retire record (its `writes`)
+  uint64_t writes_pending;  // write beats since the last retire record or attempt (its `writes`)
   cm_mem_write_t first_writes[OBS_KEEP_WRITES];
 } obs_log_t;
 
@@ -36,11 +36,14 @@ void obs_init(obs_log_t *log);
 void obs_free(obs_log_t *log);
 /**
  * Adds an output. A retire record (SCN_OBS_RETIRE) gets in a[7] the write beats added since the
- * previous one: the operation's own (docs/interfaces.md 3.4).
+ * previous one: the operation's own (docs/interfaces.md 3.4); a stimer attempt gets in a[4] the
+ * beats since the previous attempt or the start of its pass (docs/interfaces.md 4.2).
  */
 void obs_add(obs_log_t *log, scn_obs_kind_t kind, const uint64_t a[SCN_NA]);
 /** Adds a memory write beat the block issued (faulting or not). */
 void obs_add_write(obs_log_t *log, const cm_mem_write_t *w);
+/** stimer: a pass starts (the PASS record): earlier beats (a SIMP enable's) are no attempt's. */
+void obs_pass_start(obs_log_t *log);
 /** Starts a new block when a stimulus op follows an expect op (docs/scenarios.md). */
 void obs_note_op(obs_log_t *log, const scn_op_t *op);
 /** True for the ops that check rather than stimulate. */

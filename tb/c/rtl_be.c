@@ -579,8 +579,10 @@ void rtl_st_irq(rtl_be_t *r, const stimer_irq_t *irq) {
 void rtl_st_retire(rtl_be_t *r, bool attempt, const stimer_retire_t *rt) {
   r->activity = r->cycle;
   if (attempt) {
-    uint64_t a[SCN_NA] = {rt->vp, rt->timer, rt->outcome, rt->now, 0, 0, 0, 0};
+    uint64_t a[SCN_NA] = {rt->vp, rt->timer, rt->outcome, rt->now, 0, 0, 0, 0};  // a[4]: obs_add
     obs_add(r->cfg.log, SCN_OBS_ATTEMPT, a);
+  } else {
+    obs_pass_start(r->cfg.log);
   }
   stimer_lockstep_retire(r->st, r->cycle, attempt, rt);
 }

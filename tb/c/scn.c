@@ -685,7 +685,7 @@ static bool scn_parse_expect_stimer(scn_ctx_t *c, const scn_t *s, scn_op_t *op) 
            scn_opt_w(c, 2, "auto_eoi", STIMER_IRQ_AUTO_EOI_WIDTH, op, 2);
   }
   if (strcmp(what, "attempt") == 0) {
-    static const char *const keys[] = {"vp", "timer", "outcome", NULL};
+    static const char *const keys[] = {"vp", "timer", "outcome", "writes", NULL};
     op->kind = SCN_EXPECT_ATTEMPT;
     if (!scn_only(c, 2, keys, NULL)) {
       return false;
@@ -700,8 +700,10 @@ static bool scn_parse_expect_stimer(scn_ctx_t *c, const scn_t *s, scn_op_t *op) 
         op->has |= 1u << 2;
       }
     }
+    // writes: the memory write beats of the attempt (a message is 5, docs/interfaces.md 2).
     return scn_req_w(c, 2, "vp", 32, op, 0) && scn_vp_exists(c, s, op->a[0]) &&
-           scn_req_w(c, 2, "timer", STIMER_RETIRE_TIMER_WIDTH, op, 1);
+           scn_req_w(c, 2, "timer", STIMER_RETIRE_TIMER_WIDTH, op, 1) &&
+           scn_opt_w(c, 2, "writes", 16, op, 4);
   }
   if (strcmp(what, "msg") == 0) {
     static const char *const keys[] = {"vp", "sint", "timer", "exp", "deliv", "flags", NULL};

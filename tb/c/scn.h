@@ -35,7 +35,7 @@ typedef enum {
   SCN_EOI,         // a[0] vp, a[1] vector
   SCN_GUEST_ACK,   // a[0] vp, a[1] sint: clear message_type; EOM if flags.msg_pending
   SCN_EXPECT_IRQ,  // a[0] vp, a[1] vector, a[2] auto_eoi (`has` bit 2)
-  SCN_EXPECT_ATTEMPT,   // a[0] vp, a[1] timer, a[2] outcome (`has` bit 2)
+  SCN_EXPECT_ATTEMPT,   // a[0] vp, a[1] timer, a[2] outcome, a[4] writes (`has` bits 2, 4)
   SCN_EXPECT_MSG,       // a[0] vp, a[1] sint, a[2] timer, a[3] exp, a[4] deliv, a[5] flags
   SCN_EXPECT_SLOT_FREE  // a[0] vp, a[1] sint: message_type == 0
 } scn_kind_t;
