@@ -77,6 +77,8 @@ CLI_CASES = [
      {1}, None, 20),
     ("strict_flag_rtl", "rtl", ["--test", "sim/tests/verdict/its_strict_flag_target.scn",
                                 "--strict"], {1}, None, 120),
+    ("strict_random", "rtl", ["--test", "random-its", "--strict", "--ops", "10"], {2}, "--strict",
+     20),
     ("model_unknown_option", "model", ["--bogus", "sim/tests/its_example.scn"], {2}, "--bogus",
      20),
     ("model_no_argument", "model", [], {2}, "usage", 20),
