@@ -21,17 +21,17 @@ if [ ${#csrc[@]} -gt 0 ]; then
   fi
 fi
 
-# Strict is the default for new scenarios (docs/scenarios.md "Strict mode"): every sim/tests/*.scn
-# has a `strict` line unless sim/tests/nonstrict.txt names it (files written before strict mode).
+# Every scenario of sim/tests is strict (docs/scenarios.md "Strict mode"): a new file without a
+# `strict` line would let unmatched outputs pass unnoticed.
 nonstrict=0
 for f in sim/tests/*.scn; do
-  if ! grep -qE '^strict[[:space:]]*(#.*)?$' "$f" && ! grep -qxF "$f" sim/tests/nonstrict.txt; then
-    echo "lint: $f has no 'strict' line (new scenarios are strict; docs/scenarios.md)" >&2
+  if ! grep -qE '^strict[[:space:]]*(#.*)?$' "$f"; then
+    echo "lint: $f has no 'strict' line (scenarios are strict; docs/scenarios.md)" >&2
     nonstrict=1
   fi
 done
 if [ $nonstrict -eq 0 ]; then
-  echo "lint: every scenario outside sim/tests/nonstrict.txt is strict"
+  echo "lint: every scenario in sim/tests is strict"
 else
   rc=1
 fi
