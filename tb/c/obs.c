@@ -76,6 +76,17 @@ void obs_note_op(obs_log_t *log, const scn_op_t *op) {
   log->last_was_expect = expect;
 }
 
+// An opcode as `op=` takes it: the command's name, or the number when no command has it (an
+// unknown opcode; 0 in an MSI's record).
+static const char *obs_opcode(uint64_t opcode, char *buf, size_t len) {
+  const char *n = enc_name(enc_enum(its_enc(), "opcode"), opcode);
+  if (n == NULL) {
+    snprintf(buf, len, "0x%02" PRIx64, opcode);
+    return buf;
+  }
+  return n;
+}
+
 // `name` in lower case, as scenario lines write kinds and outcomes.
 static const char *obs_lower(const char *name, char *buf, size_t len) {
   size_t i = 0;
@@ -89,6 +100,7 @@ static const char *obs_lower(const char *name, char *buf, size_t len) {
 void obs_format(const obs_t *o, char *buf, size_t len) {
   char k[32];
   char v[32];
+  char n[16];
   switch (o->kind) {
     case SCN_OBS_RD:
       snprintf(buf, len, "rd %s rd=%" PRIu64 " rd2=%" PRIu64 " intid=%" PRIu64,
@@ -99,7 +111,7 @@ void obs_format(const obs_t *o, char *buf, size_t len) {
                "retire %s op=%s outcome=%s err=0x%06" PRIx64 " dev=%" PRIu64 " ev=%" PRIu64
                " offset=0x%" PRIx64 " writes=%" PRIu64,
                obs_lower(its_retire_kind_name((its_retire_kind_t)o->a[0]), k, sizeof(k)),
-               its_opcode_name((uint8_t)o->a[1]),
+               obs_opcode(o->a[1], n, sizeof(n)),
                obs_lower(its_outcome_name((its_outcome_t)o->a[2]), v, sizeof(v)), o->a[3], o->a[4],
                o->a[5], o->a[6], o->a[7]);
       break;
@@ -148,6 +160,7 @@ static void obs_format_want(const scn_op_t *op, uint32_t fields, char *buf, size
   const uint64_t *a = op->a;
   char k[32];
   char v[32];
+  char n[16];
   switch (op->kind) {
     case SCN_EXPECT_RD:
       snprintf(buf, len, "rd %s", its_rd_kind_name((its_rd_kind_t)a[0]));
@@ -158,7 +171,7 @@ static void obs_format_want(const scn_op_t *op, uint32_t fields, char *buf, size
     case SCN_EXPECT_RETIRE:
       snprintf(buf, len, "retire %s",
                obs_lower(its_retire_kind_name((its_retire_kind_t)a[0]), k, sizeof(k)));
-      obs_want_field(fields, 1, "op", its_opcode_name((uint8_t)a[1]), buf, len);
+      obs_want_field(fields, 1, "op", obs_opcode(a[1], n, sizeof(n)), buf, len);
       obs_want_field(fields, 2, "outcome",
                      obs_lower(its_outcome_name((its_outcome_t)a[2]), v, sizeof(v)), buf, len);
       obs_want_num(op, fields, 3, "err", buf, len);
