@@ -361,8 +361,8 @@ static void bench_history(const bench_t *b, unsigned i, char *buf, size_t len) {
 static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, const char *prefix) {
   b->failures++;
   printf("==================== MISMATCH ====================\n");
-  printf("test %s  seed %" PRIu64 "  cycle %" PRIu64 "  time %" PRIu64 " ns  operation #%" PRIu64
-         "\n",
+  printf("test %s  seed %" PRIu64 "  cycle %" PRIu64 "  time %" PRIu64
+         " ns  DUT operation #%" PRIu64 "\n",
          b->test, b->seed, e->cycle, e->cycle * 10, e->op);
   if (op != NULL && op->line != 0) {
     printf("scenario line %u (%s)\n", op->line, scn_kind_name(op->kind));
