@@ -168,6 +168,12 @@ static exec_op_t exec_cmd(exec_t *ex, const scn_op_t *op) {
   if (q == EXEC_Q_FULL && !ex->be.idle(ex->be.ctx)) {
     return EXEC_OP_WAIT;  // the queue drains as the block runs
   }
+  if (q == EXEC_Q_FULL && ex->unposted) {
+    snprintf(msg, sizeof(msg),
+             "line %u: cmd: the command queue is full of commands not posted yet (one slot stays "
+             "empty): they cannot run before a 'post'",
+             op->line);
+  }
   if (q != EXEC_Q_OK) {
     exec_fail(ex, op, msg);
     return EXEC_OP_DONE;
