@@ -21,6 +21,21 @@ if [ ${#csrc[@]} -gt 0 ]; then
   fi
 fi
 
+# Every scenario of sim/tests is strict (docs/scenarios.md "Strict mode"): a new file without a
+# `strict` line would let unmatched outputs pass unnoticed.
+nonstrict=0
+for f in sim/tests/*.scn; do
+  if ! grep -qE '^strict[[:space:]]*(#.*)?$' "$f"; then
+    echo "lint: $f has no 'strict' line (scenarios are strict; docs/scenarios.md)" >&2
+    nonstrict=1
+  fi
+done
+if [ $nonstrict -eq 0 ]; then
+  echo "lint: every scenario in sim/tests is strict"
+else
+  rc=1
+fi
+
 for f in rtl/*/*.f; do
   [ -e "$f" ] || continue
   block=$(basename "$(dirname "$f")")

@@ -36,6 +36,7 @@ struct bench {
   char result[512];     // --result: the machine-readable result (result.h)
   uint64_t watchdog;
   bool verbose;
+  bool strict;  // --strict: every block's outputs must be matched (docs/scenarios.md)
   char exe[512];
   char ops_arg[48];
   // The run.
@@ -68,10 +69,13 @@ static void bench_usage(const char *argv0) {
           "usage: %s --test FILE.scn | --test random-its | --test random-stimer\n"
           "          [--seed N] [--ops N] [--no-lockstep] [--max-mismatch N]\n"
           "          [--trace FILE.fst [--trace-start CYCLE] [--trace-end CYCLE]]\n"
-          "          [--watchdog CYCLES] [--verbose] [--fcov FILE] [--cov FILE] [--result FILE]\n"
+          "          [--watchdog CYCLES] [--verbose] [--strict] [--fcov FILE] [--cov FILE]\n"
+          "          [--result FILE]\n"
           "  --seed N          0..2^64-1 (default 1): random stimulus, back-pressure, X init\n"
           "  --ops N           1..%llu operations of a random test (default 400)\n"
           "  --no-lockstep     compare nothing: the model only follows the DUT (for timing)\n"
+          "  --strict          strict mode, as a `strict` line in the scenario: an output no\n"
+          "                    `expect` of its block matched fails the run\n"
           "  --max-mismatch N  1..1000000 failures reported before the run stops (default 1)\n"
           "  --trace FILE      write an FST window: cycles CYCLE..CYCLE (--trace-start and\n"
           "                    --trace-end); either one alone spans %llu cycles, neither means\n"
@@ -165,6 +169,10 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
       b->verbose = true;
       continue;
     }
+    if (strcmp(a, "--strict") == 0) {
+      b->strict = true;
+      continue;
+    }
     const bench_numopt_t *num = NULL;
     for (size_t k = 0; k < sizeof(nums) / sizeof(nums[0]); k++) {
       if (strcmp(a, nums[k].name) == 0) {
@@ -231,6 +239,11 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
 
 static int bench_load(bench_t *b, const char *test) {
   if (strcmp(test, "random-its") == 0 || strcmp(test, "random-stimer") == 0) {
+    if (b->strict) {
+      // A generated test has no expect lines: strict mode would fail every run.
+      fprintf(stderr, "--strict: expected with a scenario file, not a random test\n");
+      return 2;
+    }
     b->random = true;
     snprintf(b->test, sizeof(b->test), "%s", test);
     snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64, b->random_ops);
@@ -401,8 +414,8 @@ static void bench_first_mismatch(bench_t *b, const ls_error_t *e, const char *pr
 static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, const char *prefix) {
   b->failures++;
   printf("==================== MISMATCH ====================\n");
-  printf("test %s  seed %" PRIu64 "  cycle %" PRIu64 "  time %" PRIu64 " ns  operation #%" PRIu64
-         "\n",
+  printf("test %s  seed %" PRIu64 "  cycle %" PRIu64 "  time %" PRIu64
+         " ns  DUT operation #%" PRIu64 "\n",
          b->test, b->seed, e->cycle, e->cycle * 10, e->op);
   if (op != NULL && op->line != 0) {
     printf("scenario line %u (%s)\n", op->line, scn_kind_name(op->kind));
@@ -435,10 +448,10 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
   char waves[sizeof(b->rerun_waves)];
   snprintf(waves, sizeof(waves),
            "%.300s --test %.300s --seed %" PRIu64
-           "%.100s"
+           "%.100s%s"
            " --trace %.300s/fail.fst --trace-start %" PRIu64 " --trace-end %" PRIu64,
-           b->exe, b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "", dir,
-           from, e->cycle + 50);
+           b->exe, b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "",
+           b->strict ? " --strict" : "", dir, from, e->cycle + 50);
   printf("rerun with waves: %s\n", waves);
   if (b->rerun_waves[0] == 0) {
     snprintf(b->rerun_waves, sizeof(b->rerun_waves), "%s", waves);
@@ -541,6 +554,7 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
   b->st = rtl_be_stimer(b->rtl);
   exec_backend_t be = rtl_be_backend(b->rtl);
   b->ex = exec_new(&b->scn, &be, &b->log);
+  exec_set_strict(b->ex, b->strict);
   return b->scn.block;
 }
 
@@ -641,8 +655,9 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
     return true;
   }
   char rerun[1000];
-  snprintf(rerun, sizeof(rerun), "%.300s --test %.300s --seed %" PRIu64 "%.100s", b->exe,
-           b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "");
+  snprintf(rerun, sizeof(rerun), "%.300s --test %.300s --seed %" PRIu64 "%.100s%s", b->exe,
+           b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "",
+           b->strict ? " --strict" : "");
   tb_result_t r = {
       .tool = "tb_sim",
       .status = status,
