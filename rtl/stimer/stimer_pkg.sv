@@ -14,11 +14,13 @@ package stimer_pkg;
   localparam int unsigned SLOT_BYTES = 256;  // bytes per SIM page slot (slot n serves SINTn)
   localparam int unsigned PAGE_BYTES = 4096;  // SIM page size
   localparam int unsigned MAX_VP = 256;  // largest NumVp
-  localparam int unsigned MSR_BASE = 1073741824;  // every MSR is MSR_BASE + an 8-bit index (the APB address carries the index)
+  // every MSR is MSR_BASE + an 8-bit index (the APB address carries the index)
+  localparam int unsigned MSR_BASE = 1073741824;
   localparam int unsigned ADDR_MSR_LSB = 3;  // paddr = {vp, msr[7:0], 3'b000}
   localparam int unsigned ADDR_VP_LSB = 11;  // paddr bit of the VP number
   localparam int unsigned SVERSION_VALUE = 1;  // SVERSION read value
-  localparam logic [63:0] MSG_TIMER_EXPIRED = 64'h0000000080000010;  // HVMSG_TIMER_EXPIRED message_type
+  // HVMSG_TIMER_EXPIRED message_type
+  localparam logic [63:0] MSG_TIMER_EXPIRED = 64'h0000000080000010;
   localparam int unsigned MSG_PAYLOAD_SIZE = 24;  // payload_size of a timer message
   localparam int unsigned MSG_BYTES = 40;  // bytes of a timer message (header and payload written)
   localparam int unsigned SINT_RESET = 65536;  // SINTn reset value (Masked)
