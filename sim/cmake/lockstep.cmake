@@ -191,6 +191,11 @@ if(Python3_FOUND)
   add_test(NAME sim/cli COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/test_cli.py
            $<TARGET_FILE:tb_sim> WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(sim/cli PROPERTIES LABELS "sim;scripts" TIMEOUT 120)
+  # scripts/lockstep, the one command for any configuration: each scenario's build has its
+  # parameters, out-of-range config values are refused naming the line, tb_sim names the command.
+  add_test(NAME sim/lockstep_cmd COMMAND ${Python3_EXECUTABLE}
+           ${PROJECT_SOURCE_DIR}/scripts/test_lockstep.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(sim/lockstep_cmd PROPERTIES LABELS "sim;scripts" TIMEOUT 300)
   # The mutator of scripts/mutate (what it mutates, stable ids, the equivalent-mutant list).
   add_test(NAME mutate/mutator COMMAND ${Python3_EXECUTABLE}
            ${PROJECT_SOURCE_DIR}/scripts/test_mutate.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
