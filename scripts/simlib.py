@@ -282,8 +282,10 @@ def ensure_build(t, block=None, jobs=2, out=sys.stdout):
         log = os.path.join(bld, "lockstep-build.log")
         os.makedirs(bld, exist_ok=True)
         why = "missing" if not os.path.exists(exe) else f"older than {os.path.relpath(src, ROOT)}"
-        print(f"lockstep: building {what} into {os.path.relpath(bld, ROOT)} ({why}; the first "
-              f"build of a configuration takes a few minutes on 2 cores)", file=out, flush=True)
+        hint = "; the first build of a configuration takes 1-3 minutes on 2 cores" \
+            if why == "missing" else ""
+        print(f"lockstep: building {what} into {os.path.relpath(bld, ROOT)} ({why}{hint})",
+              file=out, flush=True)
         t0 = time.monotonic()
         with open(log, "w", encoding="utf-8") as lf:
             if not os.path.exists(os.path.join(bld, "CMakeCache.txt")):
