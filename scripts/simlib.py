@@ -225,6 +225,10 @@ SOURCE_EXT = (".sv", ".svh", ".v", ".f", ".vlt", ".c", ".h", ".cpp", ".cmake", "
 def newest_source():
     """(mtime, path) of the newest source a tb_sim build depends on."""
     best = (0.0, "")
+    for p in ("CMakeLists.txt", os.path.join("cmodel", "CMakeLists.txt")):
+        m = os.path.getmtime(os.path.join(ROOT, p))
+        if m > best[0]:
+            best = (m, os.path.join(ROOT, p))
     for d in SOURCE_DIRS + ("lint",):
         for dirpath, dirs, files in os.walk(os.path.join(ROOT, d)):
             dirs[:] = [x for x in dirs if x not in ("tests", "waves")]
