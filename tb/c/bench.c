@@ -35,6 +35,7 @@ struct bench {
   char fcov_path[512];  // --fcov: functional coverage counts
   char result[512];     // --result: the machine-readable result (result.h)
   uint64_t watchdog;
+  bool watchdog_given;
   bool verbose;
   bool strict;  // --strict: every block's outputs must be matched (docs/scenarios.md)
   char exe[512];
@@ -59,7 +60,7 @@ struct bench {
   char first_mismatch[400];
   char rerun_waves[1400];
   uint64_t waves_start, waves_end;
-  char skip_reason[300];
+  char skip_reason[400];
 };
 
 // ---- Command line ----
@@ -234,6 +235,7 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
   if (!seen[5]) {
     b->watchdog = 0;  // from the scenario's memory latency, once it is loaded
   }
+  b->watchdog_given = seen[5];
   return -1;
 }
 
@@ -247,8 +249,9 @@ static int bench_load(bench_t *b, const char *test) {
     b->random = true;
     snprintf(b->test, sizeof(b->test), "%s", test);
     snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64, b->random_ops);
+    // For the default parameters; bench_config generates again for the build's, if they differ.
     gen_random(strcmp(test, "random-its") == 0 ? SCN_BLOCK_ITS : SCN_BLOCK_STIMER, b->seed,
-               (unsigned)b->random_ops, &b->scn);
+               (unsigned)b->random_ops, NULL, &b->scn);
     return -1;
   }
   char err[512];
@@ -520,9 +523,28 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
                          bool scontrol_gate) {
   b->configured = true;
   const scn_config_t *c = &b->scn.cfg;
+  if (b->random && (c->num_rd != num_rd || c->num_vp != num_vp || c->feat_direct != feat_direct ||
+                    c->scontrol_gate != scontrol_gate)) {
+    // A random test runs on the parameters of the build it runs on (scripts/lockstep --config).
+    scn_config_t build = *c;
+    build.num_rd = num_rd;
+    build.num_vp = num_vp;
+    build.feat_direct = feat_direct;
+    build.scontrol_gate = scontrol_gate;
+    scn_block_t block = b->scn.block;
+    scn_free(&b->scn);
+    gen_random(block, b->seed, (unsigned)b->random_ops, &build, &b->scn);
+    if (!b->watchdog_given) {
+      b->watchdog = BENCH_WATCHDOG_BASE + BENCH_WATCHDOG_PER_LATENCY * c->mem_latency;
+    }
+  }
+  // A scenario whose `config` line asks for other RTL parameters is not run here (exit 77):
+  // scripts/lockstep runs it on the build of its parameters, building it if needed.
   if (b->scn.block == SCN_BLOCK_ITS && c->num_rd != num_rd) {
     snprintf(b->skip_reason, sizeof(b->skip_reason),
-             "the scenario needs num_rd=%u, this build has NumRd=%u", c->num_rd, num_rd);
+             "the scenario needs num_rd=%u, this build has NumRd=%u; run it with scripts/lockstep "
+             "%.120s",
+             c->num_rd, num_rd, b->scn_path);
     printf("SKIP %s: %s\n", b->test, b->skip_reason);
     b->skipped = true;
     b->done = true;
@@ -532,8 +554,9 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
       (c->num_vp != num_vp || c->feat_direct != feat_direct || c->scontrol_gate != scontrol_gate)) {
     snprintf(b->skip_reason, sizeof(b->skip_reason),
              "the scenario needs vps=%u feat_direct=%d scontrol_gate=%d; this build has "
-             "NumVp=%u FeatDirect=%d ScontrolGate=%d",
-             c->num_vp, c->feat_direct, c->scontrol_gate, num_vp, feat_direct, scontrol_gate);
+             "NumVp=%u FeatDirect=%d ScontrolGate=%d; run it with scripts/lockstep %.120s",
+             c->num_vp, c->feat_direct, c->scontrol_gate, num_vp, feat_direct, scontrol_gate,
+             b->scn_path);
     printf("SKIP %s: %s\n", b->test, b->skip_reason);
     b->skipped = true;
     b->done = true;

@@ -8,7 +8,11 @@
 
 #include "scn.h"
 
-/** Generates `n_ops` operations for `block` into `s` (which it initialises). */
-void gen_random(scn_block_t block, uint64_t seed, unsigned n_ops, scn_t *s);
+/**
+ * Generates `n_ops` operations for `block` into `s` (which it initialises), for the RTL
+ * parameters of `build` (num_rd, num_vp, feat_direct, scontrol_gate; NULL: the defaults).
+ */
+void gen_random(scn_block_t block, uint64_t seed, unsigned n_ops, const scn_config_t *build,
+                scn_t *s);
 
 #endif  // GEN_H
