@@ -140,6 +140,8 @@ def scenario_config(path, strict=True):
             if words[0] == "block" and block == "?":
                 block = words[1] if len(words) > 1 else "?"
                 continue
+            if words[0] == "strict":
+                continue   # a strict line may come before or after config (docs/scenarios.md)
             if words[0] != "config":
                 break   # config must come before the first operation (docs/scenarios.md)
             for w in words[1:]:

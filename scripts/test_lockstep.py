@@ -103,6 +103,14 @@ def main():
     rc, out, err = run(CMD + ["--which", "random-stimer", "--config", "vps=8"])
     check(rc == 0 and out.startswith("build/cfg/rd4_vp8_d1_g1/sim/tb_sim"),
           f"--which random-stimer vps=8: {out!r}")
+    # A `strict` line may come before `config`: the build is still the config's.
+    with tempfile.TemporaryDirectory() as tmp:
+        scn = os.path.join(tmp, "stimer_strict_first.scn")
+        with open(scn, "w", encoding="utf-8") as f:
+            f.write("block stimer\nstrict\nconfig vps=1\nmsr read 0 SVERSION expect=1\n")
+        rc, out, err = run(CMD + ["--which", scn])
+        check(rc == 0 and out.startswith("build/cmake/sim/tb_sim_vp1"),
+              f"--which of a file with strict before config: {out!r} {err!r}")
     for f in FAILS:
         print("FAIL", f)
     if FAILS:
