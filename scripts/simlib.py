@@ -488,7 +488,10 @@ def read_result(job, path, rc, out, secs, log, since=None):
     res.ops, res.cycles = int(data.get("ops", 0)), int(data.get("cycles", 0))
     wall = float(data.get("seconds", 0) or 0)
     res.cps = int(res.cycles / wall) if wall > 0 else 0
-    if seed != job.seed or test != job.name:
+    # The run names its test as tb_sim knows it: the scenario's name, or random-<block> (the
+    # job's name adds the configuration of a random test, which is the build's, not the run's).
+    want = job.name if job.test.endswith(".scn") else os.path.basename(job.test)
+    if seed != job.seed or test != want:
         res.message = (f"result file {rel(path)} is for {test} seed {seed}, "
                        f"not {job.name} seed {job.seed}")
         return res
@@ -554,3 +557,38 @@ def _main(argv):
 
 if __name__ == "__main__":
     sys.exit(_main(sys.argv[1:]))
+
+
+# ---- Progress of long work (regress, coverage, mutate) ----
+
+def fmt_secs(s):
+    s = int(round(s))
+    if s >= 3600:
+        return f"{s // 3600}h{s % 3600 // 60:02d}m"
+    return f"{s // 60}m{s % 60:02d}s" if s >= 60 else f"{s}s"
+
+
+class Progress:
+    """One line per completed run: done/total, time elapsed, an estimate of the time left
+    (elapsed / done x remaining)."""
+
+    def __init__(self, total):
+        self.total, self.done, self.t0 = total, 0, time.monotonic()
+
+    def line(self, done, what=""):
+        self.done = done
+        el = time.monotonic() - self.t0
+        if done == 0:
+            eta = "time left: estimated after the first result"
+        elif done >= self.total:
+            eta = "all done"
+        else:
+            eta = f"~{fmt_secs(el / done * (self.total - done))} left"
+        tail = f"  {what}" if what else ""
+        print(f"[{done}/{self.total}] {fmt_secs(el)} elapsed, {eta}{tail}", flush=True)
+
+    def __call__(self, r):
+        msg = f"{r.status} {r.job.name}.{r.job.seed}"
+        if r.status not in ("PASS", "SKIP"):
+            msg += f": {r.message}"
+        self.line(self.done + 1, msg)
