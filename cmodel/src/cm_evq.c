@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// A growable FIFO of fixed-size records.
+// The output event queue (cm_evq.h): set-up and the rare growth of the ring.
 #include "cm_evq.h"
 
 #include <stdlib.h>
@@ -24,7 +24,7 @@ void cm_evq_clear(cm_evq_t *q) {
   q->lost = 0;
 }
 
-static bool cm_evq_grow(cm_evq_t *q) {
+bool cm_evq_grow(cm_evq_t *q) {
   size_t cap = q->cap == 0 ? 64 : 2 * q->cap;
   unsigned char *buf = malloc(cap * q->elem);
   if (buf == NULL) {
@@ -38,24 +38,5 @@ static bool cm_evq_grow(cm_evq_t *q) {
   q->buf = buf;
   q->cap = cap;
   q->head = 0;
-  return true;
-}
-
-void cm_evq_push(cm_evq_t *q, const void *rec) {
-  if (q->count == q->cap && !cm_evq_grow(q)) {
-    q->lost++;
-    return;
-  }
-  memcpy(q->buf + ((q->head + q->count) & (q->cap - 1)) * q->elem, rec, q->elem);
-  q->count++;
-}
-
-bool cm_evq_pop(cm_evq_t *q, void *rec) {
-  if (q->count == 0) {
-    return false;
-  }
-  memcpy(rec, q->buf + q->head * q->elem, q->elem);
-  q->head = (q->head + 1) & (q->cap - 1);
-  q->count--;
   return true;
 }

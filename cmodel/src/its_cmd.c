@@ -23,18 +23,17 @@ typedef struct {
 #define CMD_V(c) (ITS_CMDF_GET((c)->dw, V) != 0)
 
 void its__emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid) {
-  its_event_t ev = {.kind = ITS_EV_RD};
-  ev.u.rd.kind = kind;
-  ev.u.rd.rd = rd;
-  ev.u.rd.rd2 = rd2;
-  ev.u.rd.intid = intid;
-  cm_evq_push(&its->events, &ev);
+  its_event_t *ev = its__push_event(its, ITS_EV_RD);
+  if (ev != NULL) {
+    ev->u.rd = (its_rd_event_t){.kind = kind, .rd = rd, .rd2 = rd2, .intid = intid};
+  }
 }
 
 void its__emit_retire(its_t *its, const its_retire_t *rt) {
-  its_event_t ev = {.kind = ITS_EV_RETIRE};
-  ev.u.retire = *rt;
-  cm_evq_push(&its->events, &ev);
+  its_event_t *ev = its__push_event(its, ITS_EV_RETIRE);
+  if (ev != NULL) {
+    ev->u.retire = *rt;
+  }
 }
 
 // Sets *err and returns ITS_R_IGNORED: the one way a parameter error leaves a command.
@@ -47,8 +46,8 @@ static its_res_t its_ignore(uint32_t cc, uint32_t ee, uint32_t *err) {
 
 its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
                           uint64_t *itt, uint32_t *err) {
-  its_table_t dt = its__table(its, 0);
-  if (dev >= dt.n) {
+  const its_table_t *dt = its__table(its, 0);
+  if (dev >= dt->n) {
     return its_ignore(cc, ITS_EE_DEVICE_OOR, err);
   }
   its_dte_t dte;
@@ -74,8 +73,8 @@ its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, it
 }
 
 its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err) {
-  its_table_t ct = its__table(its, 1);
-  if (icid >= ct.n) {
+  const its_table_t *ct = its__table(its, 1);
+  if (icid >= ct->n) {
     return its_ignore(cc, ITS_EE_COLLECTION_OOR, err);
   }
   if (its__read_cte(its, icid, cte) == ITS_R_STALL) {
@@ -103,8 +102,8 @@ static its_res_t its_lookup_both(its_t *its, const its_cmd_t *c, its_ite_t *ite,
 // ---- Commands (spec/its.md section 3.3) ----
 
 static its_res_t process_mapd(its_t *its, const its_cmd_t *c, uint32_t *err) {
-  its_table_t dt = its__table(its, 0);
-  if (CMD_DEVID(c) >= dt.n) {
+  const its_table_t *dt = its__table(its, 0);
+  if (CMD_DEVID(c) >= dt->n) {
     return its_ignore(c->cc, ITS_EE_DEVICE_OOR, err);
   }
   // Size is checked even for V=0, as QEMU does.
@@ -117,8 +116,8 @@ static its_res_t process_mapd(its_t *its, const its_cmd_t *c, uint32_t *err) {
 }
 
 static its_res_t process_mapc(its_t *its, const its_cmd_t *c, uint32_t *err) {
-  its_table_t ct = its__table(its, 1);
-  if (CMD_ICID(c) >= ct.n) {
+  const its_table_t *ct = its__table(its, 1);
+  if (CMD_ICID(c) >= ct->n) {
     return its_ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
   }
   // IMPDEF: IMPDEF-ITS-11: the full RDbase field is checked, its low 16 bits are stored.
@@ -132,16 +131,16 @@ static its_res_t process_mapc(its_t *its, const its_cmd_t *c, uint32_t *err) {
 
 // MAPTI, and MAPI with pINTID := EventID.
 static its_res_t process_mapti(its_t *its, const its_cmd_t *c, uint64_t pintid, uint32_t *err) {
-  its_table_t dt = its__table(its, 0);
-  if (CMD_DEVID(c) >= dt.n) {
+  const its_table_t *dt = its__table(its, 0);
+  if (CMD_DEVID(c) >= dt->n) {
     return its_ignore(c->cc, ITS_EE_DEVICE_OOR, err);
   }
   its_dte_t dte;
   if (its__read_dte(its, CMD_DEVID(c), &dte) == ITS_R_STALL) {
     return ITS_R_STALL;
   }
-  its_table_t ct = its__table(its, 1);
-  if (CMD_ICID(c) >= ct.n) {
+  const its_table_t *ct = its__table(its, 1);
+  if (CMD_ICID(c) >= ct->n) {
     return its_ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
   }
   if (!dte.valid) {
@@ -296,19 +295,13 @@ its_step_t its_step(its_t *its) {
   rt.kind = ITS_RT_CMD;
   rt.offset = (uint32_t)its->creadr;
 
-  uint8_t buf[ITS_CMD_BYTES];
   uint64_t base = its->cbaser & ITS_MASK(12, 40);
   its_res_t r;
   its_cmd_t c;
-  if (!its__mem_read(its, base + its->creadr, ITS_CMD_BYTES, buf)) {
+  // The four doublewords of the command at CREADR: four aligned beats (spec section 2).
+  if (!its__mem_read(its, base + its->creadr, ITS_CMD_BYTES, c.dw)) {
     r = ITS_R_STALL;  // IMPDEF: IMPDEF-ITS-13: a fetch fault retires with opcode 0
   } else {
-    for (unsigned i = 0; i < 4; i++) {
-      c.dw[i] = 0;
-      for (unsigned b = 0; b < 8; b++) {
-        c.dw[i] |= (uint64_t)buf[8 * i + b] << (8 * b);
-      }
-    }
     c.cc = (uint32_t)ITS_FX(c.dw[0], 0, 8);
     rt.opcode = (uint8_t)c.cc;
     r = its_execute(its, &c, &rt.error);

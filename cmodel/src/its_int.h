@@ -56,14 +56,20 @@ struct its {
   uint64_t cbaser;
   uint64_t cwriter;  // Offset field only
   uint64_t creadr;   // Offset field only
-  uint64_t baser[2];
-  cm_evq_t events;
+  uint64_t baser[2];     // set only through its__set_baser()
+  its_table_t table[2];  // decoded baser[n], kept current by its__set_baser()
+  cm_evq_t events;       // its_event_t records
 };
 
 // its_table.c: memory beats and table access.
-bool its__mem_read(its_t *its, uint64_t addr, unsigned size, uint8_t *buf);
-bool its__mem_write(its_t *its, uint64_t addr, unsigned size, const uint8_t *buf);
-its_table_t its__table(const its_t *its, unsigned which);
+/** Reads `size` bytes (up to ITS_CMD_BYTES) at `addr` into little-endian doublewords. */
+bool its__mem_read(its_t *its, uint64_t addr, unsigned size, uint64_t *out);
+/** Writes `size` bytes (up to 16) held in little-endian doublewords; queues each beat. */
+bool its__mem_write(its_t *its, uint64_t addr, unsigned size, const uint64_t *in);
+/** Sets GITS_BASER<which> and its decoded geometry (its__table). */
+void its__set_baser(its_t *its, unsigned which, uint64_t value);
+/** The decoded geometry of GITS_BASER<which> (0: devices, 1: collections). */
+const its_table_t *its__table(const its_t *its, unsigned which);
 its_res_t its__entry_addr(its_t *its, const its_table_t *t, uint64_t idx, bool *present,
                           uint64_t *addr);
 its_res_t its__read_dte(its_t *its, uint64_t dev, its_dte_t *dte);
@@ -78,6 +84,17 @@ its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, it
                           uint64_t *itt, uint32_t *err);
 its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err);
 void its__emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid);
+/**
+ * Appends an output event of `kind` and returns it for the caller to fill in place (the union
+ * member of `kind`, assigned whole); NULL when the queue could not grow (counted as lost).
+ */
+static inline its_event_t *its__push_event(its_t *its, its_event_kind_t kind) {
+  its_event_t *ev = cm_evq_push_slot(&its->events);
+  if (ev != NULL) {
+    ev->kind = kind;
+  }
+  return ev;
+}
 void its__emit_retire(its_t *its, const its_retire_t *rt);
 
 #endif  // ITS_INT_H

@@ -65,21 +65,21 @@ void stimer_reset(stimer_t *st) {
   cm_evq_clear(&st->events);
 }
 
-void stimer__push_event(stimer_t *st, const stimer_event_t *ev) {
+stimer_event_t *stimer__push_event(stimer_t *st, stimer_event_kind_t kind) {
   // On allocation failure cm_evq counts the record as lost (sticky) instead of failing.
-  cm_evq_push(&st->events, ev);
+  stimer_event_t *ev = cm_evq_push_slot(&st->events);
+  if (ev != NULL) {
+    ev->kind = kind;
+  }
+  return ev;
 }
 
 bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be) {
   bool ok = st->mem.write64(st->mem.ctx, addr, data, be);
-  stimer_event_t ev;
-  memset(&ev, 0, sizeof(ev));
-  ev.kind = STIMER_EV_MEM_WRITE;
-  ev.u.mem.addr = addr;
-  ev.u.mem.data = data;
-  ev.u.mem.be = be;
-  ev.u.mem.fault = !ok;
-  stimer__push_event(st, &ev);
+  stimer_event_t *ev = stimer__push_event(st, STIMER_EV_MEM_WRITE);
+  if (ev != NULL) {
+    ev->u.mem = (cm_mem_write_t){addr, data, be, !ok};
+  }
   return ok;
 }
 
@@ -128,7 +128,13 @@ bool stimer_pop_event(stimer_t *st, stimer_event_t *ev) {
   if (st == NULL || ev == NULL) {
     return false;
   }
-  return cm_evq_pop(&st->events, ev);
+  const stimer_event_t *front = cm_evq_front(&st->events);
+  if (front == NULL) {
+    return false;
+  }
+  *ev = *front;
+  cm_evq_drop(&st->events);
+  return true;
 }
 
 size_t stimer_event_count(const stimer_t *st) {

@@ -78,7 +78,11 @@ struct stimer {
 };
 
 // stimer.c
-void stimer__push_event(stimer_t *st, const stimer_event_t *ev);
+/**
+ * Appends an output event of `kind` and returns it for the caller to fill in place (the union
+ * member of `kind`, assigned whole); NULL when the queue could not grow (counted as lost).
+ */
+stimer_event_t *stimer__push_event(stimer_t *st, stimer_event_kind_t kind);
 /** Issues one write beat and queues it as an event, faulting or not; false on a fault. */
 bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be);
 
