@@ -22,71 +22,18 @@ typedef struct {
 #define CMD_RDBASE2(c) ITS_CMDF_GET((c)->dw, RD2)
 #define CMD_V(c) (ITS_CMDF_GET((c)->dw, V) != 0)
 
-void its__emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid) {
+static void its_emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid) {
   its_event_t *ev = its__push_event(its, ITS_EV_RD);
   if (ev != NULL) {
     ev->u.rd = (its_rd_event_t){.kind = kind, .rd = rd, .rd2 = rd2, .intid = intid};
   }
 }
 
-void its__emit_retire(its_t *its, const its_retire_t *rt) {
+static void its_emit_retire(its_t *its, const its_retire_t *rt) {
   its_event_t *ev = its__push_event(its, ITS_EV_RETIRE);
   if (ev != NULL) {
     ev->u.retire = *rt;
   }
-}
-
-// Sets *err and returns ITS_R_IGNORED: the one way a parameter error leaves a command.
-static its_res_t its_ignore(uint32_t cc, uint32_t ee, uint32_t *err) {
-  *err = ITS_ERROR(cc, ee);
-  return ITS_R_IGNORED;
-}
-
-// ---- Shared lookups (spec/its.md section 3.2) ----
-
-its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
-                          uint64_t *itt, uint32_t *err) {
-  const its_table_t *dt = its__table(its, 0);
-  if (dev >= dt->n) {
-    return its_ignore(cc, ITS_EE_DEVICE_OOR, err);
-  }
-  its_dte_t dte;
-  if (its__read_dte(its, dev, &dte) == ITS_R_STALL) {
-    return ITS_R_STALL;
-  }
-  if (!dte.valid) {
-    return its_ignore(cc, ITS_EE_UNMAPPED_DEVICE, err);
-  }
-  // IMPDEF: IMPDEF-ITS-6: all 32 EventID bits take part; 64-bit shift avoids Size=31 overflow.
-  if (ev >= (1ull << (dte.size + 1))) {
-    return its_ignore(cc, ITS_EE_ID_OOR, err);
-  }
-  if (its__read_ite(its, dte.itt, ev, ite) == ITS_R_STALL) {
-    return ITS_R_STALL;
-  }
-  // IMPDEF: IMPDEF-ITS-5: a virtual ITE counts as unmapped in this physical-only ITS.
-  if (!ite->valid || !ite->physical) {
-    return its_ignore(cc, ITS_EE_UNMAPPED_INTERRUPT, err);
-  }
-  *itt = dte.itt;
-  return ITS_R_OK;
-}
-
-its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err) {
-  const its_table_t *ct = its__table(its, 1);
-  if (icid >= ct->n) {
-    return its_ignore(cc, ITS_EE_COLLECTION_OOR, err);
-  }
-  if (its__read_cte(its, icid, cte) == ITS_R_STALL) {
-    return ITS_R_STALL;
-  }
-  if (!cte->valid) {
-    return its_ignore(cc, ITS_EE_UNMAPPED_COLLECTION, err);
-  }
-  if (cte->rd >= its->cfg.num_rd) {
-    return its_ignore(cc, ITS_EE_PROCNUM_OOR, err);
-  }
-  return ITS_R_OK;
 }
 
 // LOOKUP_ITE then LOOKUP_CTE(ITE.ICID): the front half of INT, CLEAR, DISCARD and INV.
@@ -104,11 +51,11 @@ static its_res_t its_lookup_both(its_t *its, const its_cmd_t *c, its_ite_t *ite,
 static its_res_t process_mapd(its_t *its, const its_cmd_t *c, uint32_t *err) {
   const its_table_t *dt = its__table(its, 0);
   if (CMD_DEVID(c) >= dt->n) {
-    return its_ignore(c->cc, ITS_EE_DEVICE_OOR, err);
+    return its__ignore(c->cc, ITS_EE_DEVICE_OOR, err);
   }
   // Size is checked even for V=0, as QEMU does.
   if (CMD_SIZE(c) > ITS_ID_BITS - 1) {
-    return its_ignore(c->cc, ITS_EE_ITTSIZE_OOR, err);
+    return its__ignore(c->cc, ITS_EE_ITTSIZE_OOR, err);
   }
   // V=0 writes an all-zero DTE and leaves the ITT alone (spec section 9: QEMU quirk kept).
   its_dte_t dte = {CMD_V(c), CMD_SIZE(c), CMD_ITT(c)};
@@ -118,12 +65,12 @@ static its_res_t process_mapd(its_t *its, const its_cmd_t *c, uint32_t *err) {
 static its_res_t process_mapc(its_t *its, const its_cmd_t *c, uint32_t *err) {
   const its_table_t *ct = its__table(its, 1);
   if (CMD_ICID(c) >= ct->n) {
-    return its_ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
+    return its__ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
   }
   // IMPDEF: IMPDEF-ITS-11: the full RDbase field is checked, its low 16 bits are stored.
   // With V=0 RDbase is not checked (spec 3.3, PMM fix Feb 2022).
   if (CMD_V(c) && CMD_RDBASE(c) >= its->cfg.num_rd) {
-    return its_ignore(c->cc, ITS_EE_PROCNUM_OOR, err);
+    return its__ignore(c->cc, ITS_EE_PROCNUM_OOR, err);
   }
   its_cte_t cte = {CMD_V(c), (uint32_t)(CMD_RDBASE(c) & 0xFFFF)};
   return its__write_cte(its, CMD_ICID(c), &cte);
@@ -133,7 +80,7 @@ static its_res_t process_mapc(its_t *its, const its_cmd_t *c, uint32_t *err) {
 static its_res_t process_mapti(its_t *its, const its_cmd_t *c, uint64_t pintid, uint32_t *err) {
   const its_table_t *dt = its__table(its, 0);
   if (CMD_DEVID(c) >= dt->n) {
-    return its_ignore(c->cc, ITS_EE_DEVICE_OOR, err);
+    return its__ignore(c->cc, ITS_EE_DEVICE_OOR, err);
   }
   its_dte_t dte;
   if (its__read_dte(its, CMD_DEVID(c), &dte) == ITS_R_STALL) {
@@ -141,17 +88,17 @@ static its_res_t process_mapti(its_t *its, const its_cmd_t *c, uint64_t pintid, 
   }
   const its_table_t *ct = its__table(its, 1);
   if (CMD_ICID(c) >= ct->n) {
-    return its_ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
+    return its__ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
   }
   if (!dte.valid) {
-    return its_ignore(c->cc, ITS_EE_UNMAPPED_DEVICE, err);
+    return its__ignore(c->cc, ITS_EE_UNMAPPED_DEVICE, err);
   }
   if (CMD_EVID(c) >= (1ull << (dte.size + 1))) {
-    return its_ignore(c->cc, ITS_EE_ID_OOR, err);
+    return its__ignore(c->cc, ITS_EE_ID_OOR, err);
   }
   // LPIOutOfRange(): only the GICD_TYPER.IDbits limit and the LPI range; 1023 is rejected.
   if (pintid < ITS_LPI_MIN || pintid >= ITS_LPI_LIMIT) {
-    return its_ignore(c->cc, ITS_EE_PHYSICALID_OOR, err);
+    return its__ignore(c->cc, ITS_EE_PHYSICALID_OOR, err);
   }
   // The collection need not be mapped yet; an existing ITE is overwritten (QEMU).
   its_ite_t ite = {true, true, (uint32_t)pintid, (uint32_t)CMD_ICID(c), 0, ITS_DOORBELL_NONE};
@@ -168,7 +115,7 @@ static its_res_t process_int_like(its_t *its, const its_cmd_t *c, its_rd_kind_t 
   if (r != ITS_R_OK) {
     return r;
   }
-  its__emit_rd(its, kind, cte.rd, 0, ite.intid);
+  its_emit_rd(its, kind, cte.rd, 0, ite.intid);
   return ITS_R_OK;
 }
 
@@ -181,7 +128,7 @@ static its_res_t process_discard(its_t *its, const its_cmd_t *c, uint32_t *err) 
   if (r != ITS_R_OK) {
     return r;
   }
-  its__emit_rd(its, ITS_RD_CLEAR, cte.rd, 0, ite.intid);
+  its_emit_rd(its, ITS_RD_CLEAR, cte.rd, 0, ite.intid);
   its_ite_t zero;
   memset(&zero, 0, sizeof(zero));
   return its__write_ite(its, itt, CMD_EVID(c), &zero);
@@ -194,7 +141,7 @@ static its_res_t process_invall(its_t *its, const its_cmd_t *c, uint32_t *err) {
   if (r != ITS_R_OK) {
     return r;
   }
-  its__emit_rd(its, ITS_RD_INVALL, cte.rd, 0, 0);
+  its_emit_rd(its, ITS_RD_INVALL, cte.rd, 0, 0);
   return ITS_R_OK;
 }
 
@@ -217,7 +164,7 @@ static its_res_t process_movi(its_t *its, const its_cmd_t *c, uint32_t *err) {
   }
   // IMPDEF: IMPDEF-ITS-10: no event when both collections target the same redistributor.
   if (old_cte.rd != new_cte.rd) {
-    its__emit_rd(its, ITS_RD_MOVE, old_cte.rd, new_cte.rd, ite.intid);
+    its_emit_rd(its, ITS_RD_MOVE, old_cte.rd, new_cte.rd, ite.intid);
   }
   // IMPDEF: IMPDEF-ITS-12: the ITE is re-encoded from its fields with the new ICID; reserved
   // bits are written as 0 (QEMU `update_ite`, spec/its.md section 9).
@@ -229,10 +176,10 @@ static its_res_t process_movall(its_t *its, const its_cmd_t *c, uint32_t *err) {
   uint64_t rd1 = CMD_RDBASE(c);
   uint64_t rd2 = CMD_RDBASE2(c);
   if (rd1 >= its->cfg.num_rd || rd2 >= its->cfg.num_rd) {
-    return its_ignore(c->cc, ITS_EE_MOVALL_PROCNUM_OOR, err);
+    return its__ignore(c->cc, ITS_EE_MOVALL_PROCNUM_OOR, err);
   }
   if (rd1 != rd2) {
-    its__emit_rd(its, ITS_RD_MOVALL, (uint32_t)rd1, (uint32_t)rd2, 0);
+    its_emit_rd(its, ITS_RD_MOVALL, (uint32_t)rd1, (uint32_t)rd2, 0);
   }
   return ITS_R_OK;
 }
@@ -263,11 +210,11 @@ static its_res_t its_execute(its_t *its, const its_cmd_t *c, uint32_t *err) {
       return process_movall(its, c, err);
     case ITS_CMD_SYNC:
       // IMPDEF: IMPDEF-ITS-10: RDbase is reported, not checked; the model is synchronous.
-      its__emit_rd(its, ITS_RD_SYNC, (uint32_t)(CMD_RDBASE(c) & 0xFFFF), 0, 0);
+      its_emit_rd(its, ITS_RD_SYNC, (uint32_t)(CMD_RDBASE(c) & 0xFFFF), 0, 0);
       return ITS_R_OK;
     default:
       // IMPDEF: IMPDEF-ITS-7: unknown and GICv4 opcodes are ignored.
-      return its_ignore(c->cc, ITS_EE_UNSUPPORTED, err);
+      return its__ignore(c->cc, ITS_EE_UNSUPPORTED, err);
   }
 }
 
@@ -322,7 +269,7 @@ its_step_t its_step(its_t *its) {
     }
     step = r == ITS_R_OK ? ITS_STEP_OK : ITS_STEP_SKIPPED;
   }
-  its__emit_retire(its, &rt);
+  its_emit_retire(its, &rt);
   return step;
 }
 
@@ -358,7 +305,7 @@ its_outcome_t its_translate(its_t *its, its_retire_kind_t kind, uint32_t devid, 
   its_cte_t cte;
   uint64_t itt;
   if (!its->enabled) {
-    r = its_ignore(0, ITS_EE_DISABLED, &rt.error);
+    r = its__ignore(0, ITS_EE_DISABLED, &rt.error);
   } else {
     r = its__lookup_ite(its, 0, devid, eventid, &ite, &itt, &rt.error);
     if (r == ITS_R_OK) {
@@ -366,7 +313,7 @@ its_outcome_t its_translate(its_t *its, its_retire_kind_t kind, uint32_t devid, 
     }
   }
   if (r == ITS_R_OK) {
-    its__emit_rd(its, ITS_RD_SET, cte.rd, 0, ite.intid);
+    its_emit_rd(its, ITS_RD_SET, cte.rd, 0, ite.intid);
     rt.outcome = ITS_OUT_OK;
     if (rd != NULL) {
       *rd = cte.rd;
@@ -381,6 +328,6 @@ its_outcome_t its_translate(its_t *its, its_retire_kind_t kind, uint32_t devid, 
   } else {
     rt.outcome = ITS_OUT_IGNORED;
   }
-  its__emit_retire(its, &rt);
+  its_emit_retire(its, &rt);
   return rt.outcome;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// ITS memory access: beats, table geometry, DTE/CTE/ITE encode and decode (spec/its.md s. 4).
+// ITS memory access: beats, table geometry, DTE/CTE/ITE encode and decode (spec/its.md s. 4),
+// and the shared lookups built on them (spec 3.2).
 #include "its_int.h"
 
 // ---- Memory beats (docs/interfaces.md section 2) ----
@@ -8,21 +9,8 @@
 // interface moves aligned 8-byte beats (byte lane k = the byte at beat + k), so a string is
 // carried by the beats that cover it, in ascending order: an aligned 8-byte entry is one beat,
 // a 12-byte ITE two (it straddles a beat boundary at every other EventID), a command four. The
-// string and its beats are both held as doublewords; its_le_window() moves bytes between the
-// two alignments with shifts, whole doublewords at a time.
-
-// The 8 bytes at byte offset `off` (-8 < off < 8 * n) of the little-endian byte string held in
-// `w[0..n)`; bytes outside the string read as 0.
-static uint64_t its_le_window(const uint64_t *w, unsigned n, int off) {
-  int q = (off + 8) / 8 - 1;  // floor(off / 8): the doubleword holding the first byte
-  unsigned sh = 8u * (unsigned)(off - 8 * q);
-  uint64_t lo = (q >= 0 && q < (int)n) ? w[q] : 0;
-  if (sh == 0) {
-    return lo;
-  }
-  uint64_t hi = (q + 1 >= 0 && q + 1 < (int)n) ? w[q + 1] : 0;
-  return (lo >> sh) | (hi << (64 - sh));
-}
+// string and its beats are both held as doublewords: at an aligned address they are the same;
+// otherwise each doubleword is spliced from two neighbours with shifts.
 
 // Byte lanes [lo, hi) of a doubleword as a bit mask (0 <= lo < hi <= 8).
 static uint64_t its_lane_mask(unsigned lo, unsigned hi) {
@@ -42,17 +30,35 @@ bool its__mem_read(its_t *its, uint64_t addr, unsigned size, uint64_t *out) {
   uint64_t beat[ITS_CMD_BYTES / 8 + 1];
   uint64_t first = addr & ~7ull;
   unsigned n = its_beats(addr, size);
+  unsigned words = (size + 7) / 8;
   bool ok = true;
   for (unsigned i = 0; i < n; i++) {
     beat[i] = 0;
-    if (!its->mem.read64(its->mem.ctx, first + 8 * i, &beat[i])) {
-      ok = false;
-    }
+    ok = its->mem.read64(its->mem.ctx, first + 8 * i, &beat[i]) && ok;
   }
-  unsigned lead = (unsigned)(addr & 7);
-  unsigned words = (size + 7) / 8;
+  // Doubleword w of the string starts at byte lane addr & 7 of beat w (sh > 0 when unaligned).
+  unsigned sh = 8 * (unsigned)(addr & 7);
   for (unsigned w = 0; w < words; w++) {
-    out[w] = its_le_window(beat, n, (int)(lead + 8 * w));
+    uint64_t next = w + 1 < n ? beat[w + 1] : 0;
+    out[w] = sh == 0 ? beat[w] : (beat[w] >> sh) | (next << (64 - sh));
+  }
+  if (size % 8 != 0) {
+    out[words - 1] &= its_lane_mask(0, size % 8);
+  }
+  return ok;
+}
+
+// its__mem_read with the common case done in line: at an aligned address (table entries,
+// commands, every other ITE) beat i is doubleword i of the string. Same beats, same result.
+static inline bool its_mem_read(its_t *its, uint64_t addr, unsigned size, uint64_t *out) {
+  if ((addr & 7) != 0) {
+    return its__mem_read(its, addr, size, out);  // straddling: the ITE of an odd EventID
+  }
+  unsigned words = (size + 7) / 8;
+  bool ok = true;
+  for (unsigned i = 0; i < words; i++) {
+    out[i] = 0;
+    ok = its->mem.read64(its->mem.ctx, addr + 8 * i, &out[i]) && ok;
   }
   if (size % 8 != 0) {
     out[words - 1] &= its_lane_mask(0, size % 8);
@@ -68,13 +74,19 @@ bool its__mem_write(its_t *its, uint64_t addr, unsigned size, const uint64_t *in
   bool ok = true;
   uint64_t first = addr & ~7ull;
   unsigned n = its_beats(addr, size);
-  int lead = (int)(addr & 7);
+  unsigned words = (size + 7) / 8;
+  unsigned lead = (unsigned)(addr & 7);  // lanes of the first beat below the string
+  unsigned sh = 8 * lead;
   for (unsigned i = 0; i < n; i++) {
-    int off = 8 * (int)i - lead;  // offset in the string of this beat's lane 0
-    unsigned lo = off < 0 ? (unsigned)-off : 0;
-    unsigned hi = (int)size - off >= 8 ? 8 : (unsigned)((int)size - off);
+    // Beat i holds string bytes [8i - lead, 8i - lead + 8): the top of doubleword i - 1 and the
+    // bottom of doubleword i (those outside the string are 0, and their lanes disabled).
+    uint64_t cur = i < words ? in[i] : 0;
+    uint64_t prev = i > 0 ? in[i - 1] : 0;
+    uint64_t data = sh == 0 ? cur : (cur << sh) | (prev >> (64 - sh));
+    unsigned lo = i == 0 ? lead : 0;
+    unsigned hi = lead + size - 8 * i >= 8 ? 8 : lead + size - 8 * i;
     uint8_t be = (uint8_t)(((1u << hi) - 1) & ~((1u << lo) - 1));
-    uint64_t data = its_le_window(in, (size + 7) / 8, off) & its_lane_mask(lo, hi);
+    data &= its_lane_mask(lo, hi);
     bool fault = !its->mem.write64(its->mem.ctx, first + 8 * i, data, be);
     its_event_t *ev = its__push_event(its, ITS_EV_MEM_WRITE);
     if (ev != NULL) {
@@ -131,14 +143,10 @@ void its__set_baser(its_t *its, unsigned which, uint64_t value) {
   its->table[which] = its_table_decode(value, which);
 }
 
-const its_table_t *its__table(const its_t *its, unsigned which) {
-  return &its->table[which];
-}
-
 // Resolves entry `idx` (< t->n) to an address. With an indirect table it reads the level-1
 // entry; an invalid one means there is no entry (`*present` = false).
-its_res_t its__entry_addr(its_t *its, const its_table_t *t, uint64_t idx, bool *present,
-                          uint64_t *addr) {
+static its_res_t its_entry_addr(its_t *its, const its_table_t *t, uint64_t idx, bool *present,
+                                uint64_t *addr) {
   *present = false;
   if (!t->indirect) {
     *present = true;
@@ -147,7 +155,7 @@ its_res_t its__entry_addr(its_t *its, const its_table_t *t, uint64_t idx, bool *
   }
   uint64_t per_page = t->page / t->esz;
   uint64_t l1;
-  if (!its__mem_read(its, t->base + 8 * (idx / per_page), 8, &l1)) {
+  if (!its_mem_read(its, t->base + 8 * (idx / per_page), 8, &l1)) {
     return ITS_R_STALL;
   }
   if ((l1 >> 63) == 0) {
@@ -159,15 +167,20 @@ its_res_t its__entry_addr(its_t *its, const its_table_t *t, uint64_t idx, bool *
 }
 
 // Reads table entry `idx` of table `which`; an absent entry reads as 0 (invalid).
-static its_res_t its_read_entry(its_t *its, unsigned which, uint64_t idx, uint64_t *val) {
-  bool present;
+static inline its_res_t its_read_entry(its_t *its, unsigned which, uint64_t idx, uint64_t *val) {
+  const its_table_t *t = its__table(its, which);
   uint64_t addr;
   *val = 0;
-  its_res_t r = its__entry_addr(its, its__table(its, which), idx, &present, &addr);
-  if (r != ITS_R_OK || !present) {
-    return r;
+  if (!t->indirect) {
+    addr = t->base + idx * t->esz;  // flat: the entry is at base + idx * esz (spec section 4)
+  } else {
+    bool present;
+    its_res_t r = its_entry_addr(its, t, idx, &present, &addr);
+    if (r != ITS_R_OK || !present) {
+      return r;
+    }
   }
-  if (!its__mem_read(its, addr, 8, val)) {
+  if (!its_mem_read(its, addr, 8, val)) {
     *val = 0;
     return ITS_R_STALL;
   }
@@ -178,7 +191,7 @@ static its_res_t its_read_entry(its_t *its, unsigned which, uint64_t idx, uint64
 static its_res_t its_write_entry(its_t *its, unsigned which, uint64_t idx, uint64_t val) {
   bool present;
   uint64_t addr;
-  its_res_t r = its__entry_addr(its, its__table(its, which), idx, &present, &addr);
+  its_res_t r = its_entry_addr(its, its__table(its, which), idx, &present, &addr);
   if (r != ITS_R_OK || !present) {
     return r;
   }
@@ -187,13 +200,17 @@ static its_res_t its_write_entry(its_t *its, unsigned which, uint64_t idx, uint6
 
 // ---- Entry layouts (spec/its.md section 4, QEMU layout) ----
 
-its_res_t its__read_dte(its_t *its, uint64_t dev, its_dte_t *dte) {
+static inline its_res_t its_read_dte(its_t *its, uint64_t dev, its_dte_t *dte) {
   uint64_t v;
   its_res_t r = its_read_entry(its, 0, dev, &v);
   dte->valid = ITS_DTE_VALID_GET(v) != 0;
   dte->size = (uint32_t)ITS_DTE_SIZE_GET(v);
   dte->itt = ITS_DTE_ITT_ADDR_GET(v) << ITS_CMDF_ITT_LSB_IN;
   return r;
+}
+
+its_res_t its__read_dte(its_t *its, uint64_t dev, its_dte_t *dte) {
+  return its_read_dte(its, dev, dte);
 }
 
 its_res_t its__write_dte(its_t *its, uint64_t dev, const its_dte_t *dte) {
@@ -204,7 +221,7 @@ its_res_t its__write_dte(its_t *its, uint64_t dev, const its_dte_t *dte) {
   return its_write_entry(its, 0, dev, v);
 }
 
-its_res_t its__read_cte(its_t *its, uint64_t icid, its_cte_t *cte) {
+static inline its_res_t its_read_cte(its_t *its, uint64_t icid, its_cte_t *cte) {
   uint64_t v;
   its_res_t r = its_read_entry(its, 1, icid, &v);
   cte->valid = ITS_CTE_VALID_GET(v) != 0;
@@ -218,9 +235,9 @@ its_res_t its__write_cte(its_t *its, uint64_t icid, const its_cte_t *cte) {
 }
 
 // The ITE of EventID `ev` is 12 bytes at ITT + 12*ev: 8 bytes, then the doorbell word at +8.
-its_res_t its__read_ite(its_t *its, uint64_t itt, uint64_t ev, its_ite_t *ite) {
+static inline its_res_t its_read_ite(its_t *its, uint64_t itt, uint64_t ev, its_ite_t *ite) {
   uint64_t w[2];
-  bool ok = its__mem_read(its, itt + ITS_ITE_BYTES * ev, ITS_ITE_BYTES, w);
+  bool ok = its_mem_read(its, itt + ITS_ITE_BYTES * ev, ITS_ITE_BYTES, w);
   uint64_t lo = ok ? w[0] : 0;
   uint64_t hi = ok ? w[1] : 0;
   ite->valid = ITS_ITE_LO_VALID_GET(lo) != 0;
@@ -242,4 +259,51 @@ its_res_t its__write_ite(its_t *its, uint64_t itt, uint64_t ev, const its_ite_t 
   }
   const uint64_t w[2] = {lo, hi};
   return its__mem_write(its, itt + ITS_ITE_BYTES * ev, ITS_ITE_BYTES, w) ? ITS_R_OK : ITS_R_STALL;
+}
+
+// ---- Shared lookups (spec/its.md section 3.2) ----
+
+its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
+                          uint64_t *itt, uint32_t *err) {
+  const its_table_t *dt = its__table(its, 0);
+  if (dev >= dt->n) {
+    return its__ignore(cc, ITS_EE_DEVICE_OOR, err);
+  }
+  its_dte_t dte;
+  if (its_read_dte(its, dev, &dte) == ITS_R_STALL) {
+    return ITS_R_STALL;
+  }
+  if (!dte.valid) {
+    return its__ignore(cc, ITS_EE_UNMAPPED_DEVICE, err);
+  }
+  // IMPDEF: IMPDEF-ITS-6: all 32 EventID bits take part; 64-bit shift avoids Size=31 overflow.
+  if (ev >= (1ull << (dte.size + 1))) {
+    return its__ignore(cc, ITS_EE_ID_OOR, err);
+  }
+  if (its_read_ite(its, dte.itt, ev, ite) == ITS_R_STALL) {
+    return ITS_R_STALL;
+  }
+  // IMPDEF: IMPDEF-ITS-5: a virtual ITE counts as unmapped in this physical-only ITS.
+  if (!ite->valid || !ite->physical) {
+    return its__ignore(cc, ITS_EE_UNMAPPED_INTERRUPT, err);
+  }
+  *itt = dte.itt;
+  return ITS_R_OK;
+}
+
+its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err) {
+  const its_table_t *ct = its__table(its, 1);
+  if (icid >= ct->n) {
+    return its__ignore(cc, ITS_EE_COLLECTION_OOR, err);
+  }
+  if (its_read_cte(its, icid, cte) == ITS_R_STALL) {
+    return ITS_R_STALL;
+  }
+  if (!cte->valid) {
+    return its__ignore(cc, ITS_EE_UNMAPPED_COLLECTION, err);
+  }
+  if (cte->rd >= its->cfg.num_rd) {
+    return its__ignore(cc, ITS_EE_PROCNUM_OOR, err);
+  }
+  return ITS_R_OK;
 }
