@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-void cm_evq_init(cm_evq_t *q, size_t elem) {
+bool cm_evq_init(cm_evq_t *q, size_t elem) {
   memset(q, 0, sizeof(*q));
   q->elem = elem;
+  return cm_evq_grow(q);
 }
 
 void cm_evq_free(cm_evq_t *q) {
@@ -26,7 +27,7 @@ void cm_evq_clear(cm_evq_t *q) {
 
 bool cm_evq_grow(cm_evq_t *q) {
   size_t cap = q->cap == 0 ? 64 : 2 * q->cap;
-  unsigned char *buf = malloc(cap * q->elem);
+  unsigned char *buf = malloc((cap + 1) * q->elem);  // the ring and the spare record
   if (buf == NULL) {
     return false;
   }

@@ -7,9 +7,11 @@
 #include <stddef.h>
 
 // A push reserves the next slot and the model fills the record there (no copy of a built
-// record); a pop hands the oldest slot to the caller. The ring is allocated once (64 records)
-// and doubles only when a caller lets more outputs queue up than it holds (its_run over a long
-// batch without popping), so in a lockstep run a push or a pop is an index update.
+// record); a pop hands the oldest slot to the caller. The ring is allocated at init (64
+// records) and doubles only when a caller lets more outputs queue up than it holds (its_run
+// over a long batch without popping), so in a lockstep run a push or a pop is an index update.
+// One spare record after the ring takes a record that cannot be queued (memory ran out while
+// growing): a push always returns somewhere to write, and the loss is counted in `lost`.
 typedef struct {
   unsigned char *buf;
   size_t elem;   // record size in bytes
@@ -19,20 +21,22 @@ typedef struct {
   size_t lost;   // records dropped because memory ran out (sticky until cm_evq_clear)
 } cm_evq_t;
 
-void cm_evq_init(cm_evq_t *q, size_t elem);
+/** Allocates the ring; false when memory ran out (nothing to free then). */
+bool cm_evq_init(cm_evq_t *q, size_t elem);
 void cm_evq_free(cm_evq_t *q);
 void cm_evq_clear(cm_evq_t *q);
 /** Grows the ring (doubling); false when memory ran out. The rare path of cm_evq_push_slot. */
 bool cm_evq_grow(cm_evq_t *q);
 
 /**
- * Appends a record and returns it for the caller to fill (its content is stale); NULL on
- * allocation failure, and the record is counted in `lost`.
+ * Appends a record and returns it for the caller to fill (its content is stale). When the
+ * ring is full and cannot grow, returns the spare record instead: the record is counted in
+ * `lost` and never popped.
  */
 static inline void *cm_evq_push_slot(cm_evq_t *q) {
   if (q->count == q->cap && !cm_evq_grow(q)) {
     q->lost++;
-    return NULL;
+    return q->buf + q->cap * q->elem;
   }
   void *slot = q->buf + ((q->head + q->count) & (q->cap - 1)) * q->elem;
   q->count++;

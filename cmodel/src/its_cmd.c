@@ -22,18 +22,13 @@ typedef struct {
 #define CMD_RDBASE2(c) ITS_CMDF_GET((c)->dw, RD2)
 #define CMD_V(c) (ITS_CMDF_GET((c)->dw, V) != 0)
 
-static void its_emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid) {
-  its_event_t *ev = its__push_event(its, ITS_EV_RD);
-  if (ev != NULL) {
-    ev->u.rd = (its_rd_event_t){.kind = kind, .rd = rd, .rd2 = rd2, .intid = intid};
-  }
+static inline void its_emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid) {
+  its__push_event(its, ITS_EV_RD)->u.rd =
+      (its_rd_event_t){.kind = kind, .rd = rd, .rd2 = rd2, .intid = intid};
 }
 
 static void its_emit_retire(its_t *its, const its_retire_t *rt) {
-  its_event_t *ev = its__push_event(its, ITS_EV_RETIRE);
-  if (ev != NULL) {
-    ev->u.retire = *rt;
-  }
+  its__push_event(its, ITS_EV_RETIRE)->u.retire = *rt;
 }
 
 // LOOKUP_ITE then LOOKUP_CTE(ITE.ICID): the front half of INT, CLEAR, DISCARD and INV.
@@ -289,32 +284,36 @@ size_t its_run(its_t *its, size_t max) {
 }
 
 // ---- Translation (spec/its.md section 5) ----
+//
+// The model's hot path, one call per MSI: LOOKUP_ITE(DeviceID, EventID) reads the DTE and the
+// ITE, LOOKUP_CTE(ITE.ICID) reads the CTE (spec 3.2), then a SET event goes to CTE.RDbase and
+// the retire record follows. That is three table reads (four 64-bit beats: the ITE straddles
+// a beat at every other EventID) and two events. The table geometry was decoded when
+// GITS_BASER was written (its__set_baser), the entries are read as whole beats and decoded in
+// line (its_table.c), and both events are written in place in the output ring.
 
 its_outcome_t its_translate(its_t *its, its_retire_kind_t kind, uint32_t devid, uint32_t eventid,
                             uint32_t *rd, uint32_t *intid) {
   if (its == NULL || (kind != ITS_RT_MSI && kind != ITS_RT_TRANSLATER)) {
     return ITS_OUT_IGNORED;
   }
-  its_retire_t rt;
-  memset(&rt, 0, sizeof(rt));
-  rt.kind = kind;
-  rt.devid = devid;
-  rt.eventid = eventid;
   its_res_t r;
   its_ite_t ite;
   its_cte_t cte;
   uint64_t itt;
+  uint32_t error = 0;
   if (!its->enabled) {
-    r = its__ignore(0, ITS_EE_DISABLED, &rt.error);
+    r = its__ignore(0, ITS_EE_DISABLED, &error);  // Enabled = 0: the MSI is dropped
   } else {
-    r = its__lookup_ite(its, 0, devid, eventid, &ite, &itt, &rt.error);
+    r = its__lookup_ite(its, 0, devid, eventid, &ite, &itt, &error);
     if (r == ITS_R_OK) {
-      r = its__lookup_cte(its, 0, ite.icid, &cte, &rt.error);
+      r = its__lookup_cte(its, 0, ite.icid, &cte, &error);
     }
   }
+  its_outcome_t outcome;
   if (r == ITS_R_OK) {
     its_emit_rd(its, ITS_RD_SET, cte.rd, 0, ite.intid);
-    rt.outcome = ITS_OUT_OK;
+    outcome = ITS_OUT_OK;
     if (rd != NULL) {
       *rd = cte.rd;
     }
@@ -323,11 +322,12 @@ its_outcome_t its_translate(its_t *its, its_retire_kind_t kind, uint32_t devid, 
     }
   } else if (r == ITS_R_STALL) {
     // IMPDEF: IMPDEF-ITS-9: the TRANSLATER write is posted; a table fault changes nothing.
-    rt.outcome = ITS_OUT_FAULT;
-    rt.error = 0;
+    outcome = ITS_OUT_FAULT;
+    error = 0;
   } else {
-    rt.outcome = ITS_OUT_IGNORED;
+    outcome = ITS_OUT_IGNORED;  // an I-class failure drops the MSI (spec 5)
   }
-  its_emit_retire(its, &rt);
-  return rt.outcome;
+  its__push_event(its, ITS_EV_RETIRE)->u.retire = (its_retire_t){
+      .kind = kind, .outcome = outcome, .error = error, .devid = devid, .eventid = eventid};
+  return outcome;
 }

@@ -89,13 +89,12 @@ its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, it
 its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err);
 /**
  * Appends an output event of `kind` and returns it for the caller to fill in place (the union
- * member of `kind`, assigned whole); NULL when the queue could not grow (counted as lost).
+ * member of `kind`, assigned whole). Never NULL: a record the queue cannot hold goes to its
+ * spare slot and is counted as lost (cm_evq.h).
  */
 static inline its_event_t *its__push_event(its_t *its, its_event_kind_t kind) {
   its_event_t *ev = cm_evq_push_slot(&its->events);
-  if (ev != NULL) {
-    ev->kind = kind;
-  }
+  ev->kind = kind;
   return ev;
 }
 

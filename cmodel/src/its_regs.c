@@ -19,7 +19,10 @@ its_status_t its_create(const its_config_t *cfg, const cm_mem_ops_t *mem, its_t 
   }
   its->cfg = *cfg;
   its->mem = *mem;
-  cm_evq_init(&its->events, sizeof(its_event_t));
+  if (!cm_evq_init(&its->events, sizeof(its_event_t))) {
+    free(its);
+    return ITS_ERR_BAD_ARG;  // out of memory: as the calloc above, nothing happened
+  }
   its_reset(its);
   *out = its;
   return ITS_OK;

@@ -26,21 +26,31 @@ static unsigned its_beats(uint64_t addr, unsigned size) {
 // Reads the `size` bytes (1..ITS_CMD_BYTES) at any address into out[0..(size+7)/8) as
 // little-endian doublewords; bytes past `size` in the last one are 0. Every beat is issued, in
 // ascending order, even after a fault; returns false if any beat faulted (IMPDEF: IMPDEF-ITS-8).
-bool its__mem_read(its_t *its, uint64_t addr, unsigned size, uint64_t *out) {
-  uint64_t beat[ITS_CMD_BYTES / 8 + 1];
+// Small enough to be inlined where `size` is a constant (the table readers below).
+static inline bool its_mem_read(its_t *its, uint64_t addr, unsigned size, uint64_t *out) {
   uint64_t first = addr & ~7ull;
   unsigned n = its_beats(addr, size);
   unsigned words = (size + 7) / 8;
+  unsigned sh = 8 * (unsigned)(addr & 7);  // where the string starts in its first beat
   bool ok = true;
-  for (unsigned i = 0; i < n; i++) {
-    beat[i] = 0;
-    ok = its->mem.read64(its->mem.ctx, first + 8 * i, &beat[i]) && ok;
-  }
-  // Doubleword w of the string starts at byte lane addr & 7 of beat w (sh > 0 when unaligned).
-  unsigned sh = 8 * (unsigned)(addr & 7);
-  for (unsigned w = 0; w < words; w++) {
-    uint64_t next = w + 1 < n ? beat[w + 1] : 0;
-    out[w] = sh == 0 ? beat[w] : (beat[w] >> sh) | (next << (64 - sh));
+  if (sh == 0) {
+    // Aligned (table entries, commands, every other ITE): beat i is doubleword i.
+    for (unsigned i = 0; i < words; i++) {
+      out[i] = 0;
+      ok = its->mem.read64(its->mem.ctx, addr + 8 * i, &out[i]) && ok;
+    }
+  } else {
+    // Straddling (the ITE of an odd EventID): doubleword w is spliced from beats w and w + 1.
+    for (unsigned i = 0; i < n; i++) {
+      uint64_t beat = 0;
+      ok = its->mem.read64(its->mem.ctx, first + 8 * i, &beat) && ok;
+      if (i < words) {
+        out[i] = beat >> sh;  // the low part of doubleword i
+      }
+      if (i > 0) {
+        out[i - 1] |= beat << (64 - sh);  // the high part of doubleword i - 1
+      }
+    }
   }
   if (size % 8 != 0) {
     out[words - 1] &= its_lane_mask(0, size % 8);
@@ -48,22 +58,8 @@ bool its__mem_read(its_t *its, uint64_t addr, unsigned size, uint64_t *out) {
   return ok;
 }
 
-// its__mem_read with the common case done in line: at an aligned address (table entries,
-// commands, every other ITE) beat i is doubleword i of the string. Same beats, same result.
-static inline bool its_mem_read(its_t *its, uint64_t addr, unsigned size, uint64_t *out) {
-  if ((addr & 7) != 0) {
-    return its__mem_read(its, addr, size, out);  // straddling: the ITE of an odd EventID
-  }
-  unsigned words = (size + 7) / 8;
-  bool ok = true;
-  for (unsigned i = 0; i < words; i++) {
-    out[i] = 0;
-    ok = its->mem.read64(its->mem.ctx, addr + 8 * i, &out[i]) && ok;
-  }
-  if (size % 8 != 0) {
-    out[words - 1] &= its_lane_mask(0, size % 8);
-  }
-  return ok;
+bool its__mem_read(its_t *its, uint64_t addr, unsigned size, uint64_t *out) {
+  return its_mem_read(its, addr, size, out);
 }
 
 // Writes the `size` bytes (1..16) held in in[0..(size+7)/8) at any address, as beats with the
@@ -88,10 +84,7 @@ bool its__mem_write(its_t *its, uint64_t addr, unsigned size, const uint64_t *in
     uint8_t be = (uint8_t)(((1u << hi) - 1) & ~((1u << lo) - 1));
     data &= its_lane_mask(lo, hi);
     bool fault = !its->mem.write64(its->mem.ctx, first + 8 * i, data, be);
-    its_event_t *ev = its__push_event(its, ITS_EV_MEM_WRITE);
-    if (ev != NULL) {
-      ev->u.mem = (cm_mem_write_t){first + 8 * i, data, be, fault};
-    }
+    its__push_event(its, ITS_EV_MEM_WRITE)->u.mem = (cm_mem_write_t){first + 8 * i, data, be, fault};
     ok = ok && !fault;
   }
   return ok;

@@ -29,7 +29,10 @@ stimer_status_t stimer_create(const stimer_config_t *cfg, const cm_mem_ops_t *me
   st->cfg = *cfg;
   st->mem = *mem;
   st->pass_end = cfg->num_vp * STIMER_NUM_TIMERS;
-  cm_evq_init(&st->events, sizeof(stimer_event_t));
+  if (!cm_evq_init(&st->events, sizeof(stimer_event_t))) {
+    free(st);
+    return STIMER_ERR_BAD_ARG;  // out of memory: as the calloc above, nothing happened
+  }
   stimer_reset(st);
   *out = st;
   return STIMER_OK;
@@ -68,18 +71,13 @@ void stimer_reset(stimer_t *st) {
 stimer_event_t *stimer__push_event(stimer_t *st, stimer_event_kind_t kind) {
   // On allocation failure cm_evq counts the record as lost (sticky) instead of failing.
   stimer_event_t *ev = cm_evq_push_slot(&st->events);
-  if (ev != NULL) {
-    ev->kind = kind;
-  }
+  ev->kind = kind;
   return ev;
 }
 
 bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be) {
   bool ok = st->mem.write64(st->mem.ctx, addr, data, be);
-  stimer_event_t *ev = stimer__push_event(st, STIMER_EV_MEM_WRITE);
-  if (ev != NULL) {
-    ev->u.mem = (cm_mem_write_t){addr, data, be, !ok};
-  }
+  stimer__push_event(st, STIMER_EV_MEM_WRITE)->u.mem = (cm_mem_write_t){addr, data, be, !ok};
   return ok;
 }
 

@@ -80,7 +80,8 @@ struct stimer {
 // stimer.c
 /**
  * Appends an output event of `kind` and returns it for the caller to fill in place (the union
- * member of `kind`, assigned whole); NULL when the queue could not grow (counted as lost).
+ * member of `kind`, assigned whole). Never NULL: a record the queue cannot hold goes to its
+ * spare slot and is counted as lost (cm_evq.h).
  */
 stimer_event_t *stimer__push_event(stimer_t *st, stimer_event_kind_t kind);
 /** Issues one write beat and queues it as an event, faulting or not; false on a fault. */

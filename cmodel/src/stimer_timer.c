@@ -89,10 +89,8 @@ bool stimer__timer_due(const stimer__timer_t *t, uint64_t now) {
 }
 
 static void stimer_push_irq(stimer_t *st, uint32_t vp, uint8_t vector, bool auto_eoi) {
-  stimer_event_t *ev = stimer__push_event(st, STIMER_EV_IRQ);
-  if (ev != NULL) {
-    ev->u.irq = (stimer_irq_t){.vp = vp, .vector = vector, .auto_eoi = auto_eoi};
-  }
+  stimer__push_event(st, STIMER_EV_IRQ)->u.irq =
+      (stimer_irq_t){.vp = vp, .vector = vector, .auto_eoi = auto_eoi};
 }
 
 // spec section 4 step 1: SIMP.Enable=0, or SCONTROL.Enable=0 unless in KVM-compat mode.
@@ -192,12 +190,8 @@ static bool stimer_outcome_success(stimer_outcome_t outcome) {
 }
 
 static void stimer_push_retire(stimer_t *st, uint32_t vp, unsigned idx, stimer_outcome_t outcome) {
-  stimer_event_t *ev = stimer__push_event(st, STIMER_EV_RETIRE);
-  if (ev == NULL) {
-    return;
-  }
   const stimer__timer_t *t = &st->vp[vp].timer[idx];
-  ev->u.retire = (stimer_retire_t){
+  stimer__push_event(st, STIMER_EV_RETIRE)->u.retire = (stimer_retire_t){
       .kind = STIMER_RT_ATTEMPT,
       .vp = vp,
       .timer = idx,
