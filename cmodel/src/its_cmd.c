@@ -34,11 +34,7 @@ static void its_emit_retire(its_t *its, const its_retire_t *rt) {
 // LOOKUP_ITE then LOOKUP_CTE(ITE.ICID): the front half of INT, CLEAR, DISCARD and INV.
 static its_res_t its_lookup_both(its_t *its, const its_cmd_t *c, its_ite_t *ite, uint64_t *itt,
                                  its_cte_t *cte, uint32_t *err) {
-  its_res_t r = its__lookup_ite(its, c->cc, CMD_DEVID(c), CMD_EVID(c), ite, itt, err);
-  if (r != ITS_R_OK) {
-    return r;
-  }
-  return its__lookup_cte(its, c->cc, ite->icid, cte, err);
+  return its__lookup_both(its, c->cc, CMD_DEVID(c), CMD_EVID(c), ite, itt, cte, err);
 }
 
 // ---- Commands (spec/its.md section 3.3) ----
@@ -305,10 +301,7 @@ its_outcome_t its_translate(its_t *its, its_retire_kind_t kind, uint32_t devid, 
   if (!its->enabled) {
     r = its__ignore(0, ITS_EE_DISABLED, &error);  // Enabled = 0: the MSI is dropped
   } else {
-    r = its__lookup_ite(its, 0, devid, eventid, &ite, &itt, &error);
-    if (r == ITS_R_OK) {
-      r = its__lookup_cte(its, 0, ite.icid, &cte, &error);
-    }
+    r = its__lookup_both(its, 0, devid, eventid, &ite, &itt, &cte, &error);
   }
   its_outcome_t outcome;
   if (r == ITS_R_OK) {

@@ -87,6 +87,9 @@ static inline its_res_t its__ignore(uint32_t cc, uint32_t ee, uint32_t *err) {
 its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
                           uint64_t *itt, uint32_t *err);
 its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err);
+/** LOOKUP_ITE then LOOKUP_CTE(ITE.ICID): translation (spec 5) and INT, CLEAR, DISCARD, INV. */
+its_res_t its__lookup_both(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
+                           uint64_t *itt, its_cte_t *cte, uint32_t *err);
 /**
  * Appends an output event of `kind` and returns it for the caller to fill in place (the union
  * member of `kind`, assigned whole). Never NULL: a record the queue cannot hold goes to its

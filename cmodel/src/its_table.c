@@ -256,8 +256,8 @@ its_res_t its__write_ite(its_t *its, uint64_t itt, uint64_t ev, const its_ite_t 
 
 // ---- Shared lookups (spec/its.md section 3.2) ----
 
-its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
-                          uint64_t *itt, uint32_t *err) {
+static inline its_res_t its_lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev,
+                                       its_ite_t *ite, uint64_t *itt, uint32_t *err) {
   const its_table_t *dt = its__table(its, 0);
   if (dev >= dt->n) {
     return its__ignore(cc, ITS_EE_DEVICE_OOR, err);
@@ -284,7 +284,8 @@ its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, it
   return ITS_R_OK;
 }
 
-its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err) {
+static inline its_res_t its_lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte,
+                                       uint32_t *err) {
   const its_table_t *ct = its__table(its, 1);
   if (icid >= ct->n) {
     return its__ignore(cc, ITS_EE_COLLECTION_OOR, err);
@@ -299,4 +300,22 @@ its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte
     return its__ignore(cc, ITS_EE_PROCNUM_OOR, err);
   }
   return ITS_R_OK;
+}
+
+its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
+                          uint64_t *itt, uint32_t *err) {
+  return its_lookup_ite(its, cc, dev, ev, ite, itt, err);
+}
+
+its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err) {
+  return its_lookup_cte(its, cc, icid, cte, err);
+}
+
+its_res_t its__lookup_both(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
+                           uint64_t *itt, its_cte_t *cte, uint32_t *err) {
+  its_res_t r = its_lookup_ite(its, cc, dev, ev, ite, itt, err);
+  if (r != ITS_R_OK) {
+    return r;
+  }
+  return its_lookup_cte(its, cc, ite->icid, cte, err);
 }
