@@ -68,13 +68,6 @@ void stimer_reset(stimer_t *st) {
   cm_evq_clear(&st->events);
 }
 
-stimer_event_t *stimer__push_event(stimer_t *st, stimer_event_kind_t kind) {
-  // On allocation failure cm_evq counts the record as lost (sticky) instead of failing.
-  stimer_event_t *ev = cm_evq_push_slot(&st->events);
-  ev->kind = kind;
-  return ev;
-}
-
 bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be) {
   bool ok = st->mem.write64(st->mem.ctx, addr, data, be);
   stimer__push_event(st, STIMER_EV_MEM_WRITE)->u.mem = (cm_mem_write_t){addr, data, be, !ok};
@@ -99,15 +92,18 @@ bool stimer_step(stimer_t *st) {
   }
   // Service order VP, then timer index (docs/interfaces.md 4.2; spec section 4 ties). The
   // cursor only moves forward, so each timer gets at most one attempt per pass.
-  while (st->cursor < st->pass_end) {
-    uint32_t pos = st->cursor++;
+  uint32_t pos = st->cursor;
+  while (pos < st->pass_end) {
     uint32_t vp = pos / STIMER_NUM_TIMERS;
     unsigned idx = pos % STIMER_NUM_TIMERS;
+    pos++;
     if (stimer__timer_due(&st->vp[vp].timer[idx], st->now)) {
+      st->cursor = pos;
       stimer__attempt(st, vp, idx);
       return true;
     }
   }
+  st->cursor = pos;
   return false;
 }
 

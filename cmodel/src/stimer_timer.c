@@ -82,12 +82,6 @@ void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
   }
 }
 
-bool stimer__timer_due(const stimer__timer_t *t, uint64_t now) {
-  // docs/interfaces.md 4.2: no retry of a failed notification without an acknowledge (spec 5).
-  return stimer_enabled(t) && t->exp_time != 0 && now >= t->exp_time &&
-         (!t->msg_pending || t->acked);
-}
-
 static void stimer_push_irq(stimer_t *st, uint32_t vp, uint8_t vector, bool auto_eoi) {
   stimer__push_event(st, STIMER_EV_IRQ)->u.irq =
       (stimer_irq_t){.vp = vp, .vector = vector, .auto_eoi = auto_eoi};
