@@ -22,7 +22,8 @@ typedef struct {
 #define CMD_RDBASE2(c) ITS_CMDF_GET((c)->dw, RD2)
 #define CMD_V(c) (ITS_CMDF_GET((c)->dw, V) != 0)
 
-static inline void its_emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid) {
+static inline void its_emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2,
+                               uint32_t intid) {
   its__push_event(its, ITS_EV_RD)->u.rd =
       (its_rd_event_t){.kind = kind, .rd = rd, .rd2 = rd2, .intid = intid};
 }

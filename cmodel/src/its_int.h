@@ -54,8 +54,8 @@ struct its {
   bool enabled;
   bool stalled;
   uint64_t cbaser;
-  uint64_t cwriter;  // Offset field only
-  uint64_t creadr;   // Offset field only
+  uint64_t cwriter;      // Offset field only
+  uint64_t creadr;       // Offset field only
   uint64_t baser[2];     // set only through its__set_baser()
   its_table_t table[2];  // decoded baser[n], kept current by its__set_baser()
   cm_evq_t events;       // its_event_t records

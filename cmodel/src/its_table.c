@@ -84,7 +84,8 @@ bool its__mem_write(its_t *its, uint64_t addr, unsigned size, const uint64_t *in
     uint8_t be = (uint8_t)(((1u << hi) - 1) & ~((1u << lo) - 1));
     data &= its_lane_mask(lo, hi);
     bool fault = !its->mem.write64(its->mem.ctx, first + 8 * i, data, be);
-    its__push_event(its, ITS_EV_MEM_WRITE)->u.mem = (cm_mem_write_t){first + 8 * i, data, be, fault};
+    its__push_event(its, ITS_EV_MEM_WRITE)->u.mem =
+        (cm_mem_write_t){first + 8 * i, data, be, fault};
     ok = ok && !fault;
   }
   return ok;

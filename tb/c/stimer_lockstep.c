@@ -206,7 +206,8 @@ void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uin
 }
 
 static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
-  if (!ls->input_since_pass && !st_ls_check_drained(ls, cycle, "the DUT started a new pass", &now)) {
+  if (!ls->input_since_pass &&
+      !st_ls_check_drained(ls, cycle, "the DUT started a new pass", &now)) {
     return;
   }
   ls->input_since_pass = false;
