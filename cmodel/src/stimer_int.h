@@ -96,15 +96,6 @@ bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be);
 stimer_status_t stimer__config_write(stimer_t *st, stimer__timer_t *t, uint64_t value);
 /** Guest write of STIMERn_COUNT (spec section 3). */
 void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value);
-/**
- * True when the timer gets an attempt in a pass at `now` (docs/interfaces.md section 4.2). In
- * line: every pass asks it of every timer.
- */
-static inline bool stimer__timer_due(const stimer__timer_t *t, uint64_t now) {
-  // docs/interfaces.md 4.2: no retry of a failed notification without an acknowledge (spec 5).
-  return (t->config & STIMER_CFG_ENABLE) != 0 && t->exp_time != 0 && now >= t->exp_time &&
-         (!t->msg_pending || t->acked);
-}
 /** One delivery attempt of a due timer: expire, notify, re-evaluate, retire (spec section 4). */
 void stimer__attempt(stimer_t *st, uint32_t vp, unsigned idx);
 
