@@ -40,7 +40,8 @@ static inline bool its_mem_read(its_t *its, uint64_t addr, unsigned size, uint64
       ok = its->mem.read64(its->mem.ctx, addr + 8 * i, &out[i]) && ok;
     }
   } else {
-    // Straddling (the ITE of an odd EventID): doubleword w is spliced from beats w and w + 1.
+    // Straddling (the ITE of an odd EventID, an entry in an unaligned level-2 page): doubleword
+    // w is spliced from beats w and w + 1.
     for (unsigned i = 0; i < n; i++) {
       uint64_t beat = 0;
       ok = its->mem.read64(its->mem.ctx, first + 8 * i, &beat) && ok;
