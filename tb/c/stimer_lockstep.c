@@ -136,16 +136,23 @@ static bool st_ls_cmp_irqs(stimer_lockstep_t *ls, uint64_t cycle, st_ls_describe
 
 // The DUT only accepts inputs between passes, so when one arrives (or a new pass starts with
 // no input since the last) the model must have made every attempt of its current pass.
-static bool st_ls_check_drained(stimer_lockstep_t *ls, uint64_t cycle, const char *when) {
+// `when` names the input; a new pass adds its time (`pass_now` not NULL). Text is built only
+// for an error record.
+static bool st_ls_check_drained(stimer_lockstep_t *ls, uint64_t cycle, const char *when,
+                                const uint64_t *pass_now) {
   if (!ls->cfg.compare || !stimer_step(ls->model)) {
     return true;
   }
   st_ls_pop_model(ls);
+  char at[40] = "";
+  if (pass_now != NULL) {
+    snprintf(at, sizeof(at), " (now=%" PRIu64 ")", *pass_now);
+  }
   char what[500];
   snprintf(what, sizeof(what),
-           "%.150s, but the model still had a due timer in the pass: vp %u timer %u (outcome %s); "
-           "the DUT never attempted it",
-           when, ls->out.rt.vp, ls->out.rt.timer, stimer_outcome_name(ls->out.rt.outcome));
+           "%.110s%s, but the model still had a due timer in the pass: vp %u timer %u (outcome "
+           "%s); the DUT never attempted it",
+           when, at, ls->out.rt.vp, ls->out.rt.timer, stimer_outcome_name(ls->out.rt.outcome));
   ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
   return false;
 }
@@ -189,7 +196,7 @@ void stimer_lockstep_irq(stimer_lockstep_t *ls, uint64_t cycle, const stimer_irq
 void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uint32_t vector) {
   uint64_t t0 = ls_ns();
   ls->log.compared++;
-  st_ls_check_drained(ls, cycle, "the DUT accepted an EOI");
+  st_ls_check_drained(ls, cycle, "the DUT accepted an EOI", NULL);
   ls->input_since_pass = true;
   stimer_eoi(ls->model, vp, (uint8_t)vector);
   fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now};
@@ -199,15 +206,13 @@ void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uin
 }
 
 static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
-  char what[300];
-  if (!ls->input_since_pass) {
-    snprintf(what, sizeof(what), "the DUT started a new pass (now=%" PRIu64 ")", now);
-    if (!st_ls_check_drained(ls, cycle, what)) {
-      return;
-    }
+  if (!ls->input_since_pass &&
+      !st_ls_check_drained(ls, cycle, "the DUT started a new pass", &now)) {
+    return;
   }
   ls->input_since_pass = false;
   if (now > ls->now_in || (ls->seen_pass && now < ls->last_pass_now)) {
+    char what[300];
     snprintf(what, sizeof(what),
              "PASS record with now=%" PRIu64 ": outside [last pass %" PRIu64 ", now_i %" PRIu64 "]",
              now, ls->last_pass_now, ls->now_in);
@@ -319,7 +324,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
     ls_log_hist(&ls->log, ST_LS_H_READ, cycle, vp, msr, a->rdata, gp, 0, 0);
     return;
   }
-  if (!st_ls_check_drained(ls, cycle, "the DUT completed an MSR write")) {
+  if (!st_ls_check_drained(ls, cycle, "the DUT completed an MSR write", NULL)) {
     return;
   }
   ls->input_since_pass = true;
@@ -366,7 +371,7 @@ void stimer_lockstep_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_
 }
 
 void stimer_lockstep_final(stimer_lockstep_t *ls, uint64_t cycle) {
-  if (!st_ls_check_drained(ls, cycle, "end of test")) {
+  if (!st_ls_check_drained(ls, cycle, "end of test", NULL)) {
     return;
   }
   if (ls->writes.n != 0 || ls->irq_n != 0) {
