@@ -38,23 +38,13 @@ static bool bench_read64(void *ctx, uint64_t addr, uint64_t *data) {
   return true;
 }
 
-// Byte enables as a bit mask (lane k = bits 8k+7..8k): bit k of `be` moves to bit 8k in three
-// halving steps, then each 0/1 byte times 0xFF (as tb/c/tb_mem.c).
-static uint64_t bench_be_mask(uint8_t be) {
-  uint64_t x = be;
-  x = (x | (x << 28)) & 0x0000000F0000000Full;
-  x = (x | (x << 14)) & 0x0003000300030003ull;
-  x = (x | (x << 7)) & 0x0101010101010101ull;
-  return x * 0xFF;
-}
-
 // Whole-beat merge under the byte enables (byte lane k is bit k of `be`; little-endian host).
 static bool bench_write64(void *ctx, uint64_t addr, uint64_t data, uint8_t be) {
   bench_mem_t *m = ctx;
   if (addr + 8 > BENCH_MEM_BYTES) {
     return false;
   }
-  uint64_t mask = bench_be_mask(be);
+  uint64_t mask = cm_be_mask(be);
   uint64_t old;
   memcpy(&old, m->bytes + addr, 8);
   old = (old & ~mask) | (data & mask);

@@ -56,16 +56,6 @@ static uint8_t *bench_mem_at(bench_mem_t *m, uint64_t addr) {
   return m->bytes + (addr - BENCH_SIM_BASE);
 }
 
-// Byte enables as a bit mask (lane k = bits 8k+7..8k): bit k of `be` moves to bit 8k in three
-// halving steps, then each 0/1 byte times 0xFF (as tb/c/tb_mem.c).
-static uint64_t bench_be_mask(uint8_t be) {
-  uint64_t x = be;
-  x = (x | (x << 28)) & 0x0000000F0000000Full;
-  x = (x | (x << 14)) & 0x0003000300030003ull;
-  x = (x | (x << 7)) & 0x0101010101010101ull;
-  return x * 0xFF;
-}
-
 // Whole-beat accesses (little-endian host): one 8-byte load, or a merge under the enables.
 static bool bench_read64(void *ctx, uint64_t addr, uint64_t *data) {
   uint8_t *p = bench_mem_at(ctx, addr);
@@ -84,7 +74,7 @@ static bool bench_write64(void *ctx, uint64_t addr, uint64_t data, uint8_t be) {
   if (p == NULL) {
     return false;
   }
-  uint64_t mask = bench_be_mask(be);
+  uint64_t mask = cm_be_mask(be);
   uint64_t old;
   memcpy(&old, p, 8);
   old = (old & ~mask) | (data & mask);

@@ -99,17 +99,6 @@ static void tb_le_store(uint8_t *p, uint64_t v) {
   memcpy(p, &v, 8);
 }
 
-// Byte enables as a bit mask over the doubleword (lane k = bits 8k+7..8k): bit k of `be` is
-// moved to bit 8k in three halving steps (4 bits by 28, 2 by 14, 1 by 7), then each 0/1 byte
-// is multiplied by 0xFF (no carry crosses a byte).
-static uint64_t tb_be_mask(uint8_t be) {
-  uint64_t x = be;
-  x = (x | (x << 28)) & 0x0000000F0000000Full;
-  x = (x | (x << 14)) & 0x0003000300030003ull;
-  x = (x | (x << 7)) & 0x0101010101010101ull;
-  return x * 0xFF;
-}
-
 static uint8_t *tb_mem_page(tb_mem_t *m, uint64_t addr) {
   uint64_t key = addr / TB_PAGE + 1;
   size_t i = tb_mem_slot(m, key);
@@ -216,7 +205,7 @@ bool tb_mem_write64(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
   if (be == 0xFF) {
     tb_le_store(p, data);
   } else {
-    uint64_t mask = tb_be_mask(be);
+    uint64_t mask = cm_be_mask(be);
     tb_le_store(p, (tb_le_load(p) & ~mask) | (data & mask));
   }
   return true;
