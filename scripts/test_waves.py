@@ -46,6 +46,7 @@ def view_signals(path):
             line = line.strip()
             if not line or line[0] in "@-[*^":
                 continue
+            line = re.sub(r"^\+\{[^}]*\} ", "", line)  # an alias: +{shown name} signal
             m = re.fullmatch(r"(\S+?)(?:\[(\d+):(\d+)\])?", line)
             if not m:
                 sigs.append((line, None))
@@ -116,7 +117,7 @@ def parse_save(path):
         elif ln.startswith("-") and flags in ("1000200", "1401200"):
             cur = None
         elif ln and ln[0] not in "[*^-@":
-            name = re.sub(r"\[\d+:\d+\]$", "", ln)
+            name = re.sub(r"\[\d+:\d+\]$", "", re.sub(r"^\+\{[^}]*\} ", "", ln))
             (cur[2] if cur else top).append(name)
     return marker, named, groups, top, "\n".join(lines)
 

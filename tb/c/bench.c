@@ -231,6 +231,11 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
             b->trace_start, b->trace_end);
     return 2;
   }
+  // The rerun command a report prints names a folder of its own: make it.
+  if (b->trace[0] != 0 && !wave_mkdirs(b->trace)) {
+    fprintf(stderr, "%s: cannot make the folder of --trace %s\n", argv[0], b->trace);
+    return 2;
+  }
   if (!seen[5]) {
     b->watchdog = 0;  // from the scenario's memory latency, once it is loaded
   }

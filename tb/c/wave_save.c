@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ls_util.h"
@@ -178,9 +179,10 @@ bool wave_save_write_from(const wave_save_t *w, const char *root, char *path, si
   fprintf(o, "[dumpfile] \"%s\"\n", fst_abs);
   fprintf(o, "[savefile] \"%s\"\n", path);
   fprintf(o, "[timestart] %" PRIu64 "\n", from * WAVE_TIME_PER_CYCLE);
-  fprintf(o, "[size] 1600 1000\n[pos] -1 -1\n");
-  // Zoom 1: 2 pixels per time unit, 20 per cycle, so a one-cycle pulse is readable.
-  fprintf(o, "*1.000000 %" PRIu64, t);
+  fprintf(o, "[size] 1800 1100\n[pos] -1 -1\n");
+  // GTKWave's zoom z shows 2^-z time units per 200 pixels: -5.643856 (2^-z = 50) gives 40
+  // pixels per cycle, so a one-cycle pulse shows its value; about 30 cycles fit.
+  fprintf(o, "*-5.643856 %" PRIu64, t);
   for (size_t i = 0; i < 26; i++) {
     if (i < w->n_marks) {
       fprintf(o, " %" PRIu64, w->marks[i].cycle * WAVE_TIME_PER_CYCLE);
@@ -192,7 +194,7 @@ bool wave_save_write_from(const wave_save_t *w, const char *root, char *path, si
   for (size_t i = 0; i < w->n_marks && i < 26; i++) {
     fprintf(o, "[markername] %c%s\n", (int)('A' + i), w->marks[i].label);
   }
-  fprintf(o, "[sst_width] 240\n[signals_width] 380\n[sst_expanded] 1\n[sst_vpaned_height] 300\n");
+  fprintf(o, "[sst_width] 160\n[signals_width] 330\n[sst_expanded] 1\n[sst_vpaned_height] 300\n");
   for (size_t i = 0; i < top_end; i++) {
     if (v[i][0] != '[') {
       wave_put(o, v[i], root, false);
@@ -226,4 +228,28 @@ bool wave_save_write_from(const wave_save_t *w, const char *root, char *path, si
 bool wave_save_write(const wave_save_t *w, char *path, size_t path_len, char *err,
                      size_t err_len) {
   return wave_save_write_from(w, NULL, path, path_len, err, err_len);
+}
+
+bool wave_mkdirs(const char *path) {
+  char d[1024];
+  snprintf(d, sizeof(d), "%s", path);
+  char *slash = strrchr(d, '/');
+  if (slash == NULL || slash == d) {
+    return true;
+  }
+  *slash = 0;
+  for (char *p = d + 1;; p++) {
+    if (*p == '/' || *p == 0) {
+      char c = *p;
+      *p = 0;
+      struct stat st;
+      if (stat(d, &st) != 0 && mkdir(d, 0777) != 0) {
+        return false;
+      }
+      *p = c;
+      if (c == 0) {
+        return true;
+      }
+    }
+  }
 }

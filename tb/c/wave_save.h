@@ -17,7 +17,7 @@ extern "C" {
 
 #define WAVE_MAX_MARKS 6  // named markers: the last agreeing operations of the history
 #define WAVE_TIME_PER_CYCLE 10u
-#define WAVE_CYCLES_BEFORE 40u  // shown left of the divergence
+#define WAVE_CYCLES_BEFORE 20u  // shown left of the divergence
 
 /** A named marker: an operation the model and the DUT agreed on. */
 typedef struct {
@@ -47,6 +47,9 @@ const char *wave_save_group(const char *block, unsigned iface);
 bool wave_save_write_from(const wave_save_t *w, const char *views_dir, char *path, size_t path_len,
                           char *err, size_t err_len);
 bool wave_save_write(const wave_save_t *w, char *path, size_t path_len, char *err, size_t err_len);
+
+/** Makes the missing folders of file `path` (mkdir -p of its dirname); false on failure. */
+bool wave_mkdirs(const char *path);
 
 #ifdef __cplusplus
 }
