@@ -17,7 +17,7 @@ extern "C" {
 
 #define WAVE_MAX_MARKS 6  // named markers: the last agreeing operations of the history
 #define WAVE_TIME_PER_CYCLE 10u
-#define WAVE_CYCLES_BEFORE 20u  // shown left of the divergence
+#define WAVE_CYCLES_BEFORE 14u  // shown left of the divergence
 
 /** A named marker: an operation the model and the DUT agreed on. */
 typedef struct {
