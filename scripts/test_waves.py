@@ -187,6 +187,12 @@ def main():
         print("SKIP: fst2vcd not found: install the Debian package gtkwave (scripts/deps.sh wave)")
         return 77
     fails = []
+    # The views, filter files and name nets are those the generator writes from the RTL and
+    # docs/enc (a renamed signal or a changed encoding without a rerun is caught here).
+    p = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "wave_views.py"),
+                        "--check"], capture_output=True, text=True)
+    if p.returncode != 0:
+        fails.append("generated waves not current: " + (p.stdout + p.stderr).strip())
     with tempfile.TemporaryDirectory() as tmp:
         for block, scn in RUNS.items():
             fst = os.path.join(tmp, f"{block}.fst")
@@ -208,6 +214,10 @@ def main():
                 elif width is not None and have[name] != width:
                     fails.append(f"{block}.gtkw: {name} is {have[name]} bits in the wave file, "
                                  f"the view says {width}")
+            with open(view, encoding="utf-8") as f:
+                for flt in re.findall(r"^\^\d+ (\S+)$", f.read(), re.M):
+                    if not os.path.exists(os.path.join(ROOT, flt)):
+                        fails.append(f"{block}.gtkw: filter file {flt} does not exist")
             print(f"{block}: {len(sigs)} view signals checked against {len(have)} traced")
     for f in fails:
         print("FAIL:", f)

@@ -477,9 +477,10 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
     b->waves_end = e->cycle + 50;
     bench_wave_first(b, e);
   }
-  printf("open the waves:   scripts/wave %s/fail.fst   (the rerun writes fail.gtkw beside it: "
-         "marker at the divergence, the model's expectation beside the DUT)\n",
-         dir);
+  printf(
+      "open the waves:   scripts/wave %s/fail.fst   (the rerun writes fail.gtkw beside it: "
+      "marker at the divergence, the model's expectation beside the DUT)\n",
+      dir);
   printf("==================================================\n");
   fflush(stdout);
 }

@@ -49,7 +49,7 @@ struct stimer_lockstep {
   uint64_t last_pass_now;
   bool seen_pass;
   bool input_since_pass;
-  st_ls_out_t out;  // scratch
+  st_ls_out_t out;              // scratch
   stimer_lockstep_wave_t wave;  // the records of the last comparison, for the waveform
 };
 

@@ -169,13 +169,14 @@ bool wave_save_write_from(const wave_save_t *w, const char *root, char *path, si
   if (from < w->trace_start) {
     from = w->trace_start;
   }
-  fprintf(o, "[*] tb_sim: first divergence at cycle %" PRIu64 " (time %" PRIu64 "): %s\n",
-          w->cycle, t, w->headline);
-  fprintf(o, "[*] primary marker: the edge where the checker compared (expected/actual rows and "
-             "mismatch change there); named markers A..: the last operations that agreed\n");
+  fprintf(o, "[*] tb_sim: first divergence at cycle %" PRIu64 " (time %" PRIu64 "): %s\n", w->cycle,
+          t, w->headline);
+  fprintf(o,
+          "[*] primary marker: the edge where the checker compared (expected/actual rows and "
+          "mismatch change there); named markers A..: the last operations that agreed\n");
   static const char *const ifn[] = {"none", "retire", "event", "mem", "reg", "other"};
-  fprintf(o, "[*] interface: %s (group \"%s\")\n", w->iface <= LS_IF_OTHER ? ifn[w->iface] : "other",
-          fail);
+  fprintf(o, "[*] interface: %s (group \"%s\")\n",
+          w->iface <= LS_IF_OTHER ? ifn[w->iface] : "other", fail);
   fprintf(o, "[dumpfile] \"%s\"\n", fst_abs);
   fprintf(o, "[savefile] \"%s\"\n", path);
   fprintf(o, "[timestart] %" PRIu64 "\n", from * WAVE_TIME_PER_CYCLE);
@@ -225,8 +226,7 @@ bool wave_save_write_from(const wave_save_t *w, const char *root, char *path, si
   return true;
 }
 
-bool wave_save_write(const wave_save_t *w, char *path, size_t path_len, char *err,
-                     size_t err_len) {
+bool wave_save_write(const wave_save_t *w, char *path, size_t path_len, char *err, size_t err_len) {
   return wave_save_write_from(w, NULL, path, path_len, err, err_len);
 }
 
