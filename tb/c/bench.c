@@ -642,6 +642,9 @@ static void bench_edge(bench_t *b) {
 // ---- The waveform: the model's side of the last comparison ----
 
 bool bench_wave_pending(const bench_t *b) {
+  if (b->trace[0] == 0) {
+    return false;  // nothing traced: the harness's copy would be seen by no one
+  }
   const ls_log_t *log = bench_log(b);
   return log != NULL && (log->wave.seq != b->wave_seq || (b->failures != 0) != b->wave_mismatch);
 }
