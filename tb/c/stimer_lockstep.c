@@ -241,6 +241,10 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
       snprintf(what, sizeof(what),
                "the DUT made a delivery attempt the model has no due timer for: %s", desc);
       ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
+      ls->wave.exp_rt = (stimer_retire_t){0};  // the model has no such record
+      ls->wave.act_rt = *dut;
+      ls->log.wave.seq++;
+      ls_wave_fail(&ls->log.wave, LS_IF_RETIRE);
     }
     st_ls_drop_dut(ls);
     return;
