@@ -20,6 +20,7 @@ struct tb_mem {
   uint64_t fault_lo[TB_MEM_MAX_FAULTS];
   uint64_t fault_hi[TB_MEM_MAX_FAULTS];
   int n_faults;
+  tb_mem_hook_t hook;  // an observer of the untracked writes (the trace recorder), or none
 };
 
 static void *tb_xcalloc(size_t n, size_t size) {
@@ -87,7 +88,17 @@ static uint8_t *tb_mem_page(tb_mem_t *m, uint64_t addr) {
   return m->pages[i].data;
 }
 
+void tb_mem_set_hook(tb_mem_t *m, const tb_mem_hook_t *h) {
+  memset(&m->hook, 0, sizeof(m->hook));
+  if (h != NULL) {
+    m->hook = *h;
+  }
+}
+
 void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
+  if (m->hook.poke != NULL) {
+    m->hook.poke(m->hook.ctx, addr, value, size);
+  }
   for (unsigned i = 0; i < size && i < 8; i++) {
     tb_mem_page(m, addr + i)[(addr + i) % TB_PAGE] = (uint8_t)(value >> (8 * i));
   }
@@ -106,6 +117,9 @@ bool tb_mem_add_fault(tb_mem_t *m, uint64_t lo, uint64_t hi) {
   if (m->n_faults >= TB_MEM_MAX_FAULTS) {
     return false;
   }
+  if (m->hook.fault_add != NULL) {
+    m->hook.fault_add(m->hook.ctx, lo, hi);
+  }
   m->fault_lo[m->n_faults] = lo;
   m->fault_hi[m->n_faults] = hi;
   m->n_faults++;
@@ -113,6 +127,9 @@ bool tb_mem_add_fault(tb_mem_t *m, uint64_t lo, uint64_t hi) {
 }
 
 void tb_mem_clear_faults(tb_mem_t *m) {
+  if (m->hook.fault_clear != NULL) {
+    m->hook.fault_clear(m->hook.ctx);
+  }
   m->n_faults = 0;
 }
 

@@ -178,3 +178,10 @@ void tb_st_drive(void *bench, svBit pready, svBit eoi_ready, svBit mreq_valid,
   *eoi_vp = o.eoi_vp;
   *eoi_vector = o.eoi_vector;
 }
+
+// ---- Trace encoder (tb_sim --record) ----
+
+svBit tb_trace_drain(void *bench, svBit enc_rst_n, svBit fire, svBit valid,
+                     unsigned long long word) {
+  return bench_trace_drain(bench, enc_rst_n, fire, valid, word);
+}

@@ -72,4 +72,10 @@ package tb_dpi_pkg;
     output longint unsigned now, output bit mreq_ready, output bit mrsp_valid,
     output longint unsigned mrdata, output bit mrsp_err, output bit irq_ready,
     output bit eoi_valid, output int unsigned eoi_vp, output int unsigned eoi_vector);
+
+  // ---- Trace encoder (tb_sim --record, docs/trace.md): once per edge, the stream of the DUT
+  // under test's encoder (`fire`: a word was handed over at this edge); returns its ready. ----
+  import "DPI-C" function bit tb_trace_drain(input chandle bench, input bit enc_rst_n,
+                                             input bit fire, input bit valid,
+                                             input longint unsigned word);
 endpackage
