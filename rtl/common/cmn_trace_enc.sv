@@ -4,8 +4,8 @@
 // with the kind, payload length, sequence number, check byte and cycle stamp, then the payload)
 // on a valid/ready stream. The layout is docs/enc/trace.toml (cmn_trace_pkg).
 //
-// An edge with any transaction is one entry of a FIFO; a serializer emits one word per cycle
-// from the head entry. Nothing is dropped silently: a transaction that finds the FIFO full is
+// An edge with any transaction is one entry of a FIFO; each cycle the stream takes as many whole
+// records of the head entry as fit in a beat of `Lanes` words (8: a 512-bit DMA stream). Nothing is dropped silently: a transaction that finds the FIFO full is
 // counted, and an OVERFLOW record with the count goes out ahead of the next edge that fits.
 // Three internal channels come first: START (once after reset, with `StartWord`), OVERFLOW and
 // CYCLE_HI (the upper cycle bits after the 40-bit stamp wrapped).
@@ -16,8 +16,11 @@ module cmn_trace_enc #(
   parameter int unsigned ChWords = 3,   // payload words of a channel at most (<= MAX_LEN)
   parameter int unsigned Depth = 16,    // edges with transactions the FIFO holds
   parameter logic [63:0] StartWord = '0,  // payload of the START record
+  parameter int unsigned Lanes = 8,     // words per beat of the stream (>= ChWords + 1)
   localparam int unsigned NumT = NumCh + 3,  // with the internal channels
-  localparam int unsigned ChW = ChWords * 64
+  localparam int unsigned ChW = ChWords * 64,
+  localparam int unsigned OutW = Lanes * cmn_trace_pkg::WORD_BITS,
+  localparam int unsigned LaneCntW = $clog2(Lanes + 1)
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -27,9 +30,10 @@ module cmn_trace_enc #(
   input  logic [NumCh*3-1:0]     ch_len_i,
   input  logic [NumCh*4-1:0]     ch_aux_i,
   input  logic [NumCh*ChW-1:0]   ch_data_i,
-  // The stream.
+  // The stream: a beat of `out_count_o` words (1..Lanes, word 0 in bits 63:0), whole records.
   output logic                   out_valid_o,
-  output logic [cmn_trace_pkg::WORD_BITS-1:0] out_data_o,
+  output logic [OutW-1:0]        out_data_o,
+  output logic [LaneCntW-1:0]    out_count_o,
   input  logic                   out_ready_i,
   // Transactions lost since reset (also reported in the stream).
   output logic [63:0]            lost_o
@@ -112,6 +116,8 @@ module cmn_trace_enc #(
   );
 
   // ---------------------------------------------------------------- serializer
+  // Each cycle the stream takes as many whole records of the head entry as fit in its Lanes
+  // words, in channel order (a record never straddles two beats).
   logic [CycW-1:0]     h_cycle;
   logic [NumT-1:0]     h_valid;
   logic [NumT*6-1:0]   h_kind;
@@ -120,75 +126,67 @@ module cmn_trace_enc #(
   logic [NumT*ChW-1:0] h_data;
   assign {h_cycle, h_valid, h_kind, h_len, h_aux, h_data} = head;
 
-  logic [NumT-1:0] done_q, done_d, left;  // channels of the head entry already emitted
-  logic [2:0]      word_q, word_d;        // 0: the header, n: payload word n - 1
-  logic [2:0]      seq_q, seq_d;
-  logic [NumT-1:0] cur_oh;
-  logic [5:0]      cur_kind;
-  logic [2:0]      cur_len;
-  logic [3:0]      cur_aux;
-  logic [ChW-1:0]  cur_data;
-  logic [63:0]     hdr, sum, pay;
-  logic [7:0]      check;
-  logic            last_word, more;
+  localparam int unsigned RecW = (ChWords + 1) * 64;
+  logic [NumT-1:0]       done_q, done_d, left, take;  // channels of the head entry emitted
+  logic [2:0]            seq_q, seq_d, seq;
+  logic [LaneCntW-1:0]   used;
+  logic                  blocked;
+  logic [RecW-1:0]       rec;
+  logic [63:0]           hdr, sum;
+  logic [7:0]            check;
+  logic [2:0]            len;
+  logic [ChW-1:0]        pay;
 
   always_comb begin
     left = h_valid & ~done_q;
-    cur_oh = '0;
-    for (int i = NumT - 1; i >= 0; i--) begin
-      if (left[i]) cur_oh = NumT'(1) << i;  // the lowest channel left
-    end
-    cur_kind = '0;
-    cur_len  = '0;
-    cur_aux  = '0;
-    cur_data = '0;
+    take = '0;
+    used = '0;
+    blocked = 1'b0;
+    seq = seq_q;
+    out_data_o = '0;
     for (int unsigned i = 0; i < NumT; i++) begin
-      if (cur_oh[i]) begin
-        cur_kind = h_kind[i*6 +: 6];
-        cur_len  = h_len[i*3 +: 3];
-        cur_aux  = h_aux[i*4 +: 4];
-        cur_data = h_data[i*ChW +: ChW];
+      len = h_len[i*3 +: 3];
+      pay = h_data[i*ChW +: ChW];
+      for (int unsigned w = 0; w < ChWords; w++) begin
+        if (w >= 32'(len)) pay[w*64 +: 64] = '0;  // words past the record stay 0
+      end
+      // The check byte: the XOR of every byte of the payload and of the header (check = 0).
+      sum = '0;
+      for (int unsigned w = 0; w < ChWords; w++) sum = sum ^ pay[w*64 +: 64];
+      hdr = '0;
+      hdr[cmn_trace_pkg::HDR_KIND_LSB +: cmn_trace_pkg::HDR_KIND_W] = h_kind[i*6 +: 6];
+      hdr[cmn_trace_pkg::HDR_LEN_LSB +: cmn_trace_pkg::HDR_LEN_W] = len;
+      hdr[cmn_trace_pkg::HDR_SEQ_LSB +: cmn_trace_pkg::HDR_SEQ_W] = seq;
+      hdr[cmn_trace_pkg::HDR_AUX_LSB +: cmn_trace_pkg::HDR_AUX_W] = h_aux[i*4 +: 4];
+      hdr[cmn_trace_pkg::HDR_CYCLE_LSB +: cmn_trace_pkg::HDR_CYCLE_W] = h_cycle;
+      sum = sum ^ hdr;
+      check = '0;
+      for (int unsigned b = 0; b < 8; b++) check = check ^ sum[b*8 +: 8];
+      hdr[cmn_trace_pkg::HDR_CHECK_LSB +: cmn_trace_pkg::HDR_CHECK_W] = check;
+      rec = {pay, hdr};
+      if (left[i] && !blocked) begin
+        if (32'(used) + 32'(len) + 1 <= Lanes) begin
+          out_data_o = out_data_o | (OutW'(rec) << (32'(used) * 64));
+          used = used + LaneCntW'(len) + LaneCntW'(1);
+          take[i] = 1'b1;
+          seq = seq + 3'd1;
+        end else begin
+          blocked = 1'b1;
+        end
       end
     end
-    // The check byte: the XOR of every byte of the payload and of the header (check = 0).
-    sum = '0;
-    for (int unsigned w = 0; w < ChWords; w++) begin
-      if (w < 32'(cur_len)) sum = sum ^ cur_data[w*64 +: 64];
-    end
-    hdr = '0;
-    hdr[cmn_trace_pkg::HDR_KIND_LSB +: cmn_trace_pkg::HDR_KIND_W] = cur_kind;
-    hdr[cmn_trace_pkg::HDR_LEN_LSB +: cmn_trace_pkg::HDR_LEN_W] = cur_len;
-    hdr[cmn_trace_pkg::HDR_SEQ_LSB +: cmn_trace_pkg::HDR_SEQ_W] = seq_q;
-    hdr[cmn_trace_pkg::HDR_AUX_LSB +: cmn_trace_pkg::HDR_AUX_W] = cur_aux;
-    hdr[cmn_trace_pkg::HDR_CYCLE_LSB +: cmn_trace_pkg::HDR_CYCLE_W] = h_cycle;
-    sum = sum ^ hdr;
-    check = '0;
-    for (int unsigned b = 0; b < 8; b++) check = check ^ sum[b*8 +: 8];
-    hdr[cmn_trace_pkg::HDR_CHECK_LSB +: cmn_trace_pkg::HDR_CHECK_W] = check;
-    pay = '0;
-    for (int unsigned w = 0; w < ChWords; w++) begin
-      if (32'(word_q) == w + 1) pay = cur_data[w*64 +: 64];
-    end
     out_valid_o = !empty;
-    out_data_o = (word_q == '0) ? hdr : pay;
-    last_word = (word_q == cur_len);
-    more = |(left & ~cur_oh);
+    out_count_o = used;
     pop = 1'b0;
     done_d = done_q;
-    word_d = word_q;
     seq_d = seq_q;
     if (out_valid_o && out_ready_i) begin
-      if (last_word) begin
-        word_d = '0;
-        seq_d = seq_q + 3'd1;
-        if (more) begin
-          done_d = done_q | cur_oh;
-        end else begin
-          done_d = '0;
-          pop = 1'b1;
-        end
+      seq_d = seq;
+      if ((left & ~take) == '0) begin
+        done_d = '0;
+        pop = 1'b1;
       end else begin
-        word_d = word_q + 3'd1;
+        done_d = done_q | take;
       end
     end
   end
@@ -196,11 +194,9 @@ module cmn_trace_enc #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       done_q <= '0;
-      word_q <= '0;
       seq_q  <= '0;
     end else begin
       done_q <= done_d;
-      word_q <= word_d;
       seq_q  <= seq_d;
     end
   end
@@ -208,6 +204,7 @@ module cmn_trace_enc #(
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(ChWordsRange_A, ChWords >= 1 && ChWords <= cmn_trace_pkg::MAX_LEN)
   `PRJ_ASSERT(HeadHasRecord_A, empty || (h_valid != '0))
-  `PRJ_ASSERT(LenFits_A, empty || (32'(cur_len) <= ChWords))
+  `PRJ_ASSERT_INIT(LanesRange_A, Lanes >= ChWords + 1)
+  `PRJ_ASSERT(Progress_A, empty || (take != '0))
 `endif
 endmodule

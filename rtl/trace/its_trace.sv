@@ -6,6 +6,7 @@
 module its_trace #(
   parameter int unsigned NumRd = 4,
   parameter int unsigned Depth = 16,  // edges with transactions buffered (cmn_trace_enc)
+  parameter int unsigned Lanes = 8,   // words per stream beat (cmn_trace_enc)
   localparam int unsigned NumCh = 8
 ) (
   input  logic                                 clk_i,
@@ -41,7 +42,8 @@ module its_trace #(
   input  logic [its_pkg::RETIRE_BITS-1:0]      rt_i,
   input  logic                                 busy_i,
   output logic                                 out_valid_o,
-  output logic [63:0]                          out_data_o,
+  output logic [Lanes*64-1:0]                  out_data_o,
+  output logic [$clog2(Lanes+1)-1:0]           out_count_o,
   input  logic                                 out_ready_i,
   output logic [63:0]                          lost_o
 );
@@ -92,8 +94,9 @@ module its_trace #(
     end
   end
 
-  cmn_trace_enc #(.NumCh(NumCh), .ChWords(3), .Depth(Depth), .StartWord(StartWord)) u_enc (
+  cmn_trace_enc #(.NumCh(NumCh), .ChWords(3), .Depth(Depth), .StartWord(StartWord),
+                  .Lanes(Lanes)) u_enc (
     .clk_i, .rst_ni, .ch_valid_i(valid), .ch_kind_i(kind), .ch_len_i(len), .ch_aux_i(aux),
-    .ch_data_i(data), .out_valid_o, .out_data_o, .out_ready_i, .lost_o
+    .ch_data_i(data), .out_valid_o, .out_data_o, .out_count_o, .out_ready_i, .lost_o
   );
 endmodule

@@ -8,6 +8,7 @@ module stimer_trace #(
   parameter bit FeatDirect = 1'b1,
   parameter bit ScontrolGate = 1'b1,
   parameter int unsigned Depth = 16,
+  parameter int unsigned Lanes = 8,   // words per stream beat (cmn_trace_enc)
   localparam int unsigned VpW = (NumVp > 1) ? $clog2(NumVp) : 1,
   localparam int unsigned AddrW = VpW + 11,
   localparam int unsigned NumCh = 9
@@ -45,7 +46,8 @@ module stimer_trace #(
   input  logic [stimer_pkg::RETIRE_BITS-1:0]   rt_i,
   input  logic                                 busy_i,
   output logic                                 out_valid_o,
-  output logic [63:0]                          out_data_o,
+  output logic [Lanes*64-1:0]                  out_data_o,
+  output logic [$clog2(Lanes+1)-1:0]           out_count_o,
   input  logic                                 out_ready_i,
   output logic [63:0]                          lost_o
 );
@@ -102,8 +104,9 @@ module stimer_trace #(
     end
   end
 
-  cmn_trace_enc #(.NumCh(NumCh), .ChWords(3), .Depth(Depth), .StartWord(StartWord)) u_enc (
+  cmn_trace_enc #(.NumCh(NumCh), .ChWords(3), .Depth(Depth), .StartWord(StartWord),
+                  .Lanes(Lanes)) u_enc (
     .clk_i, .rst_ni, .ch_valid_i(valid), .ch_kind_i(kind), .ch_len_i(len), .ch_aux_i(aux),
-    .ch_data_i(data), .out_valid_o, .out_data_o, .out_ready_i, .lost_o
+    .ch_data_i(data), .out_valid_o, .out_data_o, .out_count_o, .out_ready_i, .lost_o
   );
 endmodule

@@ -29,7 +29,8 @@ module trace_top (
   input  logic [its_pkg::RETIRE_BITS-1:0]    its_rt_i,
   input  logic                               its_busy_i,
   output logic                               its_out_valid_o,
-  output logic [63:0]                        its_out_data_o,
+  output logic [511:0]                       its_out_data_o,
+  output logic [3:0]                         its_out_count_o,
   input  logic                               its_out_ready_i,
   output logic [63:0]                        its_lost_o,
   input  logic                               st_dut_rst_ni,
@@ -56,7 +57,8 @@ module trace_top (
   input  logic [stimer_pkg::RETIRE_BITS-1:0] st_rt_i,
   input  logic                               st_busy_i,
   output logic                               st_out_valid_o,
-  output logic [63:0]                        st_out_data_o,
+  output logic [511:0]                       st_out_data_o,
+  output logic [3:0]                         st_out_count_o,
   input  logic                               st_out_ready_i,
   output logic [63:0]                        st_lost_o
 );
@@ -76,7 +78,8 @@ module trace_top (
     .mem_rsp_err_i(its_mem_err_i),
     .rd_valid_i(its_rd_hs_i[1]), .rd_ready_i(its_rd_hs_i[0]), .rd_i(its_rd_i),
     .rt_valid_i(its_rt_valid_i), .rt_i(its_rt_i), .busy_i(its_busy_i),
-    .out_valid_o(its_out_valid_o), .out_data_o(its_out_data_o), .out_ready_i(its_out_ready_i),
+    .out_valid_o(its_out_valid_o), .out_data_o(its_out_data_o),
+    .out_count_o(its_out_count_o), .out_ready_i(its_out_ready_i),
     .lost_o(its_lost_o)
   );
 
@@ -96,7 +99,8 @@ module trace_top (
     .eoi_valid_i(st_eoi_hs_i[1]), .eoi_ready_i(st_eoi_hs_i[0]), .eoi_vp_i(st_eoi_vp_i),
     .eoi_vector_i(st_eoi_vector_i),
     .rt_valid_i(st_rt_valid_i), .rt_i(st_rt_i), .busy_i(st_busy_i),
-    .out_valid_o(st_out_valid_o), .out_data_o(st_out_data_o), .out_ready_i(st_out_ready_i),
+    .out_valid_o(st_out_valid_o), .out_data_o(st_out_data_o),
+    .out_count_o(st_out_count_o), .out_ready_i(st_out_ready_i),
     .lost_o(st_lost_o)
   );
 endmodule

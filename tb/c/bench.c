@@ -668,8 +668,9 @@ void bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out) {
   rtl_be_tick(r);
 }
 
-bool bench_trace_drain(bench_t *b, bool enc_rst_n, bool fire, bool valid, uint64_t word) {
-  return b->rec == NULL || tb_recorder_drain(b->rec, enc_rst_n, fire, valid, word);
+bool bench_trace_drain(bench_t *b, bool enc_rst_n, bool fire, bool valid, unsigned count,
+                       const uint64_t *words) {
+  return b->rec == NULL || tb_recorder_drain(b->rec, enc_rst_n, fire, valid, count, words);
 }
 
 // ---- End of run ----

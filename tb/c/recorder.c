@@ -43,7 +43,8 @@ tb_recorder_t *tb_recorder_new(const char *path, unsigned stall_pct, uint64_t se
   return rc;
 }
 
-bool tb_recorder_drain(tb_recorder_t *rc, bool enc_rst_n, bool fire, bool valid, uint64_t word) {
+bool tb_recorder_drain(tb_recorder_t *rc, bool enc_rst_n, bool fire, bool valid, unsigned count,
+                       const uint64_t *words) {
   rc->edge++;
   if (enc_rst_n && !rc->synced) {
     // The encoder's first edge out of reset stamps 0: it is this edge of the bench.
@@ -51,8 +52,8 @@ bool tb_recorder_drain(tb_recorder_t *rc, bool enc_rst_n, bool fire, bool valid,
     trace_writer_host(rc->w, TRACE_KIND_HOST_SYNC, 0, rtl_be_cycle(rc->r), &off, 1);
     rc->synced = true;
   }
-  if (fire) {
-    trace_writer_word(rc->w, word);
+  for (unsigned i = 0; fire && i < count; i++) {
+    trace_writer_word(rc->w, words[i]);
   }
   if (!valid) {
     rc->empty_edge = rc->edge;

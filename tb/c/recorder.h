@@ -25,11 +25,12 @@ typedef struct tb_recorder tb_recorder_t;
 tb_recorder_t *tb_recorder_new(const char *path, unsigned stall_pct, uint64_t seed, rtl_be_t *r,
                                tb_mem_t *image, char *err, size_t errlen);
 /**
- * One clock edge: `enc_rst_n` the encoder's reset, `fire` whether a word was handed over at this
- * edge (valid and the ready returned by the previous call), `word` the word. Returns the ready
- * for the next cycle.
+ * One clock edge: `enc_rst_n` the encoder's reset, `fire` whether a beat was handed over at this
+ * edge (valid and the ready returned by the previous call), `words[0..count)` its words. Returns
+ * the ready for the next cycle.
  */
-bool tb_recorder_drain(tb_recorder_t *rc, bool enc_rst_n, bool fire, bool valid, uint64_t word);
+bool tb_recorder_drain(tb_recorder_t *rc, bool enc_rst_n, bool fire, bool valid, unsigned count,
+                       const uint64_t *words);
 /** True once the encoder was seen empty two edges after `cycle` (everything up to it is out). */
 bool tb_recorder_drained(const tb_recorder_t *rc, uint64_t cycle);
 /** Closes the file (an end record only when `complete`); frees `rc`. */

@@ -181,7 +181,11 @@ void tb_st_drive(void *bench, svBit pready, svBit eoi_ready, svBit mreq_valid,
 
 // ---- Trace encoder (tb_sim --record) ----
 
-svBit tb_trace_drain(void *bench, svBit enc_rst_n, svBit fire, svBit valid,
-                     unsigned long long word) {
-  return bench_trace_drain(bench, enc_rst_n, fire, valid, word);
+svBit tb_trace_drain(void *bench, svBit enc_rst_n, svBit fire, svBit valid, unsigned int count,
+                     const svBitVecVal *beat) {
+  uint64_t w[8];
+  for (unsigned i = 0; i < 8; i++) {
+    w[i] = (uint64_t)beat[2 * i] | ((uint64_t)beat[2 * i + 1] << 32);
+  }
+  return bench_trace_drain(bench, enc_rst_n, fire, valid, count <= 8 ? count : 8, w);
 }

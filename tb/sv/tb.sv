@@ -219,10 +219,11 @@ module tb #(
   // The synthesizable trace encoders (rtl/trace, docs/trace.md) watch the same ports as the
   // monitors; `tb_sim --record FILE` drains the stream of the DUT under test, one call per edge.
   logic        its_tr_valid, st_tr_valid, tr_ready = 1'b0;
-  logic [63:0] its_tr_data, st_tr_data, its_tr_lost, st_tr_lost;
-  // A transaction can take 4 words and the stream carries 1 per cycle: memory-heavy stretches
-  // (table walks) need the depth (docs/trace.md, "Bandwidth").
-  localparam int unsigned TraceDepth = 128;
+  logic [511:0] its_tr_data, st_tr_data;
+  logic [3:0]   its_tr_count, st_tr_count;
+  logic [63:0]  its_tr_lost, st_tr_lost;
+  // Beats of 8 words (whole records): memory-heavy stretches need some depth (docs/trace.md).
+  localparam int unsigned TraceDepth = 32;
   its_trace #(.NumRd(NumRd), .Depth(TraceDepth)) u_its_trace (
     .clk_i, .rst_ni, .dut_rst_ni(its_rst_n),
     .apb_psel_i(its_psel), .apb_penable_i(its_penable), .apb_pwrite_i(its_pwrite),
@@ -237,7 +238,7 @@ module tb #(
     .mem_rsp_err_i(its_mrsp_err),
     .rd_valid_i(its_rd_valid), .rd_ready_i(its_rd_ready), .rd_i(its_rd),
     .rt_valid_i(its_rt_valid), .rt_i(its_rt), .busy_i(its_busy),
-    .out_valid_o(its_tr_valid), .out_data_o(its_tr_data),
+    .out_valid_o(its_tr_valid), .out_data_o(its_tr_data), .out_count_o(its_tr_count),
     .out_ready_i(tr_ready && dut_sel == BlkIts), .lost_o(its_tr_lost)
   );
   stimer_trace #(
@@ -257,15 +258,16 @@ module tb #(
     .eoi_valid_i(st_eoi_valid), .eoi_ready_i(st_eoi_ready), .eoi_vp_i(st_eoi_vp),
     .eoi_vector_i(st_eoi_vector),
     .rt_valid_i(st_rt_valid), .rt_i(st_rt), .busy_i(st_busy),
-    .out_valid_o(st_tr_valid), .out_data_o(st_tr_data),
+    .out_valid_o(st_tr_valid), .out_data_o(st_tr_data), .out_count_o(st_tr_count),
     .out_ready_i(tr_ready && dut_sel == BlkStimer), .lost_o(st_tr_lost)
   );
   always @(posedge clk_i) begin : trace_drain
     if (dut_sel == BlkIts) begin
       tr_ready <= tb_trace_drain(bench, rst_ni, its_tr_valid && tr_ready, its_tr_valid,
-                                 its_tr_data);
+                                 32'(its_tr_count), its_tr_data);
     end else if (dut_sel == BlkStimer) begin
-      tr_ready <= tb_trace_drain(bench, rst_ni, st_tr_valid && tr_ready, st_tr_valid, st_tr_data);
+      tr_ready <= tb_trace_drain(bench, rst_ni, st_tr_valid && tr_ready, st_tr_valid,
+                                 32'(st_tr_count), st_tr_data);
     end
   end
 

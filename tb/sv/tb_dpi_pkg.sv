@@ -74,8 +74,9 @@ package tb_dpi_pkg;
     output bit eoi_valid, output int unsigned eoi_vp, output int unsigned eoi_vector);
 
   // ---- Trace encoder (tb_sim --record, docs/trace.md): once per edge, the stream of the DUT
-  // under test's encoder (`fire`: a word was handed over at this edge); returns its ready. ----
+  // under test's encoder (`fire`: a beat of `count` words was handed over at this edge);
+  // returns its ready. ----
   import "DPI-C" function bit tb_trace_drain(input chandle bench, input bit enc_rst_n,
                                              input bit fire, input bit valid,
-                                             input longint unsigned word);
+                                             input int unsigned count, input bit [511:0] beat);
 endpackage
