@@ -127,15 +127,16 @@ module cmn_trace_enc #(
   assign {h_cycle, h_valid, h_kind, h_len, h_aux, h_data} = head;
 
   localparam int unsigned RecW = (ChWords + 1) * 64;
-  logic [NumT-1:0]       done_q, done_d, left, take;  // channels of the head entry emitted
-  logic [2:0]            seq_q, seq_d, seq;
-  logic [LaneCntW-1:0]   used;
-  logic                  blocked;
-  logic [RecW-1:0]       rec;
-  logic [63:0]           hdr, sum;
-  logic [7:0]            check;
-  logic [2:0]            len;
-  logic [ChW-1:0]        pay;
+  logic [NumT-1:0]          done_q, done_d, left, take;  // channels of the head entry emitted
+  logic [2:0]               seq_q, seq_d, seq;
+  logic [LaneCntW-1:0]      used;
+  logic                     blocked;
+  logic [NumT*RecW-1:0]     recs;  // every channel's record: header, then the payload words
+  logic [NumT*LaneCntW-1:0] offs;  // the lane each taken record starts at
+  logic [63:0]              hdr, sum;
+  logic [7:0]               check;
+  logic [2:0]               len;
+  logic [ChW-1:0]           pay;
 
   always_comb begin
     left = h_valid & ~done_q;
@@ -143,7 +144,8 @@ module cmn_trace_enc #(
     used = '0;
     blocked = 1'b0;
     seq = seq_q;
-    out_data_o = '0;
+    recs = '0;
+    offs = '0;
     for (int unsigned i = 0; i < NumT; i++) begin
       len = h_len[i*3 +: 3];
       pay = h_data[i*ChW +: ChW];
@@ -163,15 +165,27 @@ module cmn_trace_enc #(
       check = '0;
       for (int unsigned b = 0; b < 8; b++) check = check ^ sum[b*8 +: 8];
       hdr[cmn_trace_pkg::HDR_CHECK_LSB +: cmn_trace_pkg::HDR_CHECK_W] = check;
-      rec = {pay, hdr};
+      recs[i*RecW +: RecW] = {pay, hdr};
+      offs[i*LaneCntW +: LaneCntW] = used;
       if (left[i] && !blocked) begin
         if (32'(used) + 32'(len) + 1 <= Lanes) begin
-          out_data_o = out_data_o | (OutW'(rec) << (32'(used) * 64));
           used = used + LaneCntW'(len) + LaneCntW'(1);
           take[i] = 1'b1;
           seq = seq + 3'd1;
         end else begin
           blocked = 1'b1;
+        end
+      end
+    end
+    // Each lane takes the word of the taken record that covers it (words past a record are 0,
+    // so the OR only ever adds one nonzero word per lane).
+    out_data_o = '0;
+    for (int unsigned l = 0; l < Lanes; l++) begin
+      for (int unsigned i = 0; i < NumT; i++) begin
+        for (int unsigned k = 0; k <= ChWords; k++) begin
+          if (take[i] && 32'(offs[i*LaneCntW +: LaneCntW]) + k == l) begin
+            out_data_o[l*64 +: 64] = out_data_o[l*64 +: 64] | recs[i*RecW + k*64 +: 64];
+          end
         end
       end
     end
