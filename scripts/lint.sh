@@ -41,8 +41,10 @@ for f in rtl/*/*.f; do
   [ -e "$f" ] || continue
   block=$(basename "$(dirname "$f")")
   mapfile -t files < <(grep -v '^\s*[#+]' "$f" | sed '/^\s*$/d')
+  extra=()  # a directory's own waivers, lint/<dir>.vlt, apply to its lint only
+  [ -e "lint/$block.vlt" ] && extra=("lint/$block.vlt")
   if verilator --lint-only -Wall --top-module "${block}_top" lint/verilator_waiver.vlt \
-      -Irtl/common "${files[@]}"; then
+      "${extra[@]+"${extra[@]}"}" -Irtl/common "${files[@]}"; then
     echo "lint: verilator -Wall clean: $block (${#files[@]} files)"
   else
     echo "lint: verilator findings in $block" >&2

@@ -11,7 +11,8 @@ prj_read_filelist(its PRJ_ITS_FILES)
 prj_read_filelist(stimer PRJ_ST_FILES)
 # Both blocks list the shared rtl/common files; each is compiled once (first occurrence kept, so
 # the packages stay ahead of their users).
-set(PRJ_RTL_FILES ${PRJ_ITS_FILES} ${PRJ_ST_FILES})
+prj_read_filelist(trace PRJ_TRACE_FILES)  # the trace encoders next to the DUTs (docs/trace.md)
+set(PRJ_RTL_FILES ${PRJ_ITS_FILES} ${PRJ_ST_FILES} ${PRJ_TRACE_FILES})
 list(REMOVE_DUPLICATES PRJ_RTL_FILES)
 
 set(PRJ_BENCH_SOURCES ${PRJ_TB_DIR}/c/bench.c ${PRJ_TB_DIR}/c/gen.c)

@@ -10,6 +10,7 @@
 #include "exec.h"
 #include "fcov.h"
 #include "gen.h"
+#include "recorder.h"
 #include "result.h"
 #include "wave_save.h"
 
@@ -18,6 +19,7 @@
 #define BENCH_WATCHDOG_BASE 20000ull
 #define BENCH_WATCHDOG_PER_LATENCY 16ull  // per cycle of configured memory latency
 #define BENCH_MAX_OPS 10000000ull
+#define BENCH_RECORD_RUNON 100000ull  // --record: cycles the encoder gets to drain after the end
 
 struct bench {
   // What runs.
@@ -32,9 +34,12 @@ struct bench {
   uint64_t max_mismatch;
   char trace[512];
   uint64_t trace_start, trace_end;
-  char cov[512];        // --cov: Verilator coverage data (coverage builds)
-  char fcov_path[512];  // --fcov: functional coverage counts
-  char result[512];     // --result: the machine-readable result (result.h)
+  char cov[512];          // --cov: Verilator coverage data (coverage builds)
+  char fcov_path[512];    // --fcov: functional coverage counts
+  char result[512];       // --result: the machine-readable result (result.h)
+  char record[512];       // --record: the trace encoder's stream (recorder.h, docs/trace.md)
+  uint64_t record_stall;  // --record-stall: percent of cycles the capture is not ready
+  tb_recorder_t *rec;
   uint64_t watchdog;
   bool watchdog_given;
   bool verbose;
@@ -79,7 +84,7 @@ static void bench_usage(const char *argv0) {
           "          [--seed N] [--ops N] [--no-lockstep] [--max-mismatch N]\n"
           "          [--trace FILE.fst [--trace-start CYCLE] [--trace-end CYCLE]]\n"
           "          [--watchdog CYCLES] [--verbose] [--strict] [--fcov FILE] [--cov FILE]\n"
-          "          [--result FILE]\n"
+          "          [--result FILE] [--record FILE [--record-stall PCT]]\n"
           "  --seed N          0..2^64-1 (default 1): random stimulus, back-pressure, X init\n"
           "  --ops N           1..%llu operations of a random test (default 400)\n"
           "  --no-lockstep     compare nothing: the model only follows the DUT (for timing)\n"
@@ -95,7 +100,11 @@ static void bench_usage(const char *argv0) {
           "  --cov FILE        write Verilator line/toggle coverage (tb_sim_cov builds only), and\n"
           "                    FILE.reset: the counts when the power-on reset ended\n"
           "  --result FILE     write the verdict as JSON (status, first mismatch, seed, cycles,\n"
-          "                    operations, rerun command; docs/bench.md)\n",
+          "                    operations, rerun command; docs/bench.md)\n"
+          "  --record FILE     capture the trace encoder's stream of the DUT under test, for\n"
+          "                    the offline replay (build/cmake/tb/replay FILE; docs/trace.md)\n"
+          "  --record-stall P  0..100: percent of cycles the capture is not ready (tests the\n"
+          "                    encoder's FIFO and overflow marker; default 0)\n",
           argv0, BENCH_MAX_OPS, BENCH_TRACE_WINDOW, BENCH_TRACE_WINDOW, BENCH_TRACE_RUNON,
           BENCH_WATCHDOG_BASE, BENCH_WATCHDOG_PER_LATENCY);
 }
@@ -147,7 +156,7 @@ typedef struct {
 
 // Parses the options; returns -1 to go on, else the exit code.
 static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
-  bool seen[6] = {false};
+  bool seen[7] = {false};
   const bench_numopt_t nums[] = {
       {"--seed", 0, UINT64_MAX, &b->seed, &seen[0]},
       {"--ops", 1, BENCH_MAX_OPS, &b->random_ops, &seen[1]},
@@ -155,11 +164,13 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
       {"--trace-start", 0, UINT64_MAX, &b->trace_start, &seen[3]},
       {"--trace-end", 0, UINT64_MAX, &b->trace_end, &seen[4]},
       {"--watchdog", 1, 1000000000, &b->watchdog, &seen[5]},
+      {"--record-stall", 0, 100, &b->record_stall, &seen[6]},
   };
   const bench_stropt_t strs[] = {{"--trace", b->trace, sizeof(b->trace)},
                                  {"--cov", b->cov, sizeof(b->cov)},
                                  {"--fcov", b->fcov_path, sizeof(b->fcov_path)},
-                                 {"--result", b->result, sizeof(b->result)}};
+                                 {"--result", b->result, sizeof(b->result)},
+                                 {"--record", b->record, sizeof(b->record)}};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -333,6 +344,10 @@ bool bench_done(const bench_t *b) {
   }
   if (b->skipped) {
     return true;  // nothing was simulated: no DUT runs on, whatever the trace window says
+  }
+  if (b->rec != NULL && !tb_recorder_drained(b->rec, b->done_cycle) &&
+      bench_cycle(b) < b->done_cycle + BENCH_RECORD_RUNON) {
+    return false;  // --record: the encoder still holds transactions of the run
   }
   uint64_t end = b->trace_end;
   if (b->done_cycle < UINT64_MAX - BENCH_TRACE_RUNON && b->done_cycle + BENCH_TRACE_RUNON < end) {
@@ -610,6 +625,17 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
   }
   b->its = rtl_be_its(b->rtl);
   b->st = rtl_be_stimer(b->rtl);
+  if (b->record[0] != 0) {
+    b->rec = tb_recorder_new(b->record, (unsigned)b->record_stall, b->seed, b->rtl,
+                             rtl_be_model_mem(b->rtl), err, sizeof(err));
+    if (b->rec == NULL) {
+      fprintf(stderr, "bench: %s\n", err);
+      snprintf(b->first_mismatch, sizeof(b->first_mismatch), "bench: %s", err);
+      b->failures++;
+      b->done = true;
+      return (scn_block_t)0;
+    }
+  }
   exec_backend_t be = rtl_be_backend(b->rtl);
   b->ex = exec_new(&b->scn, &be, &b->log);
   exec_set_strict(b->ex, b->strict);
@@ -718,6 +744,11 @@ void bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out) {
   rtl_be_tick(r);
 }
 
+bool bench_trace_drain(bench_t *b, bool enc_rst_n, bool fire, bool valid, unsigned count,
+                       const uint64_t *words) {
+  return b->rec == NULL || tb_recorder_drain(b->rec, enc_rst_n, fire, valid, count, words);
+}
+
 // ---- End of run ----
 
 static uint64_t bench_checker_ns(const bench_t *b) {
@@ -812,6 +843,22 @@ int bench_finish(bench_t *b, double seconds) {
                  "cannot write the functional coverage file %.300s", b->fcov_path);
       }
       b->failures++;
+    }
+    if (b->rec != NULL) {
+      // Complete when the encoder gave every transaction up to the end of the run: the replay
+      // (docs/trace.md) then runs the end-of-test checks if the test got to its end.
+      char err[600];
+      bool complete = b->done && tb_recorder_drained(b->rec, b->done_cycle);
+      if (!tb_recorder_close(b->rec, complete, b->done_cycle, b->ops_finished, err, sizeof(err))) {
+        fprintf(stderr, "bench: %s\n", err);
+        b->failures++;
+      } else if (!complete) {
+        fprintf(stderr,
+                "bench: --record: the trace encoder did not drain within %llu cycles of "
+                "the end; the capture has no end record\n",
+                (unsigned long long)BENCH_RECORD_RUNON);
+      }
+      b->rec = NULL;
     }
     uint64_t cycles = bench_cycle(b);
     double cps = seconds > 0 ? (double)cycles / seconds : 0;

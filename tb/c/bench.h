@@ -61,6 +61,10 @@ const ls_wave_t *bench_wave(bench_t *b, bool *mismatch);
 
 void bench_its_drive(bench_t *b, const rtl_its_in_t *in, rtl_its_pins_t *out);
 void bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out);
+/** Once per clock edge: a beat of the trace encoder's stream (`tb_sim --record`, recorder.h);
+ * returns its ready for the next cycle (always 1 without --record). */
+bool bench_trace_drain(bench_t *b, bool enc_rst_n, bool fire, bool valid, unsigned count,
+                       const uint64_t *words);
 
 #ifdef __cplusplus
 }

@@ -135,6 +135,8 @@ its_lockstep_t *rtl_be_its(const rtl_be_t *r);
 stimer_lockstep_t *rtl_be_stimer(const rtl_be_t *r);
 /** The DUT's memory image. */
 const tb_mem_t *rtl_be_dut_mem(const rtl_be_t *r);
+/** The model's memory image (the trace recorder observes the bench's writes to it). */
+tb_mem_t *rtl_be_model_mem(rtl_be_t *r);
 /** Errors of the bench itself (memory protocol, monitor and driver disagreements). */
 ls_errors_t *rtl_be_errors(rtl_be_t *r);
 

@@ -25,6 +25,7 @@ struct tb_mem {
   uint64_t fault_lo[TB_MEM_MAX_FAULTS];
   uint64_t fault_hi[TB_MEM_MAX_FAULTS];
   int n_faults;
+  tb_mem_hook_t hook;  // an observer of the untracked writes (the trace recorder), or none
 };
 
 static void *tb_xcalloc(size_t n, size_t size) {
@@ -134,7 +135,17 @@ static uint8_t *tb_mem_beat_page(tb_mem_t *m, uint64_t addr) {
   return m->last_data;
 }
 
+void tb_mem_set_hook(tb_mem_t *m, const tb_mem_hook_t *h) {
+  memset(&m->hook, 0, sizeof(m->hook));
+  if (h != NULL) {
+    m->hook = *h;
+  }
+}
+
 void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
+  if (m->hook.poke != NULL) {
+    m->hook.poke(m->hook.ctx, addr, value, size);
+  }
   if (size > 8) {
     size = 8;
   }
@@ -164,6 +175,9 @@ bool tb_mem_add_fault(tb_mem_t *m, uint64_t lo, uint64_t hi) {
   if (m->n_faults >= TB_MEM_MAX_FAULTS) {
     return false;
   }
+  if (m->hook.fault_add != NULL) {
+    m->hook.fault_add(m->hook.ctx, lo, hi);
+  }
   m->fault_lo[m->n_faults] = lo;
   m->fault_hi[m->n_faults] = hi;
   m->n_faults++;
@@ -171,6 +185,9 @@ bool tb_mem_add_fault(tb_mem_t *m, uint64_t lo, uint64_t hi) {
 }
 
 void tb_mem_clear_faults(tb_mem_t *m) {
+  if (m->hook.fault_clear != NULL) {
+    m->hook.fault_clear(m->hook.ctx);
+  }
   m->n_faults = 0;
 }
 

@@ -19,6 +19,18 @@ tb_mem_t *tb_mem_new(void);
 void tb_mem_free(tb_mem_t *m);
 cm_mem_ops_t tb_mem_ops(tb_mem_t *m);
 
+/** An observer of an image's untracked writes (pokes, fault ranges): the trace recorder
+ *  (tb/c/trace.h) records them as host records. Any callback may be NULL. */
+typedef struct {
+  void (*poke)(void *ctx, uint64_t addr, uint64_t value, unsigned size);
+  void (*fault_add)(void *ctx, uint64_t lo, uint64_t hi);
+  void (*fault_clear)(void *ctx);
+  void *ctx;
+} tb_mem_hook_t;
+
+/** Sets (or, with NULL, removes) the observer of `m`'s untracked writes. */
+void tb_mem_set_hook(tb_mem_t *m, const tb_mem_hook_t *h);
+
 /** Untracked access (set-up, expect lines, checks): any size up to 8, any alignment. */
 void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size);
 uint64_t tb_mem_peek(const tb_mem_t *m, uint64_t addr, unsigned size);

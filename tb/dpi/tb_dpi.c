@@ -258,3 +258,14 @@ void tb_st_wave(void *bench, svBitVecVal *exp_rt, svBitVecVal *act_rt, svBitVecV
                  exp_mw_fault, act_mw_fault, exp_rdata, act_rdata);
   *mismatch = mism;
 }
+
+// ---- Trace encoder (tb_sim --record) ----
+
+svBit tb_trace_drain(void *bench, svBit enc_rst_n, svBit fire, svBit valid, unsigned int count,
+                     const svBitVecVal *beat) {
+  uint64_t w[8];
+  for (unsigned i = 0; i < 8; i++) {
+    w[i] = (uint64_t)beat[2 * i] | ((uint64_t)beat[2 * i + 1] << 32);
+  }
+  return bench_trace_drain(bench, enc_rst_n, fire, valid, count <= 8 ? count : 8, w);
+}

@@ -95,4 +95,12 @@ package tb_dpi_pkg;
     output longint unsigned act_mw_data, output int unsigned exp_mw_be,
     output int unsigned act_mw_be, output bit exp_mw_fault, output bit act_mw_fault,
     output longint unsigned exp_rdata, output longint unsigned act_rdata, output bit mismatch);
+
+
+  // ---- Trace encoder (tb_sim --record, docs/trace.md): once per edge, the stream of the DUT
+  // under test's encoder (`fire`: a beat of `count` words was handed over at this edge);
+  // returns its ready. ----
+  import "DPI-C" function bit tb_trace_drain(input chandle bench, input bit enc_rst_n,
+                                             input bit fire, input bit valid,
+                                             input int unsigned count, input bit [511:0] beat);
 endpackage

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: Apache-2.0
+# Record and replay (docs/trace.md): each test runs live in lockstep with `tb_sim --record`,
+# replays the capture offline (tb/replay, no Verilator) and compares the verdicts from the two
+# result files (scripts/trace_replay.py). Damaged captures (truncated, cut before the end
+# record, a flipped bit, missing) and an overflowing encoder must each fail the replay, named.
+if(NOT PRJ_LOCKSTEP)
+  return()
+endif()
+find_package(Python3 COMPONENTS Interpreter)
+if(NOT Python3_FOUND)
+  return()
+endif()
+set(PRJ_TRACE_SCRIPT ${PROJECT_SOURCE_DIR}/scripts/trace_replay.py)
+
+function(prj_trace_test name exe)
+  add_test(NAME ${name} COMMAND ${Python3_EXECUTABLE} ${PRJ_TRACE_SCRIPT}
+           --sim $<TARGET_FILE:${exe}> --replay $<TARGET_FILE:replay>
+           --dir ${CMAKE_BINARY_DIR}/trace/${name} ${ARGN}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(${name} PROPERTIES LABELS "sim;rtl;trace" SKIP_RETURN_CODE 77 TIMEOUT 300)
+endfunction()
+
+# Every directed scenario: <block>/trace/<name>.
+file(GLOB PRJ_TRACE_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/sim/tests/*.scn)
+foreach(scn ${PRJ_TRACE_SCENARIOS})
+  get_filename_component(name ${scn} NAME_WE)
+  file(STRINGS ${scn} first LIMIT_COUNT 1 REGEX "^block ")
+  string(REGEX REPLACE "^block +([a-z]+).*" "\\1" block "${first}")
+  prj_scenario_target(${scn} exe)
+  prj_trace_test(${block}/trace/${name} ${exe} --test ${scn})
+endforeach()
+
+# Random seeds per block, and one with a back-pressured capture the FIFO absorbs
+foreach(block its stimer)
+  foreach(seed 1 2 3 4)
+    prj_trace_test(${block}/trace/random/seed${seed} tb_sim --test random-${block}
+                   --seed ${seed} --ops 600)
+  endforeach()
+  # Back-pressure the FIFO absorbs: ITS only. The encoder drains at most one edge per beat and
+  # the stimer's SIM page writes have a transaction at every edge for hundreds of cycles, so any
+  # back-pressure there overflows whatever the depth (docs/trace.md, "Bandwidth").
+  if(block STREQUAL "its")
+    prj_trace_test(${block}/trace/random/stall10 tb_sim --test random-${block} --seed 5
+                   --ops 300 --record-stall 10)
+  endif()
+  # A capture that is mostly not ready: the encoder overflows, the replay must fail on it.
+  prj_trace_test(${block}/trace/overflow tb_sim --test random-${block} --seed 6 --ops 300
+                 --record-stall 97 --expect-overflow)
+endforeach()
+
+# Damaged captures of a passing run.
+foreach(damage truncate cut corrupt missing)
+  prj_trace_test(its/trace/damage/${damage} tb_sim --test sim/tests/its_trigger.scn
+                 --damage ${damage})
+  prj_trace_test(stimer/trace/damage/${damage} tb_sim --test sim/tests/stimer_multi_vp.scn
+                 --damage ${damage})
+endforeach()
