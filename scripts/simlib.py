@@ -35,6 +35,8 @@ class Job:
     seed: int
     extra: list = field(default_factory=list)
     binary: str = ""   # the executable to run, if not the build/cmake one scenario_binary() picks
+    kind: str = ""     # "soak": a long random run, in its own folder, without a time limit
+    timeout: int = 600
 
     @property
     def name(self):
@@ -43,7 +45,8 @@ class Job:
 
     @property
     def folder(self):
-        return os.path.join(ROOT, "build", "sim", self.name, str(self.seed))
+        name = self.name + (f"-{self.kind}" if self.kind else "")
+        return os.path.join(ROOT, "build", "sim", name, str(self.seed))
 
     @property
     def exe(self):
@@ -132,13 +135,21 @@ def parse_list(path):
                     sys.exit(f"{where}: expected 'random BLOCK SEEDS [OPS]' with numbers")
                 jobs += [Job(words[1], f"random-{words[1]}", s, ["--ops", str(ops)])
                          for s in range(1, seeds + 1)]
+            elif words[0] == "soak" and len(words) == 4 and words[1] in ("its", "stimer"):
+                try:
+                    seed, ops = int(words[2]), int(words[3])
+                except ValueError:
+                    sys.exit(f"{where}: expected 'soak BLOCK SEED OPS' with numbers")
+                jobs.append(Job(words[1], f"random-{words[1]}", seed, ["--ops", str(ops)],
+                                kind="soak", timeout=None))
             else:
-                sys.exit(f"{where}: expected 'scn GLOB' or 'random its|stimer SEEDS [OPS]', "
-                         f"got '{line.strip()}'")
+                sys.exit(f"{where}: expected 'scn GLOB', 'random its|stimer SEEDS [OPS]' or "
+                         f"'soak its|stimer SEED OPS', got '{line.strip()}'")
     return jobs
 
 
-def run_job(job, timeout=600):
+def run_job(job, timeout=None):
+    timeout = timeout or job.timeout
     os.makedirs(job.folder, exist_ok=True)
     log = os.path.join(job.folder, "run.log")
     res_file = job.result_file

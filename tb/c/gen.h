@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Constrained-random stimulus: a seeded operation stream of legal traffic plus every error
-// class of the specs at a controlled rate. The same seed gives the same stream.
+// class of the specs at a controlled rate. The same seed gives the same stream, made on demand.
 #ifndef GEN_H
 #define GEN_H
 
@@ -8,7 +8,13 @@
 
 #include "scn.h"
 
-/** Generates `n_ops` operations for `block` into `s` (which it initialises). */
-void gen_random(scn_block_t block, uint64_t seed, unsigned n_ops, scn_t *s);
+/**
+ * Initialises `s` as the random test of `block`: its configuration and a stream (scn.h) that
+ * makes the operations of `n_ops` draws as the executor asks for them, so memory does not grow
+ * with `n_ops`. Free with gen_random_free before scn_free.
+ */
+void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, scn_t *s);
+/** Frees the stream of a scenario made by gen_random (nothing for another one). */
+void gen_random_free(scn_t *s);
 
 #endif  // GEN_H

@@ -20,6 +20,10 @@ void obs_free(obs_log_t *log) {
 }
 
 void obs_add(obs_log_t *log, scn_obs_kind_t kind, const uint64_t a[6]) {
+  if (log->discard) {
+    log->discarded++;
+    return;
+  }
   if (log->n == log->cap) {
     log->cap = log->cap == 0 ? 64 : 2 * log->cap;
     log->v = realloc(log->v, log->cap * sizeof(*log->v));

@@ -23,6 +23,10 @@ typedef struct {
   size_t n;
   size_t cap;
   bool last_was_expect;
+  /** Nothing can consume observations (a random run has no expect lines): obs_add counts them
+   *  and keeps none, so the log stays empty however long the run. */
+  bool discard;
+  uint64_t discarded;
 } obs_log_t;
 
 void obs_init(obs_log_t *log);

@@ -30,6 +30,7 @@ typedef struct {
   const char *rerun_waves;          // the same with an FST window around the first mismatch, or ""
   uint64_t trace_start, trace_end;  // that window (0, 0 without one)
   double seconds;
+  uint64_t peak_rss_kb;  // the process's peak resident set size (getrusage), 0: not measured
 } tb_result_t;
 
 /** Writes `r` as JSON to `path` (to a temporary name, then renamed, so a reader never sees half a
