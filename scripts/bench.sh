@@ -4,6 +4,18 @@
 # Benchmarks print figures; they never pass or fail on timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The whole output also becomes the bench section of the report page (scripts/report.py).
+if [ -z "${IRQV_BENCH_INNER:-}" ]; then
+  out=${IRQV_REPORT_DIR:-build/report}
+  mkdir -p "$out"
+  set +e
+  IRQV_BENCH_INNER=1 "$0" "$@" 2>&1 | tee "$out/bench.txt"
+  rc=${PIPESTATUS[0]}
+  set -e
+  scripts/report.py bench "$out/bench.txt" "$rc" || rc=1
+  exit "$rc"
+fi
 dir=build/cmake/bench
 rc=0
 for b in "$dir"/bench_*; do

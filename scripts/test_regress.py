@@ -166,6 +166,7 @@ def check_build_check(regress, tmp):
 def main():
     regress = load_regress()
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["IRQV_REPORT_DIR"] = os.path.join(tmp, "report")  # not the real report page
         check_results(tmp)
         check_junit(regress, tmp)
         check_build_check(regress, tmp)
