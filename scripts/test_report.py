@@ -7,9 +7,10 @@ Chromium (`--dump-dom`: the DOM after the browser parsed and rendered it; `--scr
 checks what a person sees:
 
   1. no section yet: every section says "not run" and shows no figure;
-  2. after a real `scripts/regress` of four runs, one made to fail: the run table counts 4 runs,
-     3 passed, 1 failed; the failing run is shown as FAIL, first in the table, with its first
-     mismatch line, a log link to a file that exists and its rerun command;
+  2. after a real `scripts/regress` of five runs (one a short soak run), one made to fail: the
+     run table counts 5 runs, 4 passed, 1 failed; the failing run is shown as FAIL, first in the
+     table, with its first mismatch line, a log link to a file that exists and its rerun
+     command; the soak run shows its peak memory;
   3. coverage and mutation sections: the figures as percentages, every functional hole and
      survivor listed; text from the data is shown as text (an HTML tag in a hole name or a
      source line does not become an element);
@@ -158,19 +159,22 @@ def case_regress(browser, tmp):
         f.write("block its\nconfig num_rd=4\nreg read 0x88 expect=0x1234\n")
     lst = os.path.join(tmp, "report.list")
     with open(lst, "w", encoding="utf-8") as f:
-        f.write(f"scn sim/tests/its_trigger.scn\nscn {bad}\nrandom stimer 2 200\n")
+        f.write(f"scn sim/tests/its_trigger.scn\nscn {bad}\nrandom stimer 2 200\n"
+                "soak its 3 300\n")
     p = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "regress"), "--list", lst,
                         "-j", "2", "--no-rerun", "--out", os.path.join(tmp, "regress")],
                        cwd=ROOT, capture_output=True, text=True, timeout=600)
-    expect(p.returncode == 1 and "3 passed, 1 failed" in p.stdout,
-           f"scripts/regress: expected exit 1 with 3 passed, 1 failed:\n{p.stdout}{p.stderr}")
+    expect(p.returncode == 1 and "4 passed, 1 failed" in p.stdout
+           and "soak random-its.3 (" in p.stdout and "peak memory" in p.stdout,
+           f"scripts/regress: expected exit 1 with 4 passed, 1 failed and the soak run's peak "
+           f"memory:\n{p.stdout}{p.stderr}")
     dom = browse(browser, os.path.join(report.report_dir(), "index.html"), tmp)
     counts = {k: dom.ids.get(f"regress-{k}", "").strip()
               for k in ("verdict", "total", "passed", "failed", "skipped")}
-    expect(counts == {"verdict": "FAILED", "total": "4", "passed": "3", "failed": "1",
+    expect(counts == {"verdict": "FAILED", "total": "5", "passed": "4", "failed": "1",
                       "skipped": "0"}, f"run counts on the page: {counts}")
     rows = [r for r in dom.tables.get("runs", []) if "run" in r["class"].split()]
-    expect(len(rows) == 4, f"the run table has {len(rows)} runs, expected 4")
+    expect(len(rows) == 5, f"the run table has {len(rows)} runs, expected 5")
     first = rows[0]
     status, block, test, seed = (c.strip() for c in first["cells"][:4])
     expect((status, test, seed) == ("FAIL", "report_bad_cwriter", "1")
@@ -184,8 +188,12 @@ def case_regress(browser, tmp):
     expect(len(logs) == 1 and os.path.exists(os.path.join(report.report_dir(), logs[0])),
            f"the failing run's log link does not lead to its log: {logs}")
     passed = [r for r in rows[1:] if r["cells"][0].strip() == "PASS"]
-    expect(len(passed) == 3 and all("pass" in r["class"].split() for r in passed),
+    expect(len(passed) == 4 and all("pass" in r["class"].split() for r in passed),
            f"the passing runs are not shown as passing: {rows[1:]}")
+    soak = rows[-1]["cells"]
+    expect(soak[2].strip() == "random-its" and soak[3].strip() == "3"
+           and soak[6].strip().endswith(" MB") and float(soak[6].split()[0]) > 0,
+           f"the soak run does not show its peak memory: {soak}")
     expect("not run" in dom.sections["coverage"], "coverage says something without data")
     print(f"case 2 passed: {counts}, failing run shown with its rerun command {rerun.strip()!r}")
 
