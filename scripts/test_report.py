@@ -18,7 +18,7 @@ checks what a person sees:
      another commit says so.
 
 Chromium comes from `scripts/deps.sh report` (installed here when running as root). Without it
-the test exits 77 (SKIP) with the reason.
+the test exits 77 (SKIP) with the reason; with IRQV_REQUIRE_CHROMIUM=1 (.ci/run) it fails.
 
   scripts/test_report.py build/cmake/sim/tb_sim
 """
@@ -106,8 +106,12 @@ def chromium():
                        capture_output=True, text=True)
     if shutil.which("chromium"):
         return shutil.which("chromium")
-    print("SKIP: chromium is not installed and cannot be installed here "
-          f"(scripts/deps.sh report: {(p.stderr or p.stdout).strip()[-300:]})")
+    why = ("chromium is not installed and cannot be installed here "
+           f"(scripts/deps.sh report: {(p.stderr or p.stdout).strip()[-300:]})")
+    if os.environ.get("IRQV_REQUIRE_CHROMIUM") == "1":  # CI (.ci/run): a failure, not a skip
+        print(f"FAIL: {why}")
+        sys.exit(1)
+    print(f"SKIP: {why}")
     sys.exit(77)
 
 

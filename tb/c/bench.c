@@ -741,7 +741,7 @@ int bench_finish(bench_t *b, double seconds) {
     if (!bench_write_result(b, b->failures == 0 ? "PASS" : "FAIL", seconds)) {
       b->failures++;
     }
-    printf("peak memory: %" PRIu64 " KiB (maximum resident set size)\n", bench_peak_rss_kb());
+    printf("peak memory: %" PRIu64 " KiB (peak resident set size)\n", bench_peak_rss_kb());
     char compared[80];
     snprintf(compared, sizeof(compared), "%" PRIu64 " DUT operations compared", bench_compared(b));
     printf("%s %s %s seed=%" PRIu64 " ops=%zu cycles=%" PRIu64
