@@ -119,8 +119,8 @@ def provenance(data, head):
     commit = data.get("commit") or "unknown"
     note = ""
     if head and commit != head:
-        note = (f' <span class="warn">(produced at commit {esc(commit)}; the checkout is now '
-                f'at {esc(head)})</span>')
+        note = (f' <span class="warn">(the checkout is now at {esc(head)}: these figures may '
+                'be stale)</span>')
     return (f'<p class="produced">produced {esc(data.get("produced_utc", ""))} at commit '
             f'{esc(commit)}{note}</p>')
 
@@ -238,6 +238,7 @@ tr.pass td.status, .summary.pass { color: #070; }
 .warn { color: #a60; }
 .produced { color: #555; font-size: 90%; }
 code { font-size: 90%; }
+td.rerun code { word-break: break-all; }
 """
 
 

@@ -245,7 +245,7 @@ def case_unreadable_and_old(browser, tmp):
     expect("unreadable" in text and "42 fig" not in text,
            f"an unreadable bench section is not shown as such: {text!r}")
     text = dom.sections.get("mutate", "")
-    expect("produced at commit 0123456789ab" in text,
+    expect("at commit 0123456789ab" in text and "may be stale" in text,
            f"a section from another commit does not say so: {text!r}")
     print("case 4 passed: unreadable section shown as unreadable, old commit flagged")
 
