@@ -3,6 +3,7 @@
 # Runs every benchmark program (build/cmake/bench/bench_*), each printing one figure a line.
 # Benchmarks print figures; they never pass or fail on timing.
 set -euo pipefail
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.."
 
 # The whole output also becomes the bench section of the report page (scripts/report.py).
@@ -10,7 +11,7 @@ if [ -z "${IRQV_BENCH_INNER:-}" ]; then
   out=${IRQV_REPORT_DIR:-build/report}
   mkdir -p "$out"
   set +e
-  IRQV_BENCH_INNER=1 "$0" "$@" 2>&1 | tee "$out/bench.txt"
+  IRQV_BENCH_INNER=1 "$self" "$@" 2>&1 | tee "$out/bench.txt"
   rc=${PIPESTATUS[0]}
   set -e
   scripts/report.py bench "$out/bench.txt" "$rc" || rc=1
