@@ -18,6 +18,8 @@
 #define BENCH_WATCHDOG_BASE 20000ull
 #define BENCH_WATCHDOG_PER_LATENCY 16ull  // per cycle of configured memory latency
 #define BENCH_MAX_OPS 1000000000ull       // memory does not grow with it (gen.h)
+#define BENCH_MAX_CYCLES 200000000ull
+#define BENCH_CYCLES_PER_OP 400ull  // a random draw takes about 25 cycles
 
 struct bench {
   // What runs.
@@ -290,6 +292,10 @@ bench_t *bench_new(int argc, char **argv, int *rc) {
     b->fcov = fcov_new();
   }
   return b;
+}
+
+uint64_t bench_max_cycles(const bench_t *b) {
+  return BENCH_MAX_CYCLES + (b->random ? BENCH_CYCLES_PER_OP * b->random_ops : 0);
 }
 
 uint64_t bench_seed(const bench_t *b) {
@@ -717,7 +723,12 @@ int bench_finish(bench_t *b, double seconds) {
       fprintf(stderr, "bench: the harness never passed the RTL parameters (tb_config)\n");
       b->failures++;
     } else if (!b->done && b->failures == 0) {
-      bench_fail(b, "the simulation ended before the test did");
+      char what[160];
+      snprintf(what, sizeof(what),
+               "the simulation ended before the test did (at cycle %" PRIu64
+               ", the limit is %" PRIu64 ")",
+               bench_cycle(b), bench_max_cycles(b));
+      bench_fail(b, what);
     }
     if (b->fcov != NULL && !fcov_write(b->fcov, b->fcov_path, b->test, b->seed)) {
       fprintf(stderr, "bench: cannot write the functional coverage file %s\n", b->fcov_path);
