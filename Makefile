@@ -49,8 +49,12 @@ format:
 	git ls-files --cached --others --exclude-standard 'cmodel/*.[ch]' 'tb/*.[ch]' \
 	  'sim/*.cpp' 'sim/*.h' | grep -v '_enc\.[ch]$$' | sort -u | xargs -r clang-format -i
 
+# Yosys (generic, Xilinx mapping: LUT/FF counts, no latches), then place and route on an ECP5
+# (scripts/pnr.py: Fmax, utilisation, critical path; YoWASP tools from PyPI on first use).
 synth:
+	@scripts/deps.sh synth
 	scripts/synth.sh
+	scripts/pnr.py
 
 bench: build
 	@scripts/deps.sh bench

@@ -15,6 +15,7 @@ Outputs (committed; `make lint` and the ctest `enc/current` check that they are 
 import argparse
 import pathlib
 import sys
+import textwrap
 import tomllib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -440,7 +441,23 @@ def gen_sv(d):
         o += ["", f"  // {ent['name']}: {ent['bytes']}-byte table entry"]
         o += sv_fields(ent["name"], ent["fields"])
     o += ["  /* verilator lint_on UNUSEDPARAM */", SV_END]
-    return "\n".join(o) + "\n"
+    return "\n".join(sv_wrap(o)) + "\n"
+
+
+def sv_wrap(lines, width=100):
+    """Lines within `width` columns (verible line-length): a trailing comment that does not fit
+    moves above its declaration, wrapped."""
+    out = []
+    for line in lines:
+        code, sep, doc = line.partition("  // ")
+        if len(line) <= width or not sep or not code.strip():
+            out.append(line)
+            continue
+        indent = " " * (len(code) - len(code.lstrip()))
+        out += textwrap.wrap(doc, width, initial_indent=indent + "// ",
+                             subsequent_indent=indent + "// ")
+        out.append(code)
+    return out
 
 
 def splice_sv(old, region, path):

@@ -35,13 +35,19 @@ class Job:
     seed: int
     extra: list = field(default_factory=list)
     binary: str = ""   # the executable to run, if not the build/cmake one scenario_binary() picks
+    config: tuple = (4, 4, 1, 1)   # random tests: the build tuple (NumRd, NumVp, FeatDirect,
+    #                                ScontrolGate) whose parameters the generator takes
+    build_error: str = ""          # prepare_builds: the build of this job's configuration failed
     kind: str = ""     # "soak": a long random run, in its own folder, without a time limit
     timeout: int = 600
 
     @property
     def name(self):
         base = os.path.basename(self.test)
-        return base[:-4] if base.endswith(".scn") else base
+        if base.endswith(".scn"):
+            return base[:-4]
+        words = config_words(self.block, self.config)
+        return base + ("@" + words.replace(" ", ",") if words else "")
 
     @property
     def folder(self):
@@ -52,7 +58,10 @@ class Job:
     def exe(self):
         if self.binary:
             return self.binary
-        return scenario_binary(self.test) if self.test.endswith(".scn") else TB_SIM
+        if self.test.endswith(".scn"):
+            return scenario_binary(self.test)
+        target = prebuilt_target(self.block, self.config)
+        return os.path.join(os.path.dirname(TB_SIM), target) if target else cache_exe(self.config)
 
     @property
     def result_file(self):
@@ -85,23 +94,248 @@ class Result:
     data: dict = field(default_factory=dict)  # the result file, when it was read
 
 
-def scenario_binary(path, base=TB_SIM):
-    """The tb_sim build whose RTL parameters a scenario's `config` line asks for (the same
-    mapping as sim/cmake/lockstep.cmake); `base` is the default build's executable."""
-    vps, direct = 4, 1
-    with open(path, encoding="utf-8") as f:
-        for line in f:
+# ---- Configurations: which tb_sim build runs a scenario ----------------------------------------
+
+BUILDS_FILE = os.path.join(ROOT, "sim", "lockstep_builds.txt")
+CFG_CACHE = os.path.join(ROOT, "build", "cfg")
+# The RTL parameters a `config` line sets (docs/scenarios.md): key -> (tuple index, lo, hi, block).
+CONFIG_KEYS = {"num_rd": (0, 1, 65536, "its"), "vps": (1, 1, 256, "stimer"),
+               "feat_direct": (2, 0, 1, "stimer"), "scontrol_gate": (3, 0, 1, "stimer")}
+DEFAULT_TUPLE = (4, 4, 1, 1)   # NumRd, NumVp, FeatDirect, ScontrolGate (tb/sv/tb.sv defaults)
+RELEVANT = {"its": (0,), "stimer": (1, 2, 3)}  # the parameters a block's scenario depends on
+
+
+class ConfigError(Exception):
+    """A `config` value the docs do not allow: 'FILE:LINE: expected ...'."""
+
+
+def parse_number(text):
+    """A scenario number: C literals (42, 0x2A, 052) or sums of products of them (docs)."""
+    total = 0
+    for term in text.split("+"):
+        prod = 1
+        for lit in term.split("*"):
+            if re.fullmatch(r"0[xX][0-9a-fA-F]+", lit):
+                v = int(lit, 16)
+            elif re.fullmatch(r"0[0-7]*", lit):
+                v = int(lit, 8)
+            elif re.fullmatch(r"[1-9][0-9]*", lit):
+                v = int(lit)
+            else:
+                raise ValueError(lit)
+            prod *= v
+        total += prod
+    return total
+
+
+def scenario_config(path, strict=True):
+    """(block, (NumRd, NumVp, FeatDirect, ScontrolGate)) a scenario file needs: the build
+    parameters of its `config` line over the defaults, the other block's at their defaults.
+    strict: a value of these four keys outside the documented range raises ConfigError naming
+    the line; otherwise it is ignored (tb_sim's parser then refuses the file, naming the line)."""
+    block, vals = "?", list(DEFAULT_TUPLE)
+    rel = os.path.relpath(path, ROOT) if os.path.isabs(path) else path
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for n, line in enumerate(f, 1):
             words = line.split("#", 1)[0].split()
-            if words and words[0] == "config":
-                for w in words[1:]:
-                    k, _, v = w.partition("=")
-                    if k == "vps":
-                        vps = int(v, 0)
-                    elif k == "feat_direct":
-                        direct = int(v, 0)
-    suffix = {(4, 1): "", (1, 1): "_vp1", (2, 1): "_vp2", (1, 0): "_vp1_nodirect"}.get(
-        (vps, direct), "")
-    return base + suffix
+            if not words:
+                continue
+            if words[0] == "block" and block == "?":
+                block = words[1] if len(words) > 1 else "?"
+                continue
+            if words[0] == "strict":
+                continue   # a strict line may come before or after config (docs/scenarios.md)
+            if words[0] != "config":
+                break   # config must come before the first operation (docs/scenarios.md)
+            for w in words[1:]:
+                k, _, v = w.partition("=")
+                if k not in CONFIG_KEYS or CONFIG_KEYS[k][3] != block:
+                    continue   # bench settings, or a key the parser refuses
+                idx, lo, hi, _ = CONFIG_KEYS[k]
+                try:
+                    x = parse_number(v)
+                except ValueError:
+                    x = None
+                if x is None or not lo <= x <= hi:
+                    if strict:
+                        raise ConfigError(f"{rel}:{n}: expected {k}={lo}..{hi} (docs/scenarios.md, "
+                                          f"config line), got '{w}'")
+                    continue
+                vals[idx] = x
+    full = list(DEFAULT_TUPLE)
+    for i in RELEVANT.get(block, ()):
+        full[i] = vals[i]
+    return block, tuple(full)
+
+
+def parse_config_words(block, text, where="--config"):
+    """The build tuple of `--config 'vps=64 ...'` for a random test of `block`."""
+    vals = list(DEFAULT_TUPLE)
+    for w in text.replace(",", " ").split():
+        k, _, v = w.partition("=")
+        if k not in CONFIG_KEYS or CONFIG_KEYS[k][3] != block:
+            keys = " ".join(x for x, d in CONFIG_KEYS.items() if d[3] == block)
+            raise ConfigError(f"{where}: expected a build parameter of {block} ({keys}), got '{w}'")
+        idx, lo, hi, _ = CONFIG_KEYS[k]
+        try:
+            x = parse_number(v)
+        except ValueError:
+            x = None
+        if x is None or not lo <= x <= hi:
+            raise ConfigError(f"{where}: expected {k}={lo}..{hi}, got '{w}'")
+        vals[idx] = x
+    return tuple(vals)
+
+
+def config_tag(t):
+    """The cache folder name of a tuple: rd4_vp64_d1_g1."""
+    return f"rd{t[0]}_vp{t[1]}_d{t[2]}_g{t[3]}"
+
+
+def config_words(block, t):
+    """The tuple as `config` words of a block, defaults left out ('' for the default)."""
+    names = {0: "num_rd", 1: "vps", 2: "feat_direct", 3: "scontrol_gate"}
+    return " ".join(f"{names[i]}={t[i]}" for i in RELEVANT.get(block, range(4))
+                    if t[i] != DEFAULT_TUPLE[i])
+
+
+def prebuilt_builds():
+    """[(target, tuple)] of sim/lockstep_builds.txt, in order (tb_sim first)."""
+    out = []
+    with open(BUILDS_FILE, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            words = line.split("#", 1)[0].split()
+            if not words:
+                continue
+            if len(words) != 5 or not all(w.isdigit() for w in words[1:]):
+                raise ConfigError(f"{BUILDS_FILE}:{n}: expected 'target NumRd NumVp FeatDirect "
+                                  f"ScontrolGate'")
+            out.append((words[0], tuple(int(w) for w in words[1:])))
+    return out
+
+
+def prebuilt_target(block, t):
+    """The prebuilt target (sim/lockstep_builds.txt) whose parameters of `block` equal t's, or
+    None: then scripts/lockstep builds the tuple on demand into build/cfg/<tag>."""
+    for target, bt in prebuilt_builds():
+        if all(bt[i] == t[i] for i in RELEVANT.get(block, range(4))):
+            return target
+    return None
+
+
+def cache_exe(t):
+    return os.path.join(CFG_CACHE, config_tag(t), "sim", "tb_sim")
+
+
+def scenario_binary(path, base=TB_SIM):
+    """The executable that runs a scenario in lockstep: its prebuilt target next to `base` (the
+    default build's tb_sim), else the cache build of its tuple (build/cfg/<tag>/sim/tb_sim;
+    ensure_build() makes it)."""
+    block, t = scenario_config(path, strict=False)
+    target = prebuilt_target(block, t)
+    if target is not None:
+        return os.path.join(os.path.dirname(base), target)
+    return cache_exe(t)
+
+
+def job_tuple(job):
+    if job.test.endswith(".scn"):
+        return scenario_config(job.test, strict=False)[1]
+    return job.config
+
+
+SOURCE_DIRS = ("rtl", "tb", "cmodel/src", "cmodel/include", "sim")
+SOURCE_EXT = (".sv", ".svh", ".v", ".f", ".vlt", ".c", ".h", ".cpp", ".cmake", ".txt")
+
+
+def newest_source():
+    """(mtime, path) of the newest source a tb_sim build depends on."""
+    best = (0.0, "")
+    for p in ("CMakeLists.txt", os.path.join("cmodel", "CMakeLists.txt")):
+        m = os.path.getmtime(os.path.join(ROOT, p))
+        if m > best[0]:
+            best = (m, os.path.join(ROOT, p))
+    for d in SOURCE_DIRS + ("lint",):
+        for dirpath, dirs, files in os.walk(os.path.join(ROOT, d)):
+            dirs[:] = [x for x in dirs if x not in ("tests", "waves")]
+            for name in files:
+                if name.endswith(SOURCE_EXT):
+                    p = os.path.join(dirpath, name)
+                    m = os.path.getmtime(p)
+                    if m > best[0]:
+                        best = (m, p)
+    return best
+
+
+class BuildError(Exception):
+    pass
+
+
+def _locked(path):
+    import fcntl
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    f = open(path, "w")
+    fcntl.flock(f, fcntl.LOCK_EX)
+    return f
+
+
+def build_location(t, block=None):
+    """(prebuilt target or None, build folder, executable) of tuple t for a `block` test."""
+    target = prebuilt_target(block, t) if block else None
+    if target is None:
+        target = next((tg for tg, bt in prebuilt_builds() if bt == t), None)
+    if target is not None:
+        bld = os.path.dirname(os.path.dirname(TB_SIM))
+        return target, bld, os.path.join(bld, "sim", target)
+    bld = os.path.join(CFG_CACHE, config_tag(t))
+    return None, bld, os.path.join(bld, "sim", "tb_sim")
+
+
+def ensure_build(t, block=None, jobs=2, out=sys.stdout):
+    """The executable for tuple t, built if it is missing or older than a source: a prebuilt
+    target of build/cmake (cmake --build build/cmake --target T), else the cache build
+    build/cfg/<tag> (configured with -DPRJ_LOCKSTEP_ONLY=R,V,D,G, target tb_sim). Prints what it
+    builds and how long it took; one process at a time per build folder (a lock file)."""
+    target, bld, exe = build_location(t, block)
+    what = f"{target} (NumRd={t[0]} NumVp={t[1]} FeatDirect={t[2]} ScontrolGate={t[3]})"
+    if target is None:
+        what = f"tb_sim for {config_tag(t)} (NumRd={t[0]} NumVp={t[1]} FeatDirect={t[2]} " \
+               f"ScontrolGate={t[3]})"
+    lock = _locked(os.path.join(ROOT, "build", "locks", os.path.basename(bld) + ".lock"))
+    try:
+        src_time, src = newest_source()
+        fresh = os.path.exists(exe) and os.path.getmtime(exe) >= src_time
+        if fresh:
+            return exe   # the fast path: a binary newer than every source, no cmake call
+        if target is not None and not os.path.exists(os.path.join(bld, "CMakeCache.txt")):
+            raise BuildError(f"{os.path.relpath(bld, ROOT)} is not configured: run 'make build'")
+        log = os.path.join(bld, "lockstep-build.log")
+        os.makedirs(bld, exist_ok=True)
+        why = "missing" if not os.path.exists(exe) else f"older than {os.path.relpath(src, ROOT)}"
+        hint = "; the first build of a configuration takes 1-3 minutes on 2 cores" \
+            if why == "missing" else ""
+        print(f"lockstep: building {what} into {os.path.relpath(bld, ROOT)} ({why}{hint})",
+              file=out, flush=True)
+        t0 = time.monotonic()
+        with open(log, "w", encoding="utf-8") as lf:
+            if not os.path.exists(os.path.join(bld, "CMakeCache.txt")):
+                r = subprocess.run(["cmake", "-S", ROOT, "-B", bld,
+                                    f"-DPRJ_LOCKSTEP_ONLY={t[0]},{t[1]},{t[2]},{t[3]}"],
+                                   stdout=lf, stderr=subprocess.STDOUT)
+                if r.returncode != 0:
+                    raise BuildError(f"cmake configure of {os.path.relpath(bld, ROOT)} failed: "
+                                     f"see {os.path.relpath(log, ROOT)}")
+            r = subprocess.run(["cmake", "--build", bld, "-j", str(jobs), "--target",
+                                target or "tb_sim"], stdout=lf, stderr=subprocess.STDOUT)
+        if r.returncode != 0 or not os.path.exists(exe):
+            raise BuildError(f"the build of {what} failed: see {os.path.relpath(log, ROOT)}")
+        secs = time.monotonic() - t0
+        print(f"lockstep: built {os.path.relpath(exe, ROOT)} in {secs:.0f} s", file=out, flush=True)
+        if os.path.getmtime(exe) < src_time:
+            os.utime(exe)   # up to date for make (a touched source that changed nothing)
+        return exe
+    finally:
+        lock.close()
 
 
 def scenario_block(path):
@@ -127,13 +361,21 @@ def parse_list(path):
                 if not files:
                     sys.exit(f"{where}: expected scenario files matching '{words[1]}', found none")
                 jobs += [Job(scenario_block(p), p, 1) for p in files]
-            elif words[0] == "random" and len(words) in (3, 4) and words[1] in ("its", "stimer"):
+            elif words[0] == "random" and len(words) >= 3 and words[1] in ("its", "stimer"):
+                nums = [w for w in words[2:] if "=" not in w]
+                cfg = " ".join(w for w in words[2:] if "=" in w)
                 try:
-                    seeds = int(words[2])
-                    ops = int(words[3]) if len(words) == 4 else 400
+                    if len(nums) not in (1, 2) or words[2:2 + len(nums)] != nums:
+                        raise ValueError
+                    seeds = int(nums[0])
+                    ops = int(nums[1]) if len(nums) == 2 else 400
                 except ValueError:
-                    sys.exit(f"{where}: expected 'random BLOCK SEEDS [OPS]' with numbers")
-                jobs += [Job(words[1], f"random-{words[1]}", s, ["--ops", str(ops)])
+                    sys.exit(f"{where}: expected 'random BLOCK SEEDS [OPS] [KEY=V...]' with numbers")
+                try:
+                    t = parse_config_words(words[1], cfg, where)
+                except ConfigError as e:
+                    sys.exit(str(e))
+                jobs += [Job(words[1], f"random-{words[1]}", s, ["--ops", str(ops)], config=t)
                          for s in range(1, seeds + 1)]
             elif words[0] == "soak" and len(words) == 4 and words[1] in ("its", "stimer"):
                 try:
@@ -143,15 +385,54 @@ def parse_list(path):
                 jobs.append(Job(words[1], f"random-{words[1]}", seed, ["--ops", str(ops)],
                                 kind="soak", timeout=None))
             else:
-                sys.exit(f"{where}: expected 'scn GLOB', 'random its|stimer SEEDS [OPS]' or "
-                         f"'soak its|stimer SEED OPS', got '{line.strip()}'")
+                sys.exit(f"{where}: expected 'scn GLOB', 'random its|stimer SEEDS [OPS] "
+                         f"[KEY=V...]' or 'soak its|stimer SEED OPS', got '{line.strip()}'")
     return jobs
+
+
+def prepare_builds(jobs, build_jobs=2, out=sys.stdout, prefix="regress"):
+    """Groups the jobs by the build of their configuration, makes each build that is missing or
+    older than a source once, before anything runs (scripts/lockstep's ensure_build: prebuilt
+    targets in build/cmake, other tuples in the cache build/cfg/<tag>), and points every job at
+    its executable. A job whose build failed gets build_error (it is reported as ERROR, never
+    run)."""
+    groups = {}
+    for j in jobs:
+        if j.binary:
+            continue
+        if j.test.endswith(".scn"):
+            block, t = scenario_config(j.test, strict=False)
+            block = block if block in RELEVANT else None
+        else:
+            block, t = j.block, j.config
+        groups.setdefault((block, t), []).append(j)
+    by_exe = {}
+    for (block, t), js in groups.items():
+        exe = build_location(t, block)[2]
+        by_exe.setdefault(exe, (block, t, []))[2].extend(js)
+    print(f"{prefix}: {len(jobs)} runs on {len(by_exe)} build(s): " + ", ".join(
+        f"{os.path.relpath(e, ROOT)} ({len(v[2])})" for e, v in by_exe.items()), file=out,
+        flush=True)
+    for exe, (block, t, js) in by_exe.items():
+        err = ""
+        try:
+            exe = ensure_build(t, block, build_jobs, out)
+        except BuildError as e:
+            err = str(e)
+            print(f"{prefix}: {err}", file=out, flush=True)
+        for j in js:
+            j.binary = exe
+            j.build_error = err
 
 
 def run_job(job, timeout=None):
     timeout = timeout or job.timeout
     os.makedirs(job.folder, exist_ok=True)
     log = os.path.join(job.folder, "run.log")
+    if job.build_error:
+        with open(log, "w", encoding="utf-8") as f:
+            f.write(job.build_error + "\n")
+        return Result(job, "ERROR", log=log, message=job.build_error)
     res_file = job.result_file
     if os.path.exists(res_file):
         os.remove(res_file)  # a result left by an earlier run must never be read as this one's
@@ -218,7 +499,10 @@ def read_result(job, path, rc, out, secs, log, since=None):
     res.ops, res.cycles = int(data.get("ops", 0)), int(data.get("cycles", 0))
     wall = float(data.get("seconds", 0) or 0)
     res.cps = int(res.cycles / wall) if wall > 0 else 0
-    if seed != job.seed or test != job.name:
+    # The run names its test as tb_sim knows it: the scenario's name, or random-<block> (the
+    # job's name adds the configuration of a random test, which is the build's, not the run's).
+    want = job.name if job.test.endswith(".scn") else os.path.basename(job.test)
+    if seed != job.seed or test != want:
         res.message = (f"result file {rel(path)} is for {test} seed {seed}, "
                        f"not {job.name} seed {job.seed}")
         return res
@@ -235,8 +519,10 @@ def read_result(job, path, rc, out, secs, log, since=None):
         res.status = "FAIL"
         res.message = data.get("first_mismatch") or "FAIL without a first mismatch line"
     elif status == "SKIP":
-        res.status = "SKIP"
-        res.message = data.get("skip_reason") or "skipped"
+        # Every run goes to the build of its configuration (prepare_builds): a SKIP means it
+        # ran on the wrong one, and a test that did not run is not a pass.
+        res.status = "ERROR"
+        res.message = "skipped: " + (data.get("skip_reason") or "no reason given")
     else:
         res.message = f"result file {rel(path)}: unknown status '{status}'"
     return res
@@ -266,3 +552,54 @@ def summary_table(results):
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+def _main(argv):
+    """`simlib.py targets FILE...`: 'FILE<TAB>TARGET' per scenario, TARGET the prebuilt build
+    that runs it or '-' (scripts/lockstep builds it on demand); sim/cmake/lockstep.cmake uses it."""
+    if len(argv) >= 1 and argv[0] == "targets":
+        for p in argv[1:]:
+            block, t = scenario_config(p, strict=False)
+            print(f"{p}\t{prebuilt_target(block, t) or '-'}")
+        return 0
+    print("usage: simlib.py targets FILE.scn...", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
+
+
+# ---- Progress of long work (regress, coverage, mutate) ----
+
+def fmt_secs(s):
+    s = int(round(s))
+    if s >= 3600:
+        return f"{s // 3600}h{s % 3600 // 60:02d}m"
+    return f"{s // 60}m{s % 60:02d}s" if s >= 60 else f"{s}s"
+
+
+class Progress:
+    """One line per completed run: done/total, time elapsed, an estimate of the time left
+    (elapsed / done x remaining)."""
+
+    def __init__(self, total):
+        self.total, self.done, self.t0 = total, 0, time.monotonic()
+
+    def line(self, done, what=""):
+        self.done = done
+        el = time.monotonic() - self.t0
+        if done == 0:
+            eta = "time left: estimated after the first result"
+        elif done >= self.total:
+            eta = "all done"
+        else:
+            eta = f"~{fmt_secs(el / done * (self.total - done))} left"
+        tail = f"  {what}" if what else ""
+        print(f"[{done}/{self.total}] {fmt_secs(el)} elapsed, {eta}{tail}", flush=True)
+
+    def __call__(self, r):
+        msg = f"{r.status} {r.job.name}.{r.job.seed}"
+        if r.status not in ("PASS", "SKIP"):
+            msg += f": {r.message}"
+        self.line(self.done + 1, msg)

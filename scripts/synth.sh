@@ -23,7 +23,7 @@ out=build/synth
 mkdir -p "$out"
 rc=0
 for block in "${blocks[@]}"; do
-  mapfile -t files < <(grep -v '^\s*#' "rtl/$block/$block.f" | sed '/^\s*$/d')
+  mapfile -t files < <(grep -v '^\s*[#+]' "rtl/$block/$block.f" | sed '/^\s*$/d')
   chparam=""
   tag=$block
   for p in "${params[@]+"${params[@]}"}"; do

@@ -11,7 +11,8 @@ build the file's `config` line asks for), plus the command-line cases of CLI_CAS
   for the file's configuration and must exit 77;
 - both runners give the same verdict;
 - a parse error names `FILE:LINE:` (the stated line) and the word `expected`;
-- exit codes: 2 for a parse error, 0 for pass, 1 for fail (77 for an expected skip).
+- exit codes: 2 for a parse error, 0 for pass, 1 for fail (77 for an expected skip);
+- on a pass, both runners print the same `ops=N (scenario operations)`.
 
   scripts/test_verdicts.py build/cmake                  # everything
   scripts/test_verdicts.py build/cmake --case NAME      # one case: a file's name without .scn,
@@ -70,6 +71,16 @@ CLI_CASES = [
      120),
     ("random_stimer_ok", "rtl", ["--test", "random-stimer", "--seed", "3", "--ops", "20"], {0},
      None, 120),
+    # --strict on both runners (docs/scenarios.md "Strict mode"): the file passes without it
+    # (its own verdict case) and fails with it, an unmatched retire record.
+    ("strict_flag_model", "model", ["--strict", "sim/tests/verdict/its_strict_flag_target.scn"],
+     {1}, None, 20),
+    ("strict_flag_rtl", "rtl", ["--test", "sim/tests/verdict/its_strict_flag_target.scn",
+                                "--strict"], {1}, None, 120),
+    ("strict_random", "rtl", ["--test", "random-its", "--strict", "--ops", "10"], {2}, "--strict",
+     20),
+    ("model_unknown_option", "model", ["--bogus", "sim/tests/its_example.scn"], {2}, "--bogus",
+     20),
     ("model_no_argument", "model", [], {2}, "usage", 20),
     ("model_missing_file", "model", ["sim/tests/verdict/no_such_file.scn"], {2}, "no_such_file",
      20),
@@ -173,7 +184,7 @@ def check_scn(build, path, timeout, verbose):
         "model": [os.path.join(build, "tb", "scn_model"), scn],
         "rtl": [os.path.join(build, "sim", exe), "--test", scn, "--seed", "1"],
     }
-    obs, problems, details = {}, [], []
+    obs, problems, details, ops = {}, [], [], {}
     for runner, argv in runs.items():
         if not os.path.exists(argv[0]):
             problems.append(f"{runner}: {rel(argv[0])} not built")
@@ -182,6 +193,9 @@ def check_scn(build, path, timeout, verbose):
         rc, out, _ = run(argv, timeout)
         v, _ = observe(rc, out, scn)
         obs[runner] = v
+        m = re.search(r"^(?:PASS|FAIL) .*?\bops=(\d+)\b.*scenario operations", out, re.M)
+        if m:
+            ops[runner] = int(m.group(1))
         if verbose:
             details.append(f"--- {runner}: {' '.join(argv)} (rc {rc})\n{out}")
         want = [("skip", None)] if runner == "rtl" and rtl_skip else alts
@@ -195,6 +209,11 @@ def check_scn(build, path, timeout, verbose):
             problems.append(note + f", expected exit {EXIT[v[0]]}")
     if not rtl_skip and obs.get("model") != obs.get("rtl"):
         problems.append("runners disagree")
+    # docs/scenarios.md: on a passing run both runners count the same scenario operations.
+    if (not rtl_skip and obs.get("model") == ("pass", None) == obs.get("rtl")
+            and (ops.get("model") is None or ops.get("model") != ops.get("rtl"))):
+        problems.append(f"operation counts differ: model ops={ops.get('model')}, "
+                        f"rtl ops={ops.get('rtl')}")
     expected = " or ".join(show(a) for a in alts) + (" (rtl: skip)" if rtl_skip else "")
     got = f"model {show(obs['model'])}, rtl {show(obs['rtl'])}"
     if problems:

@@ -153,14 +153,16 @@ typedef enum {
 #define STIMER_RETIRE_KIND_WIDTH 1u
 #define STIMER_RETIRE_VP_WIDTH 8u
 #define STIMER_RETIRE_TIMER_WIDTH 2u
+#define STIMER_RETIRE_SINT_WIDTH 4u
 #define STIMER_RETIRE_OUTCOME_WIDTH 3u
 #define STIMER_RETIRE_NOW_WIDTH 64u
-#define STIMER_RETIRE_BITS 78u  // the packed SV struct
+#define STIMER_RETIRE_BITS 82u  // the packed SV struct
 /** Retire record: the C form of the packed SV struct `retire_t` (docs/enc/stimer.md). */
 typedef struct {
   stimer_rt_kind_t kind;
   uint32_t vp;  ///< the VP (VpW bits used)
   uint32_t timer;  ///< timer 0..3 (ATTEMPT)
+  uint32_t sint;  ///< the SINT of the message: CONFIG.SINTx (ATTEMPT of a message-mode timer; 0 in direct mode)
   stimer_outcome_t outcome;  ///< ATTEMPT only
   uint64_t now;  ///< the time of the pass (PASS), or of the attempt
 } stimer_retire_t;

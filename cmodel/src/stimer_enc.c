@@ -42,10 +42,11 @@ static const enc_rec_field_t stimer_rec_retire_fields[] = {
     {"kind", 1, offsetof(stimer_retire_t, kind), sizeof(((stimer_retire_t *)0)->kind), &stimer_enc_enums[0]},
     {"vp", 8, offsetof(stimer_retire_t, vp), sizeof(((stimer_retire_t *)0)->vp), NULL},
     {"timer", 2, offsetof(stimer_retire_t, timer), sizeof(((stimer_retire_t *)0)->timer), NULL},
+    {"sint", 4, offsetof(stimer_retire_t, sint), sizeof(((stimer_retire_t *)0)->sint), NULL},
     {"outcome", 3, offsetof(stimer_retire_t, outcome), sizeof(((stimer_retire_t *)0)->outcome), &stimer_enc_enums[1]},
     {"now", 64, offsetof(stimer_retire_t, now), sizeof(((stimer_retire_t *)0)->now), NULL},
 };
-const enc_record_t stimer_rec_retire = {"retire", stimer_rec_retire_fields, 5, 78};
+const enc_record_t stimer_rec_retire = {"retire", stimer_rec_retire_fields, 6, 82};
 
 static const enc_rec_field_t stimer_rec_irq_fields[] = {
     {"vp", 8, offsetof(stimer_irq_t, vp), sizeof(((stimer_irq_t *)0)->vp), NULL},

@@ -201,6 +201,8 @@ static void stimer_push_retire(stimer_t *st, uint32_t vp, unsigned idx, stimer_o
   ev.u.retire.kind = STIMER_RT_ATTEMPT;
   ev.u.retire.vp = vp;
   ev.u.retire.timer = idx;
+  const stimer__timer_t *t = &st->vp[vp].timer[idx];
+  ev.u.retire.sint = (t->config & STIMER_CFG_DIRECT) != 0 ? 0 : stimer_sintx(t->config);
   ev.u.retire.outcome = outcome;
   ev.u.retire.now = st->now;
   stimer__push_event(st, &ev);

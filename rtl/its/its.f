@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # GICv3 ITS RTL, in compile order (paths relative to the repository root).
-# Include directory: rtl/common (prj_assert.svh).
+# Works on its own from the repository root:
+#   verilator --lint-only -Wall lint/verilator_waiver.vlt -f rtl/its/its.f --top-module its_top
++incdir+rtl/common
 rtl/common/cmn_pkg.sv
 rtl/its/its_pkg.sv
 rtl/common/cmn_fifo.sv

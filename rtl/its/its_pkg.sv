@@ -14,15 +14,18 @@ package its_pkg;
 
   // Parameters
   localparam int unsigned DEV_BITS = 16;  // DeviceID bits (GITS_TYPER.Devbits + 1)
-  localparam int unsigned ID_BITS = 16;  // EventID bits (GITS_TYPER.ID_bits + 1); MAPD Size <= ID_BITS - 1
+  // EventID bits (GITS_TYPER.ID_bits + 1); MAPD Size <= ID_BITS - 1
+  localparam int unsigned ID_BITS = 16;
   localparam int unsigned CID_BITS = 16;  // ICID bits (GITS_TYPER.CIDbits + 1, CIL = 1)
   localparam int unsigned LPI_MIN = 8192;  // lowest LPI INTID
-  localparam int unsigned LPI_LIMIT = 65536;  // 2^(GICD_TYPER.IDbits + 1), IDbits = 15: pINTID must be below
+  // 2^(GICD_TYPER.IDbits + 1), IDbits = 15: pINTID must be below
+  localparam int unsigned LPI_LIMIT = 65536;
   localparam int unsigned ITE_BYTES = 12;  // bytes per ITE (GITS_TYPER.ITT_entry_size + 1)
   localparam int unsigned DOORBELL_NONE = 1023;  // ITE doorbell field of a physical LPI
   localparam int unsigned CMD_BYTES = 32;  // bytes per command queue entry
   localparam int unsigned QUEUE_PAGE = 4096;  // GITS_CBASER.Size unit in bytes
-  localparam int unsigned ADDR_W = 17;  // APB address width: control frame 0x00000, translation frame 0x10000
+  // APB address width: control frame 0x00000, translation frame 0x10000
+  localparam int unsigned ADDR_W = 17;
 
   // Registers: offset, reset, writable bits, fields
   localparam logic [16:0] GITS_CTLR_OFFSET = 17'h00000;
@@ -167,14 +170,17 @@ package its_pkg;
   localparam logic [7:0] EE_NONE = 8'h00;
   localparam logic [7:0] EE_DEVICE_OOR = 8'h01;  // DeviceID beyond the device table
   localparam logic [7:0] EE_MOVALL_PROCNUM_OOR = 8'h01;  // MOVALL: RDbase1 or RDbase2 >= #RD
-  localparam logic [7:0] EE_PROCNUM_OOR = 8'h02;  // MAPC: RDbase >= #RD with V = 1; a CTE whose RDbase >= #RD
+  // MAPC: RDbase >= #RD with V = 1; a CTE whose RDbase >= #RD
+  localparam logic [7:0] EE_PROCNUM_OOR = 8'h02;
   localparam logic [7:0] EE_ITTSIZE_OOR = 8'h02;  // MAPD: Size > ID_BITS - 1 (15)
   localparam logic [7:0] EE_COLLECTION_OOR = 8'h03;  // ICID beyond the collection table
-  localparam logic [7:0] EE_UNMAPPED_DEVICE = 8'h04;  // DTE.Valid = 0 (or its level-1 entry is invalid)
+  // DTE.Valid = 0 (or its level-1 entry is invalid)
+  localparam logic [7:0] EE_UNMAPPED_DEVICE = 8'h04;
   localparam logic [7:0] EE_ID_OOR = 8'h05;  // EventID >= 2^(DTE.Size + 1)
   localparam logic [7:0] EE_PHYSICALID_OOR = 8'h06;  // pINTID outside 8192..LPI_LIMIT - 1
   localparam logic [7:0] EE_UNMAPPED_INTERRUPT = 8'h07;  // ITE.Valid = 0 or IntType = 0
-  localparam logic [7:0] EE_UNMAPPED_COLLECTION = 8'h09;  // CTE.Valid = 0 (or its level-1 entry is invalid)
+  // CTE.Valid = 0 (or its level-1 entry is invalid)
+  localparam logic [7:0] EE_UNMAPPED_COLLECTION = 8'h09;
   localparam logic [7:0] EE_DISABLED = 8'hFE;  // IMPDEF-ITS-7: MSI while GITS_CTLR.Enabled = 0
   localparam logic [7:0] EE_UNSUPPORTED = 8'hFF;  // IMPDEF-ITS-7: unknown or GICv4 opcode
   localparam logic [7:0] ERROR_BASE = 8'h01;

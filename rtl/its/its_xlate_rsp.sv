@@ -75,7 +75,8 @@ module its_xlate_rsp #(
           if (flt) rs.outc = its_pkg::OUT_FAULT;
           else if (!d96[its_pkg::ITE_LO_VALID_LSB] || !d96[its_pkg::ITE_LO_INTTYPE_LSB]) begin
             rs.ee = its_pkg::EE_UNMAPPED_INTERRUPT;
-          end else if ({1'b0, d96[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W]} >= ct_n_i) begin
+          end else if ({1'b0, d96[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W]} >=
+                       ct_n_i) begin
             rs.ee = its_pkg::EE_COLLECTION_OOR;
           end
           rs.st = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
@@ -91,7 +92,8 @@ module its_xlate_rsp #(
           rs.rd = d64[its_pkg::CTE_RDBASE_LSB +: its_pkg::CTE_RDBASE_W];
           if (flt)                               rs.outc = its_pkg::OUT_FAULT;
           else if (!d64[its_pkg::CTE_VALID_LSB]) rs.ee   = its_pkg::EE_UNMAPPED_COLLECTION;
-          else if ({1'b0, d64[its_pkg::CTE_RDBASE_LSB +: its_pkg::CTE_RDBASE_W]} >= 17'(NumRd)) begin
+          else if ({1'b0, d64[its_pkg::CTE_RDBASE_LSB +: its_pkg::CTE_RDBASE_W]} >=
+                   17'(NumRd)) begin
             rs.ee = its_pkg::EE_PROCNUM_OOR;
           end
           else rs.outc = its_pkg::OUT_OK;

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # stimer RTL, in compile order (packages first); paths relative to the repo root.
-# Include directory: rtl/common (prj_assert.svh).
+# Works on its own from the repository root:
+#   verilator --lint-only -Wall lint/verilator_waiver.vlt -f rtl/stimer/stimer.f --top-module stimer_top
++incdir+rtl/common
 rtl/common/cmn_pkg.sv
 rtl/stimer/stimer_pkg.sv
 rtl/common/cmn_ffs.sv

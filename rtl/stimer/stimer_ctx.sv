@@ -87,7 +87,8 @@ module stimer_ctx #(
     att_o.slot_avail    = slot_avail;
     att_o.slot_addr     = {simp_q[52:1], cfg_q[stimer_pkg::CFG_SINTX_LSB+:4], 8'h00};
     // TLFS (Normative): a masked or polling SINT gets the message but no interrupt.
-    att_o.sint_irq      = !sint_q[stimer_pkg::SINT_MASKED_LSB-8] && !sint_q[stimer_pkg::SINT_POLLING_LSB-8];
+    att_o.sint_irq      = !sint_q[stimer_pkg::SINT_MASKED_LSB-8] &&
+                          !sint_q[stimer_pkg::SINT_POLLING_LSB-8];
     att_o.sint_vec      = sint_q[7:0];
     att_o.sint_auto_eoi = sint_q[stimer_pkg::SINT_AUTO_EOI_LSB-8];
     att_o.exp_time      = exp_i;

@@ -14,11 +14,13 @@ package stimer_pkg;
   localparam int unsigned SLOT_BYTES = 256;  // bytes per SIM page slot (slot n serves SINTn)
   localparam int unsigned PAGE_BYTES = 4096;  // SIM page size
   localparam int unsigned MAX_VP = 256;  // largest NumVp
-  localparam int unsigned MSR_BASE = 1073741824;  // every MSR is MSR_BASE + an 8-bit index (the APB address carries the index)
+  // every MSR is MSR_BASE + an 8-bit index (the APB address carries the index)
+  localparam int unsigned MSR_BASE = 1073741824;
   localparam int unsigned ADDR_MSR_LSB = 3;  // paddr = {vp, msr[7:0], 3'b000}
   localparam int unsigned ADDR_VP_LSB = 11;  // paddr bit of the VP number
   localparam int unsigned SVERSION_VALUE = 1;  // SVERSION read value
-  localparam logic [63:0] MSG_TIMER_EXPIRED = 64'h0000000080000010;  // HVMSG_TIMER_EXPIRED message_type
+  // HVMSG_TIMER_EXPIRED message_type
+  localparam logic [63:0] MSG_TIMER_EXPIRED = 64'h0000000080000010;
   localparam int unsigned MSG_PAYLOAD_SIZE = 24;  // payload_size of a timer message
   localparam int unsigned MSG_BYTES = 40;  // bytes of a timer message (header and payload written)
   localparam int unsigned SINT_RESET = 65536;  // SINTn reset value (Masked)
@@ -102,13 +104,15 @@ package stimer_pkg;
   localparam int unsigned RETIRE_KIND_W = 1;
   localparam int unsigned RETIRE_VP_W = 8;
   localparam int unsigned RETIRE_TIMER_W = 2;
+  localparam int unsigned RETIRE_SINT_W = 4;
   localparam int unsigned RETIRE_OUTCOME_W = 3;
   localparam int unsigned RETIRE_NOW_W = 64;
-  localparam int unsigned RETIRE_BITS = 78;  // the packed struct
+  localparam int unsigned RETIRE_BITS = 82;  // the packed struct
   typedef struct packed {
     rt_kind_e kind;
     logic [7:0] vp;
     logic [1:0] timer;
+    logic [3:0] sint;
     outcome_e outcome;
     logic [63:0] now;
   } retire_t;

@@ -199,6 +199,7 @@ module stimer_sched #(
           rt_d.kind      = stimer_pkg::RT_ATTEMPT;
           rt_d.vp        = stimer_pkg::RETIRE_VP_W'(vp_o);
           rt_d.timer     = ts_timer_o;
+          rt_d.sint      = att_o.direct ? '0 : att_o.slot_addr[11:8];  // CONFIG.SINTx
           rt_d.outcome   = rec_outcome;
           rt_d.now       = now_q;
         end

@@ -303,7 +303,8 @@ module stimer_top #(
   `PRJ_ASSERT_VALID_READY(Irq, irq_valid_o, irq_ready_i, irq_o)
   // ... and what this block expects of its valid/ready inputs.
   `PRJ_ASSERT_VALID_READY(Eoi, eoi_valid_i, eoi_ready_o, {eoi_vp_i, eoi_vector_i})
-  `PRJ_ASSERT_VALID_READY(MemRsp, mem_rsp_valid_i, mem_rsp_ready_o, {mem_rsp_rdata_i, mem_rsp_err_i})
+  `PRJ_ASSERT_VALID_READY(MemRsp, mem_rsp_valid_i, mem_rsp_ready_o,
+                          {mem_rsp_rdata_i, mem_rsp_err_i})
   // Memory addresses are doubleword aligned.
   `PRJ_ASSERT(MemReqAligned_A, mem_req_valid_o |-> (mem_req_addr_o[2:0] == 3'b000))
   // APB4: the access phase follows the setup phase and holds until pready.

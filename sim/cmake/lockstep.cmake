@@ -20,9 +20,10 @@ set_source_files_properties(${PRJ_BENCH_SOURCES} ${PRJ_TB_DIR}/dpi/tb_dpi.c
 add_library(tb_bench STATIC ${PRJ_BENCH_SOURCES})
 target_link_libraries(tb_bench PUBLIC tb_c)
 
-# One executable per RTL configuration. The model takes its parameters from the harness at
-# start (c_dpi_init), so the two cannot drift apart. Extra arguments go to verilate() (COVERAGE).
-function(prj_lockstep_variant target num_vp feat_direct)
+# One executable per RTL parameter tuple (tb/sv/tb.sv: NumRd, NumVp, FeatDirect, ScontrolGate, all
+# four passed with -G). The model takes its parameters from the harness at start (c_dpi_init),
+# so the two cannot drift apart. Extra arguments go to verilate() (COVERAGE).
+function(prj_lockstep_variant target num_rd num_vp feat_direct scontrol_gate)
   add_executable(${target} ${CMAKE_CURRENT_SOURCE_DIR}/sim_main.cpp ${PRJ_TB_DIR}/dpi/tb_dpi.c)
   target_link_libraries(${target} PRIVATE tb_bench)
   verilate(${target} TRACE_FST ${ARGN}
@@ -32,13 +33,41 @@ function(prj_lockstep_variant target num_vp feat_direct)
     VERILATOR_ARGS -Wall --assert -DPRJ_ASSERT_ON --trace-structs --x-assign unique --x-initial unique
                    --no-timing --timescale 1ns/1ns -I${PRJ_RTL_DIR}/common
                    -I${PRJ_TB_DIR}/sv ${PRJ_WAIVER}
-                   -GNumVp=${num_vp} -GFeatDirect=${feat_direct}
+                   -GNumRd=${num_rd} -GNumVp=${num_vp} -GFeatDirect=${feat_direct}
+                   -GScontrolGate=${scontrol_gate}
     OPT_FAST -O2)
 endfunction()
-prj_lockstep_variant(tb_sim 4 1)  # the default: NumRd=4, NumVp=4, all features
-prj_lockstep_variant(tb_sim_vp1 1 1)
-prj_lockstep_variant(tb_sim_vp2 2 1)
-prj_lockstep_variant(tb_sim_vp1_nodirect 1 0)
+
+# A build directory of scripts/lockstep's cache (build/cfg/rd<R>_vp<V>_d<D>_g<G>): only tb_sim,
+# with the parameters "R,V,D,G" (docs/scenarios.md, config line), and no tests.
+set(PRJ_LOCKSTEP_ONLY "" CACHE STRING
+    "NumRd,NumVp,FeatDirect,ScontrolGate: build only tb_sim with these (scripts/lockstep cache)")
+if(PRJ_LOCKSTEP_ONLY)
+  if(NOT PRJ_LOCKSTEP_ONLY MATCHES "^([0-9]+),([0-9]+),([01]),([01])$")
+    message(FATAL_ERROR "PRJ_LOCKSTEP_ONLY='${PRJ_LOCKSTEP_ONLY}': expected "
+                        "NumRd,NumVp,FeatDirect,ScontrolGate, e.g. 4,64,1,1")
+  endif()
+  prj_lockstep_variant(tb_sim ${CMAKE_MATCH_1} ${CMAKE_MATCH_2} ${CMAKE_MATCH_3} ${CMAKE_MATCH_4})
+  return()
+endif()
+
+# The prebuilt tuples: sim/lockstep_builds.txt, the one table scripts/simlib.py reads too.
+set(PRJ_BUILDS_FILE ${PROJECT_SOURCE_DIR}/sim/lockstep_builds.txt)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PRJ_BUILDS_FILE})
+file(STRINGS ${PRJ_BUILDS_FILE} prj_build_lines)
+foreach(line ${prj_build_lines})
+  string(REGEX REPLACE "#.*" "" line "${line}")
+  string(STRIP "${line}" line)
+  if(line STREQUAL "")
+    continue()
+  endif()
+  if(NOT line MATCHES "^([A-Za-z0-9_]+) +([0-9]+) +([0-9]+) +([01]) +([01])$")
+    message(FATAL_ERROR "${PRJ_BUILDS_FILE}: expected 'target NumRd NumVp FeatDirect "
+                        "ScontrolGate', got '${line}'")
+  endif()
+  prj_lockstep_variant(${CMAKE_MATCH_1} ${CMAKE_MATCH_2} ${CMAKE_MATCH_3} ${CMAKE_MATCH_4}
+                       ${CMAKE_MATCH_5})
+endforeach()
 
 # Verilator line/toggle coverage of the default configuration, for scripts/coverage (which
 # configures build/cov with it). Off by default: the instrumented model is slower to build and
@@ -47,55 +76,68 @@ prj_lockstep_variant(tb_sim_vp1_nodirect 1 0)
 # compiled with -O0: at -O2 it alone takes more than 10 minutes.
 option(PRJ_COVERAGE "Also build tb_sim_cov: tb_sim with Verilator line/toggle coverage" OFF)
 if(PRJ_COVERAGE)
-  prj_lockstep_variant(tb_sim_cov 4 1 COVERAGE OPT_SLOW -O0)
+  prj_lockstep_variant(tb_sim_cov 4 4 1 1 COVERAGE OPT_SLOW -O0)
 endif()
 
-# The build a scenario needs, from its `config` line (vps, feat_direct).
-function(prj_scenario_target scn out)
-  file(STRINGS ${scn} cfg REGEX "^config ")
-  set(vps 4)
-  set(direct 1)
-  if(cfg MATCHES "vps=([0-9]+)")
-    set(vps ${CMAKE_MATCH_1})
+# Which build runs each scenario: scripts/simlib.py decides (the same code as scripts/lockstep,
+# scripts/regress and make sim), printing "FILE<TAB>TARGET" per scenario; TARGET "-" means no
+# prebuilt tuple matches, and the test runs through scripts/lockstep, which builds one on demand.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+file(GLOB PRJ_LOCKSTEP_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/sim/tests/*.scn)
+file(GLOB PRJ_BAD_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/sim/tests/bad/*.scn)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+             ${PROJECT_SOURCE_DIR}/scripts/simlib.py)
+execute_process(COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/simlib.py targets
+                        ${PRJ_LOCKSTEP_SCENARIOS} ${PRJ_BAD_SCENARIOS}
+                OUTPUT_VARIABLE prj_scn_targets RESULT_VARIABLE prj_rc)
+if(NOT prj_rc EQUAL 0)
+  message(FATAL_ERROR "scripts/simlib.py targets failed (exit ${prj_rc})")
+endif()
+string(REPLACE "\n" ";" prj_scn_targets "${prj_scn_targets}")
+foreach(line ${prj_scn_targets})
+  if(line MATCHES "^(.+)\t(.+)$")
+    set(PRJ_SCN_TARGET_${CMAKE_MATCH_1} ${CMAKE_MATCH_2})
   endif()
-  if(cfg MATCHES "feat_direct=0")
-    set(direct 0)
-  endif()
-  if(vps EQUAL 4 AND direct EQUAL 1)
-    set(${out} tb_sim PARENT_SCOPE)
-  elseif(vps EQUAL 1 AND direct EQUAL 1)
-    set(${out} tb_sim_vp1 PARENT_SCOPE)
-  elseif(vps EQUAL 2 AND direct EQUAL 1)
-    set(${out} tb_sim_vp2 PARENT_SCOPE)
-  elseif(vps EQUAL 1 AND direct EQUAL 0)
-    set(${out} tb_sim_vp1_nodirect PARENT_SCOPE)
+endforeach()
+
+# The command that runs a scenario in lockstep: its prebuilt target, else scripts/lockstep.
+function(prj_scenario_command scn out)
+  set(t "${PRJ_SCN_TARGET_${scn}}")
+  if(t STREQUAL "")
+    message(FATAL_ERROR "scripts/simlib.py targets printed nothing for ${scn}")
+  elseif(t STREQUAL "-")
+    set(${out} ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/lockstep ${scn} PARENT_SCOPE)
   else()
-    set(${out} tb_sim PARENT_SCOPE)  # tb_sim reports SKIP with the configuration it needs
+    set(${out} ${t} --test ${scn} PARENT_SCOPE)
   endif()
 endfunction()
 
-file(GLOB PRJ_LOCKSTEP_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/sim/tests/*.scn)
 foreach(scn ${PRJ_LOCKSTEP_SCENARIOS})
   get_filename_component(name ${scn} NAME_WE)
   file(STRINGS ${scn} first LIMIT_COUNT 1 REGEX "^block ")
   string(REGEX REPLACE "^block +([a-z]+).*" "\\1" block "${first}")
-  prj_scenario_target(${scn} exe)
-  add_test(NAME ${block}/scn/${name}/rtl COMMAND ${exe} --test ${scn} --seed 1
+  prj_scenario_command(${scn} cmd)
+  # No SKIP_RETURN_CODE: every scenario runs on a build of its configuration (exit 77, the
+  # "wrong build" refusal of tb_sim, fails). A build made on demand gets its build time.
+  set(timeout 300)
+  if(NOT cmd MATCHES "^tb_sim")
+    set(timeout 1500)
+  endif()
+  add_test(NAME ${block}/scn/${name}/rtl COMMAND ${cmd} --seed 1
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(${block}/scn/${name}/rtl PROPERTIES LABELS "sim;rtl;lockstep"
-                       SKIP_RETURN_CODE 77 TIMEOUT 300)
+                       TIMEOUT ${timeout})
 endforeach()
 
 # Scenarios both runners must refuse (sim/tests/bad): a value no DUT port can carry is an error
 # report naming its line, never a truncation. <block>/refuse/<name>/{model,rtl}.
-file(GLOB PRJ_BAD_SCENARIOS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/sim/tests/bad/*.scn)
 foreach(scn ${PRJ_BAD_SCENARIOS})
   get_filename_component(name ${scn} NAME_WE)
   file(STRINGS ${scn} first LIMIT_COUNT 1 REGEX "^block ")
   string(REGEX REPLACE "^block +([a-z]+).*" "\\1" block "${first}")
   string(REGEX REPLACE "^${block}_" "" short "${name}")
-  prj_scenario_target(${scn} exe)
-  add_test(NAME ${block}/refuse/${short}/rtl COMMAND ${exe} --test ${scn} --seed 1
+  prj_scenario_command(${scn} cmd)
+  add_test(NAME ${block}/refuse/${short}/rtl COMMAND ${cmd} --seed 1
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   add_test(NAME ${block}/refuse/${short}/model COMMAND scn_model ${scn}
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
@@ -115,6 +157,20 @@ foreach(block its stimer)
              WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
     set_tests_properties(${block}/random/seed${seed} PROPERTIES LABELS "sim;rtl;lockstep;random"
                          TIMEOUT 300)
+  endforeach()
+  # Two seeds on each other configuration the build has: the generator takes the build's
+  # parameters (num_rd, vps, ...). <block>/random/<target>/seed<N>.
+  foreach(target tb_sim_rd2_vp64 tb_sim_rd16_nogate)
+    if(NOT TARGET ${target})
+      continue()
+    endif()
+    foreach(seed 1 2)
+      add_test(NAME ${block}/random/${target}/seed${seed}
+               COMMAND ${target} --test random-${block} --seed ${seed} --ops 600
+               WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+      set_tests_properties(${block}/random/${target}/seed${seed} PROPERTIES
+                           LABELS "sim;rtl;lockstep;random" TIMEOUT 300)
+    endforeach()
   endforeach()
 endforeach()
 
@@ -150,6 +206,11 @@ if(Python3_FOUND)
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(sim/wave_views PROPERTIES LABELS "sim;scripts" TIMEOUT 300
                        SKIP_RETURN_CODE 77)
+  # scripts/lockstep, the one command for any configuration: each scenario's build has its
+  # parameters, out-of-range config values are refused naming the line, tb_sim names the command.
+  add_test(NAME sim/lockstep_cmd COMMAND ${Python3_EXECUTABLE}
+           ${PROJECT_SOURCE_DIR}/scripts/test_lockstep.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(sim/lockstep_cmd PROPERTIES LABELS "sim;scripts" TIMEOUT 300)
   # The mutator of scripts/mutate (what it mutates, stable ids, the equivalent-mutant list).
   add_test(NAME mutate/mutator COMMAND ${Python3_EXECUTABLE}
            ${PROJECT_SOURCE_DIR}/scripts/test_mutate.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -38,7 +38,9 @@ struct bench {
   char fcov_path[512];  // --fcov: functional coverage counts
   char result[512];     // --result: the machine-readable result (result.h)
   uint64_t watchdog;
+  bool watchdog_given;
   bool verbose;
+  bool strict;  // --strict: every block's outputs must be matched (docs/scenarios.md)
   char exe[512];
   char ops_arg[48];
   // The run.
@@ -61,7 +63,7 @@ struct bench {
   char first_mismatch[400];
   char rerun_waves[1400];
   uint64_t waves_start, waves_end;
-  char skip_reason[300];
+  char skip_reason[400];
 };
 
 // ---- Command line ----
@@ -71,10 +73,13 @@ static void bench_usage(const char *argv0) {
           "usage: %s --test FILE.scn | --test random-its | --test random-stimer\n"
           "          [--seed N] [--ops N] [--no-lockstep] [--max-mismatch N]\n"
           "          [--trace FILE.fst [--trace-start CYCLE] [--trace-end CYCLE]]\n"
-          "          [--watchdog CYCLES] [--verbose] [--fcov FILE] [--cov FILE] [--result FILE]\n"
+          "          [--watchdog CYCLES] [--verbose] [--strict] [--fcov FILE] [--cov FILE]\n"
+          "          [--result FILE]\n"
           "  --seed N          0..2^64-1 (default 1): random stimulus, back-pressure, X init\n"
           "  --ops N           1..%llu operations of a random test (default 400)\n"
           "  --no-lockstep     compare nothing: the model only follows the DUT (for timing)\n"
+          "  --strict          strict mode, as a `strict` line in the scenario: an output no\n"
+          "                    `expect` of its block matched fails the run\n"
           "  --max-mismatch N  1..1000000 failures reported before the run stops (default 1)\n"
           "  --trace FILE      write an FST window: cycles CYCLE..CYCLE (--trace-start and\n"
           "                    --trace-end); either one alone spans %llu cycles, neither means\n"
@@ -168,6 +173,10 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
       b->verbose = true;
       continue;
     }
+    if (strcmp(a, "--strict") == 0) {
+      b->strict = true;
+      continue;
+    }
     const bench_numopt_t *num = NULL;
     for (size_t k = 0; k < sizeof(nums) / sizeof(nums[0]); k++) {
       if (strcmp(a, nums[k].name) == 0) {
@@ -229,16 +238,23 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
   if (!seen[5]) {
     b->watchdog = 0;  // from the scenario's memory latency, once it is loaded
   }
+  b->watchdog_given = seen[5];
   return -1;
 }
 
 static int bench_load(bench_t *b, const char *test) {
   if (strcmp(test, "random-its") == 0 || strcmp(test, "random-stimer") == 0) {
+    if (b->strict) {
+      // A generated test has no expect lines: strict mode would fail every run.
+      fprintf(stderr, "--strict: expected with a scenario file, not a random test\n");
+      return 2;
+    }
     b->random = true;
     snprintf(b->test, sizeof(b->test), "%s", test);
     snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64, b->random_ops);
+    // For the default parameters; bench_config generates again for the build's, if they differ.
     gen_random(strcmp(test, "random-its") == 0 ? SCN_BLOCK_ITS : SCN_BLOCK_STIMER, b->seed,
-               b->random_ops, &b->scn);
+               b->random_ops, NULL, &b->scn);
     b->log.discard = true;  // no expect line: nothing reads the observations
     return -1;
   }
@@ -411,8 +427,8 @@ static void bench_first_mismatch(bench_t *b, const ls_error_t *e, const char *pr
 static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, const char *prefix) {
   b->failures++;
   printf("==================== MISMATCH ====================\n");
-  printf("test %s  seed %" PRIu64 "  cycle %" PRIu64 "  time %" PRIu64 " ns  operation #%" PRIu64
-         "\n",
+  printf("test %s  seed %" PRIu64 "  cycle %" PRIu64 "  time %" PRIu64
+         " ns  DUT operation #%" PRIu64 "\n",
          b->test, b->seed, e->cycle, e->cycle * 10, e->op);
   if (op != NULL && op->line != 0) {
     printf("scenario line %u (%s)\n", op->line, scn_kind_name(op->kind));
@@ -445,10 +461,10 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
   char waves[sizeof(b->rerun_waves)];
   snprintf(waves, sizeof(waves),
            "%.300s --test %.300s --seed %" PRIu64
-           "%.100s"
+           "%.100s%s"
            " --trace %.300s/fail.fst --trace-start %" PRIu64 " --trace-end %" PRIu64,
-           b->exe, b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "", dir,
-           from, e->cycle + 50);
+           b->exe, b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "",
+           b->strict ? " --strict" : "", dir, from, e->cycle + 50);
   printf("rerun with waves: %s\n", waves);
   if (b->rerun_waves[0] == 0) {
     snprintf(b->rerun_waves, sizeof(b->rerun_waves), "%s", waves);
@@ -517,9 +533,29 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
                          bool scontrol_gate) {
   b->configured = true;
   const scn_config_t *c = &b->scn.cfg;
+  if (b->random && (c->num_rd != num_rd || c->num_vp != num_vp || c->feat_direct != feat_direct ||
+                    c->scontrol_gate != scontrol_gate)) {
+    // A random test runs on the parameters of the build it runs on (scripts/lockstep --config).
+    scn_config_t build = *c;
+    build.num_rd = num_rd;
+    build.num_vp = num_vp;
+    build.feat_direct = feat_direct;
+    build.scontrol_gate = scontrol_gate;
+    scn_block_t block = b->scn.block;
+    gen_random_free(&b->scn);
+    scn_free(&b->scn);
+    gen_random(block, b->seed, b->random_ops, &build, &b->scn);
+    if (!b->watchdog_given) {
+      b->watchdog = BENCH_WATCHDOG_BASE + BENCH_WATCHDOG_PER_LATENCY * c->mem_latency;
+    }
+  }
+  // A scenario whose `config` line asks for other RTL parameters is not run here (exit 77):
+  // scripts/lockstep runs it on the build of its parameters, building it if needed.
   if (b->scn.block == SCN_BLOCK_ITS && c->num_rd != num_rd) {
     snprintf(b->skip_reason, sizeof(b->skip_reason),
-             "the scenario needs num_rd=%u, this build has NumRd=%u", c->num_rd, num_rd);
+             "the scenario needs num_rd=%u, this build has NumRd=%u; run it with scripts/lockstep "
+             "%.120s",
+             c->num_rd, num_rd, b->scn_path);
     printf("SKIP %s: %s\n", b->test, b->skip_reason);
     b->skipped = true;
     b->done = true;
@@ -529,8 +565,9 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
       (c->num_vp != num_vp || c->feat_direct != feat_direct || c->scontrol_gate != scontrol_gate)) {
     snprintf(b->skip_reason, sizeof(b->skip_reason),
              "the scenario needs vps=%u feat_direct=%d scontrol_gate=%d; this build has "
-             "NumVp=%u FeatDirect=%d ScontrolGate=%d",
-             c->num_vp, c->feat_direct, c->scontrol_gate, num_vp, feat_direct, scontrol_gate);
+             "NumVp=%u FeatDirect=%d ScontrolGate=%d; run it with scripts/lockstep %.120s",
+             c->num_vp, c->feat_direct, c->scontrol_gate, num_vp, feat_direct, scontrol_gate,
+             b->scn_path);
     printf("SKIP %s: %s\n", b->test, b->skip_reason);
     b->skipped = true;
     b->done = true;
@@ -551,6 +588,7 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
   b->st = rtl_be_stimer(b->rtl);
   exec_backend_t be = rtl_be_backend(b->rtl);
   b->ex = exec_new(&b->scn, &be, &b->log);
+  exec_set_strict(b->ex, b->strict);
   return b->scn.block;
 }
 
@@ -678,8 +716,9 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
     return true;
   }
   char rerun[1000];
-  snprintf(rerun, sizeof(rerun), "%.300s --test %.300s --seed %" PRIu64 "%.100s", b->exe,
-           b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "");
+  snprintf(rerun, sizeof(rerun), "%.300s --test %.300s --seed %" PRIu64 "%.100s%s", b->exe,
+           b->random ? b->test : b->scn_path, b->seed, b->random ? b->ops_arg : "",
+           b->strict ? " --strict" : "");
   tb_result_t r = {
       .tool = "tb_sim",
       .status = status,

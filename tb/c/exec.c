@@ -24,6 +24,14 @@ struct exec {
   size_t idx;    // the operation in progress; the ones before it completed
   bool started;  // a request of ops[idx] is in flight
   uint64_t now;  // the last time requested (`time` never goes backwards)
+  // ITS: commands written with `nopost` and not posted yet end at this queue offset (the
+  // CWRITER value a `post` writes); the model's CWRITER is behind it.
+  bool unposted;
+  uint64_t cw_next;
+  // Strict mode: every output of a block must be matched by one of its expects.
+  bool strict;
+  bool end_checked;
+  const scn_op_t *last_expect;  // the last expect line run (the end of its block)
 };
 
 exec_t *exec_new(const scn_t *s, const exec_backend_t *be, obs_log_t *log) {
@@ -34,7 +42,12 @@ exec_t *exec_new(const scn_t *s, const exec_backend_t *be, obs_log_t *log) {
   ex->s = s;
   ex->be = *be;
   ex->log = log;
+  ex->strict = s->strict;
   return ex;
+}
+
+void exec_set_strict(exec_t *ex, bool strict) {
+  ex->strict = ex->strict || strict;
 }
 
 void exec_free(exec_t *ex) {
@@ -59,6 +72,7 @@ static bool exec_needs_idle(const scn_op_t *op) {
     case SCN_TIME:
     case SCN_EOI:
     case SCN_CMD:
+    case SCN_POST:
       return false;
     case SCN_REG_READ:
       return (op->has & 2) != 0;
@@ -75,6 +89,7 @@ static scn_block_t exec_block_of(scn_kind_t kind) {
     case SCN_REG_WRITE:
     case SCN_REG_READ:
     case SCN_CMD:
+    case SCN_POST:
     case SCN_MSI:
     case SCN_EXPECT_RD:
     case SCN_EXPECT_RETIRE:
@@ -134,6 +149,8 @@ static exec_q_t exec_its_enqueue(uint64_t cbaser, uint64_t cw, uint64_t cr, tb_m
   return EXEC_Q_OK;
 }
 
+// `cmd` writes the command at CWRITER (or after the commands not posted yet) and, unless the
+// line says `nopost`, writes CWRITER past it: one CWRITER write posts every command before it.
 static exec_op_t exec_cmd(exec_t *ex, const scn_op_t *op) {
   its_t *m = ex->be.its(ex->be.ctx);
   uint64_t cbaser;
@@ -142,12 +159,21 @@ static exec_op_t exec_cmd(exec_t *ex, const scn_op_t *op) {
   its_reg_read(m, ITS_GITS_CBASER, &cbaser);
   its_reg_read(m, ITS_GITS_CWRITER, &cwriter);
   its_reg_read(m, ITS_GITS_CREADR, &creadr);  // bit 0: Stalled
+  if (ex->unposted) {
+    cwriter = ex->cw_next;
+  }
   char msg[300];
   uint64_t cw = 0;
   exec_q_t q =
       exec_its_enqueue(cbaser, cwriter, creadr, ex->be.images[0], op->a, &cw, msg, sizeof(msg));
   if (q == EXEC_Q_FULL && !ex->be.idle(ex->be.ctx)) {
     return EXEC_OP_WAIT;  // the queue drains as the block runs
+  }
+  if (q == EXEC_Q_FULL && ex->unposted) {
+    snprintf(msg, sizeof(msg),
+             "line %u: cmd: the command queue is full of commands not posted yet (one slot stays "
+             "empty): they cannot run before a 'post'",
+             op->line);
   }
   if (q != EXEC_Q_OK) {
     exec_fail(ex, op, msg);
@@ -156,7 +182,24 @@ static exec_op_t exec_cmd(exec_t *ex, const scn_op_t *op) {
   for (size_t i = 1; i < ex->be.n_images; i++) {
     exec_its_enqueue(cbaser, cwriter, creadr, ex->be.images[i], op->a, &cw, msg, sizeof(msg));
   }
+  ex->cw_next = cw;
+  ex->unposted = op->a[4] != 0;  // scn.h: nopost
+  if (ex->unposted) {
+    return EXEC_OP_DONE;
+  }
   exec_rq_t rq = {.kind = EXEC_RQ_REG_WRITE, .off = ITS_GITS_CWRITER, .value = cw, .size = 8};
+  return exec_request(ex, op, &rq);
+}
+
+// `post`: CWRITER past the commands written with `nopost` (the parser makes sure there are).
+static exec_op_t exec_post(exec_t *ex, const scn_op_t *op) {
+  if (!ex->unposted) {
+    exec_fail(ex, op, "post: no command waits to be posted");
+    return EXEC_OP_DONE;
+  }
+  ex->unposted = false;
+  exec_rq_t rq = {
+      .kind = EXEC_RQ_REG_WRITE, .off = ITS_GITS_CWRITER, .value = ex->cw_next, .size = 8};
   return exec_request(ex, op, &rq);
 }
 
@@ -263,6 +306,8 @@ static exec_op_t exec_begin(exec_t *ex, const scn_op_t *op) {
       return exec_request(ex, op, &rq);
     case SCN_CMD:
       return exec_cmd(ex, op);
+    case SCN_POST:
+      return exec_post(ex, op);
     case SCN_MSI:
       rq = (exec_rq_t){.kind = EXEC_RQ_MSI, .devid = (uint32_t)a[0], .eventid = (uint32_t)a[1]};
       return exec_request(ex, op, &rq);
@@ -336,6 +381,22 @@ static void exec_finish(exec_t *ex, const scn_op_t *op, const exec_rsp_t *rsp) {
   }
 }
 
+// Strict mode: an output of the block that no expect consumed fails the run, named. `at` is
+// the line the block ends with.
+static void exec_strict_check(exec_t *ex, const scn_op_t *at, const char *where) {
+  if (!ex->strict || at == NULL) {
+    return;
+  }
+  char list[1500] = "";
+  size_t n = obs_unmatched(ex->log, list, sizeof(list));
+  if (n > 0) {
+    char msg[1700];
+    snprintf(msg, sizeof(msg), "line %u%s: strict: %zu output%s of the block matched no expect:%s",
+             at->line, where, n, n == 1 ? "" : "s", list);
+    exec_fail(ex, at, msg);
+  }
+}
+
 // Advances `op`; true when it is complete.
 static bool exec_op(exec_t *ex, const scn_op_t *op) {
   if (!ex->started) {
@@ -350,7 +411,13 @@ static bool exec_op(exec_t *ex, const scn_op_t *op) {
       exec_fail(ex, op, msg);
       return true;
     }
+    if (!obs_is_expect(op) && ex->log->last_was_expect) {
+      exec_strict_check(ex, ex->last_expect, "");  // the block ends: its outputs are checked
+    }
     obs_note_op(ex->log, op);
+    if (obs_is_expect(op)) {
+      ex->last_expect = op;
+    }
     exec_op_t r = exec_begin(ex, op);
     if (r != EXEC_OP_STARTED) {
       return r == EXEC_OP_DONE;
@@ -374,7 +441,16 @@ bool exec_step(exec_t *ex) {
     }
     ex->idx++;
   }
-  return ex->be.idle(ex->be.ctx);
+  if (!ex->be.idle(ex->be.ctx)) {
+    return false;
+  }
+  // The last block ends with the file: its outputs, every one in by now, are checked too.
+  if (!ex->end_checked && ex->s->n_ops > 0) {
+    ex->end_checked = true;
+    const scn_op_t *last = &ex->s->ops[ex->s->n_ops - 1];
+    exec_strict_check(ex, ex->log->last_was_expect ? ex->last_expect : last, " (end of the file)");
+  }
+  return true;
 }
 
 size_t exec_ops_done(const exec_t *ex) {

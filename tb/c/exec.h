@@ -87,6 +87,11 @@ typedef struct exec exec_t;
  */
 exec_t *exec_new(const scn_t *s, const exec_backend_t *be, obs_log_t *log);
 void exec_free(exec_t *ex);
+/**
+ * Strict mode (`--strict` of both runners; a `strict` line in the file sets it too): an output
+ * of a block that no `expect` consumed fails the run (docs/scenarios.md).
+ */
+void exec_set_strict(exec_t *ex, bool strict);
 
 /**
  * Runs operations until one has to wait for the back end. Returns true once every operation

@@ -34,6 +34,7 @@ typedef struct {
   uint64_t base[2], l2_base[2];
   unsigned l1_invalid[2];  // the level-1 entry left invalid (two-level tables)
   unsigned since_wait;
+  uint64_t num_rd;  // redistributors of the build (config num_rd)
 } gen_t;
 
 // Reserved bits of the table entries (docs/enc/its.toml): software may leave junk there and
@@ -184,7 +185,8 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
                    ITS_DTE_ITT_ADDR(itt >> 8) | (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, dte, 8, 0);
   } else if (k == 1 && gen_entry_addr(g, 1, icid, &addr)) {
-    uint64_t cte = ITS_CTE_VALID | ITS_CTE_RDBASE(tb_rand_below(&g->r, 4)) |
+    uint64_t cte = ITS_CTE_VALID |
+                   ITS_CTE_RDBASE(tb_rand_below(&g->r, g->num_rd > 4 ? g->num_rd : 4)) |
                    (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, cte, 8, 0);
   } else if (k == 2) {
@@ -202,7 +204,9 @@ static void gen_its_one(gen_t *g) {
   uint64_t dev = gen_id(g, GEN_DEVS, g->dt_n);
   uint64_t ev = tb_rand_pct(&g->r, 5) ? 256 + tb_rand_below(&g->r, 4) : tb_rand_below(&g->r, 40);
   uint64_t icid = gen_id(g, GEN_ICIDS, g->ct_n);
-  uint64_t rd = tb_rand_pct(&g->r, 5) ? 4 + tb_rand_below(&g->r, 3) : tb_rand_below(&g->r, 4);
+  // 5 %: a redistributor at or just beyond #RD (MAPC/MOVALL/SYNC rd out of range).
+  uint64_t rd =
+      tb_rand_pct(&g->r, 5) ? g->num_rd + tb_rand_below(&g->r, 3) : tb_rand_below(&g->r, g->num_rd);
   unsigned p = gen_pct(g);
   if (p < 8) {
     uint64_t size =
@@ -237,7 +241,7 @@ static void gen_its_one(gen_t *g) {
   } else if (p < 51) {
     gen_its_cmd(g, ITS_CMD_INVALL, (its_cmd_fields_t){.icid = icid});
   } else if (p < 53) {
-    uint64_t rd2 = tb_rand_pct(&g->r, 5) ? 4 : tb_rand_below(&g->r, 4);
+    uint64_t rd2 = tb_rand_pct(&g->r, 5) ? g->num_rd : tb_rand_below(&g->r, g->num_rd);
     gen_its_cmd(g, ITS_CMD_MOVALL, (its_cmd_fields_t){.rd = rd, .rd2 = rd2});
   } else if (p < 56) {
     gen_its_cmd(g, ITS_CMD_SYNC, (its_cmd_fields_t){.rd = rd});
@@ -474,10 +478,17 @@ static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
   return &g->buf[i - gs->first];
 }
 
-void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, scn_t *s) {
+void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
+                scn_t *s) {
   memset(s, 0, sizeof(*s));
   s->block = block;
   s->cfg = scn_default_config();
+  if (build != NULL) {
+    s->cfg.num_rd = build->num_rd;
+    s->cfg.num_vp = build->num_vp;
+    s->cfg.feat_direct = build->feat_direct;
+    s->cfg.scontrol_gate = build->scontrol_gate;
+  }
   s->path = strdup(block == SCN_BLOCK_ITS ? "random-its" : "random-stimer");
   gen_stream_t *gs = calloc(1, sizeof(*gs));
   if (gs == NULL || s->path == NULL) {
@@ -489,6 +500,7 @@ void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, scn_t *s) {
   gs->left = n_ops;
   gen_t *g = &gs->g;
   g->s = s;
+  g->num_rd = s->cfg.num_rd;
   tb_rand_seed(&g->r, seed * 0x9E3779B97F4A7C15ull + block);
   if (block == SCN_BLOCK_ITS) {
     gen_its_setup(g);

@@ -9,11 +9,13 @@
 #include "scn.h"
 
 /**
- * Initialises `s` as the random test of `block`: its configuration and a stream (scn.h) that
- * makes the operations of `n_ops` draws as the executor asks for them, so memory does not grow
- * with `n_ops`. Free with gen_random_free before scn_free.
+ * Initialises `s` as the random test of `block` for the RTL parameters of `build` (num_rd,
+ * num_vp, feat_direct, scontrol_gate; NULL: the defaults): its configuration and a stream
+ * (scn.h) that makes the operations of `n_ops` draws as the executor asks for them, so memory
+ * does not grow with `n_ops`. Free with gen_random_free before scn_free.
  */
-void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, scn_t *s);
+void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
+                scn_t *s);
 /** Frees the stream of a scenario made by gen_random (nothing for another one). */
 void gen_random_free(scn_t *s);
 

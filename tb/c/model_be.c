@@ -67,7 +67,7 @@ static void model_be_drain_its(model_be_t *mb) {
   its_run(mb->its, SIZE_MAX);
   its_event_t ev;
   while (its_pop_event(mb->its, &ev)) {
-    uint64_t a[6] = {0};
+    uint64_t a[SCN_NA] = {0};
     if (ev.kind == ITS_EV_RD) {
       a[0] = ev.u.rd.kind;
       a[1] = ev.u.rd.rd;
@@ -81,17 +81,19 @@ static void model_be_drain_its(model_be_t *mb) {
       a[3] = ev.u.retire.error;
       a[4] = ev.u.retire.devid;
       a[5] = ev.u.retire.eventid;
+      a[6] = ev.u.retire.offset;
       obs_add(mb->log, SCN_OBS_RETIRE, a);
+    } else if (ev.kind == ITS_EV_MEM_WRITE) {
+      obs_add_write(mb->log, &ev.u.mem);
     }
   }
 }
 
-// One pass at the current time, its outputs to the observation log.
-static void model_be_pass(model_be_t *mb) {
-  stimer_advance(mb->st, mb->now);
+// Moves the stimer model's outputs to the observation log.
+static void model_be_drain_stimer(model_be_t *mb) {
   stimer_event_t ev;
   while (stimer_pop_event(mb->st, &ev)) {
-    uint64_t a[6] = {0};
+    uint64_t a[SCN_NA] = {0};
     if (ev.kind == STIMER_EV_IRQ) {
       a[0] = ev.u.irq.vp;
       a[1] = ev.u.irq.vector;
@@ -103,8 +105,19 @@ static void model_be_pass(model_be_t *mb) {
       a[2] = ev.u.retire.outcome;
       a[3] = ev.u.retire.now;
       obs_add(mb->log, SCN_OBS_ATTEMPT, a);
+    } else if (ev.kind == STIMER_EV_MEM_WRITE) {
+      obs_add_write(mb->log, &ev.u.mem);
     }
   }
+}
+
+// One pass at the current time, its outputs to the observation log. The outputs of the input
+// before it (a SIMP enable's zeroing) come first, then the pass starts (the RTL's PASS record).
+static void model_be_pass(model_be_t *mb) {
+  model_be_drain_stimer(mb);
+  obs_pass_start(mb->log);
+  stimer_advance(mb->st, mb->now);
+  model_be_drain_stimer(mb);
 }
 
 static bool model_be_start(void *ctx, const exec_rq_t *rq, char *why, size_t whylen) {

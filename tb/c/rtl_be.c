@@ -509,6 +509,7 @@ void rtl_mem_rsp(rtl_be_t *r, bool err) {
     return;  // reads are not compared: the RTL may read more or less than the model
   }
   q.w.fault = err;
+  obs_add_write(r->cfg.log, &q.w);
   if (r->its != NULL) {
     its_lockstep_mem_write(r->its, r->cycle, &q.w);
   } else {
@@ -541,14 +542,15 @@ void rtl_its_msi(rtl_be_t *r, uint32_t devid, uint32_t eventid) {
 
 void rtl_its_rd(rtl_be_t *r, const its_rd_event_t *ev) {
   r->activity = r->cycle;
-  uint64_t a[6] = {ev->kind, ev->rd, ev->rd2, ev->intid, 0, 0};
+  uint64_t a[SCN_NA] = {ev->kind, ev->rd, ev->rd2, ev->intid, 0, 0, 0, 0};
   obs_add(r->cfg.log, SCN_OBS_RD, a);
   its_lockstep_rd(r->its, r->cycle, ev);
 }
 
 void rtl_its_retire(rtl_be_t *r, const its_retire_t *rt) {
   r->activity = r->cycle;
-  uint64_t a[6] = {rt->kind, rt->opcode, rt->outcome, rt->error, rt->devid, rt->eventid};
+  uint64_t a[SCN_NA] = {rt->kind,  rt->opcode,  rt->outcome, rt->error,
+                        rt->devid, rt->eventid, rt->offset,  0};  // a[7]: obs_add
   obs_add(r->cfg.log, SCN_OBS_RETIRE, a);
   its_lockstep_retire(r->its, r->cycle, rt);
 }
@@ -569,7 +571,7 @@ void rtl_st_eoi(rtl_be_t *r, uint32_t vp, uint32_t vector) {
 
 void rtl_st_irq(rtl_be_t *r, const stimer_irq_t *irq) {
   r->activity = r->cycle;
-  uint64_t a[6] = {irq->vp, irq->vector, irq->auto_eoi, 0, 0, 0};
+  uint64_t a[SCN_NA] = {irq->vp, irq->vector, irq->auto_eoi, 0, 0, 0, 0, 0};
   obs_add(r->cfg.log, SCN_OBS_IRQ, a);
   stimer_lockstep_irq(r->st, r->cycle, irq);
 }
@@ -577,8 +579,10 @@ void rtl_st_irq(rtl_be_t *r, const stimer_irq_t *irq) {
 void rtl_st_retire(rtl_be_t *r, const stimer_retire_t *rt) {
   r->activity = r->cycle;
   if (rt->kind == STIMER_RT_ATTEMPT) {
-    uint64_t a[6] = {rt->vp, rt->timer, rt->outcome, rt->now, 0, 0};
+    uint64_t a[SCN_NA] = {rt->vp, rt->timer, rt->outcome, rt->now, 0, 0, 0, 0};  // a[4]: obs_add
     obs_add(r->cfg.log, SCN_OBS_ATTEMPT, a);
+  } else {
+    obs_pass_start(r->cfg.log);
   }
   stimer_lockstep_retire(r->st, r->cycle, rt);
 }

@@ -28,6 +28,7 @@ typedef struct {
   size_t errlen;
   unsigned cfg_seen;  // config keys given so far (bit per key)
   uint64_t now;       // the last `time` (stimer): time never goes backwards
+  unsigned unposted;  // line of the first `cmd ... nopost` not posted yet (0: none)
 } scn_ctx_t;
 
 scn_config_t scn_default_config(void) {
@@ -274,11 +275,35 @@ static bool scn_enum(scn_ctx_t *c, const enc_block_t *b, const char *en, const c
   return true;
 }
 
+// A register or MSR name of `b`, optionally followed by `+N` (a number, as `GITS_CBASER+4`
+// names the high half): the name's offset (index) plus N.
+static bool scn_reg_name(const enc_block_t *b, const char *w, uint64_t *v) {
+  char name[64];
+  const char *plus = strchr(w, '+');
+  size_t len = plus != NULL ? (size_t)(plus - w) : strlen(w);
+  uint32_t off;
+  uint64_t add = 0;
+  if (len == 0 || len >= sizeof(name) || isdigit((unsigned char)w[0])) {
+    return false;
+  }
+  memcpy(name, w, len);
+  name[len] = 0;
+  if (!enc_reg_by_name(b, name, &off) || (plus != NULL && !scn_num(plus + 1, &add)) ||
+      add > UINT32_MAX) {
+    return false;
+  }
+  *v = off + add;
+  return true;
+}
+
 bool scn_stimer_msr(const char *name, uint32_t *msr) {
-  uint32_t idx;
+  uint64_t idx;
   uint64_t n;
-  if (enc_reg_by_name(stimer_enc(), name, &idx)) {
-    *msr = STIMER_MSR_BASE + idx;
+  if (scn_reg_name(stimer_enc(), name, &idx)) {
+    if (idx > 0xFFu) {
+      return false;
+    }
+    *msr = STIMER_MSR_BASE + (uint32_t)idx;
     return true;
   }
   // A number: the APB address carries the low byte of 0x400000xx only (docs/interfaces.md 1.2).
@@ -298,30 +323,37 @@ const char *scn_stimer_msr_name(uint32_t msr, char *buf, size_t len) {
 }
 
 const char *scn_kind_name(scn_kind_t kind) {
-  static const char *const names[] = {"?",
-                                      "mem write",
-                                      "mem fault",
-                                      "mem nofault",
-                                      "wait",
-                                      "reset",
-                                      "expect mem",
-                                      "expect none",
-                                      "reg write",
-                                      "reg read",
-                                      "cmd",
-                                      "msi",
-                                      "expect rd",
-                                      "expect retire",
-                                      "msr write",
-                                      "msr read",
-                                      "time",
-                                      "eoi",
-                                      "guest ack",
-                                      "expect irq",
-                                      "expect attempt",
-                                      "expect msg",
-                                      "expect slot-free"};
-  return (unsigned)kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "?";
+  // By kind, so the table cannot drift from the enumeration.
+  static const char *const names[] = {
+      [0] = "?",
+      [SCN_MEM_WRITE] = "mem write",
+      [SCN_FAULT_ADD] = "mem fault",
+      [SCN_FAULT_CLEAR] = "mem nofault",
+      [SCN_WAIT] = "wait",
+      [SCN_RESET] = "reset",
+      [SCN_EXPECT_MEM] = "expect mem",
+      [SCN_EXPECT_NONE] = "expect none",
+      [SCN_REG_WRITE] = "reg write",
+      [SCN_REG_READ] = "reg read",
+      [SCN_CMD] = "cmd",
+      [SCN_MSI] = "msi",
+      [SCN_EXPECT_RD] = "expect rd",
+      [SCN_EXPECT_RETIRE] = "expect retire",
+      [SCN_POST] = "post",
+      [SCN_MSR_WRITE] = "msr write",
+      [SCN_MSR_READ] = "msr read",
+      [SCN_TIME] = "time",
+      [SCN_EOI] = "eoi",
+      [SCN_GUEST_ACK] = "guest ack",
+      [SCN_EXPECT_IRQ] = "expect irq",
+      [SCN_EXPECT_ATTEMPT] = "expect attempt",
+      [SCN_EXPECT_MSG] = "expect msg",
+      [SCN_EXPECT_SLOT_FREE] = "expect slot-free",
+  };
+  if ((unsigned)kind >= sizeof(names) / sizeof(names[0]) || names[kind] == NULL) {
+    return "?";
+  }
+  return names[kind];
 }
 
 // ---- Line parsers ----
@@ -474,13 +506,19 @@ static bool scn_parse_cmd(scn_ctx_t *c, scn_op_t *op) {
   if (c->n < 2) {
     return scn_fail(c, "a command name (MAPD, MAPC, MAPTI, ... or raw)");
   }
+  // `nopost` (the last word): the command goes into the queue, CWRITER is written later by a
+  // `post` line or the next `cmd` without it, as drivers post several commands at once.
+  if (c->n > 2 && strcmp(c->words[c->n - 1], "nopost") == 0) {
+    op->a[4] = 1;
+    c->n--;
+  }
   if (strcasecmp(c->words[1], "raw") == 0) {
     for (int i = 0; i < 4; i++) {
       if (!scn_pos(c, 2 + i, "four doublewords DW0..DW3", &op->a[i])) {
         return false;
       }
     }
-    return scn_end(c, 6, "DW3");
+    return scn_end(c, 6, "DW3 (or nopost)");
   }
   const enc_cmd_t *cmd = enc_cmd_by_name(enc, c->words[1]);
   if (cmd == NULL) {
@@ -493,8 +531,12 @@ static bool scn_parse_cmd(scn_ctx_t *c, scn_op_t *op) {
   for (size_t i = 0; i < cmd->n_fields && i < 15; i++) {
     keys[i] = enc->cmd_fields[cmd->fields[i]].name;
   }
-  if (!scn_only(c, 2, keys, NULL)) {
+  static const char *const flags[] = {"nopost", NULL};
+  if (!scn_only(c, 2, keys, flags)) {
     return false;
+  }
+  if (scn_flag(c, 2, "nopost")) {
+    return scn_fail(c, "'nopost' as the last word of the line");
   }
   uint64_t dw[4] = {cmd->opcode, 0, 0, 0};
   for (size_t i = 0; i < cmd->n_fields; i++) {
@@ -507,6 +549,17 @@ static bool scn_parse_cmd(scn_ctx_t *c, scn_op_t *op) {
   }
   memcpy(op->a, dw, sizeof(dw));
   return true;
+}
+
+// `op=NAME|N` of `expect retire`: a command name or an opcode.
+static bool scn_retire_op(scn_ctx_t *c, const char *v, uint64_t *n) {
+  const enc_cmd_t *cmd = enc_cmd_by_name(its_enc(), v);
+  if (cmd != NULL) {
+    *n = cmd->opcode;
+    return true;
+  }
+  return (scn_num(v, n) && *n <= enc_max(ITS_RETIRE_OPCODE_WIDTH)) ||
+         scn_fail(c, "a command name or an opcode 0..0xff after 'op=', got '%s'", v);
 }
 
 static bool scn_parse_expect_its(scn_ctx_t *c, scn_op_t *op) {
@@ -526,7 +579,7 @@ static bool scn_parse_expect_its(scn_ctx_t *c, scn_op_t *op) {
            scn_opt_w(c, 3, "rd2", ITS_RD_EV_RD2_WIDTH, op, 2) &&
            scn_opt_w(c, 3, "intid", ITS_RD_EV_INTID_WIDTH, op, 3);
   }
-  static const char *const keys[] = {"op", "outcome", "err", "dev", "ev", NULL};
+  static const char *const keys[] = {"op", "outcome", "err", "dev", "ev", "offset", "writes", NULL};
   op->kind = SCN_EXPECT_RETIRE;
   if (c->n < 3) {
     return scn_fail(c, "a retire kind as word 3");
@@ -539,12 +592,9 @@ static bool scn_parse_expect_its(scn_ctx_t *c, scn_op_t *op) {
   for (int i = 3; i < c->n; i++) {
     const char *w = c->words[i];
     if (strncmp(w, "op=", 3) == 0) {
-      const enc_cmd_t *cmd = enc_cmd_by_name(enc, w + 3);
       uint64_t n = 0;
-      if (cmd != NULL) {
-        n = cmd->opcode;
-      } else if (!scn_num(w + 3, &n) || n > enc_max(ITS_RETIRE_OPCODE_WIDTH)) {
-        return scn_fail(c, "a command name or an opcode 0..0xff after 'op=', got '%s'", w + 3);
+      if (!scn_retire_op(c, w + 3, &n)) {
+        return false;
       }
       op->a[1] = n;
       op->has |= 1u << 1;
@@ -556,9 +606,18 @@ static bool scn_parse_expect_its(scn_ctx_t *c, scn_op_t *op) {
       op->has |= 1u << 2;
     }
   }
-  return scn_opt_w(c, 3, "err", ITS_RETIRE_ERROR_WIDTH, op, 3) &&
-         scn_opt_w(c, 3, "dev", ITS_RETIRE_DEVID_WIDTH, op, 4) &&
-         scn_opt_w(c, 3, "ev", ITS_RETIRE_EVENTID_WIDTH, op, 5);
+  // offset: the command's byte offset in the queue (docs/interfaces.md 3.3), 32-byte aligned;
+  // writes: the memory write beats of the operation (at most the ITE's 2 + a DTE, say; any
+  // count below 2^16 is a valid expectation).
+  if (!scn_opt_w(c, 3, "err", ITS_RETIRE_ERROR_WIDTH, op, 3) ||
+      !scn_opt_w(c, 3, "dev", ITS_RETIRE_DEVID_WIDTH, op, 4) ||
+      !scn_opt_w(c, 3, "ev", ITS_RETIRE_EVENTID_WIDTH, op, 5) ||
+      !scn_opt_w(c, 3, "offset", ITS_RETIRE_OFFSET_WIDTH, op, 6) ||
+      !scn_opt_w(c, 3, "writes", 16, op, 7)) {
+    return false;
+  }
+  return !(op->has & (1u << 6)) || (op->a[6] & 31) == 0 ||
+         scn_fail(c, "offset= a multiple of 32 (commands are 32 bytes), got 0x%" PRIx64, op->a[6]);
 }
 
 // Bits of the VP number in the MSR address: VpW = max(1, clog2(NumVp)).
@@ -590,7 +649,7 @@ static bool scn_parse_msr(scn_ctx_t *c, const scn_t *s, scn_op_t *op, bool write
   if (c->n < 4 || !scn_stimer_msr(c->words[3], &msr)) {
     return scn_fail(c,
                     "an MSR name (SCONTROL SVERSION SIEFP SIMP EOM SINTn CONFIGn COUNTn "
-                    "TIME_REF_COUNT) or a number 0x40000000..0x400000ff as word 4");
+                    "TIME_REF_COUNT), a name+N or a number, in 0x40000000..0x400000ff, as word 4");
   }
   op->a[1] = msr;
   int rest = 4;
@@ -626,7 +685,7 @@ static bool scn_parse_expect_stimer(scn_ctx_t *c, const scn_t *s, scn_op_t *op) 
            scn_opt_w(c, 2, "auto_eoi", STIMER_IRQ_AUTO_EOI_WIDTH, op, 2);
   }
   if (strcmp(what, "attempt") == 0) {
-    static const char *const keys[] = {"vp", "timer", "outcome", NULL};
+    static const char *const keys[] = {"vp", "timer", "outcome", "writes", NULL};
     op->kind = SCN_EXPECT_ATTEMPT;
     if (!scn_only(c, 2, keys, NULL)) {
       return false;
@@ -641,16 +700,21 @@ static bool scn_parse_expect_stimer(scn_ctx_t *c, const scn_t *s, scn_op_t *op) 
         op->has |= 1u << 2;
       }
     }
+    // writes: the memory write beats of the attempt (a message is 5, docs/interfaces.md 2).
     return scn_req_w(c, 2, "vp", 32, op, 0) && scn_vp_exists(c, s, op->a[0]) &&
-           scn_req_w(c, 2, "timer", STIMER_RETIRE_TIMER_WIDTH, op, 1);
+           scn_req_w(c, 2, "timer", STIMER_RETIRE_TIMER_WIDTH, op, 1) &&
+           scn_opt_w(c, 2, "writes", 16, op, 4);
   }
   if (strcmp(what, "msg") == 0) {
-    static const char *const keys[] = {"vp", "sint", "timer", "exp", "deliv", NULL};
+    static const char *const keys[] = {"vp", "sint", "timer", "exp", "deliv", "flags", NULL};
     op->kind = SCN_EXPECT_MSG;
+    // flags: the message's flags byte (spec/stimer.md section 4: bit 0 msg_pending, 7:1
+    // reserved); 0 when not given, the value the block writes with a message.
     return scn_only(c, 2, keys, NULL) && scn_req_w(c, 2, "vp", 32, op, 0) &&
            scn_vp_exists(c, s, op->a[0]) && scn_req_w(c, 2, "sint", 4, op, 1) &&
            scn_req_w(c, 2, "timer", STIMER_RETIRE_TIMER_WIDTH, op, 2) &&
-           scn_req_w(c, 2, "exp", 64, op, 3) && scn_req_w(c, 2, "deliv", 64, op, 4);
+           scn_req_w(c, 2, "exp", 64, op, 3) && scn_req_w(c, 2, "deliv", 64, op, 4) &&
+           scn_opt_w(c, 2, "flags", 8, op, 5);
   }
   if (strcmp(what, "slot-free") == 0) {
     static const char *const keys[] = {"vp", "sint", NULL};
@@ -669,10 +733,12 @@ static bool scn_parse_expect(scn_ctx_t *c, scn_t *s, scn_op_t *op) {
     return scn_parse_mem(c, op, true);
   }
   if (strcmp(c->words[1], "none") == 0) {
-    static const char *const its_kinds[] = {"any", "rd", "retire"};
-    static const char *const st_kinds[] = {"any", "irq", "attempt"};
-    static const scn_obs_kind_t its_codes[] = {SCN_OBS_ANY, SCN_OBS_RD, SCN_OBS_RETIRE};
-    static const scn_obs_kind_t st_codes[] = {SCN_OBS_ANY, SCN_OBS_IRQ, SCN_OBS_ATTEMPT};
+    static const char *const its_kinds[] = {"any", "rd", "retire", "write"};
+    static const char *const st_kinds[] = {"any", "irq", "attempt", "write"};
+    static const scn_obs_kind_t its_codes[] = {SCN_OBS_ANY, SCN_OBS_RD, SCN_OBS_RETIRE,
+                                               SCN_OBS_WRITE};
+    static const scn_obs_kind_t st_codes[] = {SCN_OBS_ANY, SCN_OBS_IRQ, SCN_OBS_ATTEMPT,
+                                              SCN_OBS_WRITE};
     bool its = s->block == SCN_BLOCK_ITS;
     op->kind = SCN_EXPECT_NONE;
     op->a[0] = SCN_OBS_ANY;
@@ -680,10 +746,10 @@ static bool scn_parse_expect(scn_ctx_t *c, scn_t *s, scn_op_t *op) {
       return scn_fail(c, "nothing after the kind, got '%s'", c->words[3]);
     }
     if (c->n == 3) {
-      int k = scn_index(c->words[2], its ? its_kinds : st_kinds, 3);
+      int k = scn_index(c->words[2], its ? its_kinds : st_kinds, 4);
       if (k < 0) {
-        return scn_fail(c, "expect none [%s], got '%s'", its ? "any|rd|retire" : "any|irq|attempt",
-                        c->words[2]);
+        return scn_fail(c, "expect none [%s], got '%s'",
+                        its ? "any|rd|retire|write" : "any|irq|attempt|write", c->words[2]);
       }
       op->a[0] = its ? its_codes[k] : st_codes[k];
     }
@@ -698,12 +764,20 @@ static bool scn_parse_expect(scn_ctx_t *c, scn_t *s, scn_op_t *op) {
   return scn_parse_expect_stimer(c, s, op);
 }
 
-// A register offset: a number below 2^ADDR_W or a register name (GITS_CBASER).
+// A register offset: a number below 2^ADDR_W, a register name (GITS_CBASER) or a name plus a
+// number (GITS_CBASER+4: the high half).
 static bool scn_reg_off(scn_ctx_t *c, int i, uint64_t *off) {
-  uint32_t o;
-  if (i < c->n && enc_reg_by_name(its_enc(), c->words[i], &o)) {
-    *off = o;
-    return true;
+  char r[64];
+  if (i < c->n && !isdigit((unsigned char)c->words[i][0]) && strchr(c->words[i], '=') == NULL) {
+    if (!scn_reg_name(its_enc(), c->words[i], off)) {
+      return scn_fail(c,
+                      "a register name of docs/enc/its.md (GITS_CTLR ...), optionally +N, as "
+                      "word %d, got '%s'",
+                      i + 1, c->words[i]);
+    }
+    return *off <= enc_max(ITS_ADDR_W) ||
+           scn_fail(c, "a register offset in %s, got '%s' (0x%" PRIx64 ")",
+                    scn_range(ITS_ADDR_W, r, sizeof(r)), c->words[i], *off);
   }
   return scn_pos_w(c, i, "a register offset or name (GITS_CTLR ...)", ITS_ADDR_W, off);
 }
@@ -742,6 +816,14 @@ static bool scn_parse_its(scn_ctx_t *c, scn_op_t *op) {
   if (strcmp(w0, "cmd") == 0) {
     return scn_parse_cmd(c, op);
   }
+  if (strcmp(w0, "post") == 0) {
+    op->kind = SCN_POST;
+    if (!scn_end(c, 1, "'post'")) {
+      return false;
+    }
+    return c->unposted != 0 ||
+           scn_fail(c, "a 'cmd ... nopost' line before 'post' (no command waits to be posted)");
+  }
   if (strcmp(w0, "msi") == 0) {
     static const char *const keys[] = {"dev", "ev", NULL};
     op->kind = SCN_MSI;
@@ -749,8 +831,8 @@ static bool scn_parse_its(scn_ctx_t *c, scn_op_t *op) {
            scn_req_w(c, 1, "ev", ITS_MSI_EVENTID_WIDTH, op, 1);
   }
   return scn_fail(c,
-                  "an ITS operation (reg write, reg read, cmd, msi, mem, wait, reset, "
-                  "expect, config), got '%s'",
+                  "an ITS operation (reg write, reg read, cmd, post, msi, mem, wait, reset, "
+                  "expect, config, strict), got '%s'",
                   w0);
 }
 
@@ -787,7 +869,7 @@ static bool scn_parse_stimer(scn_ctx_t *c, const scn_t *s, scn_op_t *op) {
   }
   return scn_fail(c,
                   "a stimer operation (msr write, msr read, time, eoi, guest ack, mem, "
-                  "wait, reset, expect, config), got '%s'",
+                  "wait, reset, expect, config, strict), got '%s'",
                   w0);
 }
 
@@ -824,6 +906,13 @@ static bool scn_parse_line(scn_ctx_t *c, scn_t *s) {
   if (strcmp(w0, "config") == 0) {
     return scn_parse_config(c, s);
   }
+  if (strcmp(w0, "strict") == 0) {
+    if (s->n_ops > 0 || s->strict) {
+      return scn_fail(c, "one 'strict' line, before the first operation");
+    }
+    s->strict = true;
+    return scn_end(c, 1, "'strict'");
+  }
   scn_op_t op;
   memset(&op, 0, sizeof(op));
   op.line = c->line;
@@ -848,10 +937,24 @@ static bool scn_parse_line(scn_ctx_t *c, scn_t *s) {
   } else {
     ok = scn_parse_stimer(c, s, &op);
   }
-  if (ok) {
-    scn_push(s, &op);
+  if (!ok) {
+    return false;
   }
-  return ok;
+  // Commands written with `nopost` wait for a `post` or a `cmd` without it; a register write
+  // or a reset in between would change the queue under them (docs/scenarios.md).
+  if (c->unposted != 0 && (op.kind == SCN_REG_WRITE || op.kind == SCN_RESET)) {
+    return scn_fail(c,
+                    "a 'post' line before a register write or reset: the commands written with "
+                    "'nopost' since line %u are not posted yet",
+                    c->unposted);
+  }
+  if (op.kind == SCN_CMD && op.a[4] != 0) {
+    c->unposted = c->unposted != 0 ? c->unposted : c->line;
+  } else if (op.kind == SCN_CMD || op.kind == SCN_POST) {
+    c->unposted = 0;  // this line's CWRITER write posts them
+  }
+  scn_push(s, &op);
+  return true;
 }
 
 // A scenario is text: a control byte other than tab, CR and LF (a NUL, say) is an error, never
@@ -1028,7 +1131,7 @@ static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s
   s->cfg = scn_default_config();
   s->path = strdup(name);
   char *buf = malloc(len + 1);
-  scn_lines_t L = {NULL, 0, 2000000};  // 2 M operations: 128 MB of scn_op_t
+  scn_lines_t L = {NULL, 0, 2000000};  // 2 M operations: 160 MB of scn_op_t (80 bytes)
   size_t cap = 1;
   for (size_t i = 0; i < len; i++) {
     cap += text[i] == '\n';
@@ -1043,7 +1146,7 @@ static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s
   }
   memcpy(buf, text, len);
   buf[len] = 0;
-  scn_ctx_t c = {name, 0, {0}, 0, err, errlen, 0, 0};
+  scn_ctx_t c = {name, 0, {0}, 0, err, errlen, 0, 0, 0};
   bool ok = true;
   // Split by hand (strtok would merge empty lines and break line numbers); check each is text.
   for (size_t pos = 0; ok && pos < len;) {
@@ -1070,6 +1173,10 @@ static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s
   if (ok && s->block == 0) {
     c.line = 1;
     ok = scn_fail(&c, "'block its' or 'block stimer' (the file has no operations)");
+  }
+  if (ok && c.unposted != 0) {
+    c.line = c.unposted;
+    ok = scn_fail(&c, "a 'post' line after this 'cmd ... nopost' (the file ends before it)");
   }
   free(L.text);
   free(buf);

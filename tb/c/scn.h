@@ -18,14 +18,16 @@ typedef enum {
   SCN_WAIT,         // run until the block is idle
   SCN_RESET,        // reset the block's registers (memory kept)
   SCN_EXPECT_MEM,   // a[0] addr, a[1] value, a[2] size
-  SCN_EXPECT_NONE,  // a[0] observation kind (0 = any)
+  SCN_EXPECT_NONE,  // a[0] observation kind (0 = any event; SCN_OBS_WRITE: memory writes)
   // ITS.
   SCN_REG_WRITE,      // a[0] offset, a[1] value, a[2] size, a[3] devid
   SCN_REG_READ,       // a[0] offset, a[1] expected, a[2] mask (0 = no check)
-  SCN_CMD,            // a[0..3] the four doublewords
+  SCN_CMD,            // a[0..3] the four doublewords, a[4] 1: nopost (CWRITER not written)
   SCN_MSI,            // a[0] devid, a[1] eventid
   SCN_EXPECT_RD,      // a[0] kind, then rd, rd2, intid with `has` bits 1, 2, 3
-  SCN_EXPECT_RETIRE,  // a[0] kind, opcode, outcome, error, devid, eventid: `has` bits 1..5
+  SCN_EXPECT_RETIRE,  // a[0] kind, opcode, outcome, error, devid, eventid, offset, writes:
+                      // `has` bits 1..7
+  SCN_POST,           // write GITS_CWRITER past the commands written with `nopost`
   // stimer.
   SCN_MSR_WRITE,   // a[0] vp, a[1] msr, a[2] value, a[3] expect #GP, a[5] size (`has` bit 5)
   SCN_MSR_READ,    // a[0] vp, a[1] msr, a[2] expected, a[3] expect #GP, `has` bit 2: check value
@@ -33,8 +35,8 @@ typedef enum {
   SCN_EOI,         // a[0] vp, a[1] vector
   SCN_GUEST_ACK,   // a[0] vp, a[1] sint: clear message_type; EOM if flags.msg_pending
   SCN_EXPECT_IRQ,  // a[0] vp, a[1] vector, a[2] auto_eoi (`has` bit 2)
-  SCN_EXPECT_ATTEMPT,   // a[0] vp, a[1] timer, a[2] outcome (`has` bit 2)
-  SCN_EXPECT_MSG,       // a[0] vp, a[1] sint, a[2] timer, a[3] exp, a[4] deliv
+  SCN_EXPECT_ATTEMPT,   // a[0] vp, a[1] timer, a[2] outcome, a[4] writes (`has` bits 2, 4)
+  SCN_EXPECT_MSG,       // a[0] vp, a[1] sint, a[2] timer, a[3] exp, a[4] deliv, a[5] flags
   SCN_EXPECT_SLOT_FREE  // a[0] vp, a[1] sint: message_type == 0
 } scn_kind_t;
 
@@ -44,12 +46,16 @@ typedef enum {
   SCN_OBS_RD = 1,
   SCN_OBS_RETIRE = 2,
   SCN_OBS_IRQ = 3,
-  SCN_OBS_ATTEMPT = 4
+  SCN_OBS_ATTEMPT = 4,
+  SCN_OBS_WRITE = 5  // a memory write beat: never matched by an expect, counted (obs.h)
 } scn_obs_kind_t;
+
+/** Fields of an operation or observation. */
+#define SCN_NA 8
 
 typedef struct {
   scn_kind_t kind;
-  uint64_t a[6];
+  uint64_t a[SCN_NA];
   uint32_t has;  // bit i: a[i] was given (for optional fields)
   unsigned line;
 } scn_op_t;
@@ -80,6 +86,7 @@ typedef struct {
   char *path;
   scn_block_t block;
   scn_config_t cfg;
+  bool strict;  // a `strict` line: every output of a block must be matched (docs/scenarios.md)
   scn_op_t *ops;
   size_t n_ops;
   size_t cap;

