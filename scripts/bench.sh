@@ -2,6 +2,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Runs every benchmark program (build/cmake/bench/bench_*), each printing one figure a line.
 # Benchmarks print figures; they never pass or fail on timing.
+# `scripts/bench.sh --callgrind` prints only the instruction counts (a minute, no RTL build).
 set -euo pipefail
 self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.."
@@ -17,26 +18,66 @@ if [ -z "${IRQV_BENCH_INNER:-}" ]; then
   scripts/report.py bench "$out/bench.txt" "$rc" || rc=1
   exit "$rc"
 fi
-dir=build/cmake/bench
+dir=${BENCH_DIR:-build/cmake/bench}  # BENCH_DIR: the bench programs of another build
 rc=0
-for b in "$dir"/bench_*; do
-  [ -x "$b" ] || continue
-  echo "== $(basename "$b")"
-  "$b" || rc=1
-done
-
-# Instructions per MSI translation of the ITS model, counted by callgrind inside its_translate
-# only (set-up excluded): repeatable whatever else the machine is doing.
-if [ -x "$dir/bench_its" ] && command -v valgrind >/dev/null; then
-  n=20000
-  out=$(mktemp)
-  valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect=its_translate \
-    "$dir/bench_its" --translate-only $n >/dev/null 2>&1 || rc=1
-  ir=$(awk '/^summary:/{print $2}' "$out")
-  rm -f "$out"
-  echo "== callgrind"
-  echo "its model: instructions per MSI translation (callgrind): $((ir / n))"
+only_callgrind=0
+[ "${1:-}" = --callgrind ] && only_callgrind=1
+if [ $only_callgrind = 0 ]; then
+  for b in "$dir"/bench_*; do
+    [ -x "$b" ] || continue
+    echo "== $(basename "$b")"
+    "$b" || rc=1
+  done
 fi
+
+# Instructions counted by callgrind inside one function only (--toggle-collect; set-up
+# excluded): repeatable whatever else the machine is doing. cg_ir FUNC PROGRAM ARGS... prints
+# the instructions executed inside FUNC (and what it calls); the program's output goes to
+# $cg_stdout.
+cg_stdout=$(mktemp)
+trap 'rm -f "$cg_stdout"' EXIT
+cg_ir() {
+  local fn=$1 out
+  shift
+  out=$(mktemp)
+  if ! valgrind --tool=callgrind --callgrind-out-file="$out" --toggle-collect="$fn" \
+    "$@" >"$cg_stdout" 2>/dev/null; then
+    echo "bench: $* failed under callgrind" >&2
+    rc=1
+  fi
+  awk '/^summary:/{print $2}' "$out"
+  rm -f "$out"
+}
+
+if command -v valgrind >/dev/null; then
+  echo "== callgrind"
+  if [ -x "$dir/bench_its" ]; then
+    n=20000
+    ir=$(cg_ir its_translate "$dir/bench_its" --translate-only $n)
+    echo "its model: instructions per MSI translation (callgrind): $((ir / n))"
+    # Commands: fetch, lookups, table writes, events and the retire record (bench_its.c).
+    for op in MAPTI INT MOVI; do
+      ir=$(cg_ir bench_measured_step "$dir/bench_its" --cmd-only $op $n)
+      echo "its model: instructions per $op command (callgrind): $((ir / n))"
+    done
+  fi
+  if [ -x "$dir/bench_stimer" ]; then
+    # The passes of 64 VPs x 4 periodic timers, divided by the attempts they made.
+    ir=$(cg_ir bench_measured_advance "$dir/bench_stimer" --expiries-only 2000)
+    attempts=$(cat "$cg_stdout")
+    echo "stimer model: instructions per timer expiry (callgrind, $attempts attempts):" \
+      "$((ir / attempts))"
+  fi
+  if [ -x "$dir/bench_tb_mem" ]; then
+    n=200000
+    ir=$(cg_ir bench_measured_write64 "$dir/bench_tb_mem" --ops $n)
+    echo "tb_mem: instructions per 64-bit write (callgrind): $((ir / n))"
+    ir=$(cg_ir bench_measured_read64 "$dir/bench_tb_mem" --ops $n)
+    echo "tb_mem: instructions per 64-bit read (callgrind): $((ir / n))"
+  fi
+fi
+
+[ $only_callgrind = 1 ] && exit $rc
 
 # Lockstep cost and model-alone vs RTL time (needs the tb_sim builds).
 if [ -x build/cmake/sim/tb_sim ]; then

@@ -12,7 +12,7 @@ declare -A GROUP_PKGS=(
   [build]="cmake make gcc g++ verilator zlib1g-dev python3"
   [lint]="clang-format verilator"
   [synth]="yosys"
-  [wave]="gtkwave"
+  [wave]="gtkwave xvfb"
   [cov]="lcov verilator"
   [bench]="valgrind"
   [mutate]="ccache"
@@ -35,6 +35,7 @@ probe() {
   case "$1" in
     zlib1g-dev) [ -f /usr/include/zlib.h ] ;;
     g++) command -v g++ >/dev/null ;;
+    xvfb) command -v Xvfb >/dev/null ;;
     lcov) command -v genhtml >/dev/null ;;
     slurm-wlm | slurmctld | slurmd | slurm-client | munge)
       dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'ok installed' ;;

@@ -151,13 +151,10 @@ def scenario_config(path, strict=True):
                 k, _, v = w.partition("=")
                 if k not in CONFIG_KEYS or CONFIG_KEYS[k][3] != block:
                     continue   # bench settings, or a key the parser refuses
-                idx, lo, hi, _ = CONFIG_KEYS[k]
-                try:
-                    x = parse_number(v)
-                except ValueError:
-                    x = None
-                if x is None or not lo <= x <= hi:
+                idx, x = config_value(k, v)
+                if x is None:
                     if strict:
+                        lo, hi = CONFIG_KEYS[k][1:3]
                         raise ConfigError(f"{rel}:{n}: expected {k}={lo}..{hi} (docs/scenarios.md, "
                                           f"config line), got '{w}'")
                     continue
@@ -168,6 +165,17 @@ def scenario_config(path, strict=True):
     return block, tuple(full)
 
 
+def config_value(key, text):
+    """(tuple index, value) of build parameter `key` given as `text`; value None when it is not
+    a number in the documented range."""
+    idx, lo, hi, _ = CONFIG_KEYS[key]
+    try:
+        x = parse_number(text)
+    except ValueError:
+        return idx, None
+    return idx, (x if x is not None and lo <= x <= hi else None)
+
+
 def parse_config_words(block, text, where="--config"):
     """The build tuple of `--config 'vps=64 ...'` for a random test of `block`."""
     vals = list(DEFAULT_TUPLE)
@@ -176,12 +184,9 @@ def parse_config_words(block, text, where="--config"):
         if k not in CONFIG_KEYS or CONFIG_KEYS[k][3] != block:
             keys = " ".join(x for x, d in CONFIG_KEYS.items() if d[3] == block)
             raise ConfigError(f"{where}: expected a build parameter of {block} ({keys}), got '{w}'")
-        idx, lo, hi, _ = CONFIG_KEYS[k]
-        try:
-            x = parse_number(v)
-        except ValueError:
-            x = None
-        if x is None or not lo <= x <= hi:
+        idx, x = config_value(k, v)
+        if x is None:
+            lo, hi = CONFIG_KEYS[k][1:3]
             raise ConfigError(f"{where}: expected {k}={lo}..{hi}, got '{w}'")
         vals[idx] = x
     return tuple(vals)

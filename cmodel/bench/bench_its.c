@@ -3,7 +3,11 @@
 // table set (4096 devices x 32 events over 4 redistributors). Prints one figure a line.
 // `bench_its --translate-only N` runs N translations after set-up and prints nothing else;
 // scripts/bench.sh runs it under callgrind (--toggle-collect=its_translate) for the
-// instructions per translation.
+// instructions per translation. `bench_its --cmd-only OP N` (OP: MAPTI, INT or MOVI) runs N
+// commands of one kind after set-up, each through bench_measured_step(); scripts/bench.sh
+// counts the instructions inside that function (--toggle-collect=bench_measured_step), so the
+// figure per command covers the fetch, the lookups, the table writes and the retire record,
+// and leaves out the set-up commands and the queue writes the bench makes as the driver.
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,16 +38,17 @@ static bool bench_read64(void *ctx, uint64_t addr, uint64_t *data) {
   return true;
 }
 
+// Whole-beat merge under the byte enables (byte lane k is bit k of `be`; little-endian host).
 static bool bench_write64(void *ctx, uint64_t addr, uint64_t data, uint8_t be) {
   bench_mem_t *m = ctx;
   if (addr + 8 > BENCH_MEM_BYTES) {
     return false;
   }
-  for (unsigned i = 0; i < 8; i++) {
-    if (be & (1u << i)) {
-      m->bytes[addr + i] = (uint8_t)(data >> (8 * i));
-    }
-  }
+  uint64_t mask = cm_be_mask(be);
+  uint64_t old;
+  memcpy(&old, m->bytes + addr, 8);
+  old = (old & ~mask) | (data & mask);
+  memcpy(m->bytes + addr, &old, 8);
   return true;
 }
 
@@ -65,16 +70,61 @@ typedef struct {
   uint32_t cwriter;
 } bench_q_t;
 
-// Queues one command and runs it; returns the step result.
-static its_step_t bench_cmd(bench_q_t *q, uint8_t opcode, its_cmd_fields_t f) {
+// The one step callgrind counts in --cmd-only mode (a separate symbol, never inlined).
+its_step_t bench_measured_step(its_t *its);
+__attribute__((noinline)) its_step_t bench_measured_step(its_t *its) {
+  return its_step(its);
+}
+
+// Queues one command and runs it (through `step`); returns the step result.
+static its_step_t bench_cmd_with(bench_q_t *q, uint8_t opcode, its_cmd_fields_t f,
+                                 its_step_t (*step)(its_t *)) {
   uint64_t dw[4];
   its_cmd_encode(opcode, &f, dw);
   memcpy(q->mem->bytes + BENCH_QUEUE + q->cwriter, dw, sizeof(dw));
   q->cwriter = (q->cwriter + 32) % 0x10000u;
   its_reg_write(q->its, ITS_GITS_CWRITER, q->cwriter, 8, 0);
-  its_step_t s = its_step(q->its);
+  its_step_t s = step(q->its);
   bench_drain(q->its);
   return s;
+}
+
+static its_step_t bench_cmd(bench_q_t *q, uint8_t opcode, its_cmd_fields_t f) {
+  return bench_cmd_with(q, opcode, f, its_step);
+}
+
+// --cmd-only: `n` commands of one kind over the mapped tables; false when one does not succeed.
+// MAPTI remaps mapped events (an ITE write), INT looks both tables up and sends SET, MOVI moves
+// an event to the next collection (a MOVE event and an ITE write).
+static bool bench_cmd_only(bench_q_t *q, const char *name, unsigned long n) {
+  uint8_t op;
+  if (strcmp(name, "MAPTI") == 0) {
+    op = ITS_CMD_MAPTI;
+  } else if (strcmp(name, "INT") == 0) {
+    op = ITS_CMD_INT;
+  } else if (strcmp(name, "MOVI") == 0) {
+    op = ITS_CMD_MOVI;
+  } else {
+    fprintf(stderr, "bench_its: --cmd-only takes MAPTI, INT or MOVI\n");
+    return false;
+  }
+  static uint32_t moved[BENCH_DEVICES][BENCH_EVENTS];  // MOVI: moves so far per event
+  for (unsigned long i = 0; i < n; i++) {
+    uint64_t d = (i * 2654435761u) % BENCH_DEVICES;
+    uint64_t e = i % BENCH_EVENTS;
+    its_cmd_fields_t f = {.dev = d, .ev = e};
+    if (op == ITS_CMD_MAPTI) {
+      f.intid = 8192 + (d * BENCH_EVENTS + e + i) % 57344;
+      f.icid = (d + e) % BENCH_RDS;
+    } else if (op == ITS_CMD_MOVI) {
+      f.icid = (d + e + ++moved[d][e]) % BENCH_RDS;  // the set-up mapped it to (d + e) % RDS
+    }
+    if (bench_cmd_with(q, op, f, bench_measured_step) != ITS_STEP_OK) {
+      fprintf(stderr, "bench_its: %s failed\n", name);
+      return false;
+    }
+  }
+  return true;
 }
 
 // Maps every device, collection and event; returns the number of commands run.
@@ -136,6 +186,10 @@ int main(int argc, char **argv) {
     bench_setup(&q);
     unsigned long n = strtoul(argv[2], NULL, 0);
     return bench_translate(its, n) == n ? 0 : 1;
+  }
+  if (argc == 4 && strcmp(argv[1], "--cmd-only") == 0) {
+    bench_setup(&q);
+    return bench_cmd_only(&q, argv[2], strtoul(argv[3], NULL, 0)) ? 0 : 1;
   }
 
   double t0 = bench_now();

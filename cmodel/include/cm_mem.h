@@ -29,6 +29,19 @@ typedef struct {
   bool fault;
 } cm_mem_write_t;
 
+/**
+ * The bit mask of the byte lanes `be` enables (lane k = bits 8k+7..8k of a beat): bit k of `be`
+ * moves to bit 8k in three halving steps (4 bits by 28, 2 by 14, 1 by 7), then each 0/1 byte is
+ * multiplied by 0xFF (no carry crosses a byte). For memories that merge a beat whole.
+ */
+static inline uint64_t cm_be_mask(uint8_t be) {
+  uint64_t x = be;
+  x = (x | (x << 28)) & 0x0000000F0000000Full;
+  x = (x | (x << 14)) & 0x0003000300030003ull;
+  x = (x | (x << 7)) & 0x0101010101010101ull;
+  return x * 0xFF;
+}
+
 #ifdef __cplusplus
 }
 #endif

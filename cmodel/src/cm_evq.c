@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// A growable FIFO of fixed-size records.
+// The output event queue (cm_evq.h): set-up and the rare growth of the ring.
 #include "cm_evq.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-void cm_evq_init(cm_evq_t *q, size_t elem) {
+bool cm_evq_init(cm_evq_t *q, size_t elem) {
   memset(q, 0, sizeof(*q));
   q->elem = elem;
+  return cm_evq_grow(q);
 }
 
 void cm_evq_free(cm_evq_t *q) {
@@ -24,9 +25,9 @@ void cm_evq_clear(cm_evq_t *q) {
   q->lost = 0;
 }
 
-static bool cm_evq_grow(cm_evq_t *q) {
+bool cm_evq_grow(cm_evq_t *q) {
   size_t cap = q->cap == 0 ? 64 : 2 * q->cap;
-  unsigned char *buf = malloc(cap * q->elem);
+  unsigned char *buf = malloc((cap + 1) * q->elem);  // the ring and the spare record
   if (buf == NULL) {
     return false;
   }
@@ -38,24 +39,5 @@ static bool cm_evq_grow(cm_evq_t *q) {
   q->buf = buf;
   q->cap = cap;
   q->head = 0;
-  return true;
-}
-
-void cm_evq_push(cm_evq_t *q, const void *rec) {
-  if (q->count == q->cap && !cm_evq_grow(q)) {
-    q->lost++;
-    return;
-  }
-  memcpy(q->buf + ((q->head + q->count) & (q->cap - 1)) * q->elem, rec, q->elem);
-  q->count++;
-}
-
-bool cm_evq_pop(cm_evq_t *q, void *rec) {
-  if (q->count == 0) {
-    return false;
-  }
-  memcpy(rec, q->buf + q->head * q->elem, q->elem);
-  q->head = (q->head + 1) & (q->cap - 1);
-  q->count--;
   return true;
 }

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-// A growable FIFO of fixed-size records: the output event queue of both models.
+// The output event queue of both models: a ring of fixed-size records written in place.
 #ifndef CM_EVQ_H
 #define CM_EVQ_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+// A push reserves the next slot and the model fills the record there (no copy of a built
+// record); a pop hands the oldest slot to the caller. The ring is allocated at init (64
+// records) and doubles only when a caller lets more outputs queue up than it holds (its_run
+// over a long batch without popping), so in a lockstep run a push or a pop is an index update.
+// One spare record after the ring takes a record that cannot be queued (memory ran out while
+// growing): a push always returns somewhere to write, and the loss is counted in `lost`.
 typedef struct {
   unsigned char *buf;
   size_t elem;   // record size in bytes
@@ -15,12 +21,37 @@ typedef struct {
   size_t lost;   // records dropped because memory ran out (sticky until cm_evq_clear)
 } cm_evq_t;
 
-void cm_evq_init(cm_evq_t *q, size_t elem);
+/** Allocates the ring; false when memory ran out (nothing to free then). */
+bool cm_evq_init(cm_evq_t *q, size_t elem);
 void cm_evq_free(cm_evq_t *q);
 void cm_evq_clear(cm_evq_t *q);
-/** Appends a copy of `rec`; on allocation failure the record is counted in `lost`. */
-void cm_evq_push(cm_evq_t *q, const void *rec);
-/** Copies the oldest record into `rec` and removes it; false when empty. */
-bool cm_evq_pop(cm_evq_t *q, void *rec);
+/** Grows the ring (doubling); false when memory ran out. The rare path of cm_evq_push_slot. */
+bool cm_evq_grow(cm_evq_t *q);
+
+/**
+ * Appends a record and returns it for the caller to fill (its content is stale). When the
+ * ring is full and cannot grow, returns the spare record instead: the record is counted in
+ * `lost` and never popped.
+ */
+static inline void *cm_evq_push_slot(cm_evq_t *q) {
+  if (q->count == q->cap && !cm_evq_grow(q)) {
+    q->lost++;
+    return q->buf + q->cap * q->elem;
+  }
+  void *slot = q->buf + ((q->head + q->count) & (q->cap - 1)) * q->elem;
+  q->count++;
+  return slot;
+}
+
+/** The oldest record, or NULL when empty; it stays queued until cm_evq_drop. */
+static inline const void *cm_evq_front(const cm_evq_t *q) {
+  return q->count == 0 ? NULL : q->buf + q->head * q->elem;
+}
+
+/** Removes the oldest record (the queue must not be empty). */
+static inline void cm_evq_drop(cm_evq_t *q) {
+  q->head = (q->head + 1) & (q->cap - 1);
+  q->count--;
+}
 
 #endif  // CM_EVQ_H

@@ -22,94 +22,32 @@ typedef struct {
 #define CMD_RDBASE2(c) ITS_CMDF_GET((c)->dw, RD2)
 #define CMD_V(c) (ITS_CMDF_GET((c)->dw, V) != 0)
 
-void its__emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid) {
-  its_event_t ev = {.kind = ITS_EV_RD};
-  ev.u.rd.kind = kind;
-  ev.u.rd.rd = rd;
-  ev.u.rd.rd2 = rd2;
-  ev.u.rd.intid = intid;
-  cm_evq_push(&its->events, &ev);
+static inline void its_emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2,
+                               uint32_t intid) {
+  its__push_event(its, ITS_EV_RD)->u.rd =
+      (its_rd_event_t){.kind = kind, .rd = rd, .rd2 = rd2, .intid = intid};
 }
 
-void its__emit_retire(its_t *its, const its_retire_t *rt) {
-  its_event_t ev = {.kind = ITS_EV_RETIRE};
-  ev.u.retire = *rt;
-  cm_evq_push(&its->events, &ev);
-}
-
-// Sets *err and returns ITS_R_IGNORED: the one way a parameter error leaves a command.
-static its_res_t its_ignore(uint32_t cc, uint32_t ee, uint32_t *err) {
-  *err = ITS_ERROR(cc, ee);
-  return ITS_R_IGNORED;
-}
-
-// ---- Shared lookups (spec/its.md section 3.2) ----
-
-its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
-                          uint64_t *itt, uint32_t *err) {
-  its_table_t dt = its__table(its, 0);
-  if (dev >= dt.n) {
-    return its_ignore(cc, ITS_EE_DEVICE_OOR, err);
-  }
-  its_dte_t dte;
-  if (its__read_dte(its, dev, &dte) == ITS_R_STALL) {
-    return ITS_R_STALL;
-  }
-  if (!dte.valid) {
-    return its_ignore(cc, ITS_EE_UNMAPPED_DEVICE, err);
-  }
-  // IMPDEF: IMPDEF-ITS-6: all 32 EventID bits take part; 64-bit shift avoids Size=31 overflow.
-  if (ev >= (1ull << (dte.size + 1))) {
-    return its_ignore(cc, ITS_EE_ID_OOR, err);
-  }
-  if (its__read_ite(its, dte.itt, ev, ite) == ITS_R_STALL) {
-    return ITS_R_STALL;
-  }
-  // IMPDEF: IMPDEF-ITS-5: a virtual ITE counts as unmapped in this physical-only ITS.
-  if (!ite->valid || !ite->physical) {
-    return its_ignore(cc, ITS_EE_UNMAPPED_INTERRUPT, err);
-  }
-  *itt = dte.itt;
-  return ITS_R_OK;
-}
-
-its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err) {
-  its_table_t ct = its__table(its, 1);
-  if (icid >= ct.n) {
-    return its_ignore(cc, ITS_EE_COLLECTION_OOR, err);
-  }
-  if (its__read_cte(its, icid, cte) == ITS_R_STALL) {
-    return ITS_R_STALL;
-  }
-  if (!cte->valid) {
-    return its_ignore(cc, ITS_EE_UNMAPPED_COLLECTION, err);
-  }
-  if (cte->rd >= its->cfg.num_rd) {
-    return its_ignore(cc, ITS_EE_PROCNUM_OOR, err);
-  }
-  return ITS_R_OK;
+static void its_emit_retire(its_t *its, const its_retire_t *rt) {
+  its__push_event(its, ITS_EV_RETIRE)->u.retire = *rt;
 }
 
 // LOOKUP_ITE then LOOKUP_CTE(ITE.ICID): the front half of INT, CLEAR, DISCARD and INV.
 static its_res_t its_lookup_both(its_t *its, const its_cmd_t *c, its_ite_t *ite, uint64_t *itt,
                                  its_cte_t *cte, uint32_t *err) {
-  its_res_t r = its__lookup_ite(its, c->cc, CMD_DEVID(c), CMD_EVID(c), ite, itt, err);
-  if (r != ITS_R_OK) {
-    return r;
-  }
-  return its__lookup_cte(its, c->cc, ite->icid, cte, err);
+  return its__lookup_both(its, c->cc, CMD_DEVID(c), CMD_EVID(c), ite, itt, cte, err);
 }
 
 // ---- Commands (spec/its.md section 3.3) ----
 
 static its_res_t process_mapd(its_t *its, const its_cmd_t *c, uint32_t *err) {
-  its_table_t dt = its__table(its, 0);
-  if (CMD_DEVID(c) >= dt.n) {
-    return its_ignore(c->cc, ITS_EE_DEVICE_OOR, err);
+  const its_table_t *dt = its__table(its, 0);
+  if (CMD_DEVID(c) >= dt->n) {
+    return its__ignore(c->cc, ITS_EE_DEVICE_OOR, err);
   }
   // Size is checked even for V=0, as QEMU does.
   if (CMD_SIZE(c) > ITS_ID_BITS - 1) {
-    return its_ignore(c->cc, ITS_EE_ITTSIZE_OOR, err);
+    return its__ignore(c->cc, ITS_EE_ITTSIZE_OOR, err);
   }
   // V=0 writes an all-zero DTE and leaves the ITT alone (spec section 9: QEMU quirk kept).
   its_dte_t dte = {CMD_V(c), CMD_SIZE(c), CMD_ITT(c)};
@@ -117,14 +55,14 @@ static its_res_t process_mapd(its_t *its, const its_cmd_t *c, uint32_t *err) {
 }
 
 static its_res_t process_mapc(its_t *its, const its_cmd_t *c, uint32_t *err) {
-  its_table_t ct = its__table(its, 1);
-  if (CMD_ICID(c) >= ct.n) {
-    return its_ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
+  const its_table_t *ct = its__table(its, 1);
+  if (CMD_ICID(c) >= ct->n) {
+    return its__ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
   }
   // IMPDEF: IMPDEF-ITS-11: the full RDbase field is checked, its low 16 bits are stored.
   // With V=0 RDbase is not checked (spec 3.3, PMM fix Feb 2022).
   if (CMD_V(c) && CMD_RDBASE(c) >= its->cfg.num_rd) {
-    return its_ignore(c->cc, ITS_EE_PROCNUM_OOR, err);
+    return its__ignore(c->cc, ITS_EE_PROCNUM_OOR, err);
   }
   its_cte_t cte = {CMD_V(c), (uint32_t)(CMD_RDBASE(c) & 0xFFFF)};
   return its__write_cte(its, CMD_ICID(c), &cte);
@@ -132,27 +70,27 @@ static its_res_t process_mapc(its_t *its, const its_cmd_t *c, uint32_t *err) {
 
 // MAPTI, and MAPI with pINTID := EventID.
 static its_res_t process_mapti(its_t *its, const its_cmd_t *c, uint64_t pintid, uint32_t *err) {
-  its_table_t dt = its__table(its, 0);
-  if (CMD_DEVID(c) >= dt.n) {
-    return its_ignore(c->cc, ITS_EE_DEVICE_OOR, err);
+  const its_table_t *dt = its__table(its, 0);
+  if (CMD_DEVID(c) >= dt->n) {
+    return its__ignore(c->cc, ITS_EE_DEVICE_OOR, err);
   }
   its_dte_t dte;
   if (its__read_dte(its, CMD_DEVID(c), &dte) == ITS_R_STALL) {
     return ITS_R_STALL;
   }
-  its_table_t ct = its__table(its, 1);
-  if (CMD_ICID(c) >= ct.n) {
-    return its_ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
+  const its_table_t *ct = its__table(its, 1);
+  if (CMD_ICID(c) >= ct->n) {
+    return its__ignore(c->cc, ITS_EE_COLLECTION_OOR, err);
   }
   if (!dte.valid) {
-    return its_ignore(c->cc, ITS_EE_UNMAPPED_DEVICE, err);
+    return its__ignore(c->cc, ITS_EE_UNMAPPED_DEVICE, err);
   }
   if (CMD_EVID(c) >= (1ull << (dte.size + 1))) {
-    return its_ignore(c->cc, ITS_EE_ID_OOR, err);
+    return its__ignore(c->cc, ITS_EE_ID_OOR, err);
   }
   // LPIOutOfRange(): only the GICD_TYPER.IDbits limit and the LPI range; 1023 is rejected.
   if (pintid < ITS_LPI_MIN || pintid >= ITS_LPI_LIMIT) {
-    return its_ignore(c->cc, ITS_EE_PHYSICALID_OOR, err);
+    return its__ignore(c->cc, ITS_EE_PHYSICALID_OOR, err);
   }
   // The collection need not be mapped yet; an existing ITE is overwritten (QEMU).
   its_ite_t ite = {true, true, (uint32_t)pintid, (uint32_t)CMD_ICID(c), 0, ITS_DOORBELL_NONE};
@@ -169,7 +107,7 @@ static its_res_t process_int_like(its_t *its, const its_cmd_t *c, its_rd_kind_t 
   if (r != ITS_R_OK) {
     return r;
   }
-  its__emit_rd(its, kind, cte.rd, 0, ite.intid);
+  its_emit_rd(its, kind, cte.rd, 0, ite.intid);
   return ITS_R_OK;
 }
 
@@ -182,7 +120,7 @@ static its_res_t process_discard(its_t *its, const its_cmd_t *c, uint32_t *err) 
   if (r != ITS_R_OK) {
     return r;
   }
-  its__emit_rd(its, ITS_RD_CLEAR, cte.rd, 0, ite.intid);
+  its_emit_rd(its, ITS_RD_CLEAR, cte.rd, 0, ite.intid);
   its_ite_t zero;
   memset(&zero, 0, sizeof(zero));
   return its__write_ite(its, itt, CMD_EVID(c), &zero);
@@ -195,7 +133,7 @@ static its_res_t process_invall(its_t *its, const its_cmd_t *c, uint32_t *err) {
   if (r != ITS_R_OK) {
     return r;
   }
-  its__emit_rd(its, ITS_RD_INVALL, cte.rd, 0, 0);
+  its_emit_rd(its, ITS_RD_INVALL, cte.rd, 0, 0);
   return ITS_R_OK;
 }
 
@@ -218,7 +156,7 @@ static its_res_t process_movi(its_t *its, const its_cmd_t *c, uint32_t *err) {
   }
   // IMPDEF: IMPDEF-ITS-10: no event when both collections target the same redistributor.
   if (old_cte.rd != new_cte.rd) {
-    its__emit_rd(its, ITS_RD_MOVE, old_cte.rd, new_cte.rd, ite.intid);
+    its_emit_rd(its, ITS_RD_MOVE, old_cte.rd, new_cte.rd, ite.intid);
   }
   // IMPDEF: IMPDEF-ITS-12: the ITE is re-encoded from its fields with the new ICID; reserved
   // bits are written as 0 (QEMU `update_ite`, spec/its.md section 9).
@@ -230,10 +168,10 @@ static its_res_t process_movall(its_t *its, const its_cmd_t *c, uint32_t *err) {
   uint64_t rd1 = CMD_RDBASE(c);
   uint64_t rd2 = CMD_RDBASE2(c);
   if (rd1 >= its->cfg.num_rd || rd2 >= its->cfg.num_rd) {
-    return its_ignore(c->cc, ITS_EE_MOVALL_PROCNUM_OOR, err);
+    return its__ignore(c->cc, ITS_EE_MOVALL_PROCNUM_OOR, err);
   }
   if (rd1 != rd2) {
-    its__emit_rd(its, ITS_RD_MOVALL, (uint32_t)rd1, (uint32_t)rd2, 0);
+    its_emit_rd(its, ITS_RD_MOVALL, (uint32_t)rd1, (uint32_t)rd2, 0);
   }
   return ITS_R_OK;
 }
@@ -264,11 +202,11 @@ static its_res_t its_execute(its_t *its, const its_cmd_t *c, uint32_t *err) {
       return process_movall(its, c, err);
     case ITS_CMD_SYNC:
       // IMPDEF: IMPDEF-ITS-10: RDbase is reported, not checked; the model is synchronous.
-      its__emit_rd(its, ITS_RD_SYNC, (uint32_t)(CMD_RDBASE(c) & 0xFFFF), 0, 0);
+      its_emit_rd(its, ITS_RD_SYNC, (uint32_t)(CMD_RDBASE(c) & 0xFFFF), 0, 0);
       return ITS_R_OK;
     default:
       // IMPDEF: IMPDEF-ITS-7: unknown and GICv4 opcodes are ignored.
-      return its_ignore(c->cc, ITS_EE_UNSUPPORTED, err);
+      return its__ignore(c->cc, ITS_EE_UNSUPPORTED, err);
   }
 }
 
@@ -296,19 +234,13 @@ its_step_t its_step(its_t *its) {
   rt.kind = ITS_RT_CMD;
   rt.offset = (uint32_t)its->creadr;
 
-  uint8_t buf[ITS_CMD_BYTES];
   uint64_t base = its->cbaser & ITS_MASK(12, 40);
   its_res_t r;
   its_cmd_t c;
-  if (!its__mem_read(its, base + its->creadr, ITS_CMD_BYTES, buf)) {
+  // The four doublewords of the command at CREADR: four aligned beats (spec section 2).
+  if (!its__mem_read(its, base + its->creadr, ITS_CMD_BYTES, c.dw)) {
     r = ITS_R_STALL;  // IMPDEF: IMPDEF-ITS-13: a fetch fault retires with opcode 0
   } else {
-    for (unsigned i = 0; i < 4; i++) {
-      c.dw[i] = 0;
-      for (unsigned b = 0; b < 8; b++) {
-        c.dw[i] |= (uint64_t)buf[8 * i + b] << (8 * b);
-      }
-    }
     c.cc = (uint32_t)ITS_FX(c.dw[0], 0, 8);
     rt.opcode = (uint8_t)c.cc;
     r = its_execute(its, &c, &rt.error);
@@ -329,7 +261,7 @@ its_step_t its_step(its_t *its) {
     }
     step = r == ITS_R_OK ? ITS_STEP_OK : ITS_STEP_SKIPPED;
   }
-  its__emit_retire(its, &rt);
+  its_emit_retire(its, &rt);
   return step;
 }
 
@@ -349,32 +281,33 @@ size_t its_run(its_t *its, size_t max) {
 }
 
 // ---- Translation (spec/its.md section 5) ----
+//
+// The model's hot path, one call per MSI: LOOKUP_ITE(DeviceID, EventID) reads the DTE and the
+// ITE, LOOKUP_CTE(ITE.ICID) reads the CTE (spec 3.2), then a SET event goes to CTE.RDbase and
+// the retire record follows. That is three table reads (four 64-bit beats: the ITE straddles
+// a beat at every other EventID) and two events. The table geometry was decoded when
+// GITS_BASER was written (its__set_baser), the entries are read as whole beats and decoded in
+// line (its_table.c), and both events are written in place in the output ring.
 
 its_outcome_t its_translate(its_t *its, its_retire_kind_t kind, uint32_t devid, uint32_t eventid,
                             uint32_t *rd, uint32_t *intid) {
   if (its == NULL || (kind != ITS_RT_MSI && kind != ITS_RT_TRANSLATER)) {
     return ITS_OUT_IGNORED;
   }
-  its_retire_t rt;
-  memset(&rt, 0, sizeof(rt));
-  rt.kind = kind;
-  rt.devid = devid;
-  rt.eventid = eventid;
   its_res_t r;
   its_ite_t ite;
   its_cte_t cte;
   uint64_t itt;
+  uint32_t error = 0;
   if (!its->enabled) {
-    r = its_ignore(0, ITS_EE_DISABLED, &rt.error);
+    r = its__ignore(0, ITS_EE_DISABLED, &error);  // Enabled = 0: the MSI is dropped
   } else {
-    r = its__lookup_ite(its, 0, devid, eventid, &ite, &itt, &rt.error);
-    if (r == ITS_R_OK) {
-      r = its__lookup_cte(its, 0, ite.icid, &cte, &rt.error);
-    }
+    r = its__lookup_both(its, 0, devid, eventid, &ite, &itt, &cte, &error);
   }
+  its_outcome_t outcome;
   if (r == ITS_R_OK) {
-    its__emit_rd(its, ITS_RD_SET, cte.rd, 0, ite.intid);
-    rt.outcome = ITS_OUT_OK;
+    its_emit_rd(its, ITS_RD_SET, cte.rd, 0, ite.intid);
+    outcome = ITS_OUT_OK;
     if (rd != NULL) {
       *rd = cte.rd;
     }
@@ -383,11 +316,12 @@ its_outcome_t its_translate(its_t *its, its_retire_kind_t kind, uint32_t devid, 
     }
   } else if (r == ITS_R_STALL) {
     // IMPDEF: IMPDEF-ITS-9: the TRANSLATER write is posted; a table fault changes nothing.
-    rt.outcome = ITS_OUT_FAULT;
-    rt.error = 0;
+    outcome = ITS_OUT_FAULT;
+    error = 0;
   } else {
-    rt.outcome = ITS_OUT_IGNORED;
+    outcome = ITS_OUT_IGNORED;  // an I-class failure drops the MSI (spec 5)
   }
-  its__emit_retire(its, &rt);
-  return rt.outcome;
+  its__push_event(its, ITS_EV_RETIRE)->u.retire = (its_retire_t){
+      .kind = kind, .outcome = outcome, .error = error, .devid = devid, .eventid = eventid};
+  return outcome;
 }

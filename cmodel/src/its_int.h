@@ -54,30 +54,51 @@ struct its {
   bool enabled;
   bool stalled;
   uint64_t cbaser;
-  uint64_t cwriter;  // Offset field only
-  uint64_t creadr;   // Offset field only
-  uint64_t baser[2];
-  cm_evq_t events;
+  uint64_t cwriter;      // Offset field only
+  uint64_t creadr;       // Offset field only
+  uint64_t baser[2];     // set only through its__set_baser()
+  its_table_t table[2];  // decoded baser[n], kept current by its__set_baser()
+  cm_evq_t events;       // its_event_t records
 };
 
 // its_table.c: memory beats and table access.
-bool its__mem_read(its_t *its, uint64_t addr, unsigned size, uint8_t *buf);
-bool its__mem_write(its_t *its, uint64_t addr, unsigned size, const uint8_t *buf);
-its_table_t its__table(const its_t *its, unsigned which);
-its_res_t its__entry_addr(its_t *its, const its_table_t *t, uint64_t idx, bool *present,
-                          uint64_t *addr);
+/** Reads `size` bytes (up to ITS_CMD_BYTES) at `addr` into little-endian doublewords. */
+bool its__mem_read(its_t *its, uint64_t addr, unsigned size, uint64_t *out);
+/** Writes `size` bytes (up to 16) held in little-endian doublewords; queues each beat. */
+bool its__mem_write(its_t *its, uint64_t addr, unsigned size, const uint64_t *in);
+/** Sets GITS_BASER<which> and its decoded geometry (its__table). */
+void its__set_baser(its_t *its, unsigned which, uint64_t value);
+/** The decoded geometry of GITS_BASER<which> (0: devices, 1: collections). */
+static inline const its_table_t *its__table(const its_t *its, unsigned which) {
+  return &its->table[which];
+}
 its_res_t its__read_dte(its_t *its, uint64_t dev, its_dte_t *dte);
 its_res_t its__write_dte(its_t *its, uint64_t dev, const its_dte_t *dte);
-its_res_t its__read_cte(its_t *its, uint64_t icid, its_cte_t *cte);
 its_res_t its__write_cte(its_t *its, uint64_t icid, const its_cte_t *cte);
-its_res_t its__read_ite(its_t *its, uint64_t itt, uint64_t ev, its_ite_t *ite);
 its_res_t its__write_ite(its_t *its, uint64_t itt, uint64_t ev, const its_ite_t *ite);
 
-// its_cmd.c: lookups shared by commands and translation.
+// Sets *err and returns ITS_R_IGNORED: the one way a parameter error leaves a command.
+static inline its_res_t its__ignore(uint32_t cc, uint32_t ee, uint32_t *err) {
+  *err = ITS_ERROR(cc, ee);
+  return ITS_R_IGNORED;
+}
+
+// its_table.c: the lookups shared by commands and translation (spec/its.md section 3.2).
 its_res_t its__lookup_ite(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
                           uint64_t *itt, uint32_t *err);
 its_res_t its__lookup_cte(its_t *its, uint32_t cc, uint64_t icid, its_cte_t *cte, uint32_t *err);
-void its__emit_rd(its_t *its, its_rd_kind_t kind, uint32_t rd, uint32_t rd2, uint32_t intid);
-void its__emit_retire(its_t *its, const its_retire_t *rt);
+/** LOOKUP_ITE then LOOKUP_CTE(ITE.ICID): translation (spec 5) and INT, CLEAR, DISCARD, INV. */
+its_res_t its__lookup_both(its_t *its, uint32_t cc, uint64_t dev, uint64_t ev, its_ite_t *ite,
+                           uint64_t *itt, its_cte_t *cte, uint32_t *err);
+/**
+ * Appends an output event of `kind` and returns it for the caller to fill in place (the union
+ * member of `kind`, assigned whole). Never NULL: a record the queue cannot hold goes to its
+ * spare slot and is counted as lost (cm_evq.h).
+ */
+static inline its_event_t *its__push_event(its_t *its, its_event_kind_t kind) {
+  its_event_t *ev = cm_evq_push_slot(&its->events);
+  ev->kind = kind;
+  return ev;
+}
 
 #endif  // ITS_INT_H

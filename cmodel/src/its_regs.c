@@ -19,7 +19,10 @@ its_status_t its_create(const its_config_t *cfg, const cm_mem_ops_t *mem, its_t 
   }
   its->cfg = *cfg;
   its->mem = *mem;
-  cm_evq_init(&its->events, sizeof(its_event_t));
+  if (!cm_evq_init(&its->events, sizeof(its_event_t))) {
+    free(its);
+    return ITS_ERR_BAD_ARG;  // out of memory: as the calloc above, nothing happened
+  }
   its_reset(its);
   *out = its;
   return ITS_OK;
@@ -42,8 +45,8 @@ void its_reset(its_t *its) {
   its->cbaser = 0;
   its->cwriter = 0;
   its->creadr = 0;
-  its->baser[0] = ITS_GITS_BASER0_RESET;
-  its->baser[1] = ITS_GITS_BASER1_RESET;
+  its__set_baser(its, 0, ITS_GITS_BASER0_RESET);
+  its__set_baser(its, 1, ITS_GITS_BASER1_RESET);
   cm_evq_clear(&its->events);
 }
 
@@ -116,7 +119,7 @@ static void its_write_dw(its_t *its, uint32_t dw, uint64_t v, uint64_t lanes) {
       if (!its->enabled) {
         uint64_t m = lanes & ITS_GITS_BASER0_WMASK;
         unsigned n = (dw - ITS_GITS_BASER(0)) / 8;
-        its->baser[n] = (its->baser[n] & ~m) | (v & m);
+        its__set_baser(its, n, (its->baser[n] & ~m) | (v & m));
       }
       break;
     }
@@ -164,7 +167,13 @@ bool its_pop_event(its_t *its, its_event_t *ev) {
   if (its == NULL || ev == NULL) {
     return false;
   }
-  return cm_evq_pop(&its->events, ev);
+  const its_event_t *front = cm_evq_front(&its->events);
+  if (front == NULL) {
+    return false;
+  }
+  *ev = *front;
+  cm_evq_drop(&its->events);
+  return true;
 }
 
 size_t its_event_count(const its_t *its) {

@@ -29,7 +29,10 @@ stimer_status_t stimer_create(const stimer_config_t *cfg, const cm_mem_ops_t *me
   st->cfg = *cfg;
   st->mem = *mem;
   st->pass_end = cfg->num_vp * STIMER_NUM_TIMERS;
-  cm_evq_init(&st->events, sizeof(stimer_event_t));
+  if (!cm_evq_init(&st->events, sizeof(stimer_event_t))) {
+    free(st);
+    return STIMER_ERR_BAD_ARG;  // out of memory: as the calloc above, nothing happened
+  }
   stimer_reset(st);
   *out = st;
   return STIMER_OK;
@@ -65,21 +68,9 @@ void stimer_reset(stimer_t *st) {
   cm_evq_clear(&st->events);
 }
 
-void stimer__push_event(stimer_t *st, const stimer_event_t *ev) {
-  // On allocation failure cm_evq counts the record as lost (sticky) instead of failing.
-  cm_evq_push(&st->events, ev);
-}
-
 bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be) {
   bool ok = st->mem.write64(st->mem.ctx, addr, data, be);
-  stimer_event_t ev;
-  memset(&ev, 0, sizeof(ev));
-  ev.kind = STIMER_EV_MEM_WRITE;
-  ev.u.mem.addr = addr;
-  ev.u.mem.data = data;
-  ev.u.mem.be = be;
-  ev.u.mem.fault = !ok;
-  stimer__push_event(st, &ev);
+  stimer__push_event(st, STIMER_EV_MEM_WRITE)->u.mem = (cm_mem_write_t){addr, data, be, !ok};
   return ok;
 }
 
@@ -95,21 +86,32 @@ stimer_status_t stimer_set_now(stimer_t *st, uint64_t now) {
   return STIMER_OK;
 }
 
+// True when the timer gets an attempt in a pass at `now` (docs/interfaces.md section 4.2).
+// Here, next to the scan that asks it of every timer in every pass, so that it is inlined.
+static bool stimer_timer_due(const stimer__timer_t *t, uint64_t now) {
+  // docs/interfaces.md 4.2: no retry of a failed notification without an acknowledge (spec 5).
+  return (t->config & STIMER_CFG_ENABLE) != 0 && t->exp_time != 0 && now >= t->exp_time &&
+         (!t->msg_pending || t->acked);
+}
+
 bool stimer_step(stimer_t *st) {
   if (st == NULL) {
     return false;
   }
   // Service order VP, then timer index (docs/interfaces.md 4.2; spec section 4 ties). The
   // cursor only moves forward, so each timer gets at most one attempt per pass.
-  while (st->cursor < st->pass_end) {
-    uint32_t pos = st->cursor++;
+  uint32_t pos = st->cursor;
+  while (pos < st->pass_end) {
     uint32_t vp = pos / STIMER_NUM_TIMERS;
     unsigned idx = pos % STIMER_NUM_TIMERS;
-    if (stimer__timer_due(&st->vp[vp].timer[idx], st->now)) {
+    pos++;
+    if (stimer_timer_due(&st->vp[vp].timer[idx], st->now)) {
+      st->cursor = pos;
       stimer__attempt(st, vp, idx);
       return true;
     }
   }
+  st->cursor = pos;
   return false;
 }
 
@@ -128,7 +130,13 @@ bool stimer_pop_event(stimer_t *st, stimer_event_t *ev) {
   if (st == NULL || ev == NULL) {
     return false;
   }
-  return cm_evq_pop(&st->events, ev);
+  const stimer_event_t *front = cm_evq_front(&st->events);
+  if (front == NULL) {
+    return false;
+  }
+  *ev = *front;
+  cm_evq_drop(&st->events);
+  return true;
 }
 
 size_t stimer_event_count(const stimer_t *st) {

@@ -78,7 +78,16 @@ struct stimer {
 };
 
 // stimer.c
-void stimer__push_event(stimer_t *st, const stimer_event_t *ev);
+/**
+ * Appends an output event of `kind` and returns it for the caller to fill in place (the union
+ * member of `kind`, assigned whole). Never NULL: a record the queue cannot hold goes to its
+ * spare slot and is counted as lost (cm_evq.h).
+ */
+static inline stimer_event_t *stimer__push_event(stimer_t *st, stimer_event_kind_t kind) {
+  stimer_event_t *ev = cm_evq_push_slot(&st->events);
+  ev->kind = kind;
+  return ev;
+}
 /** Issues one write beat and queues it as an event, faulting or not; false on a fault. */
 bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be);
 
@@ -87,8 +96,6 @@ bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be);
 stimer_status_t stimer__config_write(stimer_t *st, stimer__timer_t *t, uint64_t value);
 /** Guest write of STIMERn_COUNT (spec section 3). */
 void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value);
-/** True when the timer gets an attempt in a pass at `now` (docs/interfaces.md section 4.2). */
-bool stimer__timer_due(const stimer__timer_t *t, uint64_t now);
 /** One delivery attempt of a due timer: expire, notify, re-evaluate, retire (spec section 4). */
 void stimer__attempt(stimer_t *st, uint32_t vp, unsigned idx);
 

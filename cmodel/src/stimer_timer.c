@@ -82,20 +82,9 @@ void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
   }
 }
 
-bool stimer__timer_due(const stimer__timer_t *t, uint64_t now) {
-  // docs/interfaces.md 4.2: no retry of a failed notification without an acknowledge (spec 5).
-  return stimer_enabled(t) && t->exp_time != 0 && now >= t->exp_time &&
-         (!t->msg_pending || t->acked);
-}
-
 static void stimer_push_irq(stimer_t *st, uint32_t vp, uint8_t vector, bool auto_eoi) {
-  stimer_event_t ev;
-  memset(&ev, 0, sizeof(ev));
-  ev.kind = STIMER_EV_IRQ;
-  ev.u.irq.vp = vp;
-  ev.u.irq.vector = vector;
-  ev.u.irq.auto_eoi = auto_eoi;
-  stimer__push_event(st, &ev);
+  stimer__push_event(st, STIMER_EV_IRQ)->u.irq =
+      (stimer_irq_t){.vp = vp, .vector = vector, .auto_eoi = auto_eoi};
 }
 
 // spec section 4 step 1: SIMP.Enable=0, or SCONTROL.Enable=0 unless in KVM-compat mode.
@@ -195,17 +184,15 @@ static bool stimer_outcome_success(stimer_outcome_t outcome) {
 }
 
 static void stimer_push_retire(stimer_t *st, uint32_t vp, unsigned idx, stimer_outcome_t outcome) {
-  stimer_event_t ev;
-  memset(&ev, 0, sizeof(ev));
-  ev.kind = STIMER_EV_RETIRE;
-  ev.u.retire.kind = STIMER_RT_ATTEMPT;
-  ev.u.retire.vp = vp;
-  ev.u.retire.timer = idx;
   const stimer__timer_t *t = &st->vp[vp].timer[idx];
-  ev.u.retire.sint = (t->config & STIMER_CFG_DIRECT) != 0 ? 0 : stimer_sintx(t->config);
-  ev.u.retire.outcome = outcome;
-  ev.u.retire.now = st->now;
-  stimer__push_event(st, &ev);
+  stimer__push_event(st, STIMER_EV_RETIRE)->u.retire = (stimer_retire_t){
+      .kind = STIMER_RT_ATTEMPT,
+      .vp = vp,
+      .timer = idx,
+      .sint = (t->config & STIMER_CFG_DIRECT) != 0 ? 0 : stimer_sintx(t->config),
+      .outcome = outcome,
+      .now = st->now,
+  };
 }
 
 void stimer__attempt(stimer_t *st, uint32_t vp, unsigned idx) {

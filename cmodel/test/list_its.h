@@ -325,6 +325,7 @@ TEST_CASE(test_its_tables_ct_indirect, "its/tables/ct_indirect")
 TEST_CASE(test_its_tables_ct_indirect_invalid_l1, "its/tables/ct_indirect_invalid_l1")
 TEST_CASE(test_its_tables_ct_indirect_capacity, "its/tables/ct_indirect_capacity")
 TEST_CASE(test_its_tables_l1_pa_mask, "its/tables/l1_pa_mask")
+TEST_CASE(test_its_tables_l1_pa_unaligned, "its/tables/l1_pa_unaligned")
 TEST_CASE(test_its_tables_ct_valid_dt_invalid, "its/tables/ct_valid_dt_invalid")
 TEST_CASE(test_its_tables_dte_size31, "its/tables/dte_size31")
 // test_its_translate.c

@@ -395,6 +395,27 @@ void test_its_tables_l1_pa_mask(void) {
   itu_free(t);
 }
 
+void test_its_tables_l1_pa_unaligned(void) {
+  // The level-2 PA is used as written, unaligned too (QEMU masks [50:0] only): DeviceID 513's
+  // DTE at L2 + 3 + 8 straddles two beats, written with the enables of its lanes (be F8, 07)
+  // and read back from both beats by a lookup (docs/interfaces.md section 2).
+  itu_t *t = tbl_dt(ITU_PS_4K, 0, true);
+  test_mem_write(t->mem, TBL_DT + 8, ITU_VALID | (TBL_L2 + 3), 8);
+  uint64_t dte = itu_dte(7, ITU_ITT(1));
+  its_step_t st = itu_exec(t, itu_c_mapd(513, 7, ITU_ITT(1), true));
+  EXPECT_MEM(t, TBL_L2 + 8, dte << 24, 0xF8);
+  EXPECT_MEM(t, TBL_L2 + 16, dte >> 40, 0x07);
+  EXPECT_OK(t, st, ITS_CMD_MAPD);
+  itu_ok(t, itu_c_mapc(2, 2, true));
+  itu_ok(t, itu_c_mapti(513, 4, 8200, 2));
+  size_t reads = t->reads;
+  ASSERT_EQ(its_translate(t->its, ITS_RT_MSI, 513, 4, NULL, NULL), ITS_OUT_OK);
+  EXPECT_SET(t, 2, 8200);
+  EXPECT_RETIRE_MSI(t, ITS_RT_MSI, 513, 4, ITS_OUT_OK, 0);
+  ASSERT_EQ(t->reads - reads, 6);  // L1 + DTE (2 beats) + ITE (2) + CTE
+  itu_free(t);
+}
+
 void test_its_tables_ct_valid_dt_invalid(void) {
   // An invalid BASER0 does not hide a valid BASER1 (spec section 7, pitfall 8).
   itu_t *t = tbl_new(itu_baser(TBL_DT, ITU_PS_64K, 0, false) & ~ITU_VALID,

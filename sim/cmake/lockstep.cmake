@@ -211,6 +211,19 @@ if(Python3_FOUND)
   add_test(NAME sim/lockstep_cmd COMMAND ${Python3_EXECUTABLE}
            ${PROJECT_SOURCE_DIR}/scripts/test_lockstep.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(sim/lockstep_cmd PROPERTIES LABELS "sim;scripts" TIMEOUT 300)
+  # A failure's rerun writes a save file with the marker at the failure; scripts/wave draws it
+  # headless (Xvfb) into a picture that is not one colour (scripts/test_wave_png.py).
+  add_test(NAME sim/wave_png COMMAND ${Python3_EXECUTABLE}
+           ${PROJECT_SOURCE_DIR}/scripts/test_wave_png.py $<TARGET_FILE:tb_sim>
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(sim/wave_png PROPERTIES LABELS "sim;scripts" TIMEOUT 300
+                       SKIP_RETURN_CODE 77)
+  # Two real divergences, one per block (broken RTL copies, built under build/bugs/): the rerun's
+  # FST and save file show them (marker, failing group first, expected beside actual).
+  add_test(NAME bugs/waves COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/bugs
+           --waves --seeds 4 --ops 2000 rtl-its-movi-move rtl-stimer-eom-ack
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(bugs/waves PROPERTIES LABELS "scripts;bugs" TIMEOUT 3600 RUN_SERIAL ON)
   # The mutator of scripts/mutate (what it mutates, stable ids, the equivalent-mutant list).
   add_test(NAME mutate/mutator COMMAND ${Python3_EXECUTABLE}
            ${PROJECT_SOURCE_DIR}/scripts/test_mutate.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -12,6 +12,7 @@
 #include "fcov.h"
 #include "gen.h"
 #include "result.h"
+#include "wave_save.h"
 
 #define BENCH_TRACE_WINDOW 100000ull  // cycles --trace covers when no window is given
 #define BENCH_TRACE_RUNON 1000ull     // at most this many cycles traced past the end of the run
@@ -64,6 +65,13 @@ struct bench {
   char rerun_waves[1400];
   uint64_t waves_start, waves_end;
   char skip_reason[400];
+  // The waveform (tb.sv `*_exp_*`, `*_act_*`, `*_mismatch`; the save file beside a trace).
+  uint64_t wave_seq;    // the checker's ls_wave_t seq the harness last copied
+  bool wave_mismatch;   // what the harness's `mismatch` signal shows
+  uint64_t fail_cycle;  // the first report: its cycle, failing interface, the agreeing history
+  unsigned fail_iface;
+  wave_mark_t marks[WAVE_MAX_MARKS];
+  size_t n_marks;
 };
 
 // ---- Command line ----
@@ -233,6 +241,11 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
   if (b->trace_start > b->trace_end) {
     fprintf(stderr, "%s: --trace-start %" PRIu64 " is after --trace-end %" PRIu64 "\n", argv[0],
             b->trace_start, b->trace_end);
+    return 2;
+  }
+  // The rerun command a report prints names a folder of its own: make it.
+  if (b->trace[0] != 0 && !wave_mkdirs(b->trace)) {
+    fprintf(stderr, "%s: cannot make the folder of --trace %s\n", argv[0], b->trace);
     return 2;
   }
   if (!seen[5]) {
@@ -423,6 +436,24 @@ static void bench_first_mismatch(bench_t *b, const ls_error_t *e, const char *pr
   }
 }
 
+/** The first report, for the save file beside the trace: cycle, interface, agreeing history. */
+static void bench_wave_first(bench_t *b, const ls_error_t *e) {
+  b->fail_cycle = e->cycle;
+  const ls_log_t *log = bench_log(b);
+  b->fail_iface = log != NULL && log->wave.failed != LS_IF_NONE ? log->wave.failed : LS_IF_OTHER;
+  unsigned n = log != NULL ? ls_hist_count(&log->hist) : 0;
+  unsigned first = n > WAVE_MAX_MARKS ? n - WAVE_MAX_MARKS : 0;
+  b->n_marks = 0;
+  for (unsigned i = first; i < n; i++) {
+    const ls_hist_t *h = ls_hist_at(&log->hist, i);
+    char line[320];
+    bench_history(b, i, line, sizeof(line));
+    wave_mark_t *m = &b->marks[b->n_marks++];
+    m->cycle = h->cycle;
+    snprintf(m->label, sizeof(m->label), "%.119s", line);
+  }
+}
+
 /** Prints the mismatch report of one error record; `op` is the scenario operation, if known. */
 static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, const char *prefix) {
   b->failures++;
@@ -470,8 +501,12 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
     snprintf(b->rerun_waves, sizeof(b->rerun_waves), "%s", waves);
     b->waves_start = from;
     b->waves_end = e->cycle + 50;
+    bench_wave_first(b, e);
   }
-  printf("open the waves:   scripts/wave %s/fail.fst %s\n", dir, bench_block_name(b));
+  printf(
+      "open the waves:   scripts/wave %s/fail.fst   (the rerun writes fail.gtkw beside it: "
+      "marker at the divergence, the model's expectation beside the DUT)\n",
+      dir);
   printf("==================================================\n");
   fflush(stdout);
 }
@@ -656,6 +691,24 @@ static void bench_edge(bench_t *b) {
   }
 }
 
+// ---- The waveform: the model's side of the last comparison ----
+
+bool bench_wave_pending(const bench_t *b) {
+  if (b->trace[0] == 0) {
+    return false;  // nothing traced: the harness's copy would be seen by no one
+  }
+  const ls_log_t *log = bench_log(b);
+  return log != NULL && (log->wave.seq != b->wave_seq || (b->failures != 0) != b->wave_mismatch);
+}
+
+const ls_wave_t *bench_wave(bench_t *b, bool *mismatch) {
+  const ls_log_t *log = bench_log(b);
+  b->wave_seq = log->wave.seq;
+  b->wave_mismatch = b->failures != 0;
+  *mismatch = b->wave_mismatch;
+  return &log->wave;
+}
+
 void bench_its_drive(bench_t *b, const rtl_its_in_t *in, rtl_its_pins_t *out) {
   rtl_be_t *r = bench_rtl(b, SCN_BLOCK_ITS);
   if (r == NULL) {
@@ -736,6 +789,7 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
       .rerun_waves = b->rerun_waves,
       .trace_start = b->waves_start,
       .trace_end = b->waves_end,
+      .mismatch_cycle = b->fail_cycle,
       .seconds = seconds,
       .peak_rss_kb = bench_peak_rss_kb(),
   };
@@ -748,6 +802,32 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
     return false;
   }
   return true;
+}
+
+// A traced run that failed: the GTKWave save file beside the trace (tb/c/wave_save.h).
+static void bench_write_wave_save(bench_t *b) {
+  if (b->trace[0] == 0 || b->failures == 0 || b->rerun_waves[0] == 0) {
+    return;
+  }
+  wave_save_t w = {
+      .fst = b->trace,
+      .block = bench_block_name(b),
+      .iface = b->fail_iface,
+      .cycle = b->fail_cycle,
+      .headline = b->first_mismatch,
+      .marks = b->marks,
+      .n_marks = b->n_marks,
+      .trace_start = b->trace_start,
+      .trace_end = b->trace_end,
+  };
+  char path[600];
+  char err[700];
+  if (!wave_save_write(&w, path, sizeof(path), err, sizeof(err))) {
+    fprintf(stderr, "bench: no save file for the waves: %s\n", err);
+    return;
+  }
+  printf("waves: %s (marker at cycle %" PRIu64 ", time %" PRIu64 ")\n", path, b->fail_cycle,
+         b->fail_cycle * 10);
 }
 
 int bench_finish(bench_t *b, double seconds) {
@@ -788,6 +868,7 @@ int bench_finish(bench_t *b, double seconds) {
       snprintf(b->first_mismatch, sizeof(b->first_mismatch),
                "the harness never passed the RTL parameters (tb_config)");
     }
+    bench_write_wave_save(b);
     if (!bench_write_result(b, b->failures == 0 ? "PASS" : "FAIL", seconds)) {
       b->failures++;
     }

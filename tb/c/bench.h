@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "ls_util.h"
 #include "rtl_be.h"
 
 #ifdef __cplusplus
@@ -54,6 +55,15 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
  *  is not under test (held in reset) or before bench_config(). */
 rtl_be_t *bench_rtl(const bench_t *b, scn_block_t block);
 /** Once per clock edge per DUT: the drivers sample, the executor runs, the drivers drive. */
+/**
+ * The waveform: whether the checker's record of its last comparison (ls_wave_t) or the
+ * mismatch state changed since the harness last copied them (one compare per edge), and the
+ * copy itself (`*mismatch`: a divergence was reported). The block's records come from
+ * its_lockstep_wave / stimer_lockstep_wave (bench_rtl, rtl_be_its, rtl_be_stimer).
+ */
+bool bench_wave_pending(const bench_t *b);
+const ls_wave_t *bench_wave(bench_t *b, bool *mismatch);
+
 void bench_its_drive(bench_t *b, const rtl_its_in_t *in, rtl_its_pins_t *out);
 void bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out);
 

@@ -44,6 +44,7 @@ struct its_lockstep {
   // The model's outputs of one operation (scratch, too big for the stack of a DPI call).
   cm_mem_write_t mw[ITS_LS_MAX_WRITES];
   its_rd_event_t mrd[ITS_LS_MAX_RD];
+  its_lockstep_wave_t wave;  // the records of the last comparison, for the waveform
 };
 
 its_lockstep_t *its_lockstep_new(const its_lockstep_cfg_t *cfg, tb_mem_t *image) {
@@ -185,7 +186,11 @@ static bool its_ls_cmp_rd(its_lockstep_t *ls, uint64_t cycle, size_t n, const it
     }
     its_rd_event_t m = i < n ? ls->mrd[i] : (its_rd_event_t){0, 0, 0, 0};
     ls_field_t g[LS_MAX_FIELDS];
+    ls->wave.exp_rd = m;
+    ls->wave.act_rd = d;
+    ls->log.wave.seq++;
     if (!ls_rec_compare(&its_rec_rd_ev, &m, &d, g) || !have_d || i == n) {
+      ls_wave_fail(&ls->log.wave, LS_IF_EVENT);
       char what[300];
       char desc[160];
       its_ls_describe(dut, desc, sizeof(desc));
@@ -232,8 +237,12 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
     ls_log_error(&ls->log, cycle, "the model stepped without a retire record", NULL, 0, desc);
     return;
   }
+  ls->wave.exp_rt = mrt;
+  ls->wave.act_rt = *dut;
+  ls->log.wave.seq++;
   ls_field_t f[LS_MAX_FIELDS];
   if (!ls_rec_compare(&its_rec_retire, &mrt, dut, f)) {
+    ls_wave_fail(&ls->log.wave, LS_IF_RETIRE);
     char what[400];
     char mdesc[160];
     its_ls_describe(&mrt, mdesc, sizeof(mdesc));
@@ -244,7 +253,7 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
     ls->rd_n = 0;
     return;
   }
-  if (!ls_writes_match(&ls->writes, ls->mw, nw)) {
+  if (!ls_wave_writes(&ls->log.wave, &ls->writes, ls->mw, nw)) {
     char what[240];
     its_ls_describe(dut, desc, sizeof(desc));
     snprintf(what, sizeof(what), "memory writes of: %s", desc);
@@ -273,6 +282,12 @@ void its_lockstep_retire(its_lockstep_t *ls, uint64_t cycle, const its_retire_t 
   } else {
     ls->writes.n = 0;
     ls->rd_n = 0;
+    if (ls->cfg.compare) {  // the model has no such operation: its row shows none
+      ls->wave.exp_rt = (its_retire_t){0};
+      ls->wave.act_rt = *rt;
+      ls->log.wave.seq++;
+      ls_wave_fail(&ls->log.wave, LS_IF_RETIRE);
+    }
   }
   ls->log.ns += ls_ns() - t0;
 }
@@ -349,7 +364,11 @@ static void its_ls_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t
   if (!a->write) {
     uint64_t v = 0;
     its_reg_read(ls->model, a->addr, &v);
+    ls->log.wave.exp_rdata = v;
+    ls->log.wave.act_rdata = a->rdata;
+    ls->log.wave.seq++;
     if (ls->cfg.compare && (v != a->rdata || a->slverr)) {
+      ls_wave_fail(&ls->log.wave, LS_IF_REG);
       snprintf(what, sizeof(what), "register read at offset 0x%05x differs", a->addr);
       ls_field_t f[] = {{"rdata", v, a->rdata}, {"pslverr", 0, a->slverr}};
       ls_log_error(&ls->log, cycle, what, f, 2, NULL);
@@ -446,6 +465,10 @@ bool its_lockstep_pending(const its_lockstep_t *ls, char *why, size_t whylen) {
 }
 
 // ---- Errors and history ----
+
+const its_lockstep_wave_t *its_lockstep_wave(const its_lockstep_t *ls) {
+  return &ls->wave;
+}
 
 ls_log_t *its_lockstep_log(its_lockstep_t *ls) {
   return &ls->log;

@@ -87,6 +87,16 @@ bool its_lockstep_pending(const its_lockstep_t *ls, char *why, size_t whylen);
 // ---- Errors and history ----
 
 /** The checker's errors, history and counters (ls_util.h); the harness reads and clears them. */
+/**
+ * The records of the last comparison, for the waveform (tb.sv `its_exp_*`/`_act_*`): the model's
+ * and the DUT's retire record, and the last event pair compared (the first that differs
+ * after a divergence; a missing one is all zero). `log->wave.seq` changes when they do.
+ */
+typedef struct {
+  its_retire_t exp_rt, act_rt;
+  its_rd_event_t exp_rd, act_rd;
+} its_lockstep_wave_t;
+const its_lockstep_wave_t *its_lockstep_wave(const its_lockstep_t *ls);
 ls_log_t *its_lockstep_log(its_lockstep_t *ls);
 /** History record `i` of the log (0 = oldest kept) as one line. */
 void its_lockstep_history(const its_lockstep_t *ls, unsigned i, char *buf, size_t len);

@@ -66,6 +66,45 @@ bool ls_beatq_pop(ls_beatq_t *q, cm_mem_write_t *w) {
   return true;
 }
 
+void ls_wave_fail(ls_wave_t *w, unsigned iface) {
+  if (w->failed == LS_IF_NONE) {
+    w->failed = iface;
+    w->seq++;
+  }
+}
+
+static bool ls_beat_eq(const cm_mem_write_t *a, const cm_mem_write_t *b) {
+  return a->addr == b->addr && a->data == b->data && a->be == b->be && a->fault == b->fault;
+}
+
+bool ls_wave_writes(ls_wave_t *w, const ls_beatq_t *dut, const cm_mem_write_t *model, size_t n) {
+  size_t m = n > dut->n ? n : dut->n;
+  if (m == 0) {
+    return true;
+  }
+  const cm_mem_write_t none = {0, 0, 0, false};
+  bool same = true;
+  size_t i = 0;
+  for (; i < m; i++) {
+    const cm_mem_write_t *e = i < n ? &model[i] : &none;
+    const cm_mem_write_t *a = i < dut->n ? &dut->v[(dut->head + i) % LS_QUEUE] : &none;
+    if (i >= n || i >= dut->n || !ls_beat_eq(e, a)) {
+      same = false;
+      break;
+    }
+  }
+  if (same) {
+    i = m - 1;
+  }
+  w->exp_mw = i < n ? model[i] : none;
+  w->act_mw = i < dut->n ? dut->v[(dut->head + i) % LS_QUEUE] : none;
+  w->seq++;
+  if (!same) {
+    ls_wave_fail(w, LS_IF_MEM);
+  }
+  return same;
+}
+
 bool ls_writes_match(const ls_beatq_t *dut, const cm_mem_write_t *model, size_t n) {
   if (dut->n != n) {
     return false;

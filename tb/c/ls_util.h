@@ -77,6 +77,37 @@ unsigned ls_hist_count(const ls_hist_ring_t *h);
 /** The i-th kept record, oldest first. */
 const ls_hist_t *ls_hist_at(const ls_hist_ring_t *h, unsigned i);
 
+/** DUT write beats of the operation in progress, in the order the DUT issued them. */
+typedef struct {
+  cm_mem_write_t v[LS_QUEUE];
+  unsigned head, n;
+} ls_beatq_t;
+
+/** The compared interfaces, as the wave view groups them (ls_wave_t `failed`). */
+enum { LS_IF_NONE, LS_IF_RETIRE, LS_IF_EVENT, LS_IF_MEM, LS_IF_REG, LS_IF_OTHER };
+
+/**
+ * The model's side of the last comparisons, for the waveform: the harness copies it into traced
+ * SV signals (tb.sv `*_exp_*`, `*_act_*`) whenever `seq` changes, so expected and actual sit on
+ * adjacent rows. The block's records (retire, event or interrupt) are in the checker object.
+ */
+typedef struct {
+  uint64_t seq;     // bumped at every update below
+  unsigned failed;  // LS_IF_* of the first divergence the checker found; LS_IF_NONE before
+  cm_mem_write_t exp_mw, act_mw;  // the last write beats compared, or the first that differ
+  uint64_t exp_rdata, act_rdata;  // the last register read compared
+} ls_wave_t;
+
+/** Records the first failing interface (later ones are kept out: the first divergence counts). */
+void ls_wave_fail(ls_wave_t *w, unsigned iface);
+
+/**
+ * Puts the model's and the DUT's write beats of one operation into `w`: the first pair that
+ * differs, or the last pair when all agree (a missing beat is all zero). Nothing is popped.
+ * Returns whether they all agree (as ls_writes_match), and marks LS_IF_MEM failed if not.
+ */
+bool ls_wave_writes(ls_wave_t *w, const ls_beatq_t *dut, const cm_mem_write_t *model, size_t n);
+
 /**
  * What every checker keeps for the harness (the same for both blocks): the error records, the
  * history of compared operations, how many operations it compared and the nanoseconds it spent
@@ -88,6 +119,7 @@ typedef struct {
   ls_hist_ring_t hist;
   uint64_t compared;
   uint64_t ns;
+  ls_wave_t wave;
 } ls_log_t;
 
 /** Records an error in `log`, stamped with `cycle` and the operations compared so far. */
@@ -99,12 +131,6 @@ void ls_log_hist(ls_log_t *log, int kind, uint64_t cycle, uint64_t a0, uint64_t 
 /** End of test: records an error when the model's memory image differs from the DUT's. */
 void ls_log_compare_memory(ls_log_t *log, uint64_t cycle, const tb_mem_t *model,
                            const tb_mem_t *dut);
-
-/** DUT write beats of the operation in progress, in the order the DUT issued them. */
-typedef struct {
-  cm_mem_write_t v[LS_QUEUE];
-  unsigned head, n;
-} ls_beatq_t;
 
 /** Appends a beat; false when the queue is full (the DUT writes without retiring). */
 bool ls_beatq_push(ls_beatq_t *q, const cm_mem_write_t *w);

@@ -29,6 +29,7 @@ typedef struct {
   const char *rerun;                // the command that reproduces the run
   const char *rerun_waves;          // the same with an FST window around the first mismatch, or ""
   uint64_t trace_start, trace_end;  // that window (0, 0 without one)
+  uint64_t mismatch_cycle;          // the cycle of the first mismatch (its edge: time 10 * cycle)
   double seconds;
   uint64_t peak_rss_kb;  // the process's peak resident set size (getrusage), 0: not measured
 } tb_result_t;

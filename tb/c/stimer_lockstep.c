@@ -49,7 +49,8 @@ struct stimer_lockstep {
   uint64_t last_pass_now;
   bool seen_pass;
   bool input_since_pass;
-  st_ls_out_t out;  // scratch
+  st_ls_out_t out;              // scratch
+  stimer_lockstep_wave_t wave;  // the records of the last comparison, for the waveform
 };
 
 stimer_lockstep_t *stimer_lockstep_new(const stimer_lockstep_cfg_t *cfg, tb_mem_t *image) {
@@ -119,7 +120,11 @@ static bool st_ls_cmp_irqs(stimer_lockstep_t *ls, uint64_t cycle, st_ls_describe
     }
     stimer_irq_t m = i < o->ni ? o->irqs[i] : (stimer_irq_t){0, 0, false};
     ls_field_t f[LS_MAX_FIELDS];
+    ls->wave.exp_irq = m;
+    ls->wave.act_irq = d;
+    ls->log.wave.seq++;
     if (!ls_rec_compare(&stimer_rec_irq, &m, &d, f) || !have_d || i == o->ni) {
+      ls_wave_fail(&ls->log.wave, LS_IF_EVENT);
       char what[400];
       char op[300];
       describe(ctx, op, sizeof(op));
@@ -136,16 +141,23 @@ static bool st_ls_cmp_irqs(stimer_lockstep_t *ls, uint64_t cycle, st_ls_describe
 
 // The DUT only accepts inputs between passes, so when one arrives (or a new pass starts with
 // no input since the last) the model must have made every attempt of its current pass.
-static bool st_ls_check_drained(stimer_lockstep_t *ls, uint64_t cycle, const char *when) {
+// `when` names the input; a new pass adds its time (`pass_now` not NULL). Text is built only
+// for an error record.
+static bool st_ls_check_drained(stimer_lockstep_t *ls, uint64_t cycle, const char *when,
+                                const uint64_t *pass_now) {
   if (!ls->cfg.compare || !stimer_step(ls->model)) {
     return true;
   }
   st_ls_pop_model(ls);
+  char at[40] = "";
+  if (pass_now != NULL) {
+    snprintf(at, sizeof(at), " (now=%" PRIu64 ")", *pass_now);
+  }
   char what[500];
   snprintf(what, sizeof(what),
-           "%.150s, but the model still had a due timer in the pass: vp %u timer %u (outcome %s); "
-           "the DUT never attempted it",
-           when, ls->out.rt.vp, ls->out.rt.timer, stimer_outcome_name(ls->out.rt.outcome));
+           "%.110s%s, but the model still had a due timer in the pass: vp %u timer %u (outcome "
+           "%s); the DUT never attempted it",
+           when, at, ls->out.rt.vp, ls->out.rt.timer, stimer_outcome_name(ls->out.rt.outcome));
   ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
   return false;
 }
@@ -189,7 +201,7 @@ void stimer_lockstep_irq(stimer_lockstep_t *ls, uint64_t cycle, const stimer_irq
 void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uint32_t vector) {
   uint64_t t0 = ls_ns();
   ls->log.compared++;
-  st_ls_check_drained(ls, cycle, "the DUT accepted an EOI");
+  st_ls_check_drained(ls, cycle, "the DUT accepted an EOI", NULL);
   ls->input_since_pass = true;
   stimer_eoi(ls->model, vp, (uint8_t)vector);
   fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now};
@@ -199,15 +211,13 @@ void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uin
 }
 
 static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
-  char what[300];
-  if (!ls->input_since_pass) {
-    snprintf(what, sizeof(what), "the DUT started a new pass (now=%" PRIu64 ")", now);
-    if (!st_ls_check_drained(ls, cycle, what)) {
-      return;
-    }
+  if (!ls->input_since_pass &&
+      !st_ls_check_drained(ls, cycle, "the DUT started a new pass", &now)) {
+    return;
   }
   ls->input_since_pass = false;
   if (now > ls->now_in || (ls->seen_pass && now < ls->last_pass_now)) {
+    char what[300];
     snprintf(what, sizeof(what),
              "PASS record with now=%" PRIu64 ": outside [last pass %" PRIu64 ", now_i %" PRIu64 "]",
              now, ls->last_pass_now, ls->now_in);
@@ -236,6 +246,10 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
       snprintf(what, sizeof(what),
                "the DUT made a delivery attempt the model has no due timer for: %s", desc);
       ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
+      ls->wave.exp_rt = (stimer_retire_t){0};  // the model has no such record
+      ls->wave.act_rt = *dut;
+      ls->log.wave.seq++;
+      ls_wave_fail(&ls->log.wave, LS_IF_RETIRE);
     }
     st_ls_drop_dut(ls);
     return;
@@ -255,8 +269,12 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
     st_ls_drop_dut(ls);
     return;
   }
+  ls->wave.exp_rt = o->rt;
+  ls->wave.act_rt = *dut;
+  ls->log.wave.seq++;
   ls_field_t f[LS_MAX_FIELDS];
   if (!ls_rec_compare(&stimer_rec_retire, &o->rt, dut, f)) {
+    ls_wave_fail(&ls->log.wave, LS_IF_RETIRE);
     char mdesc[160];
     st_ls_describe_attempt(&o->rt, mdesc, sizeof(mdesc));
     st_ls_describe_attempt(dut, desc, sizeof(desc));
@@ -265,7 +283,7 @@ static void st_ls_attempt(stimer_lockstep_t *ls, uint64_t cycle, const stimer_re
     st_ls_drop_dut(ls);
     return;
   }
-  if (!ls_writes_match(&ls->writes, o->writes, o->nw)) {
+  if (!ls_wave_writes(&ls->log.wave, &ls->writes, o->writes, o->nw)) {
     st_ls_describe_attempt(dut, desc, sizeof(desc));
     snprintf(what, sizeof(what), "SIM page writes of %s", desc);
     ls_cmp_writes(&ls->log.err, cycle, ls->log.compared, &ls->writes, o->writes, o->nw, what);
@@ -309,7 +327,11 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
   if (!a->write) {
     uint64_t v = 0;
     bool gp = stimer_msr_read(ls->model, vp, msr, &v) != STIMER_OK;
+    ls->log.wave.exp_rdata = gp ? 0 : v;
+    ls->log.wave.act_rdata = a->rdata;
+    ls->log.wave.seq++;
     if (ls->cfg.compare && (gp != a->slverr || (!gp && v != a->rdata))) {
+      ls_wave_fail(&ls->log.wave, LS_IF_REG);
       snprintf(what, sizeof(what), "MSR read vp %u %s differs", vp,
                scn_stimer_msr_name(msr, name, sizeof(name)));
       ls_field_t f[] = {{"rdata", gp ? 0 : v, a->rdata}, {"#GP", gp, a->slverr}};
@@ -319,7 +341,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
     ls_log_hist(&ls->log, ST_LS_H_READ, cycle, vp, msr, a->rdata, gp, 0, 0);
     return;
   }
-  if (!st_ls_check_drained(ls, cycle, "the DUT completed an MSR write")) {
+  if (!st_ls_check_drained(ls, cycle, "the DUT completed an MSR write", NULL)) {
     return;
   }
   ls->input_since_pass = true;
@@ -342,7 +364,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
     st_ls_drop_dut(ls);
     return;
   }
-  if (!ls_writes_match(&ls->writes, o->writes, o->nw)) {
+  if (!ls_wave_writes(&ls->log.wave, &ls->writes, o->writes, o->nw)) {
     char desc[300];
     st_ls_describe_msr_write(a, desc, sizeof(desc));
     snprintf(what, sizeof(what), "memory writes of %s", desc);
@@ -366,7 +388,7 @@ void stimer_lockstep_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_
 }
 
 void stimer_lockstep_final(stimer_lockstep_t *ls, uint64_t cycle) {
-  if (!st_ls_check_drained(ls, cycle, "end of test")) {
+  if (!st_ls_check_drained(ls, cycle, "end of test", NULL)) {
     return;
   }
   if (ls->writes.n != 0 || ls->irq_n != 0) {
@@ -401,6 +423,10 @@ bool stimer_lockstep_pending(const stimer_lockstep_t *ls, char *why, size_t whyl
 }
 
 // ---- Errors and history ----
+
+const stimer_lockstep_wave_t *stimer_lockstep_wave(const stimer_lockstep_t *ls) {
+  return &ls->wave;
+}
 
 ls_log_t *stimer_lockstep_log(stimer_lockstep_t *ls) {
   return &ls->log;

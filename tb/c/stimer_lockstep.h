@@ -78,6 +78,16 @@ bool stimer_lockstep_pending(const stimer_lockstep_t *ls, char *why, size_t whyl
 // ---- Errors and history ----
 
 /** The checker's errors, history and counters (ls_util.h); the harness reads and clears them. */
+/**
+ * The records of the last comparison, for the waveform (tb.sv `st_exp_*`/`_act_*`): the model's
+ * and the DUT's ATTEMPT record, and the last interrupt pair compared (the first that differs
+ * after a divergence; a missing one is all zero). `log->wave.seq` changes when they do.
+ */
+typedef struct {
+  stimer_retire_t exp_rt, act_rt;
+  stimer_irq_t exp_irq, act_irq;
+} stimer_lockstep_wave_t;
+const stimer_lockstep_wave_t *stimer_lockstep_wave(const stimer_lockstep_t *ls);
 ls_log_t *stimer_lockstep_log(stimer_lockstep_t *ls);
 /** History record `i` of the log (0 = oldest kept) as one line. */
 void stimer_lockstep_history(const stimer_lockstep_t *ls, unsigned i, char *buf, size_t len);

@@ -56,6 +56,10 @@ static int test_its(void) {
   CHECK_EQ((&its_lockstep_log(b)->err.v[0])->field[0].expected, 0);
   CHECK_EQ((&its_lockstep_log(b)->err.v[0])->field[0].actual, 0x20);
   CHECK_EQ(its_lockstep_pending(b, NULL, 0), 0);
+  // The waveform's copy: the read as compared, the register interface failed first.
+  CHECK_EQ(its_lockstep_log(b)->wave.exp_rdata, 0);
+  CHECK_EQ(its_lockstep_log(b)->wave.act_rdata, 0x20);
+  CHECK_EQ(its_lockstep_log(b)->wave.failed, LS_IF_REG);
   // A retires the SYNC with its event: no error, and the queue is drained.
   its_rd_event_t sync = {ITS_RD_SYNC, 0, 0, 0};
   its_lockstep_rd(a, 20, &sync);
@@ -64,6 +68,11 @@ static int test_its(void) {
   its_read(a, 22, ITS_GITS_CREADR, 0x20);
   CHECK_EQ(its_lockstep_log(a)->err.n, 0);
   CHECK_EQ(its_lockstep_pending(a, NULL, 0), 0);
+  CHECK_EQ(its_lockstep_log(a)->wave.failed, LS_IF_NONE);
+  CHECK_EQ(its_lockstep_wave(a)->exp_rt.opcode, ITS_CMD_SYNC);
+  CHECK_EQ(its_lockstep_wave(a)->act_rt.opcode, ITS_CMD_SYNC);
+  CHECK_EQ(its_lockstep_wave(a)->exp_rd.kind, ITS_RD_SYNC);
+  CHECK_EQ(its_lockstep_wave(a)->act_rd.kind, ITS_RD_SYNC);
   CHECK_EQ(its_lockstep_log(a)->compared, 5);
   CHECK_EQ(ls_hist_count(&its_lockstep_log(a)->hist), 5);
   // The models are separate objects with separate registers.

@@ -127,7 +127,8 @@ void tb_its_drive(void *bench, svBit pready, svBit msi_ready, svBit mreq_valid,
                   svBit *pwrite, unsigned int *paddr, unsigned long long *pwdata,
                   unsigned int *pstrb, unsigned int *pdevid, svBit *msi_valid,
                   unsigned int *msi_devid, unsigned int *msi_eventid, svBit *mreq_ready,
-                  svBit *mrsp_valid, unsigned long long *mrdata, svBit *mrsp_err, svBit *rd_ready) {
+                  svBit *mrsp_valid, unsigned long long *mrdata, svBit *mrsp_err, svBit *rd_ready,
+                  svBit *wave) {
   rtl_its_in_t in = {
       pready, msi_ready, {mreq_valid, maddr, mwe, mwdata, (uint8_t)mbe, mrsp_ready}, busy};
   rtl_its_pins_t o;
@@ -148,6 +149,7 @@ void tb_its_drive(void *bench, svBit pready, svBit msi_ready, svBit mreq_valid,
   *mrdata = o.mem.rsp_rdata;
   *mrsp_err = o.mem.rsp_err;
   *rd_ready = o.rd_ready;
+  *wave = bench_wave_pending(bench);
 }
 
 void tb_st_drive(void *bench, svBit pready, svBit eoi_ready, svBit mreq_valid,
@@ -156,7 +158,7 @@ void tb_st_drive(void *bench, svBit pready, svBit eoi_ready, svBit mreq_valid,
                  svBit *pwrite, unsigned int *paddr, unsigned long long *pwdata,
                  unsigned int *pstrb, unsigned long long *now, svBit *mreq_ready, svBit *mrsp_valid,
                  unsigned long long *mrdata, svBit *mrsp_err, svBit *irq_ready, svBit *eoi_valid,
-                 unsigned int *eoi_vp, unsigned int *eoi_vector) {
+                 unsigned int *eoi_vp, unsigned int *eoi_vector, svBit *wave) {
   rtl_st_in_t in = {
       pready, eoi_ready, {mreq_valid, maddr, mwe, mwdata, (uint8_t)mbe, mrsp_ready}, busy};
   rtl_st_pins_t o;
@@ -177,4 +179,82 @@ void tb_st_drive(void *bench, svBit pready, svBit eoi_ready, svBit mreq_valid,
   *eoi_valid = o.eoi_valid;
   *eoi_vp = o.eoi_vp;
   *eoi_vector = o.eoi_vector;
+  *wave = bench_wave_pending(bench);
+}
+
+// ---- The waveform ----
+
+// Packs a record into the words of a packed struct (the inverse of enc_rec_unpack).
+static void tb_rec_pack(const enc_record_t *r, const void *rec, svBitVecVal *words) {
+  unsigned bits = 0;
+  for (size_t i = 0; i < r->n; i++) {
+    bits += r->fields[i].width;
+  }
+  for (unsigned w = 0; w < (bits + 31) / 32; w++) {
+    words[w] = 0;
+  }
+  unsigned lsb = 0;  // the last field holds the least significant bits
+  for (size_t i = r->n; i-- > 0;) {
+    const enc_rec_field_t *f = &r->fields[i];
+    uint64_t v = enc_rec_get(f, rec);
+    for (unsigned b = 0; b < f->width; b++, lsb++) {
+      if ((v >> b) & 1u) {
+        words[lsb / 32] |= 1u << (lsb % 32);
+      }
+    }
+  }
+}
+
+static void tb_wave_common(const ls_wave_t *w, unsigned long long *exp_mw_addr,
+                           unsigned long long *act_mw_addr, unsigned long long *exp_mw_data,
+                           unsigned long long *act_mw_data, unsigned int *exp_mw_be,
+                           unsigned int *act_mw_be, svBit *exp_mw_fault, svBit *act_mw_fault,
+                           unsigned long long *exp_rdata, unsigned long long *act_rdata) {
+  *exp_mw_addr = w->exp_mw.addr;
+  *act_mw_addr = w->act_mw.addr;
+  *exp_mw_data = w->exp_mw.data;
+  *act_mw_data = w->act_mw.data;
+  *exp_mw_be = w->exp_mw.be;
+  *act_mw_be = w->act_mw.be;
+  *exp_mw_fault = w->exp_mw.fault;
+  *act_mw_fault = w->act_mw.fault;
+  *exp_rdata = w->exp_rdata;
+  *act_rdata = w->act_rdata;
+}
+
+void tb_its_wave(void *bench, svBitVecVal *exp_rt, svBitVecVal *act_rt, svBitVecVal *exp_rd,
+                 svBitVecVal *act_rd, unsigned long long *exp_mw_addr,
+                 unsigned long long *act_mw_addr, unsigned long long *exp_mw_data,
+                 unsigned long long *act_mw_data, unsigned int *exp_mw_be, unsigned int *act_mw_be,
+                 svBit *exp_mw_fault, svBit *act_mw_fault, unsigned long long *exp_rdata,
+                 unsigned long long *act_rdata, svBit *mismatch) {
+  bool mism = false;
+  const ls_wave_t *w = bench_wave(bench, &mism);
+  const its_lockstep_wave_t *r = its_lockstep_wave(rtl_be_its(bench_rtl(bench, SCN_BLOCK_ITS)));
+  tb_rec_pack(&its_rec_retire, &r->exp_rt, exp_rt);
+  tb_rec_pack(&its_rec_retire, &r->act_rt, act_rt);
+  tb_rec_pack(&its_rec_rd_ev, &r->exp_rd, exp_rd);
+  tb_rec_pack(&its_rec_rd_ev, &r->act_rd, act_rd);
+  tb_wave_common(w, exp_mw_addr, act_mw_addr, exp_mw_data, act_mw_data, exp_mw_be, act_mw_be,
+                 exp_mw_fault, act_mw_fault, exp_rdata, act_rdata);
+  *mismatch = mism;
+}
+
+void tb_st_wave(void *bench, svBitVecVal *exp_rt, svBitVecVal *act_rt, svBitVecVal *exp_irq,
+                svBitVecVal *act_irq, unsigned long long *exp_mw_addr,
+                unsigned long long *act_mw_addr, unsigned long long *exp_mw_data,
+                unsigned long long *act_mw_data, unsigned int *exp_mw_be, unsigned int *act_mw_be,
+                svBit *exp_mw_fault, svBit *act_mw_fault, unsigned long long *exp_rdata,
+                unsigned long long *act_rdata, svBit *mismatch) {
+  bool mism = false;
+  const ls_wave_t *w = bench_wave(bench, &mism);
+  const stimer_lockstep_wave_t *r =
+      stimer_lockstep_wave(rtl_be_stimer(bench_rtl(bench, SCN_BLOCK_STIMER)));
+  tb_rec_pack(&stimer_rec_retire, &r->exp_rt, exp_rt);
+  tb_rec_pack(&stimer_rec_retire, &r->act_rt, act_rt);
+  tb_rec_pack(&stimer_rec_irq, &r->exp_irq, exp_irq);
+  tb_rec_pack(&stimer_rec_irq, &r->act_irq, act_irq);
+  tb_wave_common(w, exp_mw_addr, act_mw_addr, exp_mw_data, act_mw_data, exp_mw_be, act_mw_be,
+                 exp_mw_fault, act_mw_fault, exp_rdata, act_rdata);
+  *mismatch = mism;
 }

@@ -52,6 +52,15 @@ module tb #(
   logic             its_rt_valid;
   its_pkg::retire_t its_rt;
   logic        its_busy;
+  // The model's side of the last comparison, for the waves (ls_wave_t): expected (exp, the
+  // model) and actual (act, the DUT) as the checker compared them, updated at the edge of the
+  // comparison; `its_mismatch` rises at the edge the first divergence is reported.
+  its_pkg::retire_t its_exp_rt = '0, its_act_rt = '0;
+  its_pkg::rd_ev_t  its_exp_rd = '0, its_act_rd = '0;
+  logic [63:0] its_exp_mw_addr = '0, its_act_mw_addr = '0, its_exp_mw_data = '0;
+  logic [63:0] its_act_mw_data = '0, its_exp_rdata = '0, its_act_rdata = '0;
+  logic [7:0]  its_exp_mw_be = '0, its_act_mw_be = '0;
+  logic        its_exp_mw_fault = 1'b0, its_act_mw_fault = 1'b0, its_mismatch = 1'b0;
 
   its_top #(.NumRd(NumRd)) u_its (
     .clk_i, .rst_ni(its_rst_n),
@@ -78,6 +87,7 @@ module tb #(
     bit rst_n, psel, penable, pwrite, msi_valid, mreq_ready, mrsp_valid, mrsp_err, rd_ready;
     int unsigned paddr, pstrb, pdevid, msi_devid, msi_eventid;
     longint unsigned pwdata, mrdata;
+    bit wave;
     if (dut_sel != BlkIts) begin
       {rst_n, psel, penable, pwrite, msi_valid, mreq_ready, mrsp_valid, mrsp_err, rd_ready} = '0;
       {paddr, pstrb, pdevid, msi_devid, msi_eventid, pwdata, mrdata} = '0;
@@ -103,7 +113,31 @@ module tb #(
                  32'(its_mbe), its_mrsp_ready, its_busy,
                  rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, pdevid,
                  msi_valid, msi_devid, msi_eventid, mreq_ready, mrsp_valid, mrdata, mrsp_err,
-                 rd_ready);
+                 rd_ready, wave);
+    if (wave) begin : its_wave
+      bit [its_pkg::RETIRE_BITS-1:0] ert, art;
+      bit [its_pkg::RD_EV_BITS-1:0] erd, ard;
+      longint unsigned ema, ama, emd, amd, erdata, ardata;
+      int unsigned ebe, abe;
+      bit ef, af, mism;
+      tb_its_wave(bench, ert, art, erd, ard, ema, ama, emd, amd, ebe, abe, ef, af, erdata, ardata,
+                  mism);
+      its_exp_rt <= ert;
+      its_act_rt <= art;
+      its_exp_rd <= erd;
+      its_act_rd <= ard;
+      its_exp_mw_addr <= ema;
+      its_act_mw_addr <= ama;
+      its_exp_mw_data <= emd;
+      its_act_mw_data <= amd;
+      its_exp_mw_be <= ebe[7:0];
+      its_act_mw_be <= abe[7:0];
+      its_exp_mw_fault <= ef;
+      its_act_mw_fault <= af;
+      its_exp_rdata <= erdata;
+      its_act_rdata <= ardata;
+      its_mismatch <= mism;
+    end
     end
     its_rst_n       <= rst_n & rst_ni;
     its_psel        <= psel;
@@ -141,6 +175,13 @@ module tb #(
   logic               st_rt_valid;
   stimer_pkg::retire_t st_rt;
   logic               st_busy;
+  // The model's side of the last comparison, as for the ITS (exp: the model, act: the DUT).
+  stimer_pkg::retire_t st_exp_rt = '0, st_act_rt = '0;  // the last ATTEMPT compared
+  stimer_pkg::irq_t    st_exp_irq = '0, st_act_irq = '0;
+  logic [63:0] st_exp_mw_addr = '0, st_act_mw_addr = '0, st_exp_mw_data = '0;
+  logic [63:0] st_act_mw_data = '0, st_exp_rdata = '0, st_act_rdata = '0;
+  logic [7:0]  st_exp_mw_be = '0, st_act_mw_be = '0;
+  logic        st_exp_mw_fault = 1'b0, st_act_mw_fault = 1'b0, st_mismatch = 1'b0;
 
   stimer_top #(
     .NumVp(NumVp), .FeatDirect(FeatDirect != 0), .ScontrolGate(ScontrolGate != 0)
@@ -169,6 +210,7 @@ module tb #(
     bit rst_n, psel, penable, pwrite, mreq_ready, mrsp_valid, mrsp_err, irq_ready, eoi_valid;
     int unsigned paddr, pstrb, eoi_vp, eoi_vector;
     longint unsigned pwdata, now, mrdata;
+    bit wave;
     if (dut_sel != BlkStimer) begin
       {rst_n, psel, penable, pwrite, mreq_ready, mrsp_valid, mrsp_err, irq_ready, eoi_valid} = '0;
       {paddr, pstrb, eoi_vp, eoi_vector, pwdata, now, mrdata} = '0;
@@ -196,7 +238,31 @@ module tb #(
                 32'(st_mbe), st_mrsp_ready, st_busy,
                 rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, now,
                 mreq_ready, mrsp_valid, mrdata, mrsp_err, irq_ready, eoi_valid, eoi_vp,
-                eoi_vector);
+                eoi_vector, wave);
+    if (wave) begin : st_wave
+      bit [stimer_pkg::RETIRE_BITS-1:0] ert, art;
+      bit [stimer_pkg::IRQ_BITS-1:0] eirq, airq;
+      longint unsigned ema, ama, emd, amd, erdata, ardata;
+      int unsigned ebe, abe;
+      bit ef, af, mism;
+      tb_st_wave(bench, ert, art, eirq, airq, ema, ama, emd, amd, ebe, abe, ef, af, erdata,
+                 ardata, mism);
+      st_exp_rt <= ert;
+      st_act_rt <= art;
+      st_exp_irq <= eirq;
+      st_act_irq <= airq;
+      st_exp_mw_addr <= ema;
+      st_act_mw_addr <= ama;
+      st_exp_mw_data <= emd;
+      st_act_mw_data <= amd;
+      st_exp_mw_be <= ebe[7:0];
+      st_act_mw_be <= abe[7:0];
+      st_exp_mw_fault <= ef;
+      st_act_mw_fault <= af;
+      st_exp_rdata <= erdata;
+      st_act_rdata <= ardata;
+      st_mismatch <= mism;
+    end
     end
     st_rst_n      <= rst_n & rst_ni;
     st_psel       <= psel;

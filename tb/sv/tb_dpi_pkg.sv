@@ -61,7 +61,7 @@ package tb_dpi_pkg;
     output int unsigned paddr, output longint unsigned pwdata, output int unsigned pstrb,
     output int unsigned pdevid, output bit msi_valid, output int unsigned msi_devid,
     output int unsigned msi_eventid, output bit mreq_ready, output bit mrsp_valid,
-    output longint unsigned mrdata, output bit mrsp_err, output bit rd_ready);
+    output longint unsigned mrdata, output bit mrsp_err, output bit rd_ready, output bit wave);
 
   import "DPI-C" function void tb_st_drive(
     input chandle bench, input bit pready, input bit eoi_ready,
@@ -71,5 +71,28 @@ package tb_dpi_pkg;
     output int unsigned paddr, output longint unsigned pwdata, output int unsigned pstrb,
     output longint unsigned now, output bit mreq_ready, output bit mrsp_valid,
     output longint unsigned mrdata, output bit mrsp_err, output bit irq_ready,
-    output bit eoi_valid, output int unsigned eoi_vp, output int unsigned eoi_vector);
+    output bit eoi_valid, output int unsigned eoi_vp, output int unsigned eoi_vector,
+    output bit wave);
+
+  // ---- The waveform: the model's side of the last comparison (tb/c/ls_util.h ls_wave_t) ----
+  // Called only at an edge whose driver call returned `wave` = 1 (the checker compared
+  // something or the first divergence was reported), so the lockstep speed stays: the records
+  // the checker compared last, the model's (exp) and the DUT's (act), the last write beats and
+  // register read compared, and whether a divergence was reported.
+  import "DPI-C" function void tb_its_wave(
+    input chandle bench, output bit [its_pkg::RETIRE_BITS-1:0] exp_rt,
+    output bit [its_pkg::RETIRE_BITS-1:0] act_rt, output bit [its_pkg::RD_EV_BITS-1:0] exp_rd,
+    output bit [its_pkg::RD_EV_BITS-1:0] act_rd, output longint unsigned exp_mw_addr,
+    output longint unsigned act_mw_addr, output longint unsigned exp_mw_data,
+    output longint unsigned act_mw_data, output int unsigned exp_mw_be,
+    output int unsigned act_mw_be, output bit exp_mw_fault, output bit act_mw_fault,
+    output longint unsigned exp_rdata, output longint unsigned act_rdata, output bit mismatch);
+  import "DPI-C" function void tb_st_wave(
+    input chandle bench, output bit [stimer_pkg::RETIRE_BITS-1:0] exp_rt,
+    output bit [stimer_pkg::RETIRE_BITS-1:0] act_rt, output bit [stimer_pkg::IRQ_BITS-1:0] exp_irq,
+    output bit [stimer_pkg::IRQ_BITS-1:0] act_irq, output longint unsigned exp_mw_addr,
+    output longint unsigned act_mw_addr, output longint unsigned exp_mw_data,
+    output longint unsigned act_mw_data, output int unsigned exp_mw_be,
+    output int unsigned act_mw_be, output bit exp_mw_fault, output bit act_mw_fault,
+    output longint unsigned exp_rdata, output longint unsigned act_rdata, output bit mismatch);
 endpackage
