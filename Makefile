@@ -27,6 +27,7 @@ build: configure
 TEST_JUNIT ?= $(CURDIR)/build/ctest-junit.xml
 test: build
 	@scripts/deps.sh slurm || echo "make: the Slurm packages are missing: regress/slurm_real will SKIP"
+	@scripts/deps.sh report || echo "make: chromium is missing: report/page will SKIP"
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --output-junit $(TEST_JUNIT)
 
 # The model unit tests under AddressSanitizer + UndefinedBehaviorSanitizer.

@@ -4,7 +4,20 @@
 # Benchmarks print figures; they never pass or fail on timing.
 # `scripts/bench.sh --callgrind` prints only the instruction counts (a minute, no RTL build).
 set -euo pipefail
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
 cd "$(dirname "$0")/.."
+
+# The whole output also becomes the bench section of the report page (scripts/report.py).
+if [ -z "${IRQV_BENCH_INNER:-}" ]; then
+  out=${IRQV_REPORT_DIR:-build/report}
+  mkdir -p "$out"
+  set +e
+  IRQV_BENCH_INNER=1 "$self" "$@" 2>&1 | tee "$out/bench.txt"
+  rc=${PIPESTATUS[0]}
+  set -e
+  scripts/report.py bench "$out/bench.txt" "$rc" || rc=1
+  exit "$rc"
+fi
 dir=${BENCH_DIR:-build/cmake/bench}  # BENCH_DIR: the bench programs of another build
 rc=0
 only_callgrind=0

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Checks (and as root installs) the system packages a make target needs.
-# Usage: scripts/deps.sh [group ...]   groups: build lint synth wave cov bench mutate slurm all
+# Usage: scripts/deps.sh [group ...]   groups: build lint synth wave cov bench mutate slurm report all
 #        (default: build)
 # As root it runs apt-get for whatever is missing; otherwise it prints the exact command and
 # exits 1. A package pinned in scripts/tools.txt is installed at that version where apt offers
@@ -17,6 +17,7 @@ declare -A GROUP_PKGS=(
   [bench]="valgrind"
   [mutate]="ccache"
   [slurm]="slurm-wlm slurmctld slurmd slurm-client munge"
+  [report]="chromium"
 )
 
 TOOLS="$(dirname "$0")/tools.txt"

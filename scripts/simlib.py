@@ -38,6 +38,8 @@ class Job:
     config: tuple = (4, 4, 1, 1)   # random tests: the build tuple (NumRd, NumVp, FeatDirect,
     #                                ScontrolGate) whose parameters the generator takes
     build_error: str = ""          # prepare_builds: the build of this job's configuration failed
+    kind: str = ""     # "soak": a long random run, in its own folder, without a time limit
+    timeout: int = 600
 
     @property
     def name(self):
@@ -49,7 +51,8 @@ class Job:
 
     @property
     def folder(self):
-        return os.path.join(ROOT, "build", "sim", self.name, str(self.seed))
+        name = self.name + (f"-{self.kind}" if self.kind else "")
+        return os.path.join(ROOT, "build", "sim", name, str(self.seed))
 
     @property
     def exe(self):
@@ -379,9 +382,16 @@ def parse_list(path):
                     sys.exit(str(e))
                 jobs += [Job(words[1], f"random-{words[1]}", s, ["--ops", str(ops)], config=t)
                          for s in range(1, seeds + 1)]
+            elif words[0] == "soak" and len(words) == 4 and words[1] in ("its", "stimer"):
+                try:
+                    seed, ops = int(words[2]), int(words[3])
+                except ValueError:
+                    sys.exit(f"{where}: expected 'soak BLOCK SEED OPS' with numbers")
+                jobs.append(Job(words[1], f"random-{words[1]}", seed, ["--ops", str(ops)],
+                                kind="soak", timeout=None))
             else:
-                sys.exit(f"{where}: expected 'scn GLOB' or 'random its|stimer SEEDS [OPS] "
-                         f"[KEY=V...]', got '{line.strip()}'")
+                sys.exit(f"{where}: expected 'scn GLOB', 'random its|stimer SEEDS [OPS] "
+                         f"[KEY=V...]' or 'soak its|stimer SEED OPS', got '{line.strip()}'")
     return jobs
 
 
@@ -420,7 +430,8 @@ def prepare_builds(jobs, build_jobs=2, out=sys.stdout, prefix="regress"):
             j.build_error = err
 
 
-def run_job(job, timeout=600):
+def run_job(job, timeout=None):
+    timeout = timeout or job.timeout
     os.makedirs(job.folder, exist_ok=True)
     log = os.path.join(job.folder, "run.log")
     if job.build_error:

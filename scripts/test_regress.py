@@ -120,6 +120,31 @@ def check_results(tmp):
         fail(f"no result file, exit code 0, PASS on stdout: {st} {msg}")
 
 
+def check_soak(regress):
+    """A soak run (list entry `soak`) passes only with a peak memory figure within the bound."""
+    lst_jobs = None
+    with tempfile.NamedTemporaryFile("w", suffix=".list", delete=False) as f:
+        f.write("random its 1 100\nsoak stimer 7 1000\n")
+    try:
+        lst_jobs = simlib.parse_list(f.name)
+    finally:
+        os.remove(f.name)
+    soak = lst_jobs[1]
+    if (soak.kind, soak.seed, soak.extra, soak.timeout) != ("soak", 7, ["--ops", "1000"], None) \
+            or not soak.folder.endswith(os.path.join("random-stimer-soak", "7")):
+        fail(f"soak list entry: {soak}")
+    if lst_jobs[0].kind or lst_jobs[0].timeout != 600:
+        fail(f"a random entry is not a soak run: {lst_jobs[0]}")
+    cases = [({"peak_rss_kb": 5000}, "PASS"), ({}, "ERROR"), ({"peak_rss_kb": 0}, "ERROR"),
+             ({"peak_rss_kb": 100 * 1024}, "FAIL")]
+    for data, want in cases:
+        r = simlib.Result(soak, "PASS", data=dict(data))
+        plain = simlib.Result(lst_jobs[0], "PASS", data={})  # not a soak run: no figure needed
+        regress["soak_memory"]([r, plain])
+        if r.status != want or plain.status != "PASS":
+            fail(f"soak run with {data}: {r.status} ({r.message}), expected {want}")
+
+
 def check_junit(regress, tmp):
     job_ok = simlib.Job("its", "random-its", 1)
     job_bad = simlib.Job("stimer", "random-stimer", 2)
@@ -166,8 +191,10 @@ def check_build_check(regress, tmp):
 def main():
     regress = load_regress()
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["IRQV_REPORT_DIR"] = os.path.join(tmp, "report")  # not the real report page
         check_results(tmp)
         check_junit(regress, tmp)
+        check_soak(regress)
         check_build_check(regress, tmp)
         check_submission(tmp)
     print("regress: submission, result file, JUnit and build checks passed")

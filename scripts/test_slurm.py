@@ -152,7 +152,8 @@ def main():
             print(f"FAIL: cannot start the test cluster: {p.stderr.strip()}")
             return 1
         log(p.stderr.strip())
-        env = dict(os.environ, SLURM_CONF=os.path.join(cluster, "slurm.conf"))
+        env = dict(os.environ, SLURM_CONF=os.path.join(cluster, "slurm.conf"),
+                   IRQV_REPORT_DIR=os.path.join(tmp, "report"))  # not the real report page
         env.pop("SBATCH_HOLD", None)
         case_pending_then_fail(env, tmp)
         case_pass_missing_stale(env, tmp)

@@ -49,7 +49,7 @@ int main(int argc, char **argv) {
   top->rst_ni = 0;
   top->clk_i = 0;
   uint64_t cycle = 0;
-  const uint64_t max_cycles = 200000000ULL;
+  const uint64_t max_cycles = bench_max_cycles(b);
 #if VM_COVERAGE
   bool cov_snapshot = false;
 #endif

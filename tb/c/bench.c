@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "exec.h"
 #include "fcov.h"
@@ -18,7 +19,9 @@
 #define BENCH_TRACE_RUNON 1000ull     // at most this many cycles traced past the end of the run
 #define BENCH_WATCHDOG_BASE 20000ull
 #define BENCH_WATCHDOG_PER_LATENCY 16ull  // per cycle of configured memory latency
-#define BENCH_MAX_OPS 10000000ull
+#define BENCH_MAX_OPS 1000000000ull       // memory does not grow with it (gen.h)
+#define BENCH_MAX_CYCLES 200000000ull
+#define BENCH_CYCLES_PER_OP 400ull    // a random draw takes about 25 cycles
 #define BENCH_RECORD_RUNON 100000ull  // --record: cycles the encoder gets to drain after the end
 
 struct bench {
@@ -275,7 +278,8 @@ static int bench_load(bench_t *b, const char *test) {
     snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64, b->random_ops);
     // For the default parameters; bench_config generates again for the build's, if they differ.
     gen_random(strcmp(test, "random-its") == 0 ? SCN_BLOCK_ITS : SCN_BLOCK_STIMER, b->seed,
-               (unsigned)b->random_ops, NULL, &b->scn);
+               b->random_ops, NULL, &b->scn);
+    b->log.discard = true;  // no expect line: nothing reads the observations
     return -1;
   }
   char err[512];
@@ -316,6 +320,8 @@ bench_t *bench_new(int argc, char **argv, int *rc) {
   }
   if (*rc >= 0) {
     obs_free(&b->log);
+    gen_random_free(&b->scn);
+    scn_free(&b->scn);
     free(b);
     return NULL;
   }
@@ -326,6 +332,10 @@ bench_t *bench_new(int argc, char **argv, int *rc) {
     b->fcov = fcov_new();
   }
   return b;
+}
+
+uint64_t bench_max_cycles(const bench_t *b) {
+  return BENCH_MAX_CYCLES + (b->random ? BENCH_CYCLES_PER_OP * b->random_ops : 0);
 }
 
 uint64_t bench_seed(const bench_t *b) {
@@ -582,8 +592,9 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
     build.feat_direct = feat_direct;
     build.scontrol_gate = scontrol_gate;
     scn_block_t block = b->scn.block;
+    gen_random_free(&b->scn);
     scn_free(&b->scn);
-    gen_random(block, b->seed, (unsigned)b->random_ops, &build, &b->scn);
+    gen_random(block, b->seed, b->random_ops, &build, &b->scn);
     if (!b->watchdog_given) {
       b->watchdog = BENCH_WATCHDOG_BASE + BENCH_WATCHDOG_PER_LATENCY * c->mem_latency;
     }
@@ -689,10 +700,14 @@ static void bench_edge(bench_t *b) {
   } else if (b->last_progress != 0 && cycle - progress > b->watchdog) {
     char what[300];
     const scn_op_t *op = exec_current(b->ex);
+    char total[48] = "";
+    if (!b->random) {
+      snprintf(total, sizeof(total), " of %zu", b->scn.n_ops);  // random: made as it goes
+    }
     snprintf(what, sizeof(what),
              "watchdog: no DUT bus activity and no operation completed for %" PRIu64
-             " cycles (DUT busy=%d, operation %zu of %zu%s%s)",
-             b->watchdog, rtl_be_dut_busy(b->rtl), exec_ops_done(b->ex) + 1, b->scn.n_ops,
+             " cycles (DUT busy=%d, operation %zu%s%s%s)",
+             b->watchdog, rtl_be_dut_busy(b->rtl), exec_ops_done(b->ex) + 1, total,
              op != NULL ? ": " : "", op != NULL ? scn_kind_name(op->kind) : "");
     bench_fail(b, what);
     b->done = true;
@@ -756,6 +771,29 @@ static uint64_t bench_checker_ns(const bench_t *b) {
   return log != NULL ? log->ns : 0;
 }
 
+// The peak resident set size of this program so far, in KiB: VmHWM of /proc/self/status (the
+// peak of this executable's memory only; getrusage's ru_maxrss also counts what the process
+// held before its exec, e.g. a Python parent's memory when a script forked it), else ru_maxrss.
+static uint64_t bench_peak_rss_kb(void) {
+  uint64_t kb = 0;
+  FILE *f = fopen("/proc/self/status", "r");
+  if (f != NULL) {
+    char line[256];
+    while (fgets(line, sizeof(line), f) != NULL) {
+      if (strncmp(line, "VmHWM:", 6) == 0) {
+        kb = strtoull(line + 6, NULL, 10);
+        break;
+      }
+    }
+    fclose(f);
+  }
+  struct rusage ru;
+  if (kb == 0 && getrusage(RUSAGE_SELF, &ru) == 0 && ru.ru_maxrss > 0) {
+    kb = (uint64_t)ru.ru_maxrss;  // Linux: KiB
+  }
+  return kb;
+}
+
 // --result: the verdict as JSON, for scripts (never parsed from stdout).
 static bool bench_write_result(bench_t *b, const char *status, double seconds) {
   if (b->result[0] == 0) {
@@ -784,6 +822,7 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
       .trace_end = b->waves_end,
       .mismatch_cycle = b->fail_cycle,
       .seconds = seconds,
+      .peak_rss_kb = bench_peak_rss_kb(),
   };
   if (strcmp(status, "FAIL") == 0 && b->first_mismatch[0] == 0) {
     r.first_mismatch = "the run failed without a mismatch report (see its output)";
@@ -834,7 +873,12 @@ int bench_finish(bench_t *b, double seconds) {
       fprintf(stderr, "bench: the harness never passed the RTL parameters (tb_config)\n");
       b->failures++;
     } else if (!b->done && b->failures == 0) {
-      bench_fail(b, "the simulation ended before the test did");
+      char what[160];
+      snprintf(what, sizeof(what),
+               "the simulation ended before the test did (at cycle %" PRIu64
+               ", the limit is %" PRIu64 ")",
+               bench_cycle(b), bench_max_cycles(b));
+      bench_fail(b, what);
     }
     if (b->fcov != NULL && !fcov_write(b->fcov, b->fcov_path, b->test, b->seed)) {
       fprintf(stderr, "bench: cannot write the functional coverage file %s\n", b->fcov_path);
@@ -875,6 +919,7 @@ int bench_finish(bench_t *b, double seconds) {
     if (!bench_write_result(b, b->failures == 0 ? "PASS" : "FAIL", seconds)) {
       b->failures++;
     }
+    printf("peak memory: %" PRIu64 " KiB (peak resident set size)\n", bench_peak_rss_kb());
     char compared[80];
     snprintf(compared, sizeof(compared), "%" PRIu64 " DUT operations compared", bench_compared(b));
     printf("%s %s %s seed=%" PRIu64 " ops=%zu cycles=%" PRIu64
@@ -888,6 +933,7 @@ int bench_finish(bench_t *b, double seconds) {
   rtl_be_free(b->rtl);
   fcov_free(b->fcov);
   obs_free(&b->log);
+  gen_random_free(&b->scn);
   scn_free(&b->scn);
   free(b);
   return rc;

@@ -34,6 +34,11 @@ const char *bench_trace_file(const bench_t *b);
 const char *bench_cov_file(const bench_t *b);
 /** True once the bench released the power-on reset (a coverage build snapshots its counters). */
 bool bench_reset_done(const bench_t *b);
+/**
+ * The most cycles the main simulates (a safety net behind the watchdog): 2x10^8, plus
+ * BENCH_CYCLES_PER_OP per operation of a random run, so a long soak run is not cut short.
+ */
+uint64_t bench_max_cycles(const bench_t *b);
 /** Prints the summary line, frees the bench; returns the process exit code. */
 int bench_finish(bench_t *b, double seconds);
 

@@ -19,7 +19,8 @@ struct exec {
   exec_backend_t be;
   obs_log_t *log;
   ls_errors_t err;
-  const scn_op_t *err_op[LS_MAX_ERRORS];
+  // Copies: a generated operation is gone once it is done.
+  scn_op_t err_op[LS_MAX_ERRORS];
   size_t idx;    // the operation in progress; the ones before it completed
   bool started;  // a request of ops[idx] is in flight
   uint64_t now;  // the last time requested (`time` never goes backwards)
@@ -57,7 +58,7 @@ static void exec_fail(exec_t *ex, const scn_op_t *op, const char *msg) {
   size_t i = ex->err.n;
   ls_error_add(&ex->err, 0, 0, msg, NULL, 0, op->line != 0 ? NULL : "(generated operation)");
   if (i < LS_MAX_ERRORS && ex->err.n > i) {
-    ex->err_op[i] = op;
+    ex->err_op[i] = *op;
   }
 }
 
@@ -433,8 +434,9 @@ static bool exec_op(exec_t *ex, const scn_op_t *op) {
 }
 
 bool exec_step(exec_t *ex) {
-  while (ex->idx < ex->s->n_ops) {
-    if (!exec_op(ex, &ex->s->ops[ex->idx])) {
+  const scn_op_t *op;
+  while ((op = scn_op(ex->s, ex->idx)) != NULL) {
+    if (!exec_op(ex, op)) {
       return false;
     }
     ex->idx++;
@@ -456,7 +458,7 @@ size_t exec_ops_done(const exec_t *ex) {
 }
 
 const scn_op_t *exec_current(const exec_t *ex) {
-  return ex->idx < ex->s->n_ops ? &ex->s->ops[ex->idx] : NULL;
+  return scn_op(ex->s, ex->idx);
 }
 
 size_t exec_error_count(const exec_t *ex) {
@@ -468,7 +470,7 @@ const ls_error_t *exec_error(const exec_t *ex, size_t i) {
 }
 
 const scn_op_t *exec_error_op(const exec_t *ex, size_t i) {
-  return i < ex->err.n ? ex->err_op[i] : NULL;
+  return i < ex->err.n ? &ex->err_op[i] : NULL;
 }
 
 void exec_clear_errors(exec_t *ex) {

@@ -21,6 +21,8 @@
 
 typedef struct {
   scn_t *s;
+  scn_op_t *buf;  // the operations made and not yet forgotten (gen_stream_get)
+  size_t n, cap;
   tb_rand_t r;
   uint64_t cwriter;  // the queue offset the next command goes to
   uint64_t qsize;
@@ -45,6 +47,18 @@ typedef struct {
 #define GEN_ITE_HI_RSVD (0xFFFFFFFFull & ~(uint64_t)ITS_ITE_HI_DOORBELL_MASK)
 #define GEN_L1_RSVD ~(ITS_L1_PA_MASK | ITS_L1_VALID_MASK)
 
+static void gen_push(gen_t *g, const scn_op_t *op) {
+  if (g->n == g->cap) {
+    g->cap = g->cap == 0 ? 64 : 2 * g->cap;
+    g->buf = realloc(g->buf, g->cap * sizeof(*g->buf));
+    if (g->buf == NULL) {
+      fprintf(stderr, "gen: out of memory\n");
+      exit(3);
+    }
+  }
+  g->buf[g->n++] = *op;
+}
+
 static void gen_op(gen_t *g, scn_kind_t kind, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3) {
   scn_op_t op;
   memset(&op, 0, sizeof(op));
@@ -54,7 +68,7 @@ static void gen_op(gen_t *g, scn_kind_t kind, uint64_t a0, uint64_t a1, uint64_t
   op.a[1] = a1;
   op.a[2] = a2;
   op.a[3] = a3;
-  scn_push(g->s, &op);
+  gen_push(g, &op);
 }
 
 static unsigned gen_pct(gen_t *g) {
@@ -86,7 +100,7 @@ static void gen_its_cmd_op(gen_t *g, uint8_t opcode, uint8_t layout, its_cmd_fie
   op.kind = SCN_CMD;
   its_cmd_encode(layout, &f, op.a);
   op.a[0] = (op.a[0] & ~(uint64_t)0xFF) | opcode;
-  scn_push(g->s, &op);
+  gen_push(g, &op);
   g->cwriter = (g->cwriter + ITS_CMD_BYTES) % g->qsize;
   if (++g->since_wait > 24) {
     gen_op(g, SCN_WAIT, 0, 0, 0, 0);
@@ -424,7 +438,47 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
   }
 }
 
-void gen_random(scn_block_t block, uint64_t seed, unsigned n_ops, const scn_config_t *build,
+// The stream: setting-up operations at once, then one draw of gen_*_one at a time as the
+// executor asks for operations, then the closing wait. The same calls in the same order as
+// generating the whole list up front, so the same seed gives the same operations.
+typedef struct {
+  scn_stream_t base;  // first: the scn_stream_t pointer is this object
+  gen_t g;
+  gen_st_t t;
+  scn_block_t block;
+  uint64_t left;  // draws still to make
+  bool ended;     // the closing wait is made
+  size_t first;   // the index of g.buf[0]
+} gen_stream_t;
+
+static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
+  gen_stream_t *gs = (gen_stream_t *)st;
+  gen_t *g = &gs->g;
+  if (i < gs->first) {
+    return NULL;  // forgotten: the executor never goes back
+  }
+  while (i >= gs->first + g->n) {
+    // Every operation made so far comes before `i`: forget them, make the next ones.
+    gs->first += g->n;
+    g->n = 0;
+    if (gs->left > 0) {
+      gs->left--;
+      if (gs->block == SCN_BLOCK_ITS) {
+        gen_its_one(g);
+      } else {
+        gen_st_one(g, &gs->t);
+      }
+    } else if (!gs->ended) {
+      gen_op(g, SCN_WAIT, 0, 0, 0, 0);
+      gs->ended = true;
+    } else {
+      return NULL;
+    }
+  }
+  return &g->buf[i - gs->first];
+}
+
+void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
                 scn_t *s) {
   memset(s, 0, sizeof(*s));
   s->block = block;
@@ -436,23 +490,33 @@ void gen_random(scn_block_t block, uint64_t seed, unsigned n_ops, const scn_conf
     s->cfg.scontrol_gate = build->scontrol_gate;
   }
   s->path = strdup(block == SCN_BLOCK_ITS ? "random-its" : "random-stimer");
-  gen_t g;
-  memset(&g, 0, sizeof(g));
-  g.s = s;
-  g.num_rd = s->cfg.num_rd;
-  tb_rand_seed(&g.r, seed * 0x9E3779B97F4A7C15ull + block);
-  if (block == SCN_BLOCK_ITS) {
-    gen_its_setup(&g);
-    for (unsigned i = 0; i < n_ops; i++) {
-      gen_its_one(&g);
-    }
-  } else {
-    gen_st_t t = {1000, s->cfg.num_vp};
-    gen_op(&g, SCN_TIME, t.now, 0, 0, 0);
-    gen_st_setup(&g, &t);
-    for (unsigned i = 0; i < n_ops; i++) {
-      gen_st_one(&g, &t);
-    }
+  gen_stream_t *gs = calloc(1, sizeof(*gs));
+  if (gs == NULL || s->path == NULL) {
+    fprintf(stderr, "gen: out of memory\n");
+    exit(3);
   }
-  gen_op(&g, SCN_WAIT, 0, 0, 0, 0);
+  gs->base.get = gen_stream_get;
+  gs->block = block;
+  gs->left = n_ops;
+  gen_t *g = &gs->g;
+  g->s = s;
+  g->num_rd = s->cfg.num_rd;
+  tb_rand_seed(&g->r, seed * 0x9E3779B97F4A7C15ull + block);
+  if (block == SCN_BLOCK_ITS) {
+    gen_its_setup(g);
+  } else {
+    gs->t = (gen_st_t){1000, s->cfg.num_vp};
+    gen_op(g, SCN_TIME, gs->t.now, 0, 0, 0);
+    gen_st_setup(g, &gs->t);
+  }
+  s->stream = &gs->base;
+}
+
+void gen_random_free(scn_t *s) {
+  if (s->stream != NULL && s->stream->get == gen_stream_get) {
+    gen_stream_t *gs = (gen_stream_t *)s->stream;
+    free(gs->g.buf);
+    free(gs);
+    s->stream = NULL;
+  }
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Constrained-random stimulus: a seeded operation stream of legal traffic plus every error
-// class of the specs at a controlled rate. The same seed gives the same stream.
+// class of the specs at a controlled rate. The same seed gives the same stream, made on demand.
 #ifndef GEN_H
 #define GEN_H
 
@@ -9,10 +9,14 @@
 #include "scn.h"
 
 /**
- * Generates `n_ops` operations for `block` into `s` (which it initialises), for the RTL
- * parameters of `build` (num_rd, num_vp, feat_direct, scontrol_gate; NULL: the defaults).
+ * Initialises `s` as the random test of `block` for the RTL parameters of `build` (num_rd,
+ * num_vp, feat_direct, scontrol_gate; NULL: the defaults): its configuration and a stream
+ * (scn.h) that makes the operations of `n_ops` draws as the executor asks for them, so memory
+ * does not grow with `n_ops`. Free with gen_random_free before scn_free.
  */
-void gen_random(scn_block_t block, uint64_t seed, unsigned n_ops, const scn_config_t *build,
+void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
                 scn_t *s);
+/** Frees the stream of a scenario made by gen_random (nothing for another one). */
+void gen_random_free(scn_t *s);
 
 #endif  // GEN_H

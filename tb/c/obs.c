@@ -21,6 +21,11 @@ void obs_free(obs_log_t *log) {
 }
 
 void obs_add(obs_log_t *log, scn_obs_kind_t kind, const uint64_t a[SCN_NA]) {
+  if (log->discard) {
+    log->discarded++;
+    log->writes_pending = 0;
+    return;
+  }
   if (log->n == log->cap) {
     log->cap = log->cap == 0 ? 64 : 2 * log->cap;
     log->v = realloc(log->v, log->cap * sizeof(*log->v));

@@ -30,6 +30,10 @@ typedef struct {
   uint64_t writes;          // write beats in the current block
   uint64_t writes_pending;  // write beats since the last retire record or attempt (its `writes`)
   cm_mem_write_t first_writes[OBS_KEEP_WRITES];
+  /** Nothing can consume observations (a random run has no expect lines): obs_add counts them
+   *  and keeps none, so the log stays empty however long the run. */
+  bool discard;
+  uint64_t discarded;
 } obs_log_t;
 
 void obs_init(obs_log_t *log);

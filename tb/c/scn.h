@@ -71,6 +71,17 @@ typedef struct {
   unsigned rsp_stall;  // percent of cycles the bench is not ready for DUT outputs
 } scn_config_t;
 
+/**
+ * Operations made as they are asked for (the random generator, gen.h), so a run holds a few
+ * operations, never the whole list. `get` returns operation `i` or NULL past the end; it is
+ * asked for increasing `i` and may forget every operation before `i` (the pointer it returned
+ * for an earlier one is then invalid).
+ */
+typedef struct scn_stream scn_stream_t;
+struct scn_stream {
+  const scn_op_t *(*get)(scn_stream_t *st, size_t i);
+};
+
 typedef struct {
   char *path;
   scn_block_t block;
@@ -79,7 +90,16 @@ typedef struct {
   scn_op_t *ops;
   size_t n_ops;
   size_t cap;
+  scn_stream_t *stream;  // non-NULL: the operations come from it (ops is empty)
 } scn_t;
+
+/** Operation `i` of `s` (from its list or its stream), or NULL past the end. */
+static inline const scn_op_t *scn_op(const scn_t *s, size_t i) {
+  if (s->stream != NULL) {
+    return s->stream->get(s->stream, i);
+  }
+  return i < s->n_ops ? &s->ops[i] : NULL;
+}
 
 /** The default configuration of a block (matches the RTL parameter defaults). */
 scn_config_t scn_default_config(void);
