@@ -629,7 +629,7 @@ def trace_gen_sv(d):
             o.append(f"  localparam logic [5:0] KIND_{k['name']} = 6'h{k['value']:02X};"
                      f"  // {k['doc']}")
     o += ["endpackage", ""]
-    return "\n".join(o)
+    return "\n".join(sv_wrap(o))
 
 
 def trace_gen_md(d):
