@@ -418,37 +418,7 @@ static void bench_history(const bench_t *b, unsigned i, char *buf, size_t len) {
  * joined by "; ".
  */
 static void bench_first_mismatch(bench_t *b, const ls_error_t *e, const char *prefix) {
-  char *out = b->first_mismatch;
-  size_t cap = sizeof(b->first_mismatch);
-  size_t n = (size_t)snprintf(out, cap, "%s", prefix);
-  bool fields = false;
-  for (size_t i = 0; i < e->n_fields; i++) {
-    fields = fields || e->field[i].expected != e->field[i].actual;
-  }
-  for (const char *p = e->what; *p != 0 && n + 3 < cap; p++) {
-    if (*p == '\n') {
-      if (fields) {
-        break;  // the headline is enough: the fields follow
-      }
-      n += (size_t)snprintf(out + n, cap - n, "; ");
-      while (p[1] == ' ') {
-        p++;
-      }
-    } else {
-      out[n++] = *p;
-      out[n] = 0;
-    }
-  }
-  const char *sep = ": ";
-  for (size_t i = 0; i < e->n_fields && n < cap; i++) {
-    const ls_field_t *f = &e->field[i];
-    if (f->expected != f->actual) {
-      n += (size_t)snprintf(out + n, cap - n,
-                            "%s%s expected (model) 0x%" PRIx64 ", actual (DUT) 0x%" PRIx64, sep,
-                            f->name, f->expected, f->actual);
-      sep = "; ";
-    }
-  }
+  ls_error_line(e, prefix, b->first_mismatch, sizeof(b->first_mismatch));
 }
 
 /** The first report, for the save file beside the trace: cycle, interface, agreeing history. */

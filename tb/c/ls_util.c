@@ -197,3 +197,38 @@ bool ls_rec_compare(const enc_record_t *r, const void *expected, const void *act
   }
   return same;
 }
+
+void ls_error_line(const ls_error_t *e, const char *prefix, char *out, size_t cap) {
+  if (cap == 0) {
+    return;
+  }
+  size_t n = (size_t)snprintf(out, cap, "%s", prefix);
+  bool fields = false;
+  for (size_t i = 0; i < e->n_fields; i++) {
+    fields = fields || e->field[i].expected != e->field[i].actual;
+  }
+  for (const char *p = e->what; *p != 0 && n + 3 < cap; p++) {
+    if (*p == '\n') {
+      if (fields) {
+        break;  // the headline is enough: the fields follow
+      }
+      n += (size_t)snprintf(out + n, cap - n, "; ");
+      while (p[1] == ' ') {
+        p++;
+      }
+    } else {
+      out[n++] = *p;
+      out[n] = 0;
+    }
+  }
+  const char *sep = ": ";
+  for (size_t i = 0; i < e->n_fields && n < cap; i++) {
+    const ls_field_t *f = &e->field[i];
+    if (f->expected != f->actual) {
+      n += (size_t)snprintf(out + n, cap - n,
+                            "%s%s expected (model) 0x%" PRIx64 ", actual (DUT) 0x%" PRIx64, sep,
+                            f->name, f->expected, f->actual);
+      sep = "; ";
+    }
+  }
+}

@@ -47,6 +47,13 @@ typedef struct {
   char detail[320];
 } ls_error_t;
 
+/**
+ * An error record as one line (result files, JUnit): `prefix`, the headline (the first line of
+ * `what`) and every differing field with both values; without differing fields, `what` with its
+ * lines joined by "; ". Truncated to `cap`.
+ */
+void ls_error_line(const ls_error_t *e, const char *prefix, char *out, size_t cap);
+
 /** A bounded list of error records; records past the bound are counted, not kept. */
 typedef struct {
   ls_error_t v[LS_MAX_ERRORS];

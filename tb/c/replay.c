@@ -56,40 +56,9 @@ static void replay_error(replay_t *r, const char *what, const ls_field_t *f, siz
   ls_error_add(&r->own, r->cycle, op, what, f, n, detail);
 }
 
-// tb/c/bench.c bench_first_mismatch: the headline and every differing field, on one line.
+// The headline and every differing field, on one line (as tb_sim's result file).
 static void replay_first_mismatch(replay_t *r, const ls_error_t *e) {
-  char *out = r->res->first_mismatch;
-  size_t cap = sizeof(r->res->first_mismatch);
-  size_t n = 0;
-  out[0] = 0;
-  bool fields = false;
-  for (size_t i = 0; i < e->n_fields; i++) {
-    fields = fields || e->field[i].expected != e->field[i].actual;
-  }
-  for (const char *p = e->what; *p != 0 && n + 3 < cap; p++) {
-    if (*p == '\n') {
-      if (fields) {
-        break;
-      }
-      n += (size_t)snprintf(out + n, cap - n, "; ");
-      while (p[1] == ' ') {
-        p++;
-      }
-    } else {
-      out[n++] = *p;
-      out[n] = 0;
-    }
-  }
-  const char *sep = ": ";
-  for (size_t i = 0; i < e->n_fields && n < cap; i++) {
-    const ls_field_t *f = &e->field[i];
-    if (f->expected != f->actual) {
-      n += (size_t)snprintf(out + n, cap - n,
-                            "%s%s expected (model) 0x%" PRIx64 ", actual (DUT) 0x%" PRIx64, sep,
-                            f->name, f->expected, f->actual);
-      sep = "; ";
-    }
-  }
+  ls_error_line(e, "", r->res->first_mismatch, sizeof(r->res->first_mismatch));
 }
 
 static void replay_report(replay_t *r, const ls_error_t *e) {
