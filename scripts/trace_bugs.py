@@ -54,17 +54,17 @@ def main():
             continue
         log = os.path.join(work, f"{bug['name']}.build.log")
         open(log, "w").close()
-        ok = mutlib.cmake_build(src, bld, ["tb_sim", "replay"], log, jobs=2,
+        ok = mutlib.cmake_build(src, bld, ["tb_sim_rec", "replay"], log, jobs=2,
                                 configure=not os.path.exists(os.path.join(bld, "CMakeCache.txt")))
         if not ok:
             # verilate() reads the generated file list at configure time; when the patch
             # changes the generated files' names, a configured rebuild links the right ones.
-            ok = mutlib.cmake_build(src, bld, ["tb_sim", "replay"], log, jobs=2, configure=True)
+            ok = mutlib.cmake_build(src, bld, ["tb_sim_rec", "replay"], log, jobs=2, configure=True)
         if not ok:
             rows.append((bug["name"], "ERROR", f"build failed, see {log}"))
             print(f"{bug['name']}: build failed, see {log}", flush=True)
             continue
-        exe = os.path.join(bld, "sim", "tb_sim")
+        exe = os.path.join(bld, "sim", "tb_sim_rec")
         runs = mutlib.lockstep_runs(exe, bug["block"], args.seeds, args.ops,
                                     default_config_only=True)
         failed, where, _ = mutlib.run_suite(runs)

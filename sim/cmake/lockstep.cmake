@@ -35,9 +35,10 @@ function(prj_lockstep_variant target num_rd num_vp feat_direct scontrol_gate)
                    --no-timing --timescale 1ns/1ns -I${PRJ_RTL_DIR}/common
                    -I${PRJ_TB_DIR}/sv ${PRJ_WAIVER}
                    -GNumRd=${num_rd} -GNumVp=${num_vp} -GFeatDirect=${feat_direct}
-                   -GScontrolGate=${scontrol_gate}
+                   -GScontrolGate=${scontrol_gate} -GRecord=${PRJ_VARIANT_RECORD}
     OPT_FAST -O2)
 endfunction()
+set(PRJ_VARIANT_RECORD 0)
 
 # A build directory of scripts/lockstep's cache (build/cfg/rd<R>_vp<V>_d<D>_g<G>): only tb_sim,
 # with the parameters "R,V,D,G" (docs/scenarios.md, config line), and no tests.
@@ -76,6 +77,12 @@ endforeach()
 # run-once code (__Slow files: initialisation and the ~23000 coverage point declarations) is
 # compiled with -O0: at -O2 it alone takes more than 10 minutes.
 option(PRJ_COVERAGE "Also build tb_sim_cov: tb_sim with Verilator line/toggle coverage" OFF)
+# The default configuration with the trace encoders built in, for `tb_sim --record` (sim/cmake/
+# trace.cmake, docs/trace.md): they halve the simulation speed, so no other build has them.
+set(PRJ_VARIANT_RECORD 1)
+prj_lockstep_variant(tb_sim_rec 4 4 1 1)
+set(PRJ_VARIANT_RECORD 0)
+
 if(PRJ_COVERAGE)
   prj_lockstep_variant(tb_sim_cov 4 4 1 1 COVERAGE OPT_SLOW -O0)
 endif()

@@ -3,7 +3,7 @@
 # replays the capture offline (tb/replay, no Verilator) and compares the verdicts from the two
 # result files (scripts/trace_replay.py). Damaged captures (truncated, cut before the end
 # record, a flipped bit, missing) and an overflowing encoder must each fail the replay, named.
-if(NOT PRJ_LOCKSTEP)
+if(NOT PRJ_LOCKSTEP OR PRJ_LOCKSTEP_ONLY)
   return()
 endif()
 find_package(Python3 COMPONENTS Interpreter)
@@ -28,35 +28,36 @@ foreach(scn ${PRJ_TRACE_SCENARIOS})
   string(REGEX REPLACE "^block +([a-z]+).*" "\\1" block "${first}")
   # The prebuilt build of its configuration (sim/cmake/lockstep.cmake reads the table); a file
   # whose configuration only scripts/lockstep builds on demand is recorded by that build there.
-  set(exe "${PRJ_SCN_TARGET_${scn}}")
-  if(exe STREQUAL "-" OR exe STREQUAL "")
+  # Recorded on tb_sim_rec, the default configuration with the encoders: the files of other
+  # configurations are left out (their builds have no encoder).
+  if(NOT "${PRJ_SCN_TARGET_${scn}}" STREQUAL "tb_sim")
     continue()
   endif()
-  prj_trace_test(${block}/trace/${name} ${exe} --test ${scn})
+  prj_trace_test(${block}/trace/${name} tb_sim_rec --test ${scn})
 endforeach()
 
 # Random seeds per block, and one with a back-pressured capture the FIFO absorbs
 foreach(block its stimer)
   foreach(seed 1 2 3 4)
-    prj_trace_test(${block}/trace/random/seed${seed} tb_sim --test random-${block}
+    prj_trace_test(${block}/trace/random/seed${seed} tb_sim_rec --test random-${block}
                    --seed ${seed} --ops 600)
   endforeach()
   # Back-pressure the FIFO absorbs: ITS only. The encoder drains at most one edge per beat and
   # the stimer's SIM page writes have a transaction at every edge for hundreds of cycles, so any
   # back-pressure there overflows whatever the depth (docs/trace.md, "Bandwidth").
   if(block STREQUAL "its")
-    prj_trace_test(${block}/trace/random/stall10 tb_sim --test random-${block} --seed 5
+    prj_trace_test(${block}/trace/random/stall10 tb_sim_rec --test random-${block} --seed 5
                    --ops 300 --record-stall 10)
   endif()
   # A capture that is mostly not ready: the encoder overflows, the replay must fail on it.
-  prj_trace_test(${block}/trace/overflow tb_sim --test random-${block} --seed 6 --ops 300
+  prj_trace_test(${block}/trace/overflow tb_sim_rec --test random-${block} --seed 6 --ops 300
                  --record-stall 97 --expect-overflow)
 endforeach()
 
 # Damaged captures of a passing run.
 foreach(damage truncate cut corrupt missing)
-  prj_trace_test(its/trace/damage/${damage} tb_sim --test sim/tests/its_trigger.scn
+  prj_trace_test(its/trace/damage/${damage} tb_sim_rec --test sim/tests/its_trigger.scn
                  --damage ${damage})
-  prj_trace_test(stimer/trace/damage/${damage} tb_sim --test sim/tests/stimer_multi_vp.scn
+  prj_trace_test(stimer/trace/damage/${damage} tb_sim_rec --test sim/tests/stimer_multi_vp.scn
                  --damage ${damage})
 endforeach()

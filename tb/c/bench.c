@@ -550,8 +550,19 @@ static void bench_verbose(bench_t *b) {
 // ---- Configuration from the harness (the RTL parameters are the single source) ----
 
 scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat_direct,
-                         bool scontrol_gate) {
+                         bool scontrol_gate, bool record) {
   b->configured = true;
+  if (b->record[0] != 0 && !record) {
+    // The encoders cost half the simulation speed, so only tb_sim_rec builds them in.
+    const char *why =
+        "--record: this build has no trace encoder (tb.sv Record=0): record with "
+        "build/cmake/sim/tb_sim_rec (docs/trace.md)";
+    fprintf(stderr, "bench: %s\n", why);
+    snprintf(b->first_mismatch, sizeof(b->first_mismatch), "bench: %s", why);
+    b->failures++;
+    b->done = true;
+    return (scn_block_t)0;
+  }
   const scn_config_t *c = &b->scn.cfg;
   if (b->random && (c->num_rd != num_rd || c->num_vp != num_vp || c->feat_direct != feat_direct ||
                     c->scontrol_gate != scontrol_gate)) {

@@ -10,12 +10,12 @@
 #include "bench.h"
 
 unsigned int tb_config(void *bench, unsigned int num_rd, unsigned int num_vp,
-                       unsigned int feat_direct, unsigned int scontrol_gate) {
+                       unsigned int feat_direct, unsigned int scontrol_gate, unsigned int record) {
   if (bench == NULL) {
     fprintf(stderr, "tb_dpi: no bench attached (the C++ main calls tb_attach first)\n");
     abort();
   }
-  return bench_config(bench, num_rd, num_vp, feat_direct != 0, scontrol_gate != 0);
+  return bench_config(bench, num_rd, num_vp, feat_direct != 0, scontrol_gate != 0, record != 0);
 }
 
 // ---- Monitors ----

@@ -10,7 +10,10 @@ module tb #(
   parameter int unsigned NumRd = 4,
   parameter int unsigned NumVp = 4,
   parameter int unsigned FeatDirect = 1,  // int, so that -GFeatDirect=0 sets it cleanly
-  parameter int unsigned ScontrolGate = 1
+  parameter int unsigned ScontrolGate = 1,
+  // 1: the trace encoders (rtl/trace) are built in, for `tb_sim --record` (tb_sim_rec). They are
+  // as large as both DUTs together and halve the simulation speed, so other builds leave them out.
+  parameter int unsigned Record = 0
 ) (
   input logic clk_i,
   input logic rst_ni
@@ -29,7 +32,7 @@ module tb #(
 
   // The DUT under test; the other one stays in reset with idle inputs and costs no DPI call.
   int unsigned dut_sel = 0;
-  initial dut_sel = tb_config(bench, NumRd, NumVp, FeatDirect, ScontrolGate);
+  initial dut_sel = tb_config(bench, NumRd, NumVp, FeatDirect, ScontrolGate, Record);
 
   // ---------------------------------------------------------------- ITS
   logic        its_rst_n = 1'b0;  // reset from time 0, whatever --x-initial does
@@ -282,58 +285,60 @@ module tb #(
     st_eoi_vector <= eoi_vector[7:0];
   end
   // ---------------------------------------------------------------- trace encoders
-  // The synthesizable trace encoders (rtl/trace, docs/trace.md) watch the same ports as the
-  // monitors; `tb_sim --record FILE` drains the stream of the DUT under test, one call per edge.
-  logic        its_tr_valid, st_tr_valid, tr_ready = 1'b0;
-  logic [511:0] its_tr_data, st_tr_data;
-  logic [3:0]   its_tr_count, st_tr_count;
-  logic [63:0]  its_tr_lost, st_tr_lost;
-  // Beats of 8 words (whole records): memory-heavy stretches need some depth (docs/trace.md).
-  localparam int unsigned TraceDepth = 32;
-  its_trace #(.NumRd(NumRd), .Depth(TraceDepth)) u_its_trace (
-    .clk_i, .rst_ni, .dut_rst_ni(its_rst_n),
-    .apb_psel_i(its_psel), .apb_penable_i(its_penable), .apb_pwrite_i(its_pwrite),
-    .apb_paddr_i(its_paddr), .apb_pwdata_i(its_pwdata), .apb_pstrb_i(its_pstrb),
-    .apb_pdevid_i(its_pdevid), .apb_pready_i(its_pready), .apb_prdata_i(its_prdata),
-    .apb_pslverr_i(its_pslverr),
-    .msi_valid_i(its_msi_valid), .msi_ready_i(its_msi_ready), .msi_devid_i(its_msi_devid),
-    .msi_eventid_i(its_msi_eventid),
-    .mem_req_valid_i(its_mreq_valid), .mem_req_ready_i(its_mreq_ready),
-    .mem_req_addr_i(its_maddr), .mem_req_we_i(its_mwe), .mem_req_wdata_i(its_mwdata),
-    .mem_req_be_i(its_mbe), .mem_rsp_valid_i(its_mrsp_valid), .mem_rsp_ready_i(its_mrsp_ready),
-    .mem_rsp_err_i(its_mrsp_err),
-    .rd_valid_i(its_rd_valid), .rd_ready_i(its_rd_ready), .rd_i(its_rd),
-    .rt_valid_i(its_rt_valid), .rt_i(its_rt), .busy_i(its_busy),
-    .out_valid_o(its_tr_valid), .out_data_o(its_tr_data), .out_count_o(its_tr_count),
-    .out_ready_i(tr_ready && dut_sel == BlkIts), .lost_o(its_tr_lost)
-  );
-  stimer_trace #(
-    .NumVp(NumVp), .FeatDirect(FeatDirect != 0), .ScontrolGate(ScontrolGate != 0),
-    .Depth(TraceDepth)
-  ) u_st_trace (
-    .clk_i, .rst_ni, .dut_rst_ni(st_rst_n),
-    .apb_psel_i(st_psel), .apb_penable_i(st_penable), .apb_pwrite_i(st_pwrite),
-    .apb_paddr_i(st_paddr), .apb_pwdata_i(st_pwdata), .apb_pstrb_i(st_pstrb),
-    .apb_pready_i(st_pready), .apb_prdata_i(st_prdata), .apb_pslverr_i(st_pslverr),
-    .now_i(st_now),
-    .mem_req_valid_i(st_mreq_valid), .mem_req_ready_i(st_mreq_ready),
-    .mem_req_addr_i(st_maddr), .mem_req_we_i(st_mwe), .mem_req_wdata_i(st_mwdata),
-    .mem_req_be_i(st_mbe), .mem_rsp_valid_i(st_mrsp_valid), .mem_rsp_ready_i(st_mrsp_ready),
-    .mem_rsp_err_i(st_mrsp_err),
-    .irq_valid_i(st_irq_valid), .irq_ready_i(st_irq_ready), .irq_i(st_irq),
-    .eoi_valid_i(st_eoi_valid), .eoi_ready_i(st_eoi_ready), .eoi_vp_i(st_eoi_vp),
-    .eoi_vector_i(st_eoi_vector),
-    .rt_valid_i(st_rt_valid), .rt_i(st_rt), .busy_i(st_busy),
-    .out_valid_o(st_tr_valid), .out_data_o(st_tr_data), .out_count_o(st_tr_count),
-    .out_ready_i(tr_ready && dut_sel == BlkStimer), .lost_o(st_tr_lost)
-  );
-  always @(posedge clk_i) begin : trace_drain
-    if (dut_sel == BlkIts) begin
-      tr_ready <= tb_trace_drain(bench, rst_ni, its_tr_valid && tr_ready, its_tr_valid,
-                                 32'(its_tr_count), its_tr_data);
-    end else if (dut_sel == BlkStimer) begin
-      tr_ready <= tb_trace_drain(bench, rst_ni, st_tr_valid && tr_ready, st_tr_valid,
-                                 32'(st_tr_count), st_tr_data);
+  if (Record != 0) begin : g_trace
+    // The synthesizable trace encoders (rtl/trace, docs/trace.md) watch the same ports as the
+    // monitors; `tb_sim --record FILE` drains the stream of the DUT under test, one call per edge.
+    logic        its_tr_valid, st_tr_valid, tr_ready = 1'b0;
+    logic [511:0] its_tr_data, st_tr_data;
+    logic [3:0]   its_tr_count, st_tr_count;
+    logic [63:0]  its_tr_lost, st_tr_lost;
+    // Beats of 8 words (whole records): memory-heavy stretches need some depth (docs/trace.md).
+    localparam int unsigned TraceDepth = 32;
+    its_trace #(.NumRd(NumRd), .Depth(TraceDepth)) u_its_trace (
+      .clk_i, .rst_ni, .dut_rst_ni(its_rst_n),
+      .apb_psel_i(its_psel), .apb_penable_i(its_penable), .apb_pwrite_i(its_pwrite),
+      .apb_paddr_i(its_paddr), .apb_pwdata_i(its_pwdata), .apb_pstrb_i(its_pstrb),
+      .apb_pdevid_i(its_pdevid), .apb_pready_i(its_pready), .apb_prdata_i(its_prdata),
+      .apb_pslverr_i(its_pslverr),
+      .msi_valid_i(its_msi_valid), .msi_ready_i(its_msi_ready), .msi_devid_i(its_msi_devid),
+      .msi_eventid_i(its_msi_eventid),
+      .mem_req_valid_i(its_mreq_valid), .mem_req_ready_i(its_mreq_ready),
+      .mem_req_addr_i(its_maddr), .mem_req_we_i(its_mwe), .mem_req_wdata_i(its_mwdata),
+      .mem_req_be_i(its_mbe), .mem_rsp_valid_i(its_mrsp_valid), .mem_rsp_ready_i(its_mrsp_ready),
+      .mem_rsp_err_i(its_mrsp_err),
+      .rd_valid_i(its_rd_valid), .rd_ready_i(its_rd_ready), .rd_i(its_rd),
+      .rt_valid_i(its_rt_valid), .rt_i(its_rt), .busy_i(its_busy),
+      .out_valid_o(its_tr_valid), .out_data_o(its_tr_data), .out_count_o(its_tr_count),
+      .out_ready_i(tr_ready && dut_sel == BlkIts), .lost_o(its_tr_lost)
+    );
+    stimer_trace #(
+      .NumVp(NumVp), .FeatDirect(FeatDirect != 0), .ScontrolGate(ScontrolGate != 0),
+      .Depth(TraceDepth)
+    ) u_st_trace (
+      .clk_i, .rst_ni, .dut_rst_ni(st_rst_n),
+      .apb_psel_i(st_psel), .apb_penable_i(st_penable), .apb_pwrite_i(st_pwrite),
+      .apb_paddr_i(st_paddr), .apb_pwdata_i(st_pwdata), .apb_pstrb_i(st_pstrb),
+      .apb_pready_i(st_pready), .apb_prdata_i(st_prdata), .apb_pslverr_i(st_pslverr),
+      .now_i(st_now),
+      .mem_req_valid_i(st_mreq_valid), .mem_req_ready_i(st_mreq_ready),
+      .mem_req_addr_i(st_maddr), .mem_req_we_i(st_mwe), .mem_req_wdata_i(st_mwdata),
+      .mem_req_be_i(st_mbe), .mem_rsp_valid_i(st_mrsp_valid), .mem_rsp_ready_i(st_mrsp_ready),
+      .mem_rsp_err_i(st_mrsp_err),
+      .irq_valid_i(st_irq_valid), .irq_ready_i(st_irq_ready), .irq_i(st_irq),
+      .eoi_valid_i(st_eoi_valid), .eoi_ready_i(st_eoi_ready), .eoi_vp_i(st_eoi_vp),
+      .eoi_vector_i(st_eoi_vector),
+      .rt_valid_i(st_rt_valid), .rt_i(st_rt), .busy_i(st_busy),
+      .out_valid_o(st_tr_valid), .out_data_o(st_tr_data), .out_count_o(st_tr_count),
+      .out_ready_i(tr_ready && dut_sel == BlkStimer), .lost_o(st_tr_lost)
+    );
+    always @(posedge clk_i) begin : trace_drain
+      if (dut_sel == BlkIts) begin
+        tr_ready <= tb_trace_drain(bench, rst_ni, its_tr_valid && tr_ready, its_tr_valid,
+                                   32'(its_tr_count), its_tr_data);
+      end else if (dut_sel == BlkStimer) begin
+        tr_ready <= tb_trace_drain(bench, rst_ni, st_tr_valid && tr_ready, st_tr_valid,
+                                   32'(st_tr_count), st_tr_data);
+      end
     end
   end
 

@@ -12,7 +12,8 @@ package tb_dpi_pkg;
   // the DUT under test (BlkIts, BlkStimer, or 0: none, the run is skipped).
   import "DPI-C" function int unsigned tb_config(input chandle bench, input int unsigned num_rd,
                                          input int unsigned num_vp, input int unsigned feat_direct,
-                                         input int unsigned scontrol_gate);
+                                         input int unsigned scontrol_gate,
+                                         input int unsigned record);
 
   // ---- Monitors (both DUTs) ----
   // The DUT's reset was asserted.
