@@ -363,13 +363,15 @@ static void exec_finish(exec_t *ex, const scn_op_t *op, const exec_rsp_t *rsp) {
       break;
     case SCN_MSR_WRITE:
     case SCN_MSR_READ:
-      scn_stimer_msr_name((uint32_t)a[1], name, sizeof(name));
+      // The MSR's name is formatted only for a failure message (not on every access).
       if (a[3] <= 1 && rsp->err != (a[3] != 0)) {
+        scn_stimer_msr_name((uint32_t)a[1], name, sizeof(name));
         snprintf(msg, sizeof(msg), "line %u: msr %s vp %" PRIu64 " %s: %s", op->line,
                  op->kind == SCN_MSR_WRITE ? "write" : "read", a[0], name,
                  rsp->err ? "unexpected #GP" : "expected #GP, none raised");
         exec_fail(ex, op, msg);
       } else if (op->kind == SCN_MSR_READ && (op->has & 4) && rsp->rdata != a[2]) {
+        scn_stimer_msr_name((uint32_t)a[1], name, sizeof(name));
         snprintf(msg, sizeof(msg),
                  "line %u: msr read vp %" PRIu64 " %s: expected 0x%" PRIx64 ", got 0x%" PRIx64,
                  op->line, a[0], name, a[2], rsp->rdata);
