@@ -166,14 +166,16 @@ def render_regress(d):
 def render_coverage(d):
     out = ['<table id="coverage-figures"><thead><tr><th>kind</th><th>covered</th>'
            '<th>of</th><th>%</th></tr></thead><tbody>']
-    for kind in ("line", "toggle", "functional"):
+    names = {"line": "line (rtl/)", "toggle": "toggle (rtl/)", "functional": "functional bins",
+             "model_line": "line (cmodel/src, gcov)", "model_branch": "branch (cmodel/src, gcov)"}
+    for kind in ("line", "toggle", "functional", "model_line", "model_branch"):
         v = d.get(kind)
         if isinstance(v, dict) and v.get("total"):
-            out.append(f'<tr id="cov-{kind}"><td>{kind}</td><td>{esc(v["hit"])}</td>'
+            out.append(f'<tr id="cov-{kind}"><td>{names[kind]}</td><td>{esc(v["hit"])}</td>'
                        f'<td>{esc(v["total"])}</td><td class="pct">'
                        f'{esc(pct(v["hit"], v["total"]))}</td></tr>')
         else:
-            out.append(f'<tr id="cov-{kind}"><td>{kind}</td><td colspan="3">no data in this '
+            out.append(f'<tr id="cov-{kind}"><td>{names[kind]}</td><td colspan="3">no data in this '
                        f'run</td></tr>')
     out.append("</tbody></table>")
     runs = d.get("runs", {})
