@@ -206,6 +206,7 @@ def case_coverage_mutate(browser, tmp):
     report.write_section("coverage", {
         "list": "sim/tests/smoke.list", "line": {"hit": 900, "total": 1000},
         "toggle": {"hit": 1500, "total": 2000}, "functional": {"hit": 98, "total": 100},
+        "model_line": {"hit": 955, "total": 1000}, "model_branch": {"hit": 440, "total": 500},
         "holes": ["its.cmd.mapd.size_max", EVIL],
         "runs": {"passed": 111, "failed": 0, "skipped": 0}, "html": "", "functional_txt": ""},
         render_page=False)
@@ -214,7 +215,8 @@ def case_coverage_mutate(browser, tmp):
         "survivors": [{"id": "m0123abcd", "where": "rtl/its/its_cmd.sv:10", "desc": "== -> !=",
                        "src": f"if (a < b) {EVIL}"}], "args": "--count 8"})
     dom = browse(browser, os.path.join(report.report_dir(), "index.html"), tmp)
-    for kind, want in (("line", "90.0 %"), ("toggle", "75.0 %"), ("functional", "98.0 %")):
+    for kind, want in (("line", "90.0 %"), ("toggle", "75.0 %"), ("functional", "98.0 %"),
+                       ("model_line", "95.5 %"), ("model_branch", "88.0 %")):
         row = dom.ids.get(f"cov-{kind}", "")
         expect(want in row, f"coverage {kind}: expected {want}, the page shows {row!r}")
     expect(dom.ids.get("cov-holes", "").strip() == "2", "the hole count is not 2")
