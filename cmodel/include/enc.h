@@ -108,9 +108,12 @@ void enc_rec_unpack(const enc_record_t *r, const uint32_t *words, void *rec);
  */
 char *enc_rec_format(const enc_record_t *r, const void *rec, char *buf, size_t len);
 
-/** The name of `value` in `e`, or NULL when it has none. */
+/**
+ * The name of `value` in `e`, or NULL when it has none. `e` may be NULL (what enc_enum() gives
+ * for an unknown name), here and in enc_value(): no names then.
+ */
 const char *enc_name(const enc_enum_t *e, uint64_t value);
-/** Looks `name` up in `e` (case-insensitive); false when absent. */
+/** Looks `name` up in `e` (case-insensitive); false when absent, `*value` unchanged then. */
 bool enc_value(const enc_enum_t *e, const char *name, uint64_t *value);
 /** The enumeration called `name` of block `b`, or NULL. */
 const enc_enum_t *enc_enum(const enc_block_t *b, const char *name);

@@ -692,3 +692,59 @@ void test_stimer_fault_write_periodic_waits(void) {
   EXPECT_DELIVERED(&fx, 0, TS_SINT_AUTO, 0, 40, 40, TS_VEC_AUTO, true);
   ts_fx_free(&fx);
 }
+
+// Memory whose writes fault in [lo, hi) while reads there succeed (cm_mem.h: a faulting write
+// leaves memory unchanged), to fault the one-shot busy flags write but not the busy check.
+typedef struct {
+  cm_mem_ops_t inner;
+  uint64_t lo;
+  uint64_t hi;
+} fault_wr_t;
+
+static bool fault_wr_read64(void *ctx, uint64_t addr, uint64_t *data) {
+  fault_wr_t *f = ctx;
+  return f->inner.read64(f->inner.ctx, addr, data);
+}
+
+static bool fault_wr_write64(void *ctx, uint64_t addr, uint64_t data, uint8_t be) {
+  fault_wr_t *f = ctx;
+  if (addr >= f->lo && addr < f->hi) {
+    return false;
+  }
+  return f->inner.write64(f->inner.ctx, addr, data, be);
+}
+
+void test_stimer_fault_write_busy_flags(void) {
+  ts_fx_t fx;
+  fx.cfg = stimer_default_config(1);
+  fx.mem = test_mem_new();
+  uint64_t slot = TS_SLOT(0, TS_SINT_EOI);
+  fault_wr_t f = {test_mem_ops(fx.mem), 0, 0};
+  cm_mem_ops_t ops = {&f, fault_wr_read64, fault_wr_write64};
+  ASSERT_EQ(stimer_create(&fx.cfg, &ops, &fx.st), STIMER_OK);
+  SYNIC_ON(&fx, 0);
+  KUT_SINTS(&fx, 0);
+  // The slot holds an unconsumed message with flags 0x80; its first beat takes no writes.
+  test_mem_write(fx.mem, slot, TS_MSG_HEADER | (0x80ull << 40), 8);
+  f.lo = slot;
+  f.hi = slot + 8;
+  TIMER_START(&fx, 0, 0, TS_CFG_MSG(false, TS_SINT_EOI), 100);
+  ADVANCE(&fx, 100, 1);
+  // IMPDEF-ST-5/ST-2: the flags beat (byte 5 = 0x80 | 1, lane 5 only) faults: outcome FAULT,
+  // no interrupt, the slot unchanged, Enable kept.
+  EXPECT_MEM_WRITE_FAULT(&fx, slot, 0x81ull << 40, 0x20, true);
+  EXPECT_RETIRE(&fx, 0, 0, STIMER_OUT_FAULT, 100);
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(ts_slot_flags(&fx, 0, TS_SINT_EOI), 0x80);
+  ASSERT_MSR(&fx, 0, STIMER_MSR_CONFIG(0), TS_CFG_MSG(false, TS_SINT_EOI));
+  // msg_pending stays 1: no retry without an acknowledge.
+  ADVANCE(&fx, 200, 0);
+  // The guest consumes the message and writes EOM; the retry keeps the original expiration.
+  f.hi = f.lo;
+  test_mem_write(fx.mem, slot, 0, 8);
+  MSR_WRITE(&fx, 0, STIMER_MSR_EOM, 0);
+  ADVANCE(&fx, 300, 1);
+  EXPECT_DELIVERED(&fx, 0, TS_SINT_EOI, 0, 100, 300, TS_VEC_EOI, false);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
