@@ -77,7 +77,8 @@ static uint64_t its_read_dw(const its_t *its, uint32_t dw) {
     case ITS_GITS_BASER(1):
       return its->baser[1];
     default:
-      if (dw >= 0xFFD0u && dw <= 0xFFF8u) {
+      // PIDR4 .. CIDR3 are the last doublewords of the control frame (dw <= 0xFFF8 here).
+      if (dw >= 0xFFD0u) {
         return its_id_regs(dw);
       }
       return 0;  // reserved and unimplemented: RAZ

@@ -49,6 +49,9 @@ static stimer_msr_t stimer_msr_decode(uint32_t msr) {
 // An unknown MSR is never accessible.
 static bool stimer_msr_allowed(const stimer_config_t *cfg, stimer_msr_kind_t kind) {
   switch (kind) {
+    case STIMER_MSR_K_NONE:
+    default:
+      return false;
     case STIMER_MSR_K_TIME_REF:
       return cfg->feat_time_ref;
     case STIMER_MSR_K_SCONTROL:
@@ -61,32 +64,33 @@ static bool stimer_msr_allowed(const stimer_config_t *cfg, stimer_msr_kind_t kin
     case STIMER_MSR_K_CONFIG:
     case STIMER_MSR_K_COUNT:
       return cfg->feat_stimer;
-    case STIMER_MSR_K_NONE:
-      break;
   }
-  return false;
 }
 
-// Decodes an access: false means #GP.
-static bool stimer_msr_lookup(const stimer_t *st, uint32_t vp, uint32_t msr, stimer_msr_t *m) {
+// Decodes an access; kind STIMER_MSR_K_NONE means #GP.
+static stimer_msr_t stimer_msr_lookup(const stimer_t *st, uint32_t vp, uint32_t msr) {
   // IMPDEF: IMPDEF-ST-1: an unknown MSR or `vp >= NumVp` is a #GP (64-bit-only writes are
   // implicit in this API).
-  if (vp >= st->cfg.num_vp) {
-    return false;
+  stimer_msr_t m = {STIMER_MSR_K_NONE, 0};
+  if (vp < st->cfg.num_vp) {
+    m = stimer_msr_decode(msr);
+    if (!stimer_msr_allowed(&st->cfg, m.kind)) {
+      m.kind = STIMER_MSR_K_NONE;
+    }
   }
-  *m = stimer_msr_decode(msr);
-  return stimer_msr_allowed(&st->cfg, m->kind);
+  return m;
 }
 
-// spec section 5 "SINT acknowledge" (KVM `kvm_hv_notify_acked_sint`): each message-mode timer
-// with a pending notification on SINT `sint` gets a retry in the next pass.
+// spec section 5 "SINT acknowledge" (KVM `kvm_hv_notify_acked_sint`): each timer with
+// msg_pending = 1, Enable = 1, DirectMode = 0 and SINTx = `sint` gets a retry in the next pass.
+// msg_pending = 1 implies the other two here: it is left set only by a failed attempt, which
+// keeps Enable (an attempt needs Enable = 1); a direct-mode attempt never fails (spec section 4,
+// Normative); a CONFIG or COUNT write clears it.
 static void synic_ack_sint(stimer__vp_t *v, unsigned sint) {
   for (unsigned i = 0; i < STIMER_NUM_TIMERS; i++) {
     stimer__timer_t *t = &v->timer[i];
-    bool enabled = (t->config & STIMER_CFG_ENABLE) != 0;
-    bool direct = (t->config & STIMER_CFG_DIRECT) != 0;
     unsigned sintx = (unsigned)STIMER__FX(t->config, STIMER__CFG_SINTX_SH, STIMER__CFG_SINTX_LEN);
-    if (t->msg_pending && enabled && !direct && sintx == sint) {
+    if (t->msg_pending && sintx == sint) {
       t->acked = true;
     }
   }
@@ -115,47 +119,43 @@ stimer_status_t stimer_msr_write(stimer_t *st, uint32_t vp, uint32_t msr, uint64
   if (st == NULL) {
     return STIMER_ERR_BAD_ARG;
   }
-  stimer_msr_t m;
-  if (!stimer_msr_lookup(st, vp, msr, &m)) {
-    return STIMER_GP;
-  }
-  stimer__vp_t *v = &st->vp[vp];
+  stimer_msr_t m = stimer_msr_lookup(st, vp, msr);
+  // `vp` is below NumVp in every case but STIMER_MSR_K_NONE.
   switch (m.kind) {
+    case STIMER_MSR_K_NONE:
     case STIMER_MSR_K_TIME_REF:
     case STIMER_MSR_K_SVERSION:
-      // Read-only MSRs: a guest write is a #GP (spec sections 1 and 2).
+    default:
+      // #GP: refused by stimer_msr_lookup, or a read-only MSR (spec sections 1 and 2).
       return STIMER_GP;
     case STIMER_MSR_K_SCONTROL:
-      v->scontrol = value;
+      st->vp[vp].scontrol = value;
       return STIMER_OK;
     case STIMER_MSR_K_SIEFP:
       // IMPDEF: IMPDEF-ST-3: SIEFP is stored only (no event flags, no zeroing).
-      v->siefp = value;
+      st->vp[vp].siefp = value;
       return STIMER_OK;
     case STIMER_MSR_K_SIMP:
       if ((value & STIMER__SYNIC_ENABLE) != 0) {
         // IMPDEF: IMPDEF-ST-3: the page is zeroed on every guest write with Enable=1.
         synic_zero_page(st, value);
       }
-      v->simp = value;
+      st->vp[vp].simp = value;
       return STIMER_OK;
     case STIMER_MSR_K_EOM:
       // spec section 2: EOM acknowledges all 16 SINTs; the value is ignored.
       for (unsigned s = 0; s < STIMER_NUM_SINTS; s++) {
-        synic_ack_sint(v, s);
+        synic_ack_sint(&st->vp[vp], s);
       }
       return STIMER_OK;
     case STIMER_MSR_K_SINT:
-      return synic_write_sint(v, m.index, value);
+      return synic_write_sint(&st->vp[vp], m.index, value);
     case STIMER_MSR_K_CONFIG:
-      return stimer__config_write(st, &v->timer[m.index], value);
+      return stimer__config_write(st, &st->vp[vp].timer[m.index], value);
     case STIMER_MSR_K_COUNT:
-      stimer__count_write(st, &v->timer[m.index], value);
+      stimer__count_write(st, &st->vp[vp].timer[m.index], value);
       return STIMER_OK;
-    case STIMER_MSR_K_NONE:
-      break;
   }
-  return STIMER_GP;
 }
 
 stimer_status_t stimer_msr_read(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t *value) {
@@ -163,42 +163,40 @@ stimer_status_t stimer_msr_read(stimer_t *st, uint32_t vp, uint32_t msr, uint64_
     return STIMER_ERR_BAD_ARG;
   }
   *value = 0;  // also the read data of a #GP
-  stimer_msr_t m;
-  if (!stimer_msr_lookup(st, vp, msr, &m)) {
-    return STIMER_GP;
-  }
-  const stimer__vp_t *v = &st->vp[vp];
+  stimer_msr_t m = stimer_msr_lookup(st, vp, msr);
+  // `vp` is below NumVp in every case but STIMER_MSR_K_NONE.
   switch (m.kind) {
+    case STIMER_MSR_K_NONE:
+    default:
+      return STIMER_GP;
     case STIMER_MSR_K_TIME_REF:
       // IMPDEF: IMPDEF-ST-6: TIME_REF_COUNT reads return the last sampled `now`.
       *value = st->now;
       break;
     case STIMER_MSR_K_SCONTROL:
-      *value = v->scontrol;
+      *value = st->vp[vp].scontrol;
       break;
     case STIMER_MSR_K_SVERSION:
       *value = STIMER_SVERSION_VALUE;
       break;
     case STIMER_MSR_K_SIEFP:
-      *value = v->siefp;
+      *value = st->vp[vp].siefp;
       break;
     case STIMER_MSR_K_SIMP:
-      *value = v->simp;
+      *value = st->vp[vp].simp;
       break;
     case STIMER_MSR_K_EOM:
       *value = 0;  // write-only trigger, reads 0
       break;
     case STIMER_MSR_K_SINT:
-      *value = v->sint[m.index];
+      *value = st->vp[vp].sint[m.index];
       break;
     case STIMER_MSR_K_CONFIG:
-      *value = v->timer[m.index].config;
+      *value = st->vp[vp].timer[m.index].config;
       break;
     case STIMER_MSR_K_COUNT:
-      *value = v->timer[m.index].count;
+      *value = st->vp[vp].timer[m.index].count;
       break;
-    case STIMER_MSR_K_NONE:
-      return STIMER_GP;
   }
   return STIMER_OK;
 }

@@ -31,17 +31,21 @@ static void stimer_start(stimer__timer_t *t, uint64_t now) {
   } else if (t->exp_time == 0) {
     // Fresh start: the first period begins now. Overflow is unspecified (spec section 3).
     t->exp_time = now + t->count;
-  } else if (now >= t->exp_time) {
-    // Re-arm after a fire: next grid point strictly after `now`; missed periods are dropped.
-    // Lazy (bit 2) is ignored: KVM rule for both values (spec section 4, Normative).
+  } else {
+    // Re-arm after a fire (only stimer_evaluate after an attempt gets here with exp_time != 0,
+    // and an attempt needs now >= exp_time): next grid point strictly after `now`; missed
+    // periods are dropped. Lazy (bit 2) is ignored: KVM rule for both values (spec section 4,
+    // Normative).
     uint64_t r = (now - t->exp_time) % t->count;
     t->exp_time = now + (t->count - r);
   }
 }
 
 // spec section 4 "Evaluation" step 2: re-start unless a notification is pending, or cancel.
+// Runs after an attempt, so COUNT != 0: the timer was due, which needs a start (COUNT != 0),
+// and a COUNT write cancels; only Enable is left to check.
 static void stimer_evaluate(stimer__timer_t *t, uint64_t now) {
-  if (stimer_enabled(t) && t->count != 0) {
+  if (stimer_enabled(t)) {
     if (!t->msg_pending) {
       stimer_start(t, now);
     }
@@ -74,10 +78,12 @@ void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
   if (value == 0) {
     // Writing 0 stops and disables the timer regardless of AutoEnable.
     t->config &= ~STIMER_CFG_ENABLE;
-  } else if ((t->config & STIMER_CFG_AUTO_ENABLE) != 0) {
+    return;
+  }
+  if ((t->config & STIMER_CFG_AUTO_ENABLE) != 0) {
     t->config |= STIMER_CFG_ENABLE;
   }
-  if (stimer_enabled(t) && t->count != 0) {
+  if (stimer_enabled(t)) {
     stimer_start(t, st->now);
   }
 }

@@ -426,3 +426,24 @@ void test_enc_rec_format_truncated(void) {
   ASSERT_TRUE(enc_rec_format(&its_rec_retire, &r, none, 0) == none);
   ASSERT_STR(none, "abc");
 }
+
+// enc.h: `stride` is the step between array elements, so a single register (count 1) may have
+// none (0); a hand-built table with such a register still names and resolves it.
+void test_enc_reg_single_no_stride(void) {
+  static const enc_reg_t regs[] = {
+      {"ONE", 0x10u, 64, "rw", 0, 0, 1, 0, ""},
+      {"ARR", 0x20u, 64, "rw", 0, 0, 4, 8, ""},
+  };
+  static const enc_block_t b = {"test", regs, 2, NULL, 0, NULL, 0, NULL, 0};
+  char buf[16];
+  ASSERT_STR(enc_reg_name(&b, 0x10, buf, sizeof(buf)), "ONE");
+  ASSERT_TRUE(enc_reg_name(&b, 0x11, buf, sizeof(buf)) == NULL);
+  ASSERT_STR(enc_reg_name(&b, 0x38, buf, sizeof(buf)), "ARR3");
+  ASSERT_TRUE(enc_reg_name(&b, 0x24, buf, sizeof(buf)) == NULL);  // between two elements
+  ASSERT_TRUE(enc_reg_name(&b, 0x40, buf, sizeof(buf)) == NULL);  // past the last
+  uint32_t off = 0;
+  ASSERT_TRUE(enc_reg_by_name(&b, "ONE", &off));
+  ASSERT_EQ(off, 0x10);
+  ASSERT_TRUE(enc_reg_by_name(&b, "ARR2", &off));
+  ASSERT_EQ(off, 0x30);
+}
