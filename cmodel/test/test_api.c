@@ -150,16 +150,16 @@ void test_its_api_names_values(void) {
   ASSERT_EQ(strcmp(its_ee_name(ITS_EE_ID_OOR), "ID_OOR"), 0);
   ASSERT_EQ(strcmp(its_ee_name(ITS_EE_UNMAPPED_COLLECTION), "UNMAPPED_COLLECTION"), 0);
   ASSERT_EQ(strcmp(its_ee_name(ITS_EE_UNSUPPORTED), "UNSUPPORTED"), 0);
-  static const char *const ops[] = {"MOVI", "INT",  "CLEAR", "SYNC",   "MAPD",   "MAPC",
-                                    "MAPTI", "MAPI", "INV",  "INVALL", "MOVALL", "DISCARD"};
+  static const char *const ops[] = {"MOVI",  "INT",  "CLEAR", "SYNC",   "MAPD",   "MAPC",
+                                    "MAPTI", "MAPI", "INV",   "INVALL", "MOVALL", "DISCARD"};
   static const char *const outs[] = {"OK", "IGNORED", "STALLED", "FAULT"};
-  static const char *const rds[] = {"NONE", "SET", "CLEAR", "MOVE", "MOVALL", "INV", "INVALL",
-                                    "SYNC"};
+  static const char *const rds[] = {"NONE",   "SET", "CLEAR",  "MOVE",
+                                    "MOVALL", "INV", "INVALL", "SYNC"};
   static const char *const rts[] = {"NONE", "CMD", "MSI", "TRANSLATER"};
-  static const char *const ees[] = {"DEVICE_OOR",     "MOVALL_PROCNUM_OOR", "PROCNUM_OOR",
-                                    "ITTSIZE_OOR",    "COLLECTION_OOR",     "UNMAPPED_DEVICE",
-                                    "ID_OOR",         "PHYSICALID_OOR",     "UNMAPPED_INTERRUPT",
-                                    "UNMAPPED_COLLECTION", "DISABLED",      "UNSUPPORTED"};
+  static const char *const ees[] = {
+      "DEVICE_OOR",         "MOVALL_PROCNUM_OOR",  "PROCNUM_OOR", "ITTSIZE_OOR",
+      "COLLECTION_OOR",     "UNMAPPED_DEVICE",     "ID_OOR",      "PHYSICALID_OOR",
+      "UNMAPPED_INTERRUPT", "UNMAPPED_COLLECTION", "DISABLED",    "UNSUPPORTED"};
   api_check_unnamed(its_opcode_name(0x02), ops, sizeof(ops) / sizeof(ops[0]));
   api_check_unnamed(its_outcome_name((its_outcome_t)4), outs, sizeof(outs) / sizeof(outs[0]));
   api_check_unnamed(its_rd_kind_name((its_rd_kind_t)8), rds, sizeof(rds) / sizeof(rds[0]));

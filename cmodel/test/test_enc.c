@@ -11,14 +11,14 @@
 #include "stimer.h"
 #include "test.h"
 
-#define ASSERT_STR(a, b)                                                           \
-  do {                                                                             \
-    const char *test_sa_ = (a);                                                    \
-    const char *test_sb_ = (b);                                                    \
-    if (test_sa_ == NULL || strcmp(test_sa_, test_sb_) != 0) {                     \
-      TEST_FAIL_AT(__FILE__, __LINE__, "%s: \"%s\" != \"%s\"", #a,                 \
-                   test_sa_ != NULL ? test_sa_ : "(null)", test_sb_);              \
-    }                                                                              \
+#define ASSERT_STR(a, b)                                              \
+  do {                                                                \
+    const char *test_sa_ = (a);                                       \
+    const char *test_sb_ = (b);                                       \
+    if (test_sa_ == NULL || strcmp(test_sa_, test_sb_) != 0) {        \
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s: \"%s\" != \"%s\"", #a,    \
+                   test_sa_ != NULL ? test_sa_ : "(null)", test_sb_); \
+    }                                                                 \
   } while (0)
 
 // ---- Enumerations ----
@@ -164,24 +164,26 @@ void test_enc_reg_by_name_unknown(void) {
   const enc_block_t *its = its_enc();
   const enc_block_t *st = stimer_enc();
   static const char *const its_bad[] = {
-      "GITS_CTLRX",  // a single register takes no suffix
-      "GITS_CTLR0",  // nor an index
-      "GITS_",       // a prefix of several names
-      "GITS",  "", "GITS_BASER2",  // BASER2..7 are not described
-      "CTLR",
+      "GITS_CTLRX",   // a single register takes no suffix
+      "GITS_CTLR0",   // nor an index
+      "GITS_",        // a prefix of several names
+      "GITS",         // a shorter prefix
+      "",             // no name
+      "GITS_BASER2",  // BASER2..7 are not described
+      "CTLR",         // the name without its prefix
   };
   static const char *const st_bad[] = {
-      "SINT",        // an array needs its index
-      "SINT16",      // index = count
-      "SINT99",      // far beyond
-      "SINT1000",    // more digits than any index below 16 has
-      "SINT1x",      // not a decimal index
-      "SINTx",       // no digits at all
-      "SINT-1",      // not a decimal index
-      "CONFIG4",     // four timers: CONFIG0..3
-      "COUNT",       // array without index
-      "EOM1",        // a single MSR takes no index
-      "SIM",         // a prefix of SIMP
+      "SINT",      // an array needs its index
+      "SINT16",    // index = count
+      "SINT99",    // far beyond
+      "SINT1000",  // more digits than any index below 16 has
+      "SINT1x",    // not a decimal index
+      "SINTx",     // no digits at all
+      "SINT-1",    // not a decimal index
+      "CONFIG4",   // four timers: CONFIG0..3
+      "COUNT",     // array without index
+      "EOM1",      // a single MSR takes no index
+      "SIM",       // a prefix of SIMP
       "NOPE",
   };
   uint32_t off = 0x5A5A;
@@ -203,8 +205,8 @@ void test_enc_reg_name(void) {
   const enc_block_t *its = its_enc();
   ASSERT_STR(enc_reg_name(its, ITS_GITS_CBASER, buf, sizeof(buf)), "GITS_CBASER");
   ASSERT_STR(enc_reg_name(its, ITS_GITS_TRANSLATER, buf, sizeof(buf)), "GITS_TRANSLATER");
-  ASSERT_TRUE(enc_reg_name(its, 0x200, buf, sizeof(buf)) == NULL);     // no register there
-  ASSERT_TRUE(enc_reg_name(its, 0x20000, buf, sizeof(buf)) == NULL);   // beyond both frames
+  ASSERT_TRUE(enc_reg_name(its, 0x200, buf, sizeof(buf)) == NULL);    // no register there
+  ASSERT_TRUE(enc_reg_name(its, 0x20000, buf, sizeof(buf)) == NULL);  // beyond both frames
   const enc_block_t *st = stimer_enc();
   uint32_t base = STIMER_MSR_BASE;
   ASSERT_STR(enc_reg_name(st, STIMER_MSR_SINT(3) - base, buf, sizeof(buf)), "SINT3");
@@ -212,7 +214,7 @@ void test_enc_reg_name(void) {
   ASSERT_STR(enc_reg_name(st, STIMER_MSR_CONFIG(2) - base, buf, sizeof(buf)), "CONFIG2");
   ASSERT_STR(enc_reg_name(st, STIMER_MSR_COUNT(2) - base, buf, sizeof(buf)), "COUNT2");
   ASSERT_STR(enc_reg_name(st, STIMER_MSR_SIMP - base, buf, sizeof(buf)), "SIMP");
-  ASSERT_TRUE(enc_reg_name(st, STIMER_MSR_SINT(16) - base, buf, sizeof(buf)) == NULL);  // 0xA0
+  ASSERT_TRUE(enc_reg_name(st, STIMER_MSR_SINT(16) - base, buf, sizeof(buf)) == NULL);   // 0xA0
   ASSERT_TRUE(enc_reg_name(st, STIMER_MSR_CONFIG(4) - base, buf, sizeof(buf)) == NULL);  // 0xB8
   ASSERT_TRUE(enc_reg_name(st, 0x00, buf, sizeof(buf)) == NULL);
   ASSERT_TRUE(enc_reg_name(st, 0x85, buf, sizeof(buf)) == NULL);  // after EOM
@@ -275,8 +277,8 @@ void test_enc_rec_unpack_its_retire(void) {
   ASSERT_EQ(r.devid, 0xFEDC);
   ASSERT_EQ(r.eventid, 0x89ABCDEF);
   // enc_rec_get reads the same members.
-  uint64_t want[7] = {ITS_RT_CMD, 0xABCDE, ITS_CMD_MAPTI, ITS_OUT_IGNORED, 0x10A05, 0xFEDC,
-                      0x89ABCDEF};
+  uint64_t want[7] = {ITS_RT_CMD, 0xABCDE, ITS_CMD_MAPTI, ITS_OUT_IGNORED,
+                      0x10A05,    0xFEDC,  0x89ABCDEF};
   ASSERT_EQ(its_rec_retire.n, 7);
   for (size_t i = 0; i < 7; i++) {
     ASSERT_EQ(enc_rec_get(&its_rec_retire.fields[i], &r), want[i]);
@@ -390,8 +392,9 @@ void test_enc_rec_format(void) {
   char buf[256];
   ASSERT_TRUE(enc_rec_format(&its_rec_retire, &r, buf, sizeof(buf)) == buf);
   // Every field as name=value in record order, enumerated values by name.
-  ASSERT_STR(buf, "kind=CMD offset=0x40 opcode=MAPD outcome=IGNORED error=0x10802 devid=0x0 "
-                  "eventid=0x0");
+  ASSERT_STR(buf,
+             "kind=CMD offset=0x40 opcode=MAPD outcome=IGNORED error=0x10802 devid=0x0 "
+             "eventid=0x0");
   // A value its enumeration does not name is shown as a number.
   r.opcode = 0x02;
   enc_rec_format(&its_rec_retire, &r, buf, sizeof(buf));

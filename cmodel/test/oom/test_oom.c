@@ -28,11 +28,11 @@ void __wrap_free(void *p);
 #define OOM_LIVE_MAX 64
 
 static struct {
-  bool on;              // counting and tracking (between oom_arm and oom_disarm)
-  unsigned fail_at;     // the allocation number that fails (1 = the first), 0 = none
-  bool fail_after;      // every allocation from `fail_at` on fails, not just that one
-  unsigned count;       // allocations attempted since oom_arm
-  unsigned failed;      // allocations failed since oom_arm
+  bool on;                   // counting and tracking (between oom_arm and oom_disarm)
+  unsigned fail_at;          // the allocation number that fails (1 = the first), 0 = none
+  bool fail_after;           // every allocation from `fail_at` on fails, not just that one
+  unsigned count;            // allocations attempted since oom_arm
+  unsigned failed;           // allocations failed since oom_arm
   void *live[OOM_LIVE_MAX];  // blocks allocated since oom_arm and not yet freed
 } oom;
 
@@ -51,7 +51,8 @@ static bool oom_fail_now(void) {
     return false;
   }
   oom.count++;
-  if (oom.fail_at != 0 && (oom.count == oom.fail_at || (oom.fail_after && oom.count > oom.fail_at))) {
+  if (oom.fail_at != 0 &&
+      (oom.count == oom.fail_at || (oom.fail_after && oom.count > oom.fail_at))) {
     oom.failed++;
     return true;
   }
@@ -297,10 +298,8 @@ typedef struct {
 } oom_case_t;
 
 static const oom_case_t oom_cases[] = {
-    {"oom/its_create", test_oom_its_create},
-    {"oom/stimer_create", test_oom_stimer_create},
-    {"oom/evq_init", test_oom_evq_init},
-    {"oom/evq_grow", test_oom_evq_grow},
+    {"oom/its_create", test_oom_its_create},     {"oom/stimer_create", test_oom_stimer_create},
+    {"oom/evq_init", test_oom_evq_init},         {"oom/evq_grow", test_oom_evq_grow},
     {"oom/model_events", test_oom_model_events},
 };
 
