@@ -142,12 +142,14 @@ stimer_status_t stimer_msr_write(stimer_t *st, uint32_t vp, uint32_t msr, uint64
       }
       st->vp[vp].simp = value;
       return STIMER_OK;
-    case STIMER_MSR_K_EOM:
+    case STIMER_MSR_K_EOM: {
       // spec section 2: EOM acknowledges all 16 SINTs; the value is ignored.
+      stimer__vp_t *v = &st->vp[vp];
       for (unsigned s = 0; s < STIMER_NUM_SINTS; s++) {
-        synic_ack_sint(&st->vp[vp], s);
+        synic_ack_sint(v, s);
       }
       return STIMER_OK;
+    }
     case STIMER_MSR_K_SINT:
       return synic_write_sint(&st->vp[vp], m.index, value);
     case STIMER_MSR_K_CONFIG:
