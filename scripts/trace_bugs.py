@@ -89,7 +89,7 @@ def main():
     mutlib.sync_tree(src)
     print()
     for name, status, what in rows:
-        print(f"{name:28} {status:8} {what}")
+        print(f"{name:34} {status:8} {what}")
     bad = [r for r in rows if r[1] != "SAME"]
     print(f"\ntrace_bugs: {len(rows) - len(bad)} of {len(rows)} bugs replay to the same first "
           "divergence")

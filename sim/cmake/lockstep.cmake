@@ -232,6 +232,14 @@ if(Python3_FOUND)
            --waves --seeds 4 --ops 2000 rtl-its-movi-move rtl-stimer-eom-ack
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(bugs/waves PROPERTIES LABELS "scripts;bugs" TIMEOUT 3600 RUN_SERIAL ON)
+  # Record and replay on broken RTL (issue 15, docs/bugs.md): for one bug per block, the first
+  # failing run is recorded on the patched tb_sim_rec and its offline replay must report the same
+  # first divergence (scripts/trace_bugs.py, one build tree under build/trace_bugs/).
+  add_test(NAME bugs/trace_replay COMMAND ${Python3_EXECUTABLE}
+           ${PROJECT_SOURCE_DIR}/scripts/trace_bugs.py rtl-its-ev-bound
+           rtl-stimer-oneshot-stays-enabled WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(bugs/trace_replay PROPERTIES LABELS "scripts;bugs;trace" TIMEOUT 3600
+                       RUN_SERIAL ON)
   # The mutator of scripts/mutate (what it mutates, stable ids, the equivalent-mutant list).
   add_test(NAME mutate/mutator COMMAND ${Python3_EXECUTABLE}
            ${PROJECT_SOURCE_DIR}/scripts/test_mutate.py WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
