@@ -73,14 +73,14 @@ typedef struct {
   bool enabled;
   gen_tab_t tab[2];  // device and collection tables
   unsigned since_wait;
-  unsigned unrun;       // commands queued since the active fault range was added
-  bool faulting;        // a fault range is active
-  unsigned fault_left;  // draws a held fault range stays
-  bool nopost;          // the commands made now are not posted (a batch)
-  unsigned w[GW_N];     // weights (gen_its_wdef)
-  char desc[400];       // the geometry of the last (re)programming
+  unsigned unrun;         // commands queued since the active fault range was added
+  bool faulting;          // a fault range is active
+  unsigned fault_left;    // draws a held fault range stays
+  bool nopost;            // the commands made now are not posted (a batch)
+  unsigned w[GW_N];       // weights (gen_its_wdef)
+  char desc[400];         // the geometry of the last (re)programming
   char first_desc[1000];  // the configuration drawn at the start, with latencies and weights
-  uint64_t num_rd;  // redistributors of the build (config num_rd)
+  uint64_t num_rd;        // redistributors of the build (config num_rd)
 } gen_t;
 
 // Reserved bits of the table entries (docs/enc/its.toml): software may leave junk there and
@@ -215,7 +215,8 @@ static bool gen_its_weights(const char *spec, unsigned w[GW_N], char *err, size_
       }
     }
     if (k == GW_N) {
-      snprintf(err, errlen, "--gen-weights: unknown ITS weight '%.*s' (docs/testplan.md lists them)",
+      snprintf(err, errlen,
+               "--gen-weights: unknown ITS weight '%.*s' (docs/testplan.md lists them)",
                (int)(eq - p), p);
       return false;
     }
@@ -424,8 +425,10 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
     gen_op(g, SCN_REG_WRITE, ITS_GITS_BASER(n), v, 8, 0);
   }
   gen_its_desc(g, " %s=%s,%uK,size=%u,base=0x%" PRIx64, n == 0 ? "dt" : "ct",
-               !t->valid ? "off" : t->indirect ? "2lvl" : "flat", (unsigned)(t->page / 1024),
-               t->size, t->base);
+               !t->valid     ? "off"
+               : t->indirect ? "2lvl"
+                             : "flat",
+               (unsigned)(t->page / 1024), t->size, t->base);
   if (t->indirect) {
     gen_its_desc(g, ",l1_ok=0x%x,odd_l2=0x%x", t->l1_ok, t->odd);
   }
@@ -439,7 +442,7 @@ static void gen_its_queue(gen_t *g, bool keep_cwriter) {
   unsigned size = 0;
   if (gen_its_pct(g, GW_BIGQUEUE)) {
     unsigned q = gen_pct(g);
-    size = q < 50 ? 1 + (unsigned)tb_rand_below(&g->r, 3)
+    size = q < 50   ? 1 + (unsigned)tb_rand_below(&g->r, 3)
            : q < 75 ? 15
                     : (unsigned)tb_rand_below(&g->r, GEN_QPAGES_MAX);
   }
@@ -450,8 +453,7 @@ static void gen_its_queue(gen_t *g, bool keep_cwriter) {
   }
   uint64_t v = ITS_GITS_CBASER_VALID | base | size;
   if (gen_its_pct(g, GW_JUNK)) {
-    uint64_t other = ~(ITS_GITS_CBASER_VALID | ITS_GITS_CBASER_PA_MASK |
-                       ITS_GITS_CBASER_SIZE_MASK);
+    uint64_t other = ~(ITS_GITS_CBASER_VALID | ITS_GITS_CBASER_PA_MASK | ITS_GITS_CBASER_SIZE_MASK);
     v |= tb_rand_u64(&g->r) & other;  // shareability, cacheability and the bits that read 0
   }
   if (tb_rand_pct(&g->r, 20)) {
@@ -562,9 +564,9 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
     uint64_t intid = q < 5    ? tb_rand_below(&g->r, 8192)
                      : q < 10 ? 65536 + tb_rand_below(&g->r, (1u << 24) - 65536)
                               : 8192 + tb_rand_below(&g->r, 512);
-    uint64_t lo = (bad ? 0 : ITS_ITE_LO_VALID) |
-                  (tb_rand_pct(&g->r, 85) ? ITS_ITE_LO_INTTYPE : 0) | ITS_ITE_LO_INTID(intid) |
-                  ITS_ITE_LO_ICID(ite_icid) | (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
+    uint64_t lo = (bad ? 0 : ITS_ITE_LO_VALID) | (tb_rand_pct(&g->r, 85) ? ITS_ITE_LO_INTTYPE : 0) |
+                  ITS_ITE_LO_INTID(intid) | ITS_ITE_LO_ICID(ite_icid) |
+                  (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
     uint64_t hi = ITS_ITE_HI_DOORBELL(ITS_DOORBELL_NONE) | (tb_rand_u64(&g->r) & GEN_ITE_HI_RSVD);
     gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev, lo, 8, 0);
     gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev + 8, hi, 4, 0);
@@ -669,7 +671,7 @@ static void gen_its_reprogram(gen_t *g) {
   }
   gen_its_ctlr(g, false);
   gen_its_wait(g);
-  gen_op(g, SCN_REG_READ, ITS_GITS_CTLR, 0, 0, 0);  // Quiescent
+  gen_op(g, SCN_REG_READ, ITS_GITS_CTLR, 0, 0, 0);         // Quiescent
   unsigned which = 1 + (unsigned)tb_rand_below(&g->r, 7);  // bit 0 DT, 1 CT, 2 queue
   if (stalled) {
     which |= 4;
@@ -704,8 +706,7 @@ static void gen_its_reprogram(gen_t *g) {
   for (unsigned i = (unsigned)tb_rand_below(&g->r, 3); i > 0; i--) {
     gen_its_msi(g);  // dropped: disabled
   }
-  gen_op(g, SCN_REG_READ, which & 4 ? ITS_GITS_CBASER : ITS_GITS_BASER(which & 1 ? 0 : 1), 0, 0,
-         0);
+  gen_op(g, SCN_REG_READ, which & 4 ? ITS_GITS_CBASER : ITS_GITS_BASER(which & 1 ? 0 : 1), 0, 0, 0);
   gen_its_ctlr(g, true);
 }
 
@@ -716,7 +717,7 @@ static void gen_its_reset(gen_t *g) {
   gen_op(g, SCN_RESET, 0, 0, 0, 0);
   g->enabled = false;
   g->cwriter = 0;
-  static const uint32_t regs[] = {ITS_GITS_CTLR, ITS_GITS_CBASER, ITS_GITS_CREADR,
+  static const uint32_t regs[] = {ITS_GITS_CTLR,    ITS_GITS_CBASER,   ITS_GITS_CREADR,
                                   ITS_GITS_CWRITER, ITS_GITS_BASER(0), ITS_GITS_BASER(1)};
   gen_op(g, SCN_REG_READ, regs[tb_rand_below(&g->r, 6)], 0, 0, 0);
   if (tb_rand_pct(&g->r, 50)) {
@@ -803,9 +804,9 @@ static void gen_its_cmd_draw(gen_t *g, unsigned kind) {
     case GW_MAPI:
       gen_its_cmd(
           g, ITS_CMD_MAPI,
-          (its_cmd_fields_t){
-              .dev = dev, .ev = tb_rand_pct(&g->r, 70) ? 8192 + tb_rand_below(&g->r, 64) : ev,
-              .icid = icid});
+          (its_cmd_fields_t){.dev = dev,
+                             .ev = tb_rand_pct(&g->r, 70) ? 8192 + tb_rand_below(&g->r, 64) : ev,
+                             .icid = icid});
       break;
     case GW_INT: {
       static const uint8_t ops[] = {ITS_CMD_INT, ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV,
@@ -861,11 +862,20 @@ static void gen_its_one(gen_t *g) {
       break;
     }
     case GW_REGREAD: {
-      static const uint32_t regs[] = {ITS_GITS_CTLR,     ITS_GITS_CREADR,   ITS_GITS_CWRITER,
-                                      ITS_GITS_CBASER,   ITS_GITS_BASER(0), ITS_GITS_BASER(1),
-                                      ITS_GITS_TYPER,    ITS_GITS_PIDR2,    0x0010,
-                                      ITS_GITS_BASER(2), 0xFFF0,            ITS_GITS_TRANSLATER,
-                                      0x10000,           ITS_GITS_BASER(7)};
+      static const uint32_t regs[] = {ITS_GITS_CTLR,
+                                      ITS_GITS_CREADR,
+                                      ITS_GITS_CWRITER,
+                                      ITS_GITS_CBASER,
+                                      ITS_GITS_BASER(0),
+                                      ITS_GITS_BASER(1),
+                                      ITS_GITS_TYPER,
+                                      ITS_GITS_PIDR2,
+                                      0x0010,
+                                      ITS_GITS_BASER(2),
+                                      0xFFF0,
+                                      ITS_GITS_TRANSLATER,
+                                      0x10000,
+                                      ITS_GITS_BASER(7)};
       gen_op(g, SCN_REG_READ, regs[tb_rand_below(&g->r, 14)], 0, 0, 0);
       break;
     }
@@ -888,8 +898,8 @@ static void gen_its_one(gen_t *g) {
       break;
     case GW_CWRITER_OOR:
       // A CWRITER beyond the queue stops processing until a valid offset is written.
-      gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER,
-             g->qsize + ITS_CMD_BYTES * tb_rand_below(&g->r, 8), 8, 0);
+      gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->qsize + ITS_CMD_BYTES * tb_rand_below(&g->r, 8),
+             8, 0);
       gen_its_wait(g);
       gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter, 8, 0);
       break;
