@@ -468,7 +468,7 @@ static void gen_its_queue(gen_t *g, bool keep_cwriter) {
   if (!(keep_cwriter && g->cwriter < qsize && tb_rand_pct(&g->r, 40))) {
     uint64_t slots = qsize / ITS_CMD_BYTES;
     g->cwriter =
-        tb_rand_pct(&g->r, 50) ? 0 : ITS_CMD_BYTES * tb_rand_below(&g->r, slots < 64 ? slots : 64);
+        tb_rand_pct(&g->r, 50) ? 0 : ITS_CMD_BYTES * tb_rand_below(&g->r, slots < 16 ? slots : 16);
     if (size < 4 && tb_rand_pct(&g->r, 30)) {
       // Wraps soon. Not in a larger queue: every slot below CWRITER runs first.
       g->cwriter = qsize - ITS_CMD_BYTES * (1 + tb_rand_below(&g->r, 4));
