@@ -86,7 +86,11 @@ typedef struct {
 // Reserved bits of the table entries (docs/enc/its.toml): software may leave junk there and
 // both implementations must ignore it (and MOVI rewrites an ITE from its fields, IMPDEF-ITS-12).
 #define GEN_DTE_RSVD ~(ITS_DTE_VALID_MASK | ITS_DTE_SIZE_MASK | ITS_DTE_ITT_ADDR_MASK)
-#define GEN_CTE_RSVD ~(ITS_CTE_VALID_MASK | ITS_CTE_RDBASE_MASK)
+// (CTE junk stays out of bits [50:20]: after a reprogram makes the collection table two-level, a
+// stale CTE word with bit 63 set is a valid level-1 entry, and its bits [50:0] an address; junk
+// there would scatter writes over the whole address space and the sparse memory would grow with
+// the run. DTE reserved bits are [63:50] and ITT_addr is small, so a DTE word stays near.)
+#define GEN_CTE_RSVD (~(ITS_CTE_VALID_MASK | ITS_CTE_RDBASE_MASK) & ~0x7FFFFFFF00000ull)
 #define GEN_ITE_LO_RSVD                                                       \
   ~(ITS_ITE_LO_VALID_MASK | ITS_ITE_LO_INTTYPE_MASK | ITS_ITE_LO_INTID_MASK | \
     ITS_ITE_LO_ICID_MASK | ITS_ITE_LO_VPEID_MASK)
@@ -139,12 +143,20 @@ static uint64_t gen_id(gen_t *g, uint64_t pool, uint64_t cap) {
 // ---- ITS ----
 
 // ITS memory map of generated tests. Every geometry drawn fits its region: a flat table or a
-// level-1 table of up to 1 MiB, level-2 pages after GEN_L2 (1 MiB per table), ITTs after GEN_ITT.
+// level-1 table of up to 1 MiB, level-2 pages (1 MiB per table), ITTs after GEN_ITT. Each region
+// holds one kind of word at one byte alignment, so the stale words a new geometry finds are
+// entries of its own kind, never addresses made of another kind's bits (the sparse memory would
+// grow with the run).
 #define GEN_QUEUE 0x100000ull  // the command queue, CBASER Size up to 255 (1 MiB)
-#define GEN_DT 0x200000ull     // device table (flat, or its level-1 table)
-#define GEN_CT 0x300000ull     // collection table
+#define GEN_DT 0x200000ull     // flat device table
+#define GEN_CT 0x300000ull     // flat collection table
 #define GEN_ITT 0x400000ull    // + (dev % 64) * 0x1000
 #define GEN_L2 0x800000ull     // level-2 pages: device table + 0, collection table + 1 MiB
+// Level-1 tables: device table + 0, collection table + 1 MiB. Apart from the flat tables, so a
+// reprogrammed table never reads level-1 entries as table entries or the reverse (stale entries
+// of its own kind it does read): an entry's address bits would send writes all over memory.
+#define GEN_L1 0xC00000ull
+#define GEN_L2_ODD 0xE00000ull  // level-2 pages at an odd byte address: device table + 0, + 1 MiB
 #define GEN_REGION 0x100000ull
 #define GEN_DEVS 24u
 #define GEN_ICIDS 12u
@@ -277,12 +289,17 @@ static bool gen_its_pct(gen_t *g, unsigned k) {
   return tb_rand_pct(&g->r, g->w[k]) != 0;
 }
 
-// An ID of a table of capacity `cap`: usually one of the first `pool` (the ones commands map),
-// sometimes anywhere in the table (other level-1 entries); the `oor` percentage of the draws
+// An ID of table `n`: usually one of the first `pool` (the ones commands map), sometimes one of
+// a few spread over the table (the first IDs of other level-1 entries, or of 4 KiB pages of a flat
+// table: a few pages, so memory does not grow with the run); the `oor` percentage of the draws
 // includes the boundary cases (gen_id).
-static uint64_t gen_its_id(gen_t *g, uint64_t pool, uint64_t cap) {
+static uint64_t gen_its_id(gen_t *g, uint64_t pool, unsigned n) {
+  const gen_tab_t *t = &g->tab[n];
+  uint64_t cap = t->n;
   if (cap > pool && tb_rand_pct(&g->r, 8)) {
-    return tb_rand_below(&g->r, cap);
+    uint64_t step = t->indirect ? t->page / 8 : 512;  // a level-2 page, or a 4 KiB page
+    uint64_t id = tb_rand_below(&g->r, 8) * step + tb_rand_below(&g->r, 4);
+    return id < cap ? id : tb_rand_below(&g->r, pool);
   }
   if (cap == 0 || !gen_its_pct(g, GW_OOR)) {
     return tb_rand_below(&g->r, pool);
@@ -365,10 +382,13 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
     t->size = tb_rand_pct(&g->r, 60) ? 1 + (unsigned)tb_rand_below(&g->r, 3)
                                      : (unsigned)tb_rand_below(&g->r, max_pages);
   }
-  uint64_t region = n == 0 ? GEN_DT : GEN_CT;
+  uint64_t region = (t->indirect ? GEN_L1 + n * GEN_REGION : n == 0 ? GEN_DT : GEN_CT);
+  // The base: the start of the region or one of its other quarters, where the table fits (a few
+  // placements, so the pages the runs touch stay few).
   t->base = region;
-  if (tb_rand_pct(&g->r, 30)) {
-    t->base += tb_rand_below(&g->r, max_pages - t->size) * t->page;
+  uint64_t quarter = tb_rand_pct(&g->r, 30) ? tb_rand_below(&g->r, 4) * (GEN_REGION / 4) : 0;
+  if (quarter + (t->size + 1ull) * t->page <= GEN_REGION) {
+    t->base += quarter;
   }
   t->valid = tb_rand_pct(&g->r, valid_pct) != 0;
   uint64_t bytes = (t->size + 1ull) * t->page;
@@ -385,11 +405,17 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
     // earlier geometry). Entry 0 serves the pool IDs, so it is bad half as often.
     t->n_l1 = GEN_L1_MAX;
     for (unsigned i = 0; i < t->n_l1; i++) {
-      uint64_t l2 = GEN_L2 + n * GEN_REGION + i * t->page;
+      // Pages two page sizes apart, so an offset page does not overlap the next one.
+      uint64_t l2 = GEN_L2 + n * GEN_REGION + 2 * i * t->page;
       if (gen_its_pct(g, GW_ODD_L2)) {
-        // Level-2 pages are at any byte address (spec/its.md section 4: L1.PA[50:0]).
-        l2 += tb_rand_pct(&g->r, 50) ? 8 * (1 + tb_rand_below(&g->r, per / 2))
-                                     : 1 + tb_rand_below(&g->r, 7);
+        // Level-2 pages are at any address (spec/its.md section 4: L1.PA[50:0]): 8-byte
+        // offsets, or in a region of their own a byte offset (3 for the device table, 5 for the
+        // collection table: the same in every geometry, so a stale entry is read whole).
+        if (tb_rand_pct(&g->r, 50)) {
+          l2 += 8 * (1 + tb_rand_below(&g->r, per / 2));
+        } else {
+          l2 = GEN_L2_ODD + n * GEN_REGION + 2 * i * t->page + (n == 0 ? 3 : 5);
+        }
         t->odd |= 1u << i;
       }
       bool ok = !tb_rand_pct(&g->r, i == 0 ? g->w[GW_L1_BAD] / 2 : g->w[GW_L1_BAD]);
@@ -447,9 +473,10 @@ static void gen_its_queue(gen_t *g, bool keep_cwriter) {
                     : (unsigned)tb_rand_below(&g->r, GEN_QPAGES_MAX);
   }
   uint64_t qsize = 4096ull * (size + 1);
-  uint64_t base = GEN_QUEUE;
-  if (tb_rand_pct(&g->r, 30)) {
-    base += 4096 * tb_rand_below(&g->r, GEN_QPAGES_MAX - size);
+  uint64_t base = GEN_QUEUE;  // placed like a table (gen_its_table)
+  uint64_t quarter = tb_rand_pct(&g->r, 30) ? tb_rand_below(&g->r, 4) * (GEN_REGION / 4) : 0;
+  if (quarter + qsize <= GEN_REGION) {
+    base += quarter;
   }
   uint64_t v = ITS_GITS_CBASER_VALID | base | size;
   if (gen_its_pct(g, GW_JUNK)) {
@@ -603,7 +630,8 @@ static void gen_its_fault_range(gen_t *g, uint64_t *lo, uint64_t *hi) {
     *lo = t->base;  // the entries of a flat table (reads and writes)
     *hi = t->base + (t->size + 1ull) * t->page;
   } else if (c <= 3) {
-    *lo = GEN_L2 + n * GEN_REGION;  // the level-2 pages
+    // The level-2 pages (those at 8-byte offsets, or those at an odd byte offset).
+    *lo = (tb_rand_pct(&g->r, 70) ? GEN_L2 : GEN_L2_ODD) + n * GEN_REGION;
     *hi = *lo + GEN_REGION;
   } else if (c == 4) {
     *lo = GEN_ITT;  // ITEs (reads and writes)
@@ -766,9 +794,9 @@ static void gen_its_regwrite(gen_t *g, uint64_t dev) {
 
 // One command of `kind` (GW_MAPD..GW_BADCMD) with drawn fields.
 static void gen_its_cmd_draw(gen_t *g, unsigned kind) {
-  uint64_t dev = gen_its_id(g, GEN_DEVS, g->tab[0].n);
+  uint64_t dev = gen_its_id(g, GEN_DEVS, 0);
   uint64_t ev = tb_rand_pct(&g->r, 5) ? 256 + tb_rand_below(&g->r, 4) : tb_rand_below(&g->r, 40);
-  uint64_t icid = gen_its_id(g, GEN_ICIDS, g->tab[1].n);
+  uint64_t icid = gen_its_id(g, GEN_ICIDS, 1);
   // 5 %: a redistributor at or just beyond #RD (MAPC/MOVALL/SYNC rd out of range).
   uint64_t rd =
       tb_rand_pct(&g->r, 5) ? g->num_rd + tb_rand_below(&g->r, 3) : tb_rand_below(&g->r, g->num_rd);
@@ -846,9 +874,9 @@ static void gen_its_one(gen_t *g) {
       gen_its_fault_end(g);
     }
   }
-  uint64_t dev = gen_its_id(g, GEN_DEVS, g->tab[0].n);
+  uint64_t dev = gen_its_id(g, GEN_DEVS, 0);
   uint64_t ev = tb_rand_pct(&g->r, 5) ? 256 + tb_rand_below(&g->r, 4) : tb_rand_below(&g->r, 40);
-  uint64_t icid = gen_its_id(g, GEN_ICIDS, g->tab[1].n);
+  uint64_t icid = gen_its_id(g, GEN_ICIDS, 1);
   unsigned kind = gen_its_pick(g, 0, GW_N_OPS);
   switch (kind) {
     case GW_MSI:
