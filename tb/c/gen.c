@@ -917,13 +917,22 @@ static void gen_its_one(gen_t *g) {
         gen_its_fault(g);
       }
       break;
-    case GW_TOGGLE:
-      // Disable, a few MSIs and commands that must wait, then enable again.
+    case GW_TOGGLE: {
+      // Disable (at once, or after the queue drained), an MSI that is dropped and a command that
+      // must wait, then enable again. The command only after a wait: disabled with a queue that
+      // is still full, it would not fit (a full queue that does not run is a scenario error).
+      bool drained = tb_rand_pct(&g->r, 50);
+      if (drained) {
+        gen_its_wait(g);
+      }
       gen_its_ctlr(g, false);
       gen_its_msi(g);
-      gen_its_cmd(g, ITS_CMD_SYNC, (its_cmd_fields_t){0});
+      if (drained) {
+        gen_its_cmd(g, ITS_CMD_SYNC, (its_cmd_fields_t){0});
+      }
       gen_its_ctlr(g, true);
       break;
+    }
     case GW_CWRITER_OOR:
       // A CWRITER beyond the queue stops processing until a valid offset is written.
       gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->qsize + ITS_CMD_BYTES * tb_rand_below(&g->r, 8),
