@@ -77,6 +77,7 @@ typedef struct {
   bool faulting;          // a fault range is active
   unsigned fault_left;    // draws a held fault range stays
   bool nopost;            // the commands made now are not posted (a batch)
+  unsigned odd_phase[2];  // byte offset (1..7) of the odd level-2 pages of each table
   unsigned w[GW_N];       // weights (gen_its_wdef)
   char desc[400];         // the geometry of the last (re)programming
   char first_desc[1000];  // the configuration drawn at the start, with latencies and weights
@@ -409,12 +410,12 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
       uint64_t l2 = GEN_L2 + n * GEN_REGION + 2 * i * t->page;
       if (gen_its_pct(g, GW_ODD_L2)) {
         // Level-2 pages are at any address (spec/its.md section 4: L1.PA[50:0]): 8-byte
-        // offsets, or in a region of their own a byte offset (3 for the device table, 5 for the
-        // collection table: the same in every geometry, so a stale entry is read whole).
+        // offsets, or in a region of their own a byte offset 1..7 drawn once per run and table
+        // (the same in every geometry of the run, so a stale entry is read whole).
         if (tb_rand_pct(&g->r, 50)) {
           l2 += 8 * (1 + tb_rand_below(&g->r, per / 2));
         } else {
-          l2 = GEN_L2_ODD + n * GEN_REGION + 2 * i * t->page + (n == 0 ? 3 : 5);
+          l2 = GEN_L2_ODD + n * GEN_REGION + 2 * i * t->page + g->odd_phase[n];
         }
         t->odd |= 1u << i;
       }
@@ -530,10 +531,13 @@ static void gen_its_setup(gen_t *g) {
   g->s->cfg.mem_latency = 1 + (unsigned)tb_rand_below(&g->r, 6);
   g->s->cfg.mem_stall = (unsigned)tb_rand_below(&g->r, 40);
   g->s->cfg.rsp_stall = (unsigned)tb_rand_below(&g->r, 30);
+  g->odd_phase[0] = 1 + (unsigned)tb_rand_below(&g->r, 7);
+  g->odd_phase[1] = 1 + (unsigned)tb_rand_below(&g->r, 7);
   gen_its_program(g);
   int k = snprintf(g->first_desc, sizeof(g->first_desc),
-                   "%s mem_latency=%u mem_stall=%u rsp_stall=%u weights=", g->desc,
-                   g->s->cfg.mem_latency, g->s->cfg.mem_stall, g->s->cfg.rsp_stall);
+                   "%s odd_phase=%u,%u mem_latency=%u mem_stall=%u rsp_stall=%u weights=", g->desc,
+                   g->odd_phase[0], g->odd_phase[1], g->s->cfg.mem_latency, g->s->cfg.mem_stall,
+                   g->s->cfg.rsp_stall);
   for (unsigned i = 0; i < GW_N && k > 0 && (size_t)k < sizeof(g->first_desc); i++) {
     k += snprintf(g->first_desc + k, sizeof(g->first_desc) - (size_t)k, "%s%s=%u", i ? "," : "",
                   gen_its_wdef[i].name, g->w[i]);
@@ -565,6 +569,34 @@ static bool gen_entry_addr(const gen_t *g, unsigned n, uint64_t idx, uint64_t *a
 // block is idle: DTEs, CTEs and ITEs valid with junk in their reserved bits, invalid ones with
 // junk, ITEs with IntType 0, an ICID beyond the collection table or an INTID outside the LPI
 // range, CTEs naming a redistributor beyond #RD, level-1 entries made invalid or valid again.
+static void gen_its_plant_ite(gen_t *g, uint64_t itt, uint64_t ev, uint64_t icid, bool bad) {
+  unsigned q = gen_pct(g);
+  uint64_t intid = q < 5    ? tb_rand_below(&g->r, 8192)
+                   : q < 10 ? 65536 + tb_rand_below(&g->r, (1u << 24) - 65536)
+                            : 8192 + tb_rand_below(&g->r, 512);
+  uint64_t lo = (bad ? 0 : ITS_ITE_LO_VALID) | (tb_rand_pct(&g->r, 85) ? ITS_ITE_LO_INTTYPE : 0) |
+                ITS_ITE_LO_INTID(intid) | ITS_ITE_LO_ICID(icid) |
+                (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
+  uint64_t hi = ITS_ITE_HI_DOORBELL(ITS_DOORBELL_NONE) | (tb_rand_u64(&g->r) & GEN_ITE_HI_RSVD);
+  gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev, lo, 8, 0);
+  gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev + 8, hi, 4, 0);
+}
+
+// A command or an MSI that looks up the ITE of (dev, ev) (spec/its.md 3.2, section 5).
+static void gen_its_lookup(gen_t *g, uint64_t dev, uint64_t ev) {
+  static const uint8_t ops[] = {ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV, ITS_CMD_DISCARD,
+                                ITS_CMD_MOVI};
+  unsigned k = (unsigned)tb_rand_below(&g->r, 7);
+  if (k < 5) {
+    gen_its_cmd(g, ops[k],
+                (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = tb_rand_below(&g->r, GEN_ICIDS)});
+  } else if (k == 5) {
+    gen_op(g, SCN_MSI, dev, ev, 0, 0);
+  } else {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, ev, 4, dev);
+  }
+}
+
 static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
   uint64_t itt = GEN_ITT + (dev % 64) * 0x1000;
   uint64_t addr;
@@ -581,22 +613,20 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
     uint64_t cte = (bad ? 0 : ITS_CTE_VALID) | ITS_CTE_RDBASE(rd & 0xFFFF) |
                    (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, cte, 8, 0);
+    if (tb_rand_pct(&g->r, 50)) {
+      gen_its_plant_ite(g, itt, ev, icid, false);  // an ITE of that collection, looked up
+      gen_its_lookup(g, dev, ev);
+    }
   } else if (k == 2) {
     uint64_t ct_n = g->tab[1].n;
     uint64_t ite_icid = tb_rand_below(&g->r, GEN_ICIDS);
     if (tb_rand_pct(&g->r, 15) && ct_n < 65536) {
       ite_icid = ct_n + tb_rand_below(&g->r, 65536 - ct_n);  // beyond the collection table
     }
-    unsigned q = gen_pct(g);
-    uint64_t intid = q < 5    ? tb_rand_below(&g->r, 8192)
-                     : q < 10 ? 65536 + tb_rand_below(&g->r, (1u << 24) - 65536)
-                              : 8192 + tb_rand_below(&g->r, 512);
-    uint64_t lo = (bad ? 0 : ITS_ITE_LO_VALID) | (tb_rand_pct(&g->r, 85) ? ITS_ITE_LO_INTTYPE : 0) |
-                  ITS_ITE_LO_INTID(intid) | ITS_ITE_LO_ICID(ite_icid) |
-                  (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
-    uint64_t hi = ITS_ITE_HI_DOORBELL(ITS_DOORBELL_NONE) | (tb_rand_u64(&g->r) & GEN_ITE_HI_RSVD);
-    gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev, lo, 8, 0);
-    gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev + 8, hi, 4, 0);
+    gen_its_plant_ite(g, itt, ev, ite_icid, bad);
+    if (tb_rand_pct(&g->r, 60)) {
+      gen_its_lookup(g, dev, ev);
+    }
   } else if (k == 3) {
     unsigned n = (unsigned)tb_rand_below(&g->r, 2);
     gen_tab_t *t = &g->tab[n];
