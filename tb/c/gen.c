@@ -77,7 +77,6 @@ typedef struct {
   bool faulting;          // a fault range is active
   unsigned fault_left;    // draws a held fault range stays
   bool nopost;            // the commands made now are not posted (a batch)
-  unsigned odd_phase[2];  // byte offset (1..7) of the odd level-2 pages of each table
   unsigned w[GW_N];       // weights (gen_its_wdef)
   char desc[400];         // the geometry of the last (re)programming
   char first_desc[1000];  // the configuration drawn at the start, with latencies and weights
@@ -157,7 +156,9 @@ static uint64_t gen_id(gen_t *g, uint64_t pool, uint64_t cap) {
 // reprogrammed table never reads level-1 entries as table entries or the reverse (stale entries
 // of its own kind it does read): an entry's address bits would send writes all over memory.
 #define GEN_L1 0xC00000ull
-#define GEN_L2_ODD 0xE00000ull  // level-2 pages at an odd byte address: device table + 0, + 1 MiB
+// Level-2 pages at an odd byte offset p (1..7): a region per offset, GEN_L2_ODD + (p - 1) * 2 MiB,
+// device table + 0, collection table + 1 MiB.
+#define GEN_L2_ODD 0x1000000ull
 #define GEN_REGION 0x100000ull
 #define GEN_DEVS 24u
 #define GEN_ICIDS 12u
@@ -410,12 +411,13 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
       uint64_t l2 = GEN_L2 + n * GEN_REGION + 2 * i * t->page;
       if (gen_its_pct(g, GW_ODD_L2)) {
         // Level-2 pages are at any address (spec/its.md section 4: L1.PA[50:0]): 8-byte
-        // offsets, or in a region of their own a byte offset 1..7 drawn once per run and table
-        // (the same in every geometry of the run, so a stale entry is read whole).
+        // offsets, or a byte offset 1..7 in the region of that offset (so a stale entry a new
+        // geometry finds there is read whole).
         if (tb_rand_pct(&g->r, 50)) {
           l2 += 8 * (1 + tb_rand_below(&g->r, per / 2));
         } else {
-          l2 = GEN_L2_ODD + n * GEN_REGION + 2 * i * t->page + g->odd_phase[n];
+          uint64_t p = 1 + tb_rand_below(&g->r, 7);
+          l2 = GEN_L2_ODD + (p - 1) * 2 * GEN_REGION + n * GEN_REGION + 2 * i * t->page + p;
         }
         t->odd |= 1u << i;
       }
@@ -531,13 +533,10 @@ static void gen_its_setup(gen_t *g) {
   g->s->cfg.mem_latency = 1 + (unsigned)tb_rand_below(&g->r, 6);
   g->s->cfg.mem_stall = (unsigned)tb_rand_below(&g->r, 40);
   g->s->cfg.rsp_stall = (unsigned)tb_rand_below(&g->r, 30);
-  g->odd_phase[0] = 1 + (unsigned)tb_rand_below(&g->r, 7);
-  g->odd_phase[1] = 1 + (unsigned)tb_rand_below(&g->r, 7);
   gen_its_program(g);
   int k = snprintf(g->first_desc, sizeof(g->first_desc),
-                   "%s odd_phase=%u,%u mem_latency=%u mem_stall=%u rsp_stall=%u weights=", g->desc,
-                   g->odd_phase[0], g->odd_phase[1], g->s->cfg.mem_latency, g->s->cfg.mem_stall,
-                   g->s->cfg.rsp_stall);
+                   "%s mem_latency=%u mem_stall=%u rsp_stall=%u weights=", g->desc,
+                   g->s->cfg.mem_latency, g->s->cfg.mem_stall, g->s->cfg.rsp_stall);
   for (unsigned i = 0; i < GW_N && k > 0 && (size_t)k < sizeof(g->first_desc); i++) {
     k += snprintf(g->first_desc + k, sizeof(g->first_desc) - (size_t)k, "%s%s=%u", i ? "," : "",
                   gen_its_wdef[i].name, g->w[i]);
@@ -661,8 +660,12 @@ static void gen_its_fault_range(gen_t *g, uint64_t *lo, uint64_t *hi) {
     *hi = t->base + (t->size + 1ull) * t->page;
   } else if (c <= 3) {
     // The level-2 pages (those at 8-byte offsets, or those at an odd byte offset).
-    *lo = (tb_rand_pct(&g->r, 70) ? GEN_L2 : GEN_L2_ODD) + n * GEN_REGION;
+    *lo = GEN_L2 + n * GEN_REGION;
     *hi = *lo + GEN_REGION;
+    if (tb_rand_pct(&g->r, 30)) {
+      *lo = GEN_L2_ODD;  // every odd region, both tables
+      *hi = GEN_L2_ODD + 14 * GEN_REGION;
+    }
   } else if (c == 4) {
     *lo = GEN_ITT;  // ITEs (reads and writes)
     *hi = GEN_ITT + 64 * 0x1000;
