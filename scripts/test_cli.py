@@ -23,12 +23,43 @@ BAD = [
     ("--seed", "-5"), ("--seed", "18446744073709551616"), ("--seed", "0x"), ("--seed", " 5"),
     ("--seed", "5k"), ("--max-mismatch", "0"), ("--max-mismatch", "-1"), ("--watchdog", "0"),
     ("--watchdog", "1e3"), ("--trace-start", "-1"), ("--trace-end", "+5"),
+    ("--gen-weights", "nosuch=1"), ("--gen-weights", "mapd=1001"), ("--gen-weights", "mapd"),
+    ("--gen-weights", "indirect=101"), ("--gen-weights", "mapd=-1"), ("--gen-weights", "mapd=1,"),
 ]
 
 
 def run(exe, args, timeout=60):
     p = subprocess.run([exe] + args, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
     return p.returncode, p.stdout, p.stderr
+
+
+def check_gen_weights(exe):
+    """--gen-weights: the drawn configuration and the weights are printed and stored in the
+    result, the rerun command repeats them, and they change the stream; a scenario refuses them."""
+    fails = []
+    rc, out, err = run(exe, ["--test", "sim/tests/its_smoke_faults.scn", "--gen-weights", "mapd=1"])
+    if rc != 2 or "--gen-weights" not in err:
+        fails.append(f"--gen-weights with a scenario file: exit {rc}, stderr {err.strip()!r}")
+    with tempfile.TemporaryDirectory() as tmp:
+        res = os.path.join(tmp, "r.json")
+        w = "reset=50,reprogram=50,fault=50,indirect=100"
+        rc, out, err = run(exe, ["--test", "random-its", "--seed", "5", "--ops", "60",
+                                 "--gen-weights", w, "--result", res])
+        gen = [ln for ln in out.splitlines() if ln.startswith("gen: its ")]
+        try:
+            with open(res, encoding="utf-8") as f:
+                d = json.load(f)
+        except (OSError, ValueError) as e:
+            return [f"--gen-weights run: no result file ({e}); exit {rc}: {err.strip()!r}"]
+        if rc != 0 or len(gen) != 1 or "reset=50" not in gen[0] or "=2lvl," not in gen[0]:
+            fails.append(f"--gen-weights {w}: exit {rc}, gen lines {gen}")
+        elif d.get("gen") != gen[0][len("gen: "):] or f"--gen-weights {w}" not in d.get("rerun"):
+            fails.append(f"--gen-weights: result gen {d.get('gen')!r}, rerun {d.get('rerun')!r}")
+        rc, out2, _ = run(exe, ["--test", "random-its", "--seed", "5", "--ops", "60"])
+        gen2 = [ln for ln in out2.splitlines() if ln.startswith("gen: its ")]
+        if rc != 0 or len(gen2) != 1 or "reset=1," not in gen2[0]:
+            fails.append(f"random-its seed 5 with the default weights: exit {rc}, gen {gen2}")
+    return fails
 
 
 def main():
@@ -76,6 +107,7 @@ def main():
         except subprocess.TimeoutExpired:
             fails.append("stimer_reset.scn (another build's configuration) with --trace did not "
                          "end within 60 s")
+    fails += check_gen_weights(exe)
     fails += check_result(exe)
     for f in fails:
         print(f"FAIL: {f}")

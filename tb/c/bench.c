@@ -48,7 +48,8 @@ struct bench {
   bool verbose;
   bool strict;  // --strict: every block's outputs must be matched (docs/scenarios.md)
   char exe[512];
-  char ops_arg[48];
+  char gen_weights[512];  // --gen-weights: the random generator's weights (gen.h)
+  char ops_arg[600];      // a random test's options for the rerun command
   // The run.
   fcov_t *fcov;
   obs_log_t log;
@@ -88,8 +89,11 @@ static void bench_usage(const char *argv0) {
           "          [--trace FILE.fst [--trace-start CYCLE] [--trace-end CYCLE]]\n"
           "          [--watchdog CYCLES] [--verbose] [--strict] [--fcov FILE] [--cov FILE]\n"
           "          [--result FILE] [--record FILE [--record-stall PCT]]\n"
+          "          [--gen-weights NAME=N,...]\n"
           "  --seed N          0..2^64-1 (default 1): random stimulus, back-pressure, X init\n"
           "  --ops N           1..%llu operations of a random test (default 400)\n"
+          "  --gen-weights W   a random test's generator weights, NAME=N,... (names and defaults:\n"
+          "                    docs/testplan.md, \"The random ITS generator\")\n"
           "  --no-lockstep     compare nothing: the model only follows the DUT (for timing)\n"
           "  --strict          strict mode, as a `strict` line in the scenario: an output no\n"
           "                    `expect` of its block matched fails the run\n"
@@ -173,7 +177,8 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
                                  {"--cov", b->cov, sizeof(b->cov)},
                                  {"--fcov", b->fcov_path, sizeof(b->fcov_path)},
                                  {"--result", b->result, sizeof(b->result)},
-                                 {"--record", b->record, sizeof(b->record)}};
+                                 {"--record", b->record, sizeof(b->record)},
+                                 {"--gen-weights", b->gen_weights, sizeof(b->gen_weights)}};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -275,12 +280,22 @@ static int bench_load(bench_t *b, const char *test) {
     }
     b->random = true;
     snprintf(b->test, sizeof(b->test), "%s", test);
-    snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64, b->random_ops);
+    snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64 "%s%.512s", b->random_ops,
+             b->gen_weights[0] != 0 ? " --gen-weights " : "", b->gen_weights);
     // For the default parameters; bench_config generates again for the build's, if they differ.
-    gen_random(strcmp(test, "random-its") == 0 ? SCN_BLOCK_ITS : SCN_BLOCK_STIMER, b->seed,
-               b->random_ops, NULL, &b->scn);
+    char err[300];
+    if (!gen_random_weighted(strcmp(test, "random-its") == 0 ? SCN_BLOCK_ITS : SCN_BLOCK_STIMER,
+                             b->seed, b->random_ops, NULL, b->gen_weights, &b->scn, err,
+                             sizeof(err))) {
+      fprintf(stderr, "%s\n", err);
+      return 2;
+    }
     b->log.discard = true;  // no expect line: nothing reads the observations
     return -1;
+  }
+  if (b->gen_weights[0] != 0) {
+    fprintf(stderr, "--gen-weights: expected with a random test, not a scenario file\n");
+    return 2;
   }
   char err[512];
   if (!scn_load(test, &b->scn, err, sizeof(err))) {
@@ -575,10 +590,18 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
     scn_block_t block = b->scn.block;
     gen_random_free(&b->scn);
     scn_free(&b->scn);
-    gen_random(block, b->seed, b->random_ops, &build, &b->scn);
+    char err[300];
+    if (!gen_random_weighted(block, b->seed, b->random_ops, &build, b->gen_weights, &b->scn, err,
+                             sizeof(err))) {
+      fprintf(stderr, "bench: %s\n", err);  // checked in bench_load: cannot happen
+      exit(3);
+    }
     if (!b->watchdog_given) {
       b->watchdog = BENCH_WATCHDOG_BASE + BENCH_WATCHDOG_PER_LATENCY * c->mem_latency;
     }
+  }
+  if (b->random && gen_describe(&b->scn)[0] != 0) {
+    printf("gen: %s\n", gen_describe(&b->scn));  // what the seed drew (docs/testplan.md)
   }
   // A scenario whose `config` line asks for other RTL parameters is not run here (exit 77):
   // scripts/lockstep runs it on the build of its parameters, building it if needed.
@@ -804,6 +827,7 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
       .mismatch_cycle = b->fail_cycle,
       .seconds = seconds,
       .peak_rss_kb = bench_peak_rss_kb(),
+      .gen = b->random ? gen_describe(&b->scn) : "",
   };
   if (strcmp(status, "FAIL") == 0 && b->first_mismatch[0] == 0) {
     r.first_mismatch = "the run failed without a mismatch report (see its output)";

@@ -2,6 +2,8 @@
 // Constrained-random generators for the ITS and the stimer.
 #include "gen.h"
 
+#include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,37 +12,85 @@
 #include "stimer.h"
 #include "tb_rand.h"
 
-// ITS memory map of generated tests.
-#define GEN_QUEUE 0x100000ull
-#define GEN_DT 0x200000ull
-#define GEN_CT 0x300000ull
-#define GEN_ITT 0x400000ull  // + dev * 0x1000
-#define GEN_L2 0x800000ull   // level-2 pages, + i * 64 KiB
-#define GEN_DEVS 24u
-#define GEN_ICIDS 12u
+// The ITS generator's weights (gen_its_wdef: names and defaults): operation kinds first, then
+// percentages.
+typedef enum {
+  GW_MAPD,
+  GW_MAPC,
+  GW_MAPTI,
+  GW_MAPI,
+  GW_INT,
+  GW_MOVI,
+  GW_INVALL,
+  GW_MOVALL,
+  GW_SYNC,
+  GW_BADCMD,
+  GW_MSI,
+  GW_TRANSLATER,
+  GW_REGREAD,
+  GW_REGWRITE,
+  GW_FAULT,
+  GW_TOGGLE,
+  GW_CWRITER_OOR,
+  GW_PLANT,
+  GW_WAIT,
+  GW_BATCH,
+  GW_REPROGRAM,
+  GW_RESET,
+  GW_N_OPS,
+  GW_INDIRECT = GW_N_OPS,
+  GW_BIGTABLE,
+  GW_ODD_L2,
+  GW_L1_BAD,
+  GW_BIGQUEUE,
+  GW_FAULT_HOLD,
+  GW_JUNK,
+  GW_OOR,
+  GW_N
+} gen_w_t;
+
+#define GEN_L1_MAX 8u  // level-1 entries the generator writes (the rest: what memory holds)
+
+// The generator's view of one ITS table as programmed (spec/its.md section 4).
+typedef struct {
+  bool valid, indirect;
+  uint64_t page, base, n;   // page size, base address, capacity in entries
+  unsigned size;            // BASER Size (pages - 1)
+  unsigned n_l1;            // level-1 entries written
+  uint64_t l2[GEN_L1_MAX];  // their level-2 page addresses
+  uint16_t l1_ok;           // bit i: level-1 entry i is valid
+  uint16_t odd;             // bit i: level-2 page i is not page-aligned
+} gen_tab_t;
 
 typedef struct {
   scn_t *s;
   scn_op_t *buf;  // the operations made and not yet forgotten (gen_stream_get)
   size_t n, cap;
   tb_rand_t r;
-  uint64_t cwriter;  // the queue offset the next command goes to
-  uint64_t qsize;
+  // ITS
+  uint64_t cwriter;  // the queue offset the next command goes to (the model's CWRITER)
+  uint64_t qsize, qbase;
   bool enabled;
-  uint64_t dt_n;  // table capacities as configured
-  uint64_t ct_n;
-  uint64_t page[2];  // page size of the device and collection tables
-  bool indirect[2];
-  uint64_t base[2], l2_base[2];
-  unsigned l1_invalid[2];  // the level-1 entry left invalid (two-level tables)
+  gen_tab_t tab[2];  // device and collection tables
   unsigned since_wait;
-  uint64_t num_rd;  // redistributors of the build (config num_rd)
+  unsigned unrun;         // commands queued since the active fault range was added
+  bool faulting;          // a fault range is active
+  unsigned fault_left;    // draws a held fault range stays
+  bool nopost;            // the commands made now are not posted (a batch)
+  unsigned w[GW_N];       // weights (gen_its_wdef)
+  char desc[400];         // the geometry of the last (re)programming
+  char first_desc[1000];  // the configuration drawn at the start, with latencies and weights
+  uint64_t num_rd;        // redistributors of the build (config num_rd)
 } gen_t;
 
 // Reserved bits of the table entries (docs/enc/its.toml): software may leave junk there and
 // both implementations must ignore it (and MOVI rewrites an ITE from its fields, IMPDEF-ITS-12).
 #define GEN_DTE_RSVD ~(ITS_DTE_VALID_MASK | ITS_DTE_SIZE_MASK | ITS_DTE_ITT_ADDR_MASK)
-#define GEN_CTE_RSVD ~(ITS_CTE_VALID_MASK | ITS_CTE_RDBASE_MASK)
+// (CTE junk stays out of bits [50:20]: after a reprogram makes the collection table two-level, a
+// stale CTE word with bit 63 set is a valid level-1 entry, and its bits [50:0] an address; junk
+// there would scatter writes over the whole address space and the sparse memory would grow with
+// the run. DTE reserved bits are [63:50] and ITT_addr is small, so a DTE word stays near.)
+#define GEN_CTE_RSVD (~(ITS_CTE_VALID_MASK | ITS_CTE_RDBASE_MASK) & ~0x7FFFFFFF00000ull)
 #define GEN_ITE_LO_RSVD                                                       \
   ~(ITS_ITE_LO_VALID_MASK | ITS_ITE_LO_INTTYPE_MASK | ITS_ITE_LO_INTID_MASK | \
     ITS_ITE_LO_ICID_MASK | ITS_ITE_LO_VPEID_MASK)
@@ -92,19 +142,213 @@ static uint64_t gen_id(gen_t *g, uint64_t pool, uint64_t cap) {
 
 // ---- ITS ----
 
+// ITS memory map of generated tests. Every geometry drawn fits its region: a flat table or a
+// level-1 table of up to 1 MiB, level-2 pages (1 MiB per table), ITTs after GEN_ITT. Each region
+// holds one kind of word at one byte alignment, so the stale words a new geometry finds are
+// entries of its own kind, never addresses made of another kind's bits (the sparse memory would
+// grow with the run).
+#define GEN_QUEUE 0x100000ull  // the command queue, CBASER Size up to 255 (1 MiB)
+#define GEN_DT 0x200000ull     // flat device table
+#define GEN_CT 0x300000ull     // flat collection table
+#define GEN_ITT 0x400000ull    // + (dev % 64) * 0x1000
+#define GEN_L2 0x800000ull     // level-2 pages: device table + 0, collection table + 1 MiB
+// Level-1 tables: device table + 0, collection table + 1 MiB. Apart from the flat tables, so a
+// reprogrammed table never reads level-1 entries as table entries or the reverse (stale entries
+// of its own kind it does read): an entry's address bits would send writes all over memory.
+#define GEN_L1 0xC00000ull
+// Level-2 pages at an odd byte offset p (1..7): a region per offset, GEN_L2_ODD + (p - 1) * 2 MiB,
+// device table + 0, collection table + 1 MiB.
+#define GEN_L2_ODD 0x1000000ull
+#define GEN_REGION 0x100000ull
+#define GEN_DEVS 24u
+#define GEN_ICIDS 12u
+#define GEN_QPAGES_MAX 256u  // CBASER Size + 1 (8 bits)
+
+// The weights of docs/testplan.md ("The random ITS generator"): `--gen-weights name=value,...`.
+typedef struct {
+  const char *name;
+  unsigned def, max;
+} gen_wdef_t;
+
+static const gen_wdef_t gen_its_wdef[GW_N] = {
+    // Relative weights of one draw (operation kinds).
+    [GW_MAPD] = {"mapd", 8, 1000},
+    [GW_MAPC] = {"mapc", 6, 1000},
+    [GW_MAPTI] = {"mapti", 14, 1000},
+    [GW_MAPI] = {"mapi", 3, 1000},
+    [GW_INT] = {"int", 14, 1000},  // INT, CLEAR, INV, DISCARD
+    [GW_MOVI] = {"movi", 4, 1000},
+    [GW_INVALL] = {"invall", 2, 1000},
+    [GW_MOVALL] = {"movall", 2, 1000},
+    [GW_SYNC] = {"sync", 3, 1000},
+    [GW_BADCMD] = {"badcmd", 1, 1000},
+    [GW_MSI] = {"msi", 18, 1000},
+    [GW_TRANSLATER] = {"translater", 5, 1000},
+    [GW_REGREAD] = {"regread", 6, 1000},
+    [GW_REGWRITE] = {"regwrite", 3, 1000},
+    [GW_FAULT] = {"fault", 3, 1000},
+    [GW_TOGGLE] = {"toggle", 1, 1000},
+    [GW_CWRITER_OOR] = {"cwriter_oor", 1, 1000},
+    [GW_PLANT] = {"plant", 4, 1000},
+    [GW_WAIT] = {"wait", 5, 1000},
+    [GW_BATCH] = {"batch", 2, 1000},
+    [GW_REPROGRAM] = {"reprogram", 1, 1000},
+    [GW_RESET] = {"reset", 1, 1000},
+    // Percentages.
+    [GW_INDIRECT] = {"indirect", 40, 100},
+    [GW_BIGTABLE] = {"bigtable", 35, 100},
+    [GW_ODD_L2] = {"odd_l2", 25, 100},
+    [GW_L1_BAD] = {"l1_bad", 20, 100},
+    [GW_BIGQUEUE] = {"bigqueue", 35, 100},
+    [GW_FAULT_HOLD] = {"fault_hold", 40, 100},
+    [GW_JUNK] = {"junk", 15, 100},
+    [GW_OOR] = {"oor", 100, 100},
+};
+
+// Parses `spec` ("name=value,..."; NULL or "" keeps the defaults) into w[].
+static bool gen_its_weights(const char *spec, unsigned w[GW_N], char *err, size_t errlen) {
+  for (unsigned i = 0; i < GW_N; i++) {
+    w[i] = gen_its_wdef[i].def;
+  }
+  const char *p = spec != NULL ? spec : "";
+  while (*p != 0) {
+    const char *eq = strchr(p, '=');
+    const char *end = strchr(p, ',');
+    if (end == NULL) {
+      end = p + strlen(p);
+    }
+    if (eq == NULL || eq > end) {
+      snprintf(err, errlen, "--gen-weights: expected name=value, got '%.*s'", (int)(end - p), p);
+      return false;
+    }
+    unsigned k = GW_N;
+    for (unsigned i = 0; i < GW_N; i++) {
+      if (strlen(gen_its_wdef[i].name) == (size_t)(eq - p) &&
+          strncmp(gen_its_wdef[i].name, p, (size_t)(eq - p)) == 0) {
+        k = i;
+      }
+    }
+    if (k == GW_N) {
+      snprintf(err, errlen,
+               "--gen-weights: unknown ITS weight '%.*s' (docs/testplan.md lists them)",
+               (int)(eq - p), p);
+      return false;
+    }
+    uint64_t v = 0;
+    const char *q = eq + 1;
+    if (q == end) {
+      snprintf(err, errlen, "--gen-weights: %s: expected a number", gen_its_wdef[k].name);
+      return false;
+    }
+    for (; q < end; q++) {
+      if (*q < '0' || *q > '9' || v > gen_its_wdef[k].max) {
+        snprintf(err, errlen, "--gen-weights: %s: expected a whole number in 0..%u",
+                 gen_its_wdef[k].name, gen_its_wdef[k].max);
+        return false;
+      }
+      v = v * 10 + (uint64_t)(*q - '0');
+    }
+    if (v > gen_its_wdef[k].max) {
+      snprintf(err, errlen, "--gen-weights: %s: expected a whole number in 0..%u",
+               gen_its_wdef[k].name, gen_its_wdef[k].max);
+      return false;
+    }
+    w[k] = (unsigned)v;
+    if (*end == ',' && end[1] == 0) {
+      snprintf(err, errlen, "--gen-weights: expected name=value after the last ','");
+      return false;
+    }
+    p = *end == ',' ? end + 1 : end;
+  }
+  unsigned total = 0;
+  for (unsigned i = 0; i < GW_N_OPS; i++) {
+    total += w[i];
+  }
+  if (total == 0) {
+    snprintf(err, errlen, "--gen-weights: expected at least one operation weight above 0");
+    return false;
+  }
+  return true;
+}
+
+// Draws an index of w[lo..hi) with probability proportional to its weight (lo if all are 0).
+static unsigned gen_its_pick(gen_t *g, unsigned lo, unsigned hi) {
+  uint64_t total = 0;
+  for (unsigned i = lo; i < hi; i++) {
+    total += g->w[i];
+  }
+  uint64_t x = tb_rand_below(&g->r, total);
+  for (unsigned i = lo; i < hi; i++) {
+    if (x < g->w[i]) {
+      return i;
+    }
+    x -= g->w[i];
+  }
+  return lo;
+}
+
+static bool gen_its_pct(gen_t *g, unsigned k) {
+  return tb_rand_pct(&g->r, g->w[k]) != 0;
+}
+
+// An ID of table `n`: usually one of the first `pool` (the ones commands map), sometimes one of
+// a few spread over the table (the first IDs of other level-1 entries, or of 4 KiB pages of a flat
+// table: a few pages, so memory does not grow with the run); the `oor` percentage of the draws
+// includes the boundary cases (gen_id).
+static uint64_t gen_its_id(gen_t *g, uint64_t pool, unsigned n) {
+  const gen_tab_t *t = &g->tab[n];
+  uint64_t cap = t->n;
+  if (cap > pool && tb_rand_pct(&g->r, 8)) {
+    uint64_t step = t->indirect ? t->page / 8 : 512;  // a level-2 page, or a 4 KiB page
+    uint64_t id = tb_rand_below(&g->r, 8) * step + tb_rand_below(&g->r, 4);
+    return id < cap ? id : tb_rand_below(&g->r, pool);
+  }
+  if (cap == 0 || !gen_its_pct(g, GW_OOR)) {
+    return tb_rand_below(&g->r, pool);
+  }
+  return gen_id(g, pool, cap);
+}
+
+// An MSI on the port or as a GITS_TRANSLATER write, to a pool device.
+static void gen_its_msi(gen_t *g) {
+  uint64_t dev = tb_rand_below(&g->r, GEN_DEVS);
+  uint64_t ev = tb_rand_below(&g->r, 40);
+  if (tb_rand_pct(&g->r, 50)) {
+    gen_op(g, SCN_MSI, dev, ev, 0, 0);
+  } else {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, ev, 4, dev);
+  }
+}
+
+static void gen_its_wait(gen_t *g) {
+  gen_op(g, SCN_WAIT, 0, 0, 0, 0);
+  g->since_wait = 0;
+}
+
 // Queues command `opcode` laid out as command `layout` (docs/enc/its.toml), so an unknown opcode
-// can carry the fields of a known one.
+// can carry the fields of a known one. At the `junk` rate the bits no field of the command uses
+// are random: both implementations must ignore them.
 static void gen_its_cmd_op(gen_t *g, uint8_t opcode, uint8_t layout, its_cmd_fields_t f) {
   scn_op_t op;
   memset(&op, 0, sizeof(op));
   op.kind = SCN_CMD;
   its_cmd_encode(layout, &f, op.a);
   op.a[0] = (op.a[0] & ~(uint64_t)0xFF) | opcode;
+  if (opcode == layout && gen_its_pct(g, GW_JUNK)) {
+    const its_cmd_fields_t ones = {~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};
+    uint64_t used[4];
+    its_cmd_encode(layout, &ones, used);
+    used[0] |= 0xFF;
+    for (int i = 0; i < 4; i++) {
+      op.a[i] |= tb_rand_u64(&g->r) & ~used[i];
+    }
+  }
+  op.a[4] = g->nopost ? 1 : 0;  // scn.h: written, CWRITER left for the last of the batch
   gen_push(g, &op);
   g->cwriter = (g->cwriter + ITS_CMD_BYTES) % g->qsize;
+  g->unrun++;
   if (++g->since_wait > 24) {
-    gen_op(g, SCN_WAIT, 0, 0, 0, 0);
-    g->since_wait = 0;
+    gen_its_wait(g);
   }
 }
 
@@ -112,204 +356,652 @@ static void gen_its_cmd(gen_t *g, uint8_t opcode, its_cmd_fields_t f) {
   gen_its_cmd_op(g, opcode, opcode, f);
 }
 
-// Sets up a table (flat or two-level) in BASER `n` at `base`; returns its capacity.
-static uint64_t gen_its_table(gen_t *g, unsigned n, uint64_t base, uint64_t l2_base) {
-  uint64_t type_esz =
-      n == 0 ? ITS_GITS_BASER0_RESET & ~0x300ull : ITS_GITS_BASER1_RESET & ~0x300ull;
+// Appends "key=value" text to the configuration line.
+static void gen_its_desc(gen_t *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void gen_its_desc(gen_t *g, const char *fmt, ...) {
+  size_t n = strlen(g->desc);
+  if (n + 1 >= sizeof(g->desc)) {
+    return;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(g->desc + n, sizeof(g->desc) - n, fmt, ap);
+  va_end(ap);
+}
+
+// Draws and programs table `n` (0: device, 1: collection; spec/its.md section 4) while the ITS is
+// disabled: flat or two-level, 4K/16K/64K pages, BASER Size 0 or more pages, a base anywhere in
+// its region, level-1 entries valid or not, with junk in reserved bits, pointing to level-2
+// pages that need not be aligned; at `valid_pct` % a valid table (else BASER.Valid = 0, n = 0).
+static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
+  gen_tab_t *t = &g->tab[n];
+  memset(t, 0, sizeof(*t));
   unsigned psel = (unsigned)tb_rand_below(&g->r, 3);  // 4K, 16K, 64K pages
-  uint64_t page = psel == 0 ? 4096 : psel == 1 ? 16384 : 65536;
-  bool indirect = tb_rand_pct(&g->r, 35);
-  uint64_t v = (1ull << 63) | type_esz | ((uint64_t)psel << 8) | base;
-  uint64_t cap;
-  if (indirect) {
-    v |= 1ull << 62;
-    cap = (page / 8) * (page / 8);  // Size = 0
-    // Level-1 entries: the first few valid (one left invalid at random), pointing to L2 pages.
-    unsigned invalid = (unsigned)tb_rand_below(&g->r, 4);
-    for (unsigned i = 0; i < 4; i++) {
-      uint64_t l1 = i == invalid ? 0 : ((1ull << 63) | (l2_base + i * 0x10000ull));
-      if (tb_rand_pct(&g->r, 20)) {
+  t->page = 4096ull << (2 * psel);
+  t->indirect = gen_its_pct(g, GW_INDIRECT);
+  uint64_t max_pages = GEN_REGION / t->page;  // 256, 64, 16
+  if (gen_its_pct(g, GW_BIGTABLE)) {
+    t->size = tb_rand_pct(&g->r, 60) ? 1 + (unsigned)tb_rand_below(&g->r, 3)
+                                     : (unsigned)tb_rand_below(&g->r, max_pages);
+  }
+  uint64_t region = (t->indirect ? GEN_L1 + n * GEN_REGION : n == 0 ? GEN_DT : GEN_CT);
+  // The base: the start of the region or one of its other quarters, where the table fits (a few
+  // placements, so the pages the runs touch stay few).
+  t->base = region;
+  uint64_t quarter = tb_rand_pct(&g->r, 30) ? tb_rand_below(&g->r, 4) * (GEN_REGION / 4) : 0;
+  if (quarter + (t->size + 1ull) * t->page <= GEN_REGION) {
+    t->base += quarter;
+  }
+  t->valid = tb_rand_pct(&g->r, valid_pct) != 0;
+  uint64_t bytes = (t->size + 1ull) * t->page;
+  uint64_t per = t->page / 8;  // 8-byte entries (Entry_Size is read-only)
+  t->n = t->indirect ? (bytes / 8) * per : bytes / 8;
+  if (t->n > 65536) {
+    t->n = 65536;
+  }
+  if (!t->valid) {
+    t->n = 0;
+  }
+  if (t->indirect) {
+    // The first level-1 entries (the rest hold what memory holds: zeros, or stale words of an
+    // earlier geometry). Entry 0 serves the pool IDs, so it is bad half as often.
+    t->n_l1 = GEN_L1_MAX;
+    for (unsigned i = 0; i < t->n_l1; i++) {
+      // Pages two page sizes apart, so an offset page does not overlap the next one.
+      uint64_t l2 = GEN_L2 + n * GEN_REGION + 2 * i * t->page;
+      if (gen_its_pct(g, GW_ODD_L2)) {
+        // Level-2 pages are at any address (spec/its.md section 4: L1.PA[50:0]): 8-byte
+        // offsets, or a byte offset 1..7 in the region of that offset (so a stale entry a new
+        // geometry finds there is read whole).
+        if (tb_rand_pct(&g->r, 50)) {
+          l2 += 8 * (1 + tb_rand_below(&g->r, per / 2));
+        } else {
+          uint64_t p = 1 + tb_rand_below(&g->r, 7);
+          l2 = GEN_L2_ODD + (p - 1) * 2 * GEN_REGION + n * GEN_REGION + 2 * i * t->page + p;
+        }
+        t->odd |= 1u << i;
+      }
+      bool ok = !tb_rand_pct(&g->r, i == 0 ? g->w[GW_L1_BAD] / 2 : g->w[GW_L1_BAD]);
+      uint64_t l1 = ok ? (1ull << 63) | l2 : tb_rand_pct(&g->r, 50) ? l2 : 0;
+      if (gen_its_pct(g, GW_JUNK)) {
         l1 |= tb_rand_u64(&g->r) & GEN_L1_RSVD;  // junk in the reserved bits, valid or not
       }
-      gen_op(g, SCN_MEM_WRITE, base + 8 * i, l1, 8, 0);
+      t->l2[i] = l2;
+      t->l1_ok |= (uint16_t)(ok ? 1u << i : 0);
+      gen_op(g, SCN_MEM_WRITE, t->base + 8 * i, l1, 8, 0);
     }
-    g->l1_invalid[n] = invalid;
+  }
+  uint64_t reset = n == 0 ? ITS_GITS_BASER0_RESET : ITS_GITS_BASER1_RESET;
+  uint64_t ro = ITS_GITS_BASER_TYPE_MASK | ITS_GITS_BASER_ENTRY_SIZE_MASK;
+  uint64_t v = (t->valid ? ITS_GITS_BASER_VALID : 0) | (reset & ro) | ((uint64_t)psel << 8) |
+               t->base | t->size;
+  if (t->indirect) {
+    v |= ITS_GITS_BASER_INDIRECT;
+  }
+  if (psel == 2 && tb_rand_pct(&g->r, 25)) {
+    v |= 3ull << 8;  // Page_Size 3 is 64K as well (spec/its.md section 1)
+  }
+  if (gen_its_pct(g, GW_JUNK)) {
+    // Junk in the read-only Type and Entry_Size and in the cacheability/shareability fields.
+    uint64_t other = ro | ITS_GITS_BASER_SHAREABILITY_MASK | ITS_GITS_BASER_OUTER_CACHE_MASK |
+                     ITS_GITS_BASER_INNER_CACHE_MASK;
+    v = (v & ~other) | (tb_rand_u64(&g->r) & other);
+  }
+  if (tb_rand_pct(&g->r, 20)) {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_BASER(n), v & 0xFFFFFFFFull, 4, 0);
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_BASER(n) + 4, v >> 32, 4, 0);
   } else {
-    cap = page / 8;
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_BASER(n), v, 8, 0);
   }
-  if (cap > 65536) {
-    cap = 65536;
+  gen_its_desc(g, " %s=%s,%uK,size=%u,base=0x%" PRIx64, n == 0 ? "dt" : "ct",
+               !t->valid     ? "off"
+               : t->indirect ? "2lvl"
+                             : "flat",
+               (unsigned)(t->page / 1024), t->size, t->base);
+  if (t->indirect) {
+    gen_its_desc(g, ",l1_ok=0x%x,odd_l2=0x%x", t->l1_ok, t->odd);
   }
-  g->page[n] = page;
-  g->indirect[n] = indirect;
-  g->base[n] = base;
-  g->l2_base[n] = l2_base;
-  gen_op(g, SCN_REG_WRITE, ITS_GITS_BASER(n), v, 8, 0);
-  return cap;
+}
+
+// Draws and programs the command queue while the ITS is disabled: CBASER Size (one page to
+// 1 MiB), a base in its region, junk in the fields that do not place it; then CWRITER at an
+// offset of the new queue, so the queue wraps at different points of the stream (the slots
+// below it run whatever memory holds: earlier commands or zeros, an unknown opcode).
+static void gen_its_queue(gen_t *g, bool keep_cwriter) {
+  unsigned size = 0;
+  if (gen_its_pct(g, GW_BIGQUEUE)) {
+    unsigned q = gen_pct(g);
+    size = q < 50   ? 1 + (unsigned)tb_rand_below(&g->r, 3)
+           : q < 75 ? 15
+                    : (unsigned)tb_rand_below(&g->r, GEN_QPAGES_MAX);
+  }
+  uint64_t qsize = 4096ull * (size + 1);
+  uint64_t base = GEN_QUEUE;  // placed like a table (gen_its_table)
+  uint64_t quarter = tb_rand_pct(&g->r, 30) ? tb_rand_below(&g->r, 4) * (GEN_REGION / 4) : 0;
+  if (quarter + qsize <= GEN_REGION) {
+    base += quarter;
+  }
+  uint64_t v = ITS_GITS_CBASER_VALID | base | size;
+  if (gen_its_pct(g, GW_JUNK)) {
+    uint64_t other = ~(ITS_GITS_CBASER_VALID | ITS_GITS_CBASER_PA_MASK | ITS_GITS_CBASER_SIZE_MASK);
+    v |= tb_rand_u64(&g->r) & other;  // shareability, cacheability and the bits that read 0
+  }
+  if (tb_rand_pct(&g->r, 20)) {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_CBASER + 4, v >> 32, 4, 0);
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_CBASER, v & 0xFFFFFFFFull, 4, 0);
+  } else {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_CBASER, v, 8, 0);
+  }
+  g->qsize = qsize;
+  g->qbase = base;
+  // CBASER sets CREADR to 0 and keeps CWRITER (spec/its.md section 2).
+  if (!(keep_cwriter && g->cwriter < qsize && tb_rand_pct(&g->r, 40))) {
+    uint64_t slots = qsize / ITS_CMD_BYTES;
+    g->cwriter =
+        tb_rand_pct(&g->r, 50) ? 0 : ITS_CMD_BYTES * tb_rand_below(&g->r, slots < 16 ? slots : 16);
+    if (size < 4 && tb_rand_pct(&g->r, 30)) {
+      // Wraps soon. Not in a larger queue: every slot below CWRITER runs first.
+      g->cwriter = qsize - ITS_CMD_BYTES * (1 + tb_rand_below(&g->r, 4));
+    }
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter, 8, 0);
+  }
+  gen_its_desc(g, " queue=size=%u,base=0x%" PRIx64 ",cwriter=0x%" PRIx64, size, base, g->cwriter);
+}
+
+// Writes GITS_CTLR: Enabled and, at the `junk` rate, junk in the bits that are RES0 or read-only.
+static void gen_its_ctlr(gen_t *g, bool enable) {
+  uint64_t v = enable ? 1 : 0;
+  if (gen_its_pct(g, GW_JUNK)) {
+    v |= tb_rand_u64(&g->r) & 0xFFFFFFFEull;
+  }
+  gen_op(g, SCN_REG_WRITE, ITS_GITS_CTLR, v, 4, 0);
+  g->enabled = enable;
+}
+
+// Programs both tables and the queue from the reset state and enables the ITS.
+static void gen_its_program(gen_t *g) {
+  g->desc[0] = 0;
+  gen_its_desc(g, "its");
+  g->cwriter = 0;
+  gen_its_table(g, 0, 100);
+  gen_its_table(g, 1, 100);
+  gen_its_queue(g, false);
+  gen_its_ctlr(g, true);
 }
 
 static void gen_its_setup(gen_t *g) {
   g->s->cfg.mem_latency = 1 + (unsigned)tb_rand_below(&g->r, 6);
   g->s->cfg.mem_stall = (unsigned)tb_rand_below(&g->r, 40);
   g->s->cfg.rsp_stall = (unsigned)tb_rand_below(&g->r, 30);
-  g->dt_n = gen_its_table(g, 0, GEN_DT, GEN_L2);
-  g->ct_n = gen_its_table(g, 1, GEN_CT, GEN_L2 + 0x100000);
-  unsigned qpages = tb_rand_pct(&g->r, 70) ? 1 : 2;  // 128 or 256 slots: the queue wraps
-  g->qsize = 4096ull * qpages;
-  gen_op(g, SCN_REG_WRITE, ITS_GITS_CBASER, (1ull << 63) | GEN_QUEUE | (qpages - 1), 8, 0);
-  gen_op(g, SCN_REG_WRITE, ITS_GITS_CTLR, 1, 4, 0);
-  g->enabled = true;
+  gen_its_program(g);
+  int k = snprintf(g->first_desc, sizeof(g->first_desc),
+                   "%s mem_latency=%u mem_stall=%u rsp_stall=%u weights=", g->desc,
+                   g->s->cfg.mem_latency, g->s->cfg.mem_stall, g->s->cfg.rsp_stall);
+  for (unsigned i = 0; i < GW_N && k > 0 && (size_t)k < sizeof(g->first_desc); i++) {
+    k += snprintf(g->first_desc + k, sizeof(g->first_desc) - (size_t)k, "%s%s=%u", i ? "," : "",
+                  gen_its_wdef[i].name, g->w[i]);
+  }
 }
 
 // Address of 8-byte entry `idx` of table `n` as generated (spec/its.md section 4, index
-// resolution); false when it has none (beyond the level-1 entries written, or an invalid one).
+// resolution); false when it has none the generator knows of (beyond the level-1 entries
+// written, or an invalid one).
 static bool gen_entry_addr(const gen_t *g, unsigned n, uint64_t idx, uint64_t *addr) {
-  if (!g->indirect[n]) {
-    *addr = g->base[n] + 8 * idx;
-    return idx < g->page[n] / 8;
+  const gen_tab_t *t = &g->tab[n];
+  if (idx >= t->n) {
+    return false;
   }
-  uint64_t per = g->page[n] / 8;
+  if (!t->indirect) {
+    *addr = t->base + 8 * idx;
+    return true;
+  }
+  uint64_t per = t->page / 8;
   uint64_t l1 = idx / per;
-  *addr = g->l2_base[n] + l1 * 0x10000ull + 8 * (idx % per);
-  return l1 < 4 && l1 != g->l1_invalid[n];
+  if (l1 >= t->n_l1 || (t->l1_ok & (1u << l1)) == 0) {
+    return false;
+  }
+  *addr = t->l2[l1] + 8 * (idx % per);
+  return true;
 }
 
-// Plants an entry that software could have left in memory: valid, with junk in its reserved
-// bits (and, for ITEs, sometimes IntType 0), written to both images while the block is idle.
+// Plants an entry that software could have left in memory, written to both images while the
+// block is idle: DTEs, CTEs and ITEs valid with junk in their reserved bits, invalid ones with
+// junk, ITEs with IntType 0, an ICID beyond the collection table or an INTID outside the LPI
+// range, CTEs naming a redistributor beyond #RD, level-1 entries made invalid or valid again.
+static void gen_its_plant_ite(gen_t *g, uint64_t itt, uint64_t ev, uint64_t icid, bool bad) {
+  unsigned q = gen_pct(g);
+  uint64_t intid = q < 5    ? tb_rand_below(&g->r, 8192)
+                   : q < 10 ? 65536 + tb_rand_below(&g->r, (1u << 24) - 65536)
+                            : 8192 + tb_rand_below(&g->r, 512);
+  uint64_t lo = (bad ? 0 : ITS_ITE_LO_VALID) | (tb_rand_pct(&g->r, 85) ? ITS_ITE_LO_INTTYPE : 0) |
+                ITS_ITE_LO_INTID(intid) | ITS_ITE_LO_ICID(icid) |
+                (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
+  uint64_t hi = ITS_ITE_HI_DOORBELL(ITS_DOORBELL_NONE) | (tb_rand_u64(&g->r) & GEN_ITE_HI_RSVD);
+  gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev, lo, 8, 0);
+  gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev + 8, hi, 4, 0);
+}
+
+// A command or an MSI that looks up the ITE of (dev, ev) (spec/its.md 3.2, section 5).
+static void gen_its_lookup(gen_t *g, uint64_t dev, uint64_t ev) {
+  static const uint8_t ops[] = {ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV, ITS_CMD_DISCARD,
+                                ITS_CMD_MOVI};
+  unsigned k = (unsigned)tb_rand_below(&g->r, 7);
+  if (k < 5) {
+    gen_its_cmd(g, ops[k],
+                (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = tb_rand_below(&g->r, GEN_ICIDS)});
+  } else if (k == 5) {
+    gen_op(g, SCN_MSI, dev, ev, 0, 0);
+  } else {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, ev, 4, dev);
+  }
+}
+
 static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
   uint64_t itt = GEN_ITT + (dev % 64) * 0x1000;
   uint64_t addr;
-  unsigned k = (unsigned)tb_rand_below(&g->r, 3);
+  unsigned k = (unsigned)tb_rand_below(&g->r, 4);
+  bool bad = tb_rand_pct(&g->r, 25);
   if (k == 0 && gen_entry_addr(g, 0, dev, &addr)) {
-    uint64_t dte = ITS_DTE_VALID | ITS_DTE_SIZE(4 + tb_rand_below(&g->r, 4)) |
-                   ITS_DTE_ITT_ADDR(itt >> 8) | (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
+    uint64_t size = tb_rand_pct(&g->r, 10) ? tb_rand_below(&g->r, 32) : 4 + tb_rand_below(&g->r, 4);
+    uint64_t dte = (bad ? 0 : ITS_DTE_VALID) | ITS_DTE_SIZE(size) | ITS_DTE_ITT_ADDR(itt >> 8) |
+                   (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, dte, 8, 0);
   } else if (k == 1 && gen_entry_addr(g, 1, icid, &addr)) {
-    uint64_t cte = ITS_CTE_VALID |
-                   ITS_CTE_RDBASE(tb_rand_below(&g->r, g->num_rd > 4 ? g->num_rd : 4)) |
+    uint64_t rd = tb_rand_pct(&g->r, 30) ? g->num_rd + tb_rand_below(&g->r, 3)
+                                         : tb_rand_below(&g->r, g->num_rd);
+    uint64_t cte = (bad ? 0 : ITS_CTE_VALID) | ITS_CTE_RDBASE(rd & 0xFFFF) |
                    (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, cte, 8, 0);
+    if (tb_rand_pct(&g->r, 50)) {
+      gen_its_plant_ite(g, itt, ev, icid, false);  // an ITE of that collection, looked up
+      gen_its_lookup(g, dev, ev);
+    }
   } else if (k == 2) {
-    uint64_t lo = ITS_ITE_LO_VALID | (tb_rand_pct(&g->r, 85) ? ITS_ITE_LO_INTTYPE : 0) |
-                  ITS_ITE_LO_INTID(8192 + tb_rand_below(&g->r, 512)) |
-                  ITS_ITE_LO_ICID(tb_rand_below(&g->r, GEN_ICIDS)) |
-                  (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
-    uint64_t hi = ITS_ITE_HI_DOORBELL(ITS_DOORBELL_NONE) | (tb_rand_u64(&g->r) & GEN_ITE_HI_RSVD);
-    gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev, lo, 8, 0);
-    gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev + 8, hi, 4, 0);
+    uint64_t ct_n = g->tab[1].n;
+    uint64_t ite_icid = tb_rand_below(&g->r, GEN_ICIDS);
+    if (tb_rand_pct(&g->r, 15) && ct_n < 65536) {
+      ite_icid = ct_n + tb_rand_below(&g->r, 65536 - ct_n);  // beyond the collection table
+    }
+    gen_its_plant_ite(g, itt, ev, ite_icid, bad);
+    if (tb_rand_pct(&g->r, 60)) {
+      gen_its_lookup(g, dev, ev);
+    }
+  } else if (k == 3) {
+    unsigned n = (unsigned)tb_rand_below(&g->r, 2);
+    gen_tab_t *t = &g->tab[n];
+    if (t->indirect) {
+      unsigned i = (unsigned)tb_rand_below(&g->r, t->n_l1);
+      bool ok = !bad;
+      uint64_t l1 = (ok ? 1ull << 63 : 0) | t->l2[i] | (tb_rand_u64(&g->r) & GEN_L1_RSVD);
+      t->l1_ok = (uint16_t)((t->l1_ok & ~(1u << i)) | (ok ? 1u << i : 0));
+      gen_op(g, SCN_MEM_WRITE, t->base + 8 * i, l1, 8, 0);
+    }
+  }
+}
+
+// The address range of one access class of the current geometry, for a fault.
+static void gen_its_fault_range(gen_t *g, uint64_t *lo, uint64_t *hi) {
+  unsigned c = (unsigned)tb_rand_below(&g->r, 6);
+  unsigned n = (unsigned)tb_rand_below(&g->r, 2);
+  const gen_tab_t *t = &g->tab[n];
+  if (c == 0) {
+    // Command fetch: the whole queue, or the slot the next command goes to.
+    *lo = g->qbase;
+    *hi = g->qbase + g->qsize;
+    if (tb_rand_pct(&g->r, 50)) {
+      *lo = g->qbase + g->cwriter;
+      *hi = *lo + ITS_CMD_BYTES;
+    }
+  } else if (c == 1 && t->indirect) {
+    *lo = t->base;  // level-1 entries
+    *hi = t->base + 8 * t->n_l1;
+  } else if (c <= 3 && !t->indirect) {
+    *lo = t->base;  // the entries of a flat table (reads and writes)
+    *hi = t->base + (t->size + 1ull) * t->page;
+  } else if (c <= 3) {
+    // The level-2 pages (those at 8-byte offsets, or those at an odd byte offset).
+    *lo = GEN_L2 + n * GEN_REGION;
+    *hi = *lo + GEN_REGION;
+    if (tb_rand_pct(&g->r, 30)) {
+      *lo = GEN_L2_ODD;  // every odd region, both tables
+      *hi = GEN_L2_ODD + 14 * GEN_REGION;
+    }
+  } else if (c == 4) {
+    *lo = GEN_ITT;  // ITEs (reads and writes)
+    *hi = GEN_ITT + 64 * 0x1000;
+  } else {
+    // One beat: the second beat of the ITEs of odd EventIDs of one device, or a DTE.
+    uint64_t itt = GEN_ITT + tb_rand_below(&g->r, GEN_DEVS) * 0x1000;
+    *lo = itt + ITS_ITE_BYTES * (2 * tb_rand_below(&g->r, 8) + 1) + 4;
+    *lo &= ~7ull;
+    *hi = *lo + 8;
+  }
+}
+
+static void gen_its_cmd_draw(gen_t *g, unsigned kind);
+
+// Ends an active fault: the bench clears it and software writes CWRITER.Retry; sometimes a Retry
+// while the range still faults (the rerun stalls again) or a CWRITER write without Retry first.
+static void gen_its_fault_end(gen_t *g) {
+  if (tb_rand_pct(&g->r, 30)) {
+    gen_its_wait(g);
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter | 1, 8, 0);
+  }
+  gen_its_wait(g);
+  gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
+  if (tb_rand_pct(&g->r, 15)) {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter, 8, 0);
+    gen_its_wait(g);
+  }
+  gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter | 1, 8, 0);
+  g->fault_left = 0;
+  g->faulting = false;
+}
+
+// A memory fault on one access class: either a window of a few commands and MSIs, or a range
+// that stays for several draws of ordinary traffic (fault_hold), then ends (gen_its_fault_end).
+static void gen_its_fault(gen_t *g) {
+  uint64_t lo, hi;
+  gen_its_fault_range(g, &lo, &hi);
+  gen_op(g, SCN_FAULT_ADD, lo, hi, 0, 0);
+  g->faulting = true;
+  g->unrun = 0;
+  if (gen_its_pct(g, GW_FAULT_HOLD)) {
+    g->fault_left = 2 + (unsigned)tb_rand_below(&g->r, 20);
+    return;
+  }
+  unsigned n = 1 + (unsigned)tb_rand_below(&g->r, 4);
+  for (unsigned i = 0; i < n; i++) {
+    if (tb_rand_pct(&g->r, 30)) {
+      gen_its_msi(g);
+    } else {
+      gen_its_cmd_draw(g, gen_its_pick(g, GW_MAPD, GW_BADCMD + 1));
+    }
+  }
+  gen_its_fault_end(g);
+}
+
+// Disable, wait for quiescence, reprogram some of the tables and the queue with a new geometry
+// (sometimes a table left invalid), rewrite registers with junk first, then enable again.
+static void gen_its_reprogram(gen_t *g) {
+  // With a fault range active (the queue may be stalled), half the time the queue is
+  // reprogrammed with it: the CBASER write clears Stalled (spec/its.md section 1), no Retry.
+  bool stalled = g->faulting && tb_rand_pct(&g->r, 50);
+  if (g->faulting && !stalled) {
+    gen_its_fault_end(g);
+  }
+  gen_its_ctlr(g, false);
+  gen_its_wait(g);
+  gen_op(g, SCN_REG_READ, ITS_GITS_CTLR, 0, 0, 0);         // Quiescent
+  unsigned which = 1 + (unsigned)tb_rand_below(&g->r, 7);  // bit 0 DT, 1 CT, 2 queue
+  if (stalled) {
+    which |= 4;
+    gen_op(g, SCN_REG_READ, ITS_GITS_CREADR, 0, 0, 0);  // Stalled
+  }
+  if (gen_its_pct(g, GW_JUNK)) {
+    // Values software may write while disabled before the real ones: any bits at all, to a
+    // register about to be rewritten (or an unimplemented BASER, RAZ/WI).
+    unsigned n = which & 1 ? 0 : which & 2 ? 1 : 2 + (unsigned)tb_rand_below(&g->r, 6);
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_BASER(n), tb_rand_u64(&g->r), 8, 0);
+    gen_op(g, SCN_REG_READ, ITS_GITS_BASER(n), 0, 0, 0);
+    if (which & 4) {
+      gen_op(g, SCN_REG_WRITE, ITS_GITS_CBASER, tb_rand_u64(&g->r), 8, 0);
+      gen_op(g, SCN_REG_READ, ITS_GITS_CBASER, 0, 0, 0);
+    }
+  }
+  g->desc[0] = 0;
+  gen_its_desc(g, "its reprogram:");
+  for (unsigned n = 0; n < 2; n++) {
+    if (which & (1u << n)) {
+      gen_its_table(g, n, 97);
+    }
+  }
+  if (which & 4) {
+    gen_its_queue(g, true);
+  }
+  if (stalled) {
+    gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
+    g->faulting = false;
+    g->fault_left = 0;
+  }
+  for (unsigned i = (unsigned)tb_rand_below(&g->r, 3); i > 0; i--) {
+    gen_its_msi(g);  // dropped: disabled
+  }
+  gen_op(g, SCN_REG_READ, which & 4 ? ITS_GITS_CBASER : ITS_GITS_BASER(which & 1 ? 0 : 1), 0, 0, 0);
+  gen_its_ctlr(g, true);
+}
+
+// A register reset in the middle of traffic: every register to its reset value, memory kept
+// (docs/scenarios.md `reset`); reads of the reset values, MSIs that must be dropped (disabled),
+// then a new geometry.
+static void gen_its_reset(gen_t *g) {
+  gen_op(g, SCN_RESET, 0, 0, 0, 0);
+  g->enabled = false;
+  g->cwriter = 0;
+  static const uint32_t regs[] = {ITS_GITS_CTLR,    ITS_GITS_CBASER,   ITS_GITS_CREADR,
+                                  ITS_GITS_CWRITER, ITS_GITS_BASER(0), ITS_GITS_BASER(1)};
+  gen_op(g, SCN_REG_READ, regs[tb_rand_below(&g->r, 6)], 0, 0, 0);
+  if (tb_rand_pct(&g->r, 50)) {
+    gen_its_msi(g);  // dropped: disabled
+  }
+  gen_its_program(g);
+}
+
+// Register writes the spec gives an outcome other than "store it": ignored while enabled
+// (BASER, CBASER), read-only and RAZ/WI registers and fields, reserved offsets, a CWRITER high
+// half, and unsupported widths or alignments (bus errors, IMPDEF-ITS-1).
+static void gen_its_regwrite(gen_t *g, uint64_t dev) {
+  unsigned q = gen_pct(g);
+  uint64_t x = tb_rand_u64(&g->r);
+  if (q < 25) {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_BASER(tb_rand_below(&g->r, 8)), x, 8, 0);
+  } else if (q < 40) {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_CBASER + 4 * tb_rand_below(&g->r, 2), x & 0xFFFFFFFFull, 4,
+           0);
+  } else if (q < 50) {
+    gen_its_ctlr(g, true);  // junk in RES0 bits (at the junk rate), Enabled kept
+  } else if (q < 58) {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER + 4, x & 0xFFFFFFFFull, 4, 0);  // changes nothing
+  } else if (q < 66) {
+    // Read-only registers, RAZ/WI offsets of both frames (a 64-bit write at 0 would be CTLR).
+    static const uint32_t ro[][2] = {{ITS_GITS_CREADR, 8}, {ITS_GITS_TYPER, 8}, {ITS_GITS_IIDR, 4},
+                                     {0x0010, 8},          {0xFFD0, 4},         {0xFFE8, 4},
+                                     {0x8000, 8},          {0x10000, 8}};
+    unsigned k = (unsigned)tb_rand_below(&g->r, 8);
+    gen_op(g, SCN_REG_WRITE, ro[k][0], ro[k][1] == 8 ? x : x & 0xFFFFFFFFull, ro[k][1], 0);
+  } else if (q < 76) {
+    // A 64-bit GITS_TRANSLATER write: EventID = the low 32 bits (docs/interfaces.md 1.1).
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, tb_rand_pct(&g->r, 50) ? x : x & 0xFF, 8,
+           dev & 0xFFFF);
+  } else if (q < 84) {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_TYPER, x & 0xFFFF, 2, 0);  // 16 bits outside TRANSLATER
+  } else if (q < 92) {
+    static const uint32_t mis[][2] = {{0x82, 4}, {0x84, 8}, {0x89, 4}, {0x10042, 2}, {0x10044, 4}};
+    unsigned k = (unsigned)tb_rand_below(&g->r, 5);
+    uint64_t mask = mis[k][1] == 8 ? ~0ull : (1ull << (8 * mis[k][1])) - 1;
+    gen_op(g, SCN_REG_WRITE, mis[k][0], x & mask, mis[k][1], dev & 0xFFFF);
+  } else {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_CTLR + tb_rand_below(&g->r, 8), x & 0xFF, 1, 0);
+  }
+}
+
+// One command of `kind` (GW_MAPD..GW_BADCMD) with drawn fields.
+static void gen_its_cmd_draw(gen_t *g, unsigned kind) {
+  uint64_t dev = gen_its_id(g, GEN_DEVS, 0);
+  uint64_t ev = tb_rand_pct(&g->r, 5) ? 256 + tb_rand_below(&g->r, 4) : tb_rand_below(&g->r, 40);
+  uint64_t icid = gen_its_id(g, GEN_ICIDS, 1);
+  // 5 %: a redistributor at or just beyond #RD (MAPC/MOVALL/SYNC rd out of range).
+  uint64_t rd =
+      tb_rand_pct(&g->r, 5) ? g->num_rd + tb_rand_below(&g->r, 3) : tb_rand_below(&g->r, g->num_rd);
+  switch (kind) {
+    case GW_MAPD: {
+      // Size: 32..256 events mostly; up to 65536 (EventIDs of MAPI, which are INTIDs >= 8192);
+      // 16..31 beyond ID_bits (MAPD_ITTSIZE_OOR).
+      unsigned q = gen_pct(g);
+      uint64_t size = q < 4    ? 16 + tb_rand_below(&g->r, 16)
+                      : q < 20 ? 8 + tb_rand_below(&g->r, 8)
+                               : 4 + tb_rand_below(&g->r, 4);
+      uint64_t v = tb_rand_pct(&g->r, 88);
+      gen_its_cmd(g, ITS_CMD_MAPD,
+                  (its_cmd_fields_t){
+                      .dev = dev, .size = size, .itt = GEN_ITT + (dev % 64) * 0x1000, .v = v});
+      break;
+    }
+    case GW_MAPC:
+      gen_its_cmd(g, ITS_CMD_MAPC,
+                  (its_cmd_fields_t){.icid = icid, .rd = rd, .v = tb_rand_pct(&g->r, 90)});
+      break;
+    case GW_MAPTI: {
+      unsigned q = gen_pct(g);
+      uint64_t intid = q < 3   ? 8191
+                       : q < 5 ? 1023
+                       : q < 7 ? 65536
+                       : q < 9 ? 65535
+                               : 8192 + tb_rand_below(&g->r, 512);
+      gen_its_cmd(g, ITS_CMD_MAPTI,
+                  (its_cmd_fields_t){.dev = dev, .ev = ev, .intid = intid, .icid = icid});
+      break;
+    }
+    case GW_MAPI:
+      gen_its_cmd(
+          g, ITS_CMD_MAPI,
+          (its_cmd_fields_t){.dev = dev,
+                             .ev = tb_rand_pct(&g->r, 70) ? 8192 + tb_rand_below(&g->r, 64) : ev,
+                             .icid = icid});
+      break;
+    case GW_INT: {
+      static const uint8_t ops[] = {ITS_CMD_INT, ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV,
+                                    ITS_CMD_DISCARD};
+      gen_its_cmd(g, ops[tb_rand_below(&g->r, 5)], (its_cmd_fields_t){.dev = dev, .ev = ev});
+      break;
+    }
+    case GW_MOVI:
+      gen_its_cmd(g, ITS_CMD_MOVI, (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = icid});
+      break;
+    case GW_INVALL:
+      gen_its_cmd(g, ITS_CMD_INVALL, (its_cmd_fields_t){.icid = icid});
+      break;
+    case GW_MOVALL: {
+      uint64_t rd2 = tb_rand_pct(&g->r, 5) ? g->num_rd : tb_rand_below(&g->r, g->num_rd);
+      gen_its_cmd(g, ITS_CMD_MOVALL, (its_cmd_fields_t){.rd = rd, .rd2 = rd2});
+      break;
+    }
+    case GW_SYNC:
+      gen_its_cmd(g, ITS_CMD_SYNC, (its_cmd_fields_t){.rd = rd});
+      break;
+    default: {
+      static const uint8_t bad[] = {0x00, 0x02, 0x06, 0x2A, 0x22, 0xFF};
+      // An unknown or GICv4 opcode, with DeviceID, EventID and ICID where MOVI has them.
+      gen_its_cmd_op(g, bad[tb_rand_below(&g->r, 6)], ITS_CMD_MOVI,
+                     (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = icid});
+      break;
+    }
   }
 }
 
 static void gen_its_one(gen_t *g) {
-  uint64_t dev = gen_id(g, GEN_DEVS, g->dt_n);
+  if (g->faulting && g->fault_left > 0) {
+    // A held fault ends after its draws, or before the commands queued behind a stall could
+    // fill the queue (a full queue that does not run is an error of the scenario).
+    if (--g->fault_left == 0 || g->unrun + 16 >= g->qsize / ITS_CMD_BYTES) {
+      gen_its_fault_end(g);
+    }
+  }
+  uint64_t dev = gen_its_id(g, GEN_DEVS, 0);
   uint64_t ev = tb_rand_pct(&g->r, 5) ? 256 + tb_rand_below(&g->r, 4) : tb_rand_below(&g->r, 40);
-  uint64_t icid = gen_id(g, GEN_ICIDS, g->ct_n);
-  // 5 %: a redistributor at or just beyond #RD (MAPC/MOVALL/SYNC rd out of range).
-  uint64_t rd =
-      tb_rand_pct(&g->r, 5) ? g->num_rd + tb_rand_below(&g->r, 3) : tb_rand_below(&g->r, g->num_rd);
-  unsigned p = gen_pct(g);
-  if (p < 8) {
-    uint64_t size =
-        tb_rand_pct(&g->r, 4) ? 16 + tb_rand_below(&g->r, 3) : 4 + tb_rand_below(&g->r, 4);
-    uint64_t v = tb_rand_pct(&g->r, 88);
-    gen_its_cmd(
-        g, ITS_CMD_MAPD,
-        (its_cmd_fields_t){.dev = dev, .size = size, .itt = GEN_ITT + (dev % 64) * 0x1000, .v = v});
-  } else if (p < 14) {
-    uint64_t v = tb_rand_pct(&g->r, 90);
-    gen_its_cmd(g, ITS_CMD_MAPC, (its_cmd_fields_t){.icid = icid, .rd = rd, .v = v});
-  } else if (p < 28) {
-    uint64_t intid;
-    unsigned q = gen_pct(g);
-    intid = q < 3   ? 8191
-            : q < 5 ? 1023
-            : q < 7 ? 65536
-            : q < 9 ? 65535
-                    : 8192 + tb_rand_below(&g->r, 512);
-    gen_its_cmd(g, ITS_CMD_MAPTI,
-                (its_cmd_fields_t){.dev = dev, .ev = ev, .intid = intid, .icid = icid});
-  } else if (p < 31) {
-    gen_its_cmd(
-        g, ITS_CMD_MAPI,
-        (its_cmd_fields_t){.dev = dev, .ev = 8192 + tb_rand_below(&g->r, 64), .icid = icid});
-  } else if (p < 45) {
-    static const uint8_t ops[] = {ITS_CMD_INT, ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV,
-                                  ITS_CMD_DISCARD};
-    gen_its_cmd(g, ops[tb_rand_below(&g->r, 5)], (its_cmd_fields_t){.dev = dev, .ev = ev});
-  } else if (p < 49) {
-    gen_its_cmd(g, ITS_CMD_MOVI, (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = icid});
-  } else if (p < 51) {
-    gen_its_cmd(g, ITS_CMD_INVALL, (its_cmd_fields_t){.icid = icid});
-  } else if (p < 53) {
-    uint64_t rd2 = tb_rand_pct(&g->r, 5) ? g->num_rd : tb_rand_below(&g->r, g->num_rd);
-    gen_its_cmd(g, ITS_CMD_MOVALL, (its_cmd_fields_t){.rd = rd, .rd2 = rd2});
-  } else if (p < 56) {
-    gen_its_cmd(g, ITS_CMD_SYNC, (its_cmd_fields_t){.rd = rd});
-  } else if (p < 57) {
-    static const uint8_t bad[] = {0x00, 0x02, 0x06, 0x2A, 0x22, 0xFF};
-    // An unknown or GICv4 opcode, with DeviceID, EventID and ICID where MOVI has them.
-    gen_its_cmd_op(g, bad[tb_rand_below(&g->r, 6)], ITS_CMD_MOVI,
-                   (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = icid});
-  } else if (p < 75) {
-    gen_op(g, SCN_MSI, dev & 0xFFFF, ev, 0, 0);  // the MSI port carries 16 DeviceID bits
-  } else if (p < 80) {
-    // GITS_TRANSLATER: 16- or 32-bit writes with the side-band DeviceID.
-    unsigned size = tb_rand_pct(&g->r, 30) ? 2 : 4;
-    gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, ev, size, dev & 0xFFFF);
-  } else if (p < 86) {
-    static const uint32_t regs[] = {
-        ITS_GITS_CTLR,     ITS_GITS_CREADR, ITS_GITS_CWRITER, ITS_GITS_CBASER, ITS_GITS_BASER(0),
-        ITS_GITS_BASER(1), ITS_GITS_TYPER,  0xFFE8,           0x0010,          ITS_GITS_BASER(2)};
-    gen_op(g, SCN_REG_READ, regs[tb_rand_below(&g->r, 10)], 0, ~0ull, 0);
-  } else if (p < 88) {
-    // Writes that must be ignored while enabled, and unsupported widths (bus errors).
-    unsigned q = gen_pct(g);
-    if (q < 40) {
-      gen_op(g, SCN_REG_WRITE, ITS_GITS_BASER(tb_rand_below(&g->r, 2)), tb_rand_u64(&g->r), 8, 0);
-    } else if (q < 70) {
-      gen_op(g, SCN_REG_WRITE, ITS_GITS_CBASER + 4 * tb_rand_below(&g->r, 2), tb_rand_u64(&g->r), 4,
-             0);
-    } else {
-      gen_op(g, SCN_REG_WRITE, ITS_GITS_TYPER, 0x1234, 2, 0);
+  uint64_t icid = gen_its_id(g, GEN_ICIDS, 1);
+  unsigned kind = gen_its_pick(g, 0, GW_N_OPS);
+  switch (kind) {
+    case GW_MSI:
+      gen_op(g, SCN_MSI, dev & 0xFFFF, ev, 0, 0);  // the MSI port carries 16 DeviceID bits
+      break;
+    case GW_TRANSLATER: {
+      // GITS_TRANSLATER: 16- or 32-bit writes with the side-band DeviceID.
+      unsigned size = tb_rand_pct(&g->r, 30) ? 2 : 4;
+      gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, size == 2 ? ev & 0xFFFF : ev, size,
+             dev & 0xFFFF);
+      break;
     }
-  } else if (p < 90) {
-    // A memory fault: stall, then clear it and Retry.
-    static const uint64_t regions[][2] = {{GEN_DT, GEN_DT + 0x10000},
-                                          {GEN_CT, GEN_CT + 0x10000},
-                                          {GEN_ITT, GEN_ITT + 0x40000},
-                                          {GEN_QUEUE, GEN_QUEUE + 0x2000},
-                                          {GEN_L2, GEN_L2 + 0x200000}};
-    const uint64_t *rg = regions[tb_rand_below(&g->r, 5)];
-    gen_op(g, SCN_FAULT_ADD, rg[0], rg[1], 0, 0);
-    unsigned n = 1 + (unsigned)tb_rand_below(&g->r, 4);
-    for (unsigned i = 0; i < n; i++) {
-      if (tb_rand_pct(&g->r, 30)) {
-        gen_op(g, SCN_MSI, tb_rand_below(&g->r, GEN_DEVS), tb_rand_below(&g->r, 40), 0, 0);
+    case GW_REGREAD: {
+      static const uint32_t regs[] = {ITS_GITS_CTLR,
+                                      ITS_GITS_CREADR,
+                                      ITS_GITS_CWRITER,
+                                      ITS_GITS_CBASER,
+                                      ITS_GITS_BASER(0),
+                                      ITS_GITS_BASER(1),
+                                      ITS_GITS_TYPER,
+                                      ITS_GITS_PIDR2,
+                                      0x0010,
+                                      ITS_GITS_BASER(2),
+                                      0xFFF0,
+                                      ITS_GITS_TRANSLATER,
+                                      0x10000,
+                                      ITS_GITS_BASER(7)};
+      gen_op(g, SCN_REG_READ, regs[tb_rand_below(&g->r, 14)], 0, 0, 0);
+      break;
+    }
+    case GW_REGWRITE:
+      gen_its_regwrite(g, dev);
+      break;
+    case GW_FAULT:
+      if (g->faulting) {
+        gen_its_fault_end(g);
       } else {
-        uint64_t d = tb_rand_below(&g->r, GEN_DEVS);
-        gen_its_cmd(g, ITS_CMD_INT, (its_cmd_fields_t){.dev = d, .ev = tb_rand_below(&g->r, 40)});
+        gen_its_fault(g);
       }
+      break;
+    case GW_TOGGLE: {
+      // Disable (at once, or after the queue drained), an MSI that is dropped and a command that
+      // must wait, then enable again. The command only after a wait: disabled with a queue that
+      // is still full, it would not fit (a full queue that does not run is a scenario error).
+      bool drained = tb_rand_pct(&g->r, 50);
+      if (drained) {
+        gen_its_wait(g);
+      }
+      gen_its_ctlr(g, false);
+      gen_its_msi(g);
+      if (drained) {
+        gen_its_cmd(g, ITS_CMD_SYNC, (its_cmd_fields_t){0});
+      }
+      gen_its_ctlr(g, true);
+      break;
     }
-    gen_op(g, SCN_WAIT, 0, 0, 0, 0);
-    gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
-    gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter | 1, 8, 0);
-    g->since_wait = 0;
-  } else if (p < 91) {
-    // Disable, a few MSIs and commands that must wait, then enable again.
-    gen_op(g, SCN_REG_WRITE, ITS_GITS_CTLR, 0, 4, 0);
-    gen_op(g, SCN_MSI, tb_rand_below(&g->r, GEN_DEVS), tb_rand_below(&g->r, 40), 0, 0);
-    gen_its_cmd(g, ITS_CMD_SYNC, (its_cmd_fields_t){0});
-    gen_op(g, SCN_REG_WRITE, ITS_GITS_CTLR, 1, 4, 0);
-  } else if (p < 92) {
-    // A CWRITER beyond the queue stops processing until a valid offset is written.
-    gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->qsize + 32 * tb_rand_below(&g->r, 8), 8, 0);
-    gen_op(g, SCN_WAIT, 0, 0, 0, 0);
-    gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter, 8, 0);
-  } else if (p < 95) {
-    gen_its_plant(g, dev % GEN_DEVS, ev % 40, icid % GEN_ICIDS);
-  } else {
-    gen_op(g, SCN_WAIT, 0, 0, 0, 0);
-    g->since_wait = 0;
+    case GW_CWRITER_OOR:
+      // A CWRITER beyond the queue stops processing until a valid offset is written.
+      gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->qsize + ITS_CMD_BYTES * tb_rand_below(&g->r, 8),
+             8, 0);
+      gen_its_wait(g);
+      gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter, 8, 0);
+      break;
+    case GW_PLANT:
+      gen_its_plant(g, dev % GEN_DEVS, ev % 40, icid % GEN_ICIDS);
+      break;
+    case GW_WAIT:
+      gen_its_wait(g);
+      break;
+    case GW_BATCH: {
+      // Several commands posted by one CWRITER write (docs/scenarios.md "Posting").
+      unsigned n = 2 + (unsigned)tb_rand_below(&g->r, 7);
+      g->nopost = true;
+      for (unsigned i = 0; i < n; i++) {
+        g->nopost = i + 1 < n;
+        gen_its_cmd_draw(g, gen_its_pick(g, GW_MAPD, GW_BADCMD + 1));
+      }
+      g->nopost = false;
+      break;
+    }
+    case GW_REPROGRAM:
+      gen_its_reprogram(g);
+      break;
+    case GW_RESET:
+      if (g->faulting) {
+        gen_its_fault_end(g);
+      }
+      gen_its_reset(g);
+      break;
+    default:
+      gen_its_cmd_draw(g, kind);
+      break;
   }
 }
 
@@ -478,9 +1170,25 @@ static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
   return &g->buf[i - gs->first];
 }
 
-void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
-                scn_t *s) {
+bool gen_weights_check(scn_block_t block, const char *weights, char *err, size_t errlen) {
+  unsigned w[GW_N];
+  if (block == SCN_BLOCK_ITS) {
+    return gen_its_weights(weights, w, err, errlen);
+  }
+  if (weights != NULL && weights[0] != 0) {
+    snprintf(err, errlen, "--gen-weights: the stimer generator takes no weights");
+    return false;
+  }
+  return true;
+}
+
+bool gen_random_weighted(scn_block_t block, uint64_t seed, uint64_t n_ops,
+                         const scn_config_t *build, const char *weights, scn_t *s, char *err,
+                         size_t errlen) {
   memset(s, 0, sizeof(*s));
+  if (!gen_weights_check(block, weights, err, errlen)) {
+    return false;
+  }
   s->block = block;
   s->cfg = scn_default_config();
   if (build != NULL) {
@@ -503,6 +1211,7 @@ void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_conf
   g->num_rd = s->cfg.num_rd;
   tb_rand_seed(&g->r, seed * 0x9E3779B97F4A7C15ull + block);
   if (block == SCN_BLOCK_ITS) {
+    gen_its_weights(weights, g->w, err, errlen);
     gen_its_setup(g);
   } else {
     gs->t = (gen_st_t){1000, s->cfg.num_vp};
@@ -510,6 +1219,24 @@ void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_conf
     gen_st_setup(g, &gs->t);
   }
   s->stream = &gs->base;
+  return true;
+}
+
+void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
+                scn_t *s) {
+  char err[200];
+  if (!gen_random_weighted(block, seed, n_ops, build, NULL, s, err, sizeof(err))) {
+    fprintf(stderr, "gen: %s\n", err);  // the defaults are always valid
+    exit(3);
+  }
+}
+
+const char *gen_describe(const scn_t *s) {
+  if (s->stream == NULL || s->stream->get != gen_stream_get) {
+    return "";
+  }
+  const gen_stream_t *gs = (const gen_stream_t *)s->stream;
+  return gs->g.first_desc;
 }
 
 void gen_random_free(scn_t *s) {
