@@ -792,6 +792,7 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
       .scenario = b->scn_path,
       .seed = b->seed,
       .ops = b->ex != NULL ? exec_ops_done(b->ex) : 0,
+      .ops_digest = b->ex != NULL ? exec_ops_digest(b->ex) : 0,
       .compared = bench_compared(b),
       .cycles = bench_cycle(b),
       .failures = b->failures,

@@ -150,8 +150,13 @@ void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
     size = 8;
   }
   if (size != 0 && addr % TB_PAGE + size <= TB_PAGE) {
-    // Within one page: one lookup (the common case: set-up writes whole entries).
-    uint8_t *p = tb_mem_page(m, addr) + addr % TB_PAGE;
+    // Within one page: one lookup through the beat cache (the common case: set-up writes whole
+    // entries, the executor writes commands into the queue), one store for 8 bytes.
+    uint8_t *p = tb_mem_beat_page(m, addr) + addr % TB_PAGE;
+    if (size == 8) {
+      tb_le_store(p, value);
+      return;
+    }
     for (unsigned i = 0; i < size; i++) {
       p[i] = (uint8_t)(value >> (8 * i));
     }
