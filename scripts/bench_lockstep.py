@@ -25,8 +25,9 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import simlib  # noqa: E402
 
-REPEAT = 3
-OPS = 200000
+# IRQV_BENCH_REPEAT / IRQV_BENCH_OPS: fewer runs or operations for a quick look.
+REPEAT = int(os.environ.get("IRQV_BENCH_REPEAT", "3"))
+OPS = int(os.environ.get("IRQV_BENCH_OPS", "200000"))
 SEED = 1
 NOASSERT = simlib.TB_SIM + "_noassert"
 

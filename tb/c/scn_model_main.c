@@ -32,8 +32,7 @@ typedef struct {
 
 // A random test named `random-its:SEED` or `random-stimer:SEED`: true with its block and seed.
 // `*bad` is set when the name starts like one but the seed is not a number.
-static bool scn_model_random_name(const char *name, scn_block_t *block, uint64_t *seed,
-                                  bool *bad) {
+static bool scn_model_random_name(const char *name, scn_block_t *block, uint64_t *seed, bool *bad) {
   const char *p;
   *bad = false;
   if (strncmp(name, "random-its:", 11) == 0) {
