@@ -442,16 +442,17 @@ static bool exec_op(exec_t *ex, const scn_op_t *op) {
   return true;
 }
 
+static inline uint64_t exec_mix(uint64_t h, uint64_t w) {
+  return (h ^ w) * 0x100000001b3ull;
+}
+
 // Folds a completed operation into the digest: its kind, its fields and which were given.
 static void exec_digest(exec_t *ex, const scn_op_t *op) {
-  uint64_t h = ex->digest;
-  uint64_t w[SCN_NA + 1];
-  w[0] = (uint64_t)op->kind | (uint64_t)op->has << 32;
-  memcpy(w + 1, op->a, sizeof(op->a));
-  for (size_t i = 0; i < SCN_NA + 1; i++) {
-    h = (h ^ w[i]) * 0x100000001b3ull;
-  }
-  ex->digest = h;
+  _Static_assert(SCN_NA == 8, "exec_digest folds a[0..7]");
+  const uint64_t *a = op->a;
+  uint64_t h = exec_mix(ex->digest, (uint64_t)op->kind | (uint64_t)op->has << 32);
+  h = exec_mix(exec_mix(exec_mix(exec_mix(h, a[0]), a[1]), a[2]), a[3]);
+  ex->digest = exec_mix(exec_mix(exec_mix(exec_mix(h, a[4]), a[5]), a[6]), a[7]);
 }
 
 bool exec_step(exec_t *ex) {

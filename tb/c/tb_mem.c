@@ -147,7 +147,8 @@ void tb_mem_set_hook(tb_mem_t *m, const tb_mem_hook_t *h) {
   }
 }
 
-void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
+static void __attribute__((noinline))
+tb_mem_poke_slow(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
   if (m->hook.poke != NULL) {
     m->hook.poke(m->hook.ctx, addr, value, size);
   }
@@ -170,6 +171,18 @@ void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
   for (unsigned i = 0; i < size; i++) {
     tb_mem_page(m, addr + i)[(addr + i) % TB_PAGE] = (uint8_t)(value >> (8 * i));
   }
+}
+
+// The common case inline (an 8-byte poke into a remembered page, no hook: the executor writes
+// commands into the queue), the rest out of line.
+void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
+  uint64_t key = addr / TB_PAGE + 1;
+  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  if (size == 8 && m->hook.poke == NULL && addr % TB_PAGE <= TB_PAGE - 8 && key == m->ckey[c]) {
+    tb_le_store(m->cdata[c] + addr % TB_PAGE, value);
+    return;
+  }
+  tb_mem_poke_slow(m, addr, value, size);
 }
 
 uint64_t tb_mem_peek(const tb_mem_t *m, uint64_t addr, unsigned size) {
