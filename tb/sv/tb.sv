@@ -36,10 +36,13 @@ module tb #(
   // One clock per block, running only for the DUT under test (dut_sel is set before the first
   // edge and never changes): the other DUT, its harness process and its trace encoder never
   // run, and a block without edges costs Verilator nothing (clocked and held in reset, the idle
-  // DUT took a third of the run time). Its reset input stays asserted.
-  logic its_clk, st_clk;
-  assign its_clk = clk_i & (dut_sel == BlkIts);
-  assign st_clk = clk_i & (dut_sel == BlkStimer);
+  // DUT took a third of the run time). Its reset input stays asserted. The gated clocks start
+  // at 1, as clk_i does at the first evaluation (sim/sim_main.cpp), and are 2-state: whatever
+  // --x-initial gives other variables, neither has an edge at time 0, and the first edge of the
+  // DUT under test is clk_i's first, at time 10.
+  bit its_clk = 1'b1, st_clk = 1'b1;
+  always_comb its_clk = clk_i & (dut_sel == BlkIts);
+  always_comb st_clk = clk_i & (dut_sel == BlkStimer);
 
   // ---------------------------------------------------------------- ITS
   logic        its_rst_n = 1'b0;  // reset from time 0, whatever --x-initial does
