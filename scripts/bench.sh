@@ -79,10 +79,20 @@ fi
 
 [ $only_callgrind = 1 ] && exit $rc
 
-# Lockstep cost and model-alone vs RTL time (needs the tb_sim builds).
+# Lockstep speed with every check on, the cost of comparing and of the RTL assertions, the
+# model's share, model alone vs RTL on the same random stream (needs the tb_sim builds; the
+# build without assertions, tb_sim_noassert, is made here on demand, never by `make build`).
 if [ -x build/cmake/sim/tb_sim ]; then
   echo "== lockstep"
-  scripts/bench_lockstep.py || rc=1
+  log=$(mktemp)
+  if cmake --build build/cmake --target tb_sim_noassert -j "${JOBS:-2}" >"$log" 2>&1; then
+    scripts/bench_lockstep.py || rc=1
+  else
+    tail -20 "$log"
+    echo "bench: building tb_sim_noassert failed" >&2
+    rc=1
+  fi
+  rm -f "$log"
 fi
 
 # Area of the stimer at 1, 8 and 64 VPs (Yosys synth_xilinx) and of the ITS.

@@ -1,62 +1,115 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Lockstep benchmark (`make bench`): simulated cycles per second with lockstep on and off on
-the same seed, the share of run time spent in the checker (stepping the model and comparing,
-measured inside one run), and the time of the model alone against the RTL in lockstep on the
-same scenario. With --no-lockstep the model still follows the DUT (the bench asks it for the
-queue state) but nothing is compared, so on/off is the cost of comparing; the share covers
-stepping and comparing. Runs alternate on/off and the best of each is kept, so load from other
-processes affects both sides alike. Prints one figure a line."""
+"""Lockstep benchmark (`make bench`), per block on one random stream (seed 1, --ops OPS):
+
+- simulated cycles per second with every check on (tb_sim: lockstep, RTL assertions);
+- the cost of comparing: tb_sim --no-lockstep (the model still follows the DUT, the bench asks
+  it for the queue state, nothing is compared);
+- the cost of the RTL assertions: tb_sim_noassert (the same build without `PRJ_ASSERT_ON` and
+  --assert; scripts/bench.sh builds it on demand);
+- the share of run time spent stepping and comparing the model, measured inside one run;
+- the model alone on the same stream: scn_model random-<block>:1 --ops OPS runs the operations
+  tb_sim runs (checked: the same count and the same digest, `ops_digest` of both result
+  files), and its wall time against tb_sim's.
+
+Runs alternate (on, off, no assertions, model alone) and the best of each is kept, so load
+from other processes affects every side alike. A failing run or different streams fail the
+benchmark; timings never do. Prints one figure a line."""
+import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import simlib  # noqa: E402
 
-REPEAT = 3
+# IRQV_BENCH_REPEAT / IRQV_BENCH_OPS: fewer runs or operations for a quick look.
+REPEAT = int(os.environ.get("IRQV_BENCH_REPEAT", "3"))
+OPS = int(os.environ.get("IRQV_BENCH_OPS", "200000"))
+SEED = 1
+NOASSERT = simlib.TB_SIM + "_noassert"
 
 
-def cycles_per_s(args, share=None):
-    out = subprocess.run([simlib.TB_SIM] + args, cwd=simlib.ROOT, capture_output=True,
-                         text=True).stdout
-    for line in out.splitlines():
-        if line.startswith("lockstep share:") and share is not None:
-            share.append(float(line.split()[2]))
-        m = simlib.RESULT_RE.match(line)
-        if m:
-            if m.group(1) != "PASS":
-                sys.exit(f"bench_lockstep: run failed: {line}")
-            return int(m.group(6)), int(m.group(7))
-    sys.exit(f"bench_lockstep: no result line from {' '.join(args)}")
-
-
-def wall(cmd):
+def run(cmd, result):
+    """Runs one command writing `result`; returns (wall seconds, result dict, stdout)."""
+    if os.path.exists(result):
+        os.remove(result)
     t0 = time.perf_counter()
-    p = subprocess.run(cmd, cwd=simlib.ROOT, capture_output=True, text=True)
-    if p.returncode != 0:
-        sys.exit(f"bench_lockstep: {' '.join(cmd)} failed:\n{p.stdout[-2000:]}")
-    return time.perf_counter() - t0
+    p = subprocess.run(cmd + ["--result", result], cwd=simlib.ROOT, capture_output=True,
+                       text=True)
+    wall = time.perf_counter() - t0
+    try:
+        with open(result, encoding="utf-8") as f:
+            r = json.load(f)
+    except (OSError, ValueError) as e:
+        sys.exit(f"bench_lockstep: {' '.join(cmd)}: no result ({e}), exit {p.returncode}:\n"
+                 f"{p.stdout[-2000:]}{p.stderr[-2000:]}")
+    if r.get("status") != "PASS" or p.returncode != 0:
+        sys.exit(f"bench_lockstep: {' '.join(cmd)} failed (exit {p.returncode}): "
+                 f"{r.get('first_mismatch', '')}")
+    return wall, r, p.stdout
+
+
+def cps(r):
+    return r["cycles"] / r["seconds"] if r["seconds"] > 0 else 0.0
+
+
+def share_of(out):
+    for line in out.splitlines():
+        if line.startswith("lockstep share:"):
+            return float(line.split()[2])
+    sys.exit("bench_lockstep: tb_sim printed no 'lockstep share:' line")
+
+
+def block_figures(block, tmp):
+    test = ["--test", f"random-{block}", "--seed", str(SEED), "--ops", str(OPS)]
+    res = os.path.join(tmp, "r.json")
+    on, off, noassert, share, t_rtl, t_model = [], [], [], [], [], []
+    r_on = r_model = None
+    for _ in range(REPEAT):
+        wall, r_on, out = run([simlib.TB_SIM] + test, res)
+        on.append(cps(r_on))
+        t_rtl.append(wall)
+        share.append(share_of(out))
+        _, r, _ = run([simlib.TB_SIM] + test + ["--no-lockstep"], res)
+        off.append(cps(r))
+        _, r, _ = run([NOASSERT] + test, res)
+        noassert.append(cps(r))
+        wall, r_model, _ = run([simlib.SCN_MODEL, "--ops", str(OPS), f"random-{block}:{SEED}"],
+                               res)
+        t_model.append(wall)
+        if (r_model["ops"], r_model["ops_digest"]) != (r_on["ops"], r_on["ops_digest"]):
+            sys.exit(f"bench_lockstep: {block}: scn_model ran another stream than tb_sim: "
+                     f"ops {r_model['ops']} digest {r_model['ops_digest']}, tb_sim ops "
+                     f"{r_on['ops']} digest {r_on['ops_digest']}")
+    b_on, b_off, b_na = max(on), max(off), max(noassert)
+    tm, tr = min(t_model), min(t_rtl)
+    pre = f"lockstep {block}:"
+    print(f"{pre} random stream seed {SEED}, --ops {OPS}: {r_on['ops']} operations, "
+          f"{r_on['cycles']} cycles (best of {REPEAT}, runs alternating)")
+    print(f"{pre} cycles/s with every check on (lockstep, RTL assertions): {b_on:.0f}"
+          f"  (goal: 2000000)")
+    print(f"{pre} cycles/s lockstep off: {b_off:.0f}; compare cost (1 - on/off): "
+          f"{100.0 * (b_off - b_on) / b_off:.1f} %  (goal: under 5 %)")
+    print(f"{pre} cycles/s without RTL assertions (tb_sim_noassert): {b_na:.0f}; assertion cost "
+          f"(1 - on/without): {100.0 * (b_na - b_on) / b_na:.1f} %")
+    print(f"{pre} share of run time stepping and comparing the model, measured in one run: "
+          f"{min(share):.1f} %  (keep at most 5 %)")
+    print(f"{pre} model alone on the same operations (digest {r_on['ops_digest']}): "
+          f"{tm * 1000:.0f} ms, tb_sim in lockstep {tr * 1000:.0f} ms (wall, process): ratio "
+          f"{tr / tm:.0f}x  (goal: at least 100x)")
 
 
 def main():
-    for block, ops in (("its", 20000), ("stimer", 20000)):
-        base = ["--test", f"random-{block}", "--seed", "1", "--ops", str(ops)]
-        on, off, share = [], [], []
-        for _ in range(REPEAT):
-            cyc, cps = cycles_per_s(base, share)
-            on.append(cps)
-            _, cps = cycles_per_s(base + ["--no-lockstep"])
-            off.append(cps)
-        best_on, best_off = max(on), max(off)
-        cost = 100.0 * (best_off - best_on) / best_off
-        print(f"lockstep {block}: {cyc} cycles, seed 1: cycles/s lockstep on {best_on}, "
-              f"off {best_off}")
-        print(f"lockstep {block}: compare cost (1 - on/off, best of {REPEAT} each): {cost:.1f} %"
-              f"  (goal: under 5 %)")
-        print(f"lockstep {block}: share of run time stepping and comparing the model, measured "
-              f"in one run: {min(share):.1f} %")
+    for exe in (simlib.TB_SIM, NOASSERT, simlib.SCN_MODEL):
+        if not os.access(exe, os.X_OK):
+            sys.exit(f"bench_lockstep: {exe} is missing (scripts/bench.sh builds tb_sim_noassert: "
+                     f"cmake --build build/cmake --target tb_sim_noassert)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for block in ("its", "stimer"):
+            block_figures(block, tmp)
     for name in ("its_queue_wrap", "its_pending_migration", "stimer_t1_periodic"):
         scn = os.path.join(simlib.ROOT, "sim", "tests", name + ".scn")
         exe = simlib.TB_SIM if not name.startswith("stimer") else simlib.TB_SIM + "_vp1"
@@ -65,6 +118,14 @@ def main():
         print(f"scenario {name}: model alone {t_model * 1000:.1f} ms, RTL in lockstep "
               f"{t_rtl * 1000:.1f} ms, ratio RTL/model {t_rtl / t_model:.1f}")
     return 0
+
+
+def wall(cmd):
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, cwd=simlib.ROOT, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"bench_lockstep: {' '.join(cmd)} failed:\n{p.stdout[-2000:]}")
+    return time.perf_counter() - t0
 
 
 if __name__ == "__main__":

@@ -84,6 +84,11 @@ CLI_CASES = [
     ("model_no_argument", "model", [], {2}, "usage", 20),
     ("model_missing_file", "model", ["sim/tests/verdict/no_such_file.scn"], {2}, "no_such_file",
      20),
+    # Random streams on the model alone (scn_model random-<block>:SEED): a seed that is not a
+    # number, --ops out of range, strict mode on a test without expect lines.
+    ("model_random_bad_seed", "model", ["random-its:x1"], {2}, "random-its:x1", 20),
+    ("model_random_ops_zero", "model", ["--ops", "0", "random-its:1"], {2}, "--ops", 20),
+    ("model_random_strict", "model", ["--strict", "random-stimer:1"], {2}, "--strict", 20),
 ]
 
 

@@ -15,7 +15,7 @@ prj_read_filelist(trace PRJ_TRACE_FILES)  # the trace encoders next to the DUTs 
 set(PRJ_RTL_FILES ${PRJ_ITS_FILES} ${PRJ_ST_FILES} ${PRJ_TRACE_FILES})
 list(REMOVE_DUPLICATES PRJ_RTL_FILES)
 
-set(PRJ_BENCH_SOURCES ${PRJ_TB_DIR}/c/bench.c ${PRJ_TB_DIR}/c/gen.c)
+set(PRJ_BENCH_SOURCES ${PRJ_TB_DIR}/c/bench.c)
 set_source_files_properties(${PRJ_BENCH_SOURCES} ${PRJ_TB_DIR}/dpi/tb_dpi.c
                             PROPERTIES COMPILE_OPTIONS "${PRJ_WARN_FLAGS}")
 add_library(tb_bench STATIC ${PRJ_BENCH_SOURCES})
@@ -23,15 +23,20 @@ target_link_libraries(tb_bench PUBLIC tb_c)
 
 # One executable per RTL parameter tuple (tb/sv/tb.sv: NumRd, NumVp, FeatDirect, ScontrolGate, all
 # four passed with -G). The model takes its parameters from the harness at start (c_dpi_init),
-# so the two cannot drift apart. Extra arguments go to verilate() (COVERAGE).
+# so the two cannot drift apart. Extra arguments go to verilate() (COVERAGE). PRJ_VARIANT_ASSERT
+# 0 leaves the RTL assertions out (only tb_sim_noassert, for the benchmark).
 function(prj_lockstep_variant target num_rd num_vp feat_direct scontrol_gate)
   add_executable(${target} ${CMAKE_CURRENT_SOURCE_DIR}/sim_main.cpp ${PRJ_TB_DIR}/dpi/tb_dpi.c)
   target_link_libraries(${target} PRIVATE tb_bench)
+  set(assert_args --assert -DPRJ_ASSERT_ON)
+  if(NOT PRJ_VARIANT_ASSERT)
+    set(assert_args)
+  endif()
   verilate(${target} TRACE_FST ${ARGN}
     PREFIX Vtb
     TOP_MODULE tb
     SOURCES ${PRJ_RTL_FILES} ${PRJ_TB_DIR}/sv/tb_dpi_pkg.sv ${PRJ_TB_DIR}/sv/tb.sv
-    VERILATOR_ARGS -Wall --assert -DPRJ_ASSERT_ON --trace-structs --x-assign unique --x-initial unique
+    VERILATOR_ARGS -Wall ${assert_args} --trace-structs --x-assign unique --x-initial unique
                    --no-timing --timescale 1ns/1ns -I${PRJ_RTL_DIR}/common
                    -I${PRJ_TB_DIR}/sv ${PRJ_WAIVER}
                    -GNumRd=${num_rd} -GNumVp=${num_vp} -GFeatDirect=${feat_direct}
@@ -39,6 +44,7 @@ function(prj_lockstep_variant target num_rd num_vp feat_direct scontrol_gate)
     OPT_FAST -O2)
 endfunction()
 set(PRJ_VARIANT_RECORD 0)
+set(PRJ_VARIANT_ASSERT 1)
 
 # A build directory of scripts/lockstep's cache (build/cfg/rd<R>_vp<V>_d<D>_g<G>): only tb_sim,
 # with the parameters "R,V,D,G" (docs/scenarios.md, config line), and no tests.
@@ -82,6 +88,12 @@ option(PRJ_COVERAGE "Also build tb_sim_cov: tb_sim with Verilator line/toggle co
 set(PRJ_VARIANT_RECORD 1)
 prj_lockstep_variant(tb_sim_rec 4 4 1 1)
 set(PRJ_VARIANT_RECORD 0)
+# The default configuration without the RTL assertions (`PRJ_ASSERT_ON` and --assert off): only
+# for `make bench`, which builds it on demand to print what the assertions cost. Not in `all`.
+set(PRJ_VARIANT_ASSERT 0)
+prj_lockstep_variant(tb_sim_noassert 4 4 1 1)
+set_target_properties(tb_sim_noassert PROPERTIES EXCLUDE_FROM_ALL ON)
+set(PRJ_VARIANT_ASSERT 1)
 
 if(PRJ_COVERAGE)
   prj_lockstep_variant(tb_sim_cov 4 4 1 1 COVERAGE OPT_SLOW -O0)
@@ -166,6 +178,14 @@ foreach(block its stimer)
     set_tests_properties(${block}/random/seed${seed} PROPERTIES LABELS "sim;rtl;lockstep;random"
                          TIMEOUT 300)
   endforeach()
+  # The model alone (scn_model random-<block>:SEED) runs the stream tb_sim runs: same operations,
+  # same digest (scripts/test_model_stream.py).
+  add_test(NAME ${block}/random/model_stream
+           COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/test_model_stream.py
+                   $<TARGET_FILE:tb_sim> $<TARGET_FILE:scn_model> ${block}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(${block}/random/model_stream PROPERTIES LABELS "sim;rtl;lockstep;random"
+                       TIMEOUT 300)
   # Two seeds on each other configuration the build has: the generator takes the build's
   # parameters (num_rd, vps, ...). <block>/random/<target>/seed<N>.
   foreach(target tb_sim_rd2_vp64 tb_sim_rd16_nogate)

@@ -742,7 +742,7 @@ const ls_wave_t *bench_wave(bench_t *b, bool *mismatch) {
 void bench_its_drive(bench_t *b, const rtl_its_in_t *in, rtl_its_pins_t *out) {
   rtl_be_t *r = bench_rtl(b, SCN_BLOCK_ITS);
   if (r == NULL) {
-    memset(out, 0, sizeof(*out));  // not under test: held in reset with idle inputs
+    memset(out, 0, sizeof(*out));  // not under test (no clock edge in tb.sv): idle inputs
     return;
   }
   rtl_its_sample(r, in);
@@ -815,6 +815,7 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
       .scenario = b->scn_path,
       .seed = b->seed,
       .ops = b->ex != NULL ? exec_ops_done(b->ex) : 0,
+      .ops_digest = b->ex != NULL ? exec_ops_digest(b->ex) : 0,
       .compared = bench_compared(b),
       .cycles = bench_cycle(b),
       .failures = b->failures,

@@ -53,7 +53,8 @@ int bench_finish(bench_t *b, double seconds);
 scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat_direct,
                          bool scontrol_gate, bool record);
 /** The back end whose monitors get the transactions of `block`'s DUT; NULL for the DUT that
- *  is not under test (held in reset) or before bench_config(). */
+ *  is not under test (tb.sv gives it no clock edge, so it makes no call) or before
+ *  bench_config(). */
 rtl_be_t *bench_rtl(const bench_t *b, scn_block_t block);
 /** Once per clock edge per DUT: the drivers sample, the executor runs, the drivers drive. */
 /**

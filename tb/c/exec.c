@@ -32,6 +32,7 @@ struct exec {
   bool strict;
   bool end_checked;
   const scn_op_t *last_expect;  // the last expect line run (the end of its block)
+  uint64_t digest;              // FNV-1a of the operations completed (exec_ops_digest)
 };
 
 exec_t *exec_new(const scn_t *s, const exec_backend_t *be, obs_log_t *log) {
@@ -43,6 +44,7 @@ exec_t *exec_new(const scn_t *s, const exec_backend_t *be, obs_log_t *log) {
   ex->be = *be;
   ex->log = log;
   ex->strict = s->strict;
+  ex->digest = 0xcbf29ce484222325ull;
   return ex;
 }
 
@@ -122,24 +124,22 @@ static exec_op_t exec_request(exec_t *ex, const scn_op_t *op, const exec_rq_t *r
 
 // ---- ITS: `cmd` writes the command at CWRITER and advances CWRITER ----
 
-typedef enum { EXEC_Q_OK, EXEC_Q_FULL, EXEC_Q_BAD } exec_q_t;
+typedef enum { EXEC_Q_OK, EXEC_Q_FULL, EXEC_Q_INVALID, EXEC_Q_OUTSIDE } exec_q_t;
 
+// Writes the command `dw` at queue offset CWRITER into `mem`; `*cwriter` becomes the offset after
+// it. Nothing is formatted here: a full queue is retried every cycle while the block drains it.
 static exec_q_t exec_its_enqueue(uint64_t cbaser, uint64_t cw, uint64_t cr, tb_mem_t *mem,
-                                 const uint64_t dw[4], uint64_t *cwriter, char *err,
-                                 size_t errlen) {
+                                 const uint64_t dw[4], uint64_t *cwriter) {
   if ((cbaser >> 63) == 0) {
-    snprintf(err, errlen, "cmd: the command queue is not set up (GITS_CBASER.Valid = 0)");
-    return EXEC_Q_BAD;
+    return EXEC_Q_INVALID;
   }
   uint64_t size = ((cbaser & 0xFF) + 1) * 4096;
   uint64_t base = cbaser & 0x000FFFFFFFFFF000ull;
   uint64_t off = cw & 0xFFFE0;
   if (off >= size) {
-    snprintf(err, errlen, "cmd: GITS_CWRITER (0x%" PRIx64 ") is outside the queue", off);
-    return EXEC_Q_BAD;
+    return EXEC_Q_OUTSIDE;
   }
   if ((off + 32) % size == (cr & 0xFFFE0)) {
-    snprintf(err, errlen, "cmd: the command queue is full (one slot stays empty)");
     return EXEC_Q_FULL;
   }
   for (int i = 0; i < 4; i++) {
@@ -162,25 +162,31 @@ static exec_op_t exec_cmd(exec_t *ex, const scn_op_t *op) {
   if (ex->unposted) {
     cwriter = ex->cw_next;
   }
-  char msg[300];
   uint64_t cw = 0;
-  exec_q_t q =
-      exec_its_enqueue(cbaser, cwriter, creadr, ex->be.images[0], op->a, &cw, msg, sizeof(msg));
+  exec_q_t q = exec_its_enqueue(cbaser, cwriter, creadr, ex->be.images[0], op->a, &cw);
   if (q == EXEC_Q_FULL && !ex->be.idle(ex->be.ctx)) {
     return EXEC_OP_WAIT;  // the queue drains as the block runs
   }
-  if (q == EXEC_Q_FULL && ex->unposted) {
-    snprintf(msg, sizeof(msg),
-             "line %u: cmd: the command queue is full of commands not posted yet (one slot stays "
-             "empty): they cannot run before a 'post'",
-             op->line);
-  }
   if (q != EXEC_Q_OK) {
+    char msg[300];
+    if (q == EXEC_Q_INVALID) {
+      snprintf(msg, sizeof(msg), "cmd: the command queue is not set up (GITS_CBASER.Valid = 0)");
+    } else if (q == EXEC_Q_OUTSIDE) {
+      snprintf(msg, sizeof(msg), "cmd: GITS_CWRITER (0x%" PRIx64 ") is outside the queue",
+               cwriter & 0xFFFE0);
+    } else if (ex->unposted) {
+      snprintf(msg, sizeof(msg),
+               "line %u: cmd: the command queue is full of commands not posted yet (one slot "
+               "stays empty): they cannot run before a 'post'",
+               op->line);
+    } else {
+      snprintf(msg, sizeof(msg), "cmd: the command queue is full (one slot stays empty)");
+    }
     exec_fail(ex, op, msg);
     return EXEC_OP_DONE;
   }
   for (size_t i = 1; i < ex->be.n_images; i++) {
-    exec_its_enqueue(cbaser, cwriter, creadr, ex->be.images[i], op->a, &cw, msg, sizeof(msg));
+    exec_its_enqueue(cbaser, cwriter, creadr, ex->be.images[i], op->a, &cw);
   }
   ex->cw_next = cw;
   ex->unposted = op->a[4] != 0;  // scn.h: nopost
@@ -413,11 +419,12 @@ static bool exec_op(exec_t *ex, const scn_op_t *op) {
       exec_fail(ex, op, msg);
       return true;
     }
-    if (!obs_is_expect(op) && ex->log->last_was_expect) {
+    bool expect = obs_is_expect(op);
+    if (!expect && ex->log->last_was_expect) {
       exec_strict_check(ex, ex->last_expect, "");  // the block ends: its outputs are checked
     }
     obs_note_op(ex->log, op);
-    if (obs_is_expect(op)) {
+    if (expect) {
       ex->last_expect = op;
     }
     exec_op_t r = exec_begin(ex, op);
@@ -435,12 +442,26 @@ static bool exec_op(exec_t *ex, const scn_op_t *op) {
   return true;
 }
 
+static inline uint64_t exec_mix(uint64_t h, uint64_t w) {
+  return (h ^ w) * 0x100000001b3ull;
+}
+
+// Folds a completed operation into the digest: its kind, its fields and which were given.
+static void exec_digest(exec_t *ex, const scn_op_t *op) {
+  _Static_assert(SCN_NA == 8, "exec_digest folds a[0..7]");
+  const uint64_t *a = op->a;
+  uint64_t h = exec_mix(ex->digest, (uint64_t)op->kind | (uint64_t)op->has << 32);
+  h = exec_mix(exec_mix(exec_mix(exec_mix(h, a[0]), a[1]), a[2]), a[3]);
+  ex->digest = exec_mix(exec_mix(exec_mix(exec_mix(h, a[4]), a[5]), a[6]), a[7]);
+}
+
 bool exec_step(exec_t *ex) {
   const scn_op_t *op;
   while ((op = scn_op(ex->s, ex->idx)) != NULL) {
     if (!exec_op(ex, op)) {
       return false;
     }
+    exec_digest(ex, op);
     ex->idx++;
   }
   if (!ex->be.idle(ex->be.ctx)) {
@@ -457,6 +478,10 @@ bool exec_step(exec_t *ex) {
 
 size_t exec_ops_done(const exec_t *ex) {
   return ex->idx;
+}
+
+uint64_t exec_ops_digest(const exec_t *ex) {
+  return ex->digest;
 }
 
 const scn_op_t *exec_current(const exec_t *ex) {

@@ -67,6 +67,10 @@ static void model_be_drain_its(model_be_t *mb) {
   its_run(mb->its, SIZE_MAX);
   its_event_t ev;
   while (its_pop_event(mb->its, &ev)) {
+    if (ev.kind == ITS_EV_MEM_WRITE) {  // the most frequent: counted, never a record
+      obs_add_write(mb->log, &ev.u.mem);
+      continue;
+    }
     uint64_t a[SCN_NA] = {0};
     if (ev.kind == ITS_EV_RD) {
       a[0] = ev.u.rd.kind;
@@ -83,8 +87,6 @@ static void model_be_drain_its(model_be_t *mb) {
       a[5] = ev.u.retire.eventid;
       a[6] = ev.u.retire.offset;
       obs_add(mb->log, SCN_OBS_RETIRE, a);
-    } else if (ev.kind == ITS_EV_MEM_WRITE) {
-      obs_add_write(mb->log, &ev.u.mem);
     }
   }
 }
@@ -93,6 +95,10 @@ static void model_be_drain_its(model_be_t *mb) {
 static void model_be_drain_stimer(model_be_t *mb) {
   stimer_event_t ev;
   while (stimer_pop_event(mb->st, &ev)) {
+    if (ev.kind == STIMER_EV_MEM_WRITE) {  // the most frequent: counted, never a record
+      obs_add_write(mb->log, &ev.u.mem);
+      continue;
+    }
     uint64_t a[SCN_NA] = {0};
     if (ev.kind == STIMER_EV_IRQ) {
       a[0] = ev.u.irq.vp;
@@ -105,8 +111,6 @@ static void model_be_drain_stimer(model_be_t *mb) {
       a[2] = ev.u.retire.outcome;
       a[3] = ev.u.retire.now;
       obs_add(mb->log, SCN_OBS_ATTEMPT, a);
-    } else if (ev.kind == STIMER_EV_MEM_WRITE) {
-      obs_add_write(mb->log, &ev.u.mem);
     }
   }
 }

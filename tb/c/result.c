@@ -47,6 +47,8 @@ bool tb_result_write(const char *path, const tb_result_t *r, char *err, size_t e
   result_str(f, "scenario", r->scenario, false);
   result_num(f, "seed", r->seed);
   result_num(f, "ops", r->ops);
+  // A string: JSON numbers beyond 2^53 lose digits in some readers.
+  fprintf(f, "  \"ops_digest\": \"0x%016" PRIx64 "\",\n", r->ops_digest);
   result_num(f, "compared", r->compared);
   result_num(f, "cycles", r->cycles);
   result_num(f, "failures", r->failures);

@@ -21,6 +21,7 @@ typedef struct {
   const char *scenario;  // scenario path, or "" for a random test
   uint64_t seed;
   uint64_t ops;                     // scenario operations done
+  uint64_t ops_digest;              // exec_ops_digest of those operations
   uint64_t compared;                // DUT operations compared (0 on the model alone)
   uint64_t cycles;                  // simulated cycles (0 on the model alone)
   uint64_t failures;                // mismatch and check reports

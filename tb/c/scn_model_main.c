@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 // scn_model: runs scenario files on the golden model alone (no Verilator), for fast checks:
 // the scenario executor (exec.h) on the model back end (model_be.h), the same executor and the
-// same checks as `tb_sim` runs in lockstep. Usage: scn_model [--strict] [--result FILE] FILE...
-// Exit status 0 when every file passes, 1 when a check failed, 2 when a file is malformed or the
-// command line is wrong (as tb_sim: one file, one verdict). `--strict`: every file runs in
-// strict mode (docs/scenarios.md), as if it began with a `strict` line. `--result FILE` (one
-// scenario) also writes the verdict as JSON (result.h).
+// same checks as `tb_sim` runs in lockstep. Usage: scn_model [--strict] [--result FILE]
+// [--ops N] SCENARIO... where SCENARIO is a file or `random-its:SEED` / `random-stimer:SEED`:
+// the random test tb_sim runs with `--test random-<block> --seed SEED --ops N` on its default
+// build (the same generator, seed, operations and configuration; `--ops` as tb_sim's, default
+// 400). Exit status 0 when every scenario passes, 1 when a check failed, 2 when a file is
+// malformed or the command line is wrong (as tb_sim: one scenario, one verdict). `--strict`:
+// every file runs in strict mode (docs/scenarios.md), as if it began with a `strict` line.
+// `--result FILE` (one scenario) also writes the verdict as JSON (result.h).
+#include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "exec.h"
+#include "gen.h"
 #include "model_be.h"
 #include "result.h"
 
@@ -18,13 +25,42 @@
 typedef struct {
   char first[400];
   size_t ops;
+  uint64_t digest;
 } scn_model_verdict_t;
+
+#define SCN_MODEL_MAX_OPS 1000000000ull  // as tb_sim's --ops
+
+// A random test named `random-its:SEED` or `random-stimer:SEED`: true with its block and seed.
+// `*bad` is set when the name starts like one but the seed is not a number.
+static bool scn_model_random_name(const char *name, scn_block_t *block, uint64_t *seed, bool *bad) {
+  const char *p;
+  *bad = false;
+  if (strncmp(name, "random-its:", 11) == 0) {
+    *block = SCN_BLOCK_ITS;
+    p = name + 11;
+  } else if (strncmp(name, "random-stimer:", 14) == 0) {
+    *block = SCN_BLOCK_STIMER;
+    p = name + 14;
+  } else {
+    return false;
+  }
+  char *end = NULL;
+  errno = 0;
+  unsigned long long v = strtoull(p, &end, 0);
+  if (*p == 0 || *p == '-' || *end != 0 || errno != 0) {
+    *bad = true;
+    return false;
+  }
+  *seed = v;
+  return true;
+}
 
 // Runs one loaded scenario; prints its failures and its summary line; returns the failures.
 static int scn_model_run(const char *path, const scn_t *s, bool strict, scn_model_verdict_t *v) {
   char err[512];
   obs_log_t log;
   obs_init(&log);
+  log.discard = s->stream != NULL;  // a random test has no expect line: nothing reads the log
   model_be_t *mb = model_be_new(s, &log, err, sizeof(err));
   if (mb == NULL) {
     printf("%s: FAIL (model): %s\n", path, err);
@@ -39,10 +75,17 @@ static int scn_model_run(const char *path, const scn_t *s, bool strict, scn_mode
   bool finished = exec_step(ex);
   int failures = (int)exec_error_count(ex);
   for (size_t i = 0; i < exec_error_count(ex); i++) {
-    printf("%s:%u: FAIL (model): %s\n", path, exec_error_op(ex, i)->line, exec_error(ex, i)->what);
+    const scn_op_t *op = exec_error_op(ex, i);
+    const ls_error_t *e = exec_error(ex, i);
+    char where[140];
+    if (op->line != 0) {
+      snprintf(where, sizeof(where), "%.100s:%u", path, op->line);
+    } else {  // a generated operation: its kind (the run stops at the end, not at the failure)
+      snprintf(where, sizeof(where), "%.100s: %s", path, scn_kind_name(op->kind));
+    }
+    printf("%s: FAIL (model): %s%s%s\n", where, e->what, e->detail[0] != 0 ? " " : "", e->detail);
     if (v->first[0] == 0) {
-      snprintf(v->first, sizeof(v->first), "%.100s:%u: %.280s", path, exec_error_op(ex, i)->line,
-               exec_error(ex, i)->what);
+      snprintf(v->first, sizeof(v->first), "%.130s: %.260s", where, e->what);
     }
   }
   if (!finished) {
@@ -53,6 +96,7 @@ static int scn_model_run(const char *path, const scn_t *s, bool strict, scn_mode
     failures++;
   }
   v->ops = exec_ops_done(ex);
+  v->digest = exec_ops_digest(ex);
   printf("%s %s (model alone) ops=%zu (scenario operations)%s\n", failures == 0 ? "PASS" : "FAIL",
          path, exec_ops_done(ex), s->strict || strict ? " strict" : "");
   exec_free(ex);
@@ -62,16 +106,22 @@ static int scn_model_run(const char *path, const scn_t *s, bool strict, scn_mode
 }
 
 static int scn_model_result(const char *result, const char *exe, const char *path, const scn_t *s,
-                            bool loaded, const scn_model_verdict_t *v, int failed, double seconds) {
+                            bool loaded, uint64_t seed, uint64_t ops_arg,
+                            const scn_model_verdict_t *v, int failed, double seconds) {
+  bool random = loaded && s->stream != NULL;
   const char *base = strrchr(path, '/');
   char test[256];
   snprintf(test, sizeof(test), "%s", base != NULL ? base + 1 : path);
-  char *dot = strrchr(test, '.');
+  char *dot = strrchr(test, random ? ':' : '.');  // random-its:SEED -> random-its
   if (dot != NULL) {
     *dot = 0;
   }
   char rerun[1100];
-  snprintf(rerun, sizeof(rerun), "%.500s %.500s", exe, path);
+  if (random) {
+    snprintf(rerun, sizeof(rerun), "%.500s --ops %" PRIu64 " %.500s", exe, ops_arg, path);
+  } else {
+    snprintf(rerun, sizeof(rerun), "%.500s %.500s", exe, path);
+  }
   tb_result_t r = {
       .tool = "scn_model",
       .status = failed == 0 ? "PASS" : "FAIL",
@@ -79,9 +129,10 @@ static int scn_model_result(const char *result, const char *exe, const char *pat
                : s->block == SCN_BLOCK_ITS ? "its"
                                            : "stimer",
       .test = test,
-      .scenario = path,
-      .seed = 1,
+      .scenario = random ? "" : path,
+      .seed = seed,
       .ops = v->ops,
+      .ops_digest = v->digest,
       .failures = (uint64_t)failed,
       .first_mismatch = failed == 0        ? ""
                         : v->first[0] != 0 ? v->first
@@ -99,10 +150,44 @@ static int scn_model_result(const char *result, const char *exe, const char *pat
   return 0;
 }
 
+static void scn_model_usage(FILE *f, const char *exe) {
+  fprintf(f,
+          "usage: %s [--strict] [--result FILE] [--ops N] SCENARIO...\n"
+          "  SCENARIO: a scenario file, or random-its:SEED / random-stimer:SEED (the random test\n"
+          "  of tb_sim --test random-<block> --seed SEED --ops N, default build; N 1..%llu,\n"
+          "  default 400)\n",
+          exe, SCN_MODEL_MAX_OPS);
+}
+
+// Loads scenario `name` (a file or a random test) into `s`; false, with the reason in `err`.
+static bool scn_model_load(const char *name, uint64_t ops, bool strict, scn_t *s, uint64_t *seed,
+                           char *err, size_t errlen) {
+  scn_block_t block;
+  bool bad;
+  if (scn_model_random_name(name, &block, seed, &bad)) {
+    if (strict) {
+      // A generated test has no expect lines: strict mode would fail every run (as tb_sim).
+      snprintf(err, errlen, "%s: --strict: expected with a scenario file, not a random test", name);
+      return false;
+    }
+    gen_random(block, *seed, ops, NULL, s);  // tb_sim's default build: the default parameters
+    return true;
+  }
+  if (bad) {
+    snprintf(err, errlen, "%s: expected random-its:SEED or random-stimer:SEED, SEED 0..2^64-1",
+             name);
+    return false;
+  }
+  *seed = 1;
+  return scn_load(name, s, err, errlen);
+}
+
 int main(int argc, char **argv) {
   const char *result = NULL;
   bool strict = false;
-  char **files = argv + 1;  // the scenario files, compacted in place
+  uint64_t ops = 400;
+  bool ops_given = false;
+  char **files = argv + 1;  // the scenarios, compacted in place
   int n = 0;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--result") == 0) {
@@ -111,22 +196,39 @@ int main(int argc, char **argv) {
         return 2;
       }
       result = argv[++i];
+    } else if (strcmp(argv[i], "--ops") == 0) {
+      char *end = NULL;
+      const char *v = i + 1 < argc ? argv[i + 1] : "";
+      errno = 0;
+      unsigned long long x = strtoull(v, &end, 10);
+      if (ops_given || *v < '0' || *v > '9' || *end != 0 || errno != 0 || x < 1 ||
+          x > SCN_MODEL_MAX_OPS) {
+        fprintf(stderr, "%s: --ops: expected once, with a number 1..%llu after it\n", argv[0],
+                SCN_MODEL_MAX_OPS);
+        return 2;
+      }
+      ops = x;
+      ops_given = true;
+      i++;
     } else if (strcmp(argv[i], "--strict") == 0) {
       strict = true;
+    } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      scn_model_usage(stdout, argv[0]);
+      return 0;
     } else if (strncmp(argv[i], "--", 2) == 0) {
-      fprintf(stderr, "%s: unknown option %s\nusage: %s [--strict] [--result FILE] SCENARIO...\n",
-              argv[0], argv[i], argv[0]);
+      fprintf(stderr, "%s: unknown option %s\n", argv[0], argv[i]);
+      scn_model_usage(stderr, argv[0]);
       return 2;
     } else {
       files[n++] = argv[i];
     }
   }
   if (n < 1) {
-    fprintf(stderr, "usage: %s [--strict] [--result FILE] SCENARIO...\n", argv[0]);
+    scn_model_usage(stderr, argv[0]);
     return 2;
   }
   if (result != NULL && n != 1) {
-    fprintf(stderr, "%s: --result: expected one scenario file, got %d\n", argv[0], n);
+    fprintf(stderr, "%s: --result: expected one scenario, got %d\n", argv[0], n);
     return 2;
   }
   int failed = 0;
@@ -140,7 +242,8 @@ int main(int argc, char **argv) {
     scn_t s;
     memset(&s, 0, sizeof(s));
     char err[512];
-    bool loaded = scn_load(files[i], &s, err, sizeof(err));
+    uint64_t seed = 1;
+    bool loaded = scn_model_load(files[i], ops, strict, &s, &seed, err, sizeof(err));
     int f = 1;
     if (!loaded) {
       fprintf(stderr, "%s\n", err);
@@ -153,9 +256,11 @@ int main(int argc, char **argv) {
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (result != NULL) {
       double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
-      write_failed += scn_model_result(result, argv[0], files[i], &s, loaded, &v, f, secs);
+      write_failed +=
+          scn_model_result(result, argv[0], files[i], &s, loaded, seed, ops, &v, f, secs);
     }
     if (loaded) {
+      gen_random_free(&s);
       scn_free(&s);
     }
   }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Testbench memory: sparse 4 KiB pages in an open-addressing hash, and the DUT-side slave.
-// A 64-bit beat is one page lookup (the last page found is remembered, so runs of beats in one
-// page skip the hash) and one 8-byte load or masked store; bytes are little-endian whatever
+// A 64-bit beat is one page lookup (the pages found last are remembered in a small direct-mapped
+// cache, so beats in a page used lately skip the hash: the ITS walks several tables in turn) and
+// one 8-byte load or masked store; bytes are little-endian whatever
 // the host, assembled by tb_le_load/tb_le_store (which compilers turn into single moves).
 #include "tb_mem.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #define TB_PAGE 4096u
+#define TB_MEM_CACHE 8u  // pages remembered (a power of two), indexed by the page number
 
 typedef struct {
   uint64_t key;  // page number + 1 (0 = empty)
@@ -20,8 +22,8 @@ struct tb_mem {
   tb_page_t *pages;
   size_t cap;
   size_t used;
-  uint64_t last_key;  // the page of the last beat (0 = none) and its data
-  uint8_t *last_data;
+  uint64_t ckey[TB_MEM_CACHE];  // pages found lately (key as in pages[], 0 = none), their data
+  uint8_t *cdata[TB_MEM_CACHE];
   uint64_t fault_lo[TB_MEM_MAX_FAULTS];
   uint64_t fault_hi[TB_MEM_MAX_FAULTS];
   int n_faults;
@@ -68,17 +70,18 @@ static const uint8_t *tb_mem_page_ro(const tb_mem_t *m, uint64_t addr) {
   return m->pages[i].data;
 }
 
-// The page of a beat, through the one-entry cache; NULL when absent (reads as zero). Pages are
-// never freed before tb_mem_free, so a remembered pointer stays valid when the table grows.
+// The page of a beat, through the cache; NULL when absent (reads as zero, not remembered). Pages
+// are never freed before tb_mem_free, so a remembered pointer stays valid when the table grows.
 static const uint8_t *tb_mem_beat_page_ro(tb_mem_t *m, uint64_t addr) {
   uint64_t key = addr / TB_PAGE + 1;
-  if (key == m->last_key) {
-    return m->last_data;
+  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  if (key == m->ckey[c]) {
+    return m->cdata[c];
   }
   const uint8_t *p = tb_mem_page_ro(m, addr);
   if (p != NULL) {
-    m->last_key = key;
-    m->last_data = (uint8_t *)p;
+    m->ckey[c] = key;
+    m->cdata[c] = (uint8_t *)p;
   }
   return p;
 }
@@ -100,7 +103,8 @@ static void tb_le_store(uint8_t *p, uint64_t v) {
   memcpy(p, &v, 8);
 }
 
-static uint8_t *tb_mem_page(tb_mem_t *m, uint64_t addr) {
+// Out of line: the beat paths reach it only when their page is not remembered.
+static uint8_t *__attribute__((noinline)) tb_mem_page(tb_mem_t *m, uint64_t addr) {
   uint64_t key = addr / TB_PAGE + 1;
   size_t i = tb_mem_slot(m, key);
   if (m->pages[i].key != 0) {
@@ -125,14 +129,15 @@ static uint8_t *tb_mem_page(tb_mem_t *m, uint64_t addr) {
   return m->pages[i].data;
 }
 
-// The page of a beat for writing (created when absent), through the one-entry cache.
+// The page of a beat for writing (created when absent), through the cache.
 static uint8_t *tb_mem_beat_page(tb_mem_t *m, uint64_t addr) {
   uint64_t key = addr / TB_PAGE + 1;
-  if (key != m->last_key) {
-    m->last_data = tb_mem_page(m, addr);
-    m->last_key = key;
+  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  if (key != m->ckey[c]) {
+    m->cdata[c] = tb_mem_page(m, addr);
+    m->ckey[c] = key;
   }
-  return m->last_data;
+  return m->cdata[c];
 }
 
 void tb_mem_set_hook(tb_mem_t *m, const tb_mem_hook_t *h) {
@@ -142,7 +147,8 @@ void tb_mem_set_hook(tb_mem_t *m, const tb_mem_hook_t *h) {
   }
 }
 
-void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
+static void __attribute__((noinline))
+tb_mem_poke_slow(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
   if (m->hook.poke != NULL) {
     m->hook.poke(m->hook.ctx, addr, value, size);
   }
@@ -150,8 +156,13 @@ void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
     size = 8;
   }
   if (size != 0 && addr % TB_PAGE + size <= TB_PAGE) {
-    // Within one page: one lookup (the common case: set-up writes whole entries).
-    uint8_t *p = tb_mem_page(m, addr) + addr % TB_PAGE;
+    // Within one page: one lookup through the beat cache (the common case: set-up writes whole
+    // entries, the executor writes commands into the queue), one store for 8 bytes.
+    uint8_t *p = tb_mem_beat_page(m, addr) + addr % TB_PAGE;
+    if (size == 8) {
+      tb_le_store(p, value);
+      return;
+    }
     for (unsigned i = 0; i < size; i++) {
       p[i] = (uint8_t)(value >> (8 * i));
     }
@@ -160,6 +171,18 @@ void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
   for (unsigned i = 0; i < size; i++) {
     tb_mem_page(m, addr + i)[(addr + i) % TB_PAGE] = (uint8_t)(value >> (8 * i));
   }
+}
+
+// The common case inline (an 8-byte poke into a remembered page, no hook: the executor writes
+// commands into the queue), the rest out of line.
+void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
+  uint64_t key = addr / TB_PAGE + 1;
+  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  if (size == 8 && m->hook.poke == NULL && addr % TB_PAGE <= TB_PAGE - 8 && key == m->ckey[c]) {
+    tb_le_store(m->cdata[c] + addr % TB_PAGE, value);
+    return;
+  }
+  tb_mem_poke_slow(m, addr, value, size);
 }
 
 uint64_t tb_mem_peek(const tb_mem_t *m, uint64_t addr, unsigned size) {
@@ -200,8 +223,11 @@ bool tb_mem_faults(const tb_mem_t *m, uint64_t addr) {
   return false;
 }
 
-// An aligned beat never crosses a page: one page lookup per beat, one 8-byte load or store.
-bool tb_mem_read64(tb_mem_t *m, uint64_t addr, uint64_t *data) {
+// An aligned beat never crosses a page: one page lookup per beat, one 8-byte load or store. The
+// common case (aligned, no fault range, a remembered page) is inline in the callers; the rest
+// is out of line, so the fast path saves no registers.
+static bool __attribute__((noinline))
+tb_mem_read64_slow(tb_mem_t *m, uint64_t addr, uint64_t *data) {
   if ((addr & 7) != 0 || (m->n_faults != 0 && tb_mem_faults(m, addr))) {
     *data = 0;
     return false;
@@ -211,7 +237,22 @@ bool tb_mem_read64(tb_mem_t *m, uint64_t addr, uint64_t *data) {
   return true;
 }
 
-bool tb_mem_write64(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
+static inline bool tb_mem_read64_fast(tb_mem_t *m, uint64_t addr, uint64_t *data) {
+  uint64_t key = addr / TB_PAGE + 1;
+  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  if ((addr & 7) == 0 && m->n_faults == 0 && key == m->ckey[c]) {
+    *data = tb_le_load(m->cdata[c] + addr % TB_PAGE);
+    return true;
+  }
+  return tb_mem_read64_slow(m, addr, data);
+}
+
+bool tb_mem_read64(tb_mem_t *m, uint64_t addr, uint64_t *data) {
+  return tb_mem_read64_fast(m, addr, data);
+}
+
+static bool __attribute__((noinline))
+tb_mem_write64_slow(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
   if ((addr & 7) != 0 || (m->n_faults != 0 && tb_mem_faults(m, addr))) {
     return false;
   }
@@ -228,12 +269,26 @@ bool tb_mem_write64(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
   return true;
 }
 
+static inline bool tb_mem_write64_fast(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
+  uint64_t key = addr / TB_PAGE + 1;
+  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  if (be == 0xFF && (addr & 7) == 0 && m->n_faults == 0 && key == m->ckey[c]) {
+    tb_le_store(m->cdata[c] + addr % TB_PAGE, data);
+    return true;
+  }
+  return tb_mem_write64_slow(m, addr, data, be);
+}
+
+bool tb_mem_write64(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
+  return tb_mem_write64_fast(m, addr, data, be);
+}
+
 static bool tb_mem_cb_read(void *ctx, uint64_t addr, uint64_t *data) {
-  return tb_mem_read64(ctx, addr, data);
+  return tb_mem_read64_fast(ctx, addr, data);
 }
 
 static bool tb_mem_cb_write(void *ctx, uint64_t addr, uint64_t data, uint8_t be) {
-  return tb_mem_write64(ctx, addr, data, be);
+  return tb_mem_write64_fast(ctx, addr, data, be);
 }
 
 cm_mem_ops_t tb_mem_ops(tb_mem_t *m) {

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
+"""ctest <block>/random/model_stream (label random): the model alone runs the random stream
+tb_sim runs. For a few seeds, `scn_model random-BLOCK:SEED --ops N` and `tb_sim --test
+random-BLOCK --seed SEED --ops N` must both pass and report the same number of operations and
+the same `ops_digest` (exec_ops_digest: kind and fields of every operation, in order) in their
+result files; seeds must give different digests (a digest that ignores the operations would
+pass the first check). A missing or unreadable result file is a failure.
+
+  scripts/test_model_stream.py build/cmake/sim/tb_sim build/cmake/tb/scn_model its|stimer
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEEDS = (1, 2, 3)
+OPS = 600
+
+
+def run(cmd, path):
+    p = subprocess.run(cmd + ["--result", path], cwd=ROOT, capture_output=True, text=True)
+    try:
+        with open(path, encoding="utf-8") as f:
+            r = json.load(f)
+        ops, digest, status = int(r["ops"]), str(r["ops_digest"]), r["status"]
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        sys.exit(f"FAIL: {' '.join(cmd)}: no readable result file ({e}); exit {p.returncode}: "
+                 f"{(p.stdout + p.stderr)[-500:]}")
+    if status != "PASS" or p.returncode != 0:
+        sys.exit(f"FAIL: {' '.join(cmd)}: {status}, exit {p.returncode}: "
+                 f"{r.get('first_mismatch', '')}")
+    return ops, digest
+
+
+def main():
+    if len(sys.argv) != 4 or sys.argv[3] not in ("its", "stimer"):
+        sys.exit(__doc__)
+    tb_sim, scn_model, block = sys.argv[1:]
+    digests = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in SEEDS:
+            rtl = run([tb_sim, "--test", f"random-{block}", "--seed", str(seed), "--ops", str(OPS)],
+                      os.path.join(tmp, f"rtl{seed}.json"))
+            model = run([scn_model, "--ops", str(OPS), f"random-{block}:{seed}"],
+                        os.path.join(tmp, f"model{seed}.json"))
+            if rtl != model:
+                sys.exit(f"FAIL: seed {seed}: tb_sim ran ops={rtl[0]} digest {rtl[1]}, scn_model "
+                         f"ops={model[0]} digest {model[1]}")
+            print(f"seed {seed}: {rtl[0]} operations, digest {rtl[1]} in both runs")
+            digests.add(rtl[1])
+    if len(digests) != len(SEEDS):
+        sys.exit(f"FAIL: {len(SEEDS)} seeds gave only {len(digests)} different digests")
+    print(f"PASS: scn_model runs tb_sim's {block} stream")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
