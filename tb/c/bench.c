@@ -48,7 +48,8 @@ struct bench {
   bool verbose;
   bool strict;  // --strict: every block's outputs must be matched (docs/scenarios.md)
   char exe[512];
-  char ops_arg[48];
+  char ops_arg[48 + 512];  // a random test's rerun options: --ops, --gen-weights
+  char weights[512];       // --gen-weights: the random generator's weights (gen.h)
   // The run.
   fcov_t *fcov;
   obs_log_t log;
@@ -88,6 +89,7 @@ static void bench_usage(const char *argv0) {
           "          [--trace FILE.fst [--trace-start CYCLE] [--trace-end CYCLE]]\n"
           "          [--watchdog CYCLES] [--verbose] [--strict] [--fcov FILE] [--cov FILE]\n"
           "          [--result FILE] [--record FILE [--record-stall PCT]]\n"
+          "          [--gen-weights NAME=W,...]\n"
           "  --seed N          0..2^64-1 (default 1): random stimulus, back-pressure, X init\n"
           "  --ops N           1..%llu operations of a random test (default 400)\n"
           "  --no-lockstep     compare nothing: the model only follows the DUT (for timing)\n"
@@ -107,7 +109,9 @@ static void bench_usage(const char *argv0) {
           "  --record FILE     capture the trace encoder's stream of the DUT under test, for\n"
           "                    the offline replay (build/cmake/tb/replay FILE; docs/trace.md)\n"
           "  --record-stall P  0..100: percent of cycles the capture is not ready (tests the\n"
-          "                    encoder's FIFO and overflow marker; default 0)\n",
+          "                    encoder's FIFO and overflow marker; default 0)\n"
+          "  --gen-weights W   a random test's weights per kind of operation, e.g.\n"
+          "                    stimer.ack=0,stimer.reset=20 (names, defaults: docs/testplan.md)\n",
           argv0, BENCH_MAX_OPS, BENCH_TRACE_WINDOW, BENCH_TRACE_WINDOW, BENCH_TRACE_RUNON,
           BENCH_WATCHDOG_BASE, BENCH_WATCHDOG_PER_LATENCY);
 }
@@ -173,7 +177,8 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
                                  {"--cov", b->cov, sizeof(b->cov)},
                                  {"--fcov", b->fcov_path, sizeof(b->fcov_path)},
                                  {"--result", b->result, sizeof(b->result)},
-                                 {"--record", b->record, sizeof(b->record)}};
+                                 {"--record", b->record, sizeof(b->record)},
+                                 {"--gen-weights", b->weights, sizeof(b->weights)}};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -234,6 +239,10 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
       *num->dst = n;
       *num->given = true;
     } else if (str != NULL) {
+      if (strlen(v) >= str->size) {
+        fprintf(stderr, "%s: %s: expected at most %zu characters\n", argv[0], a, str->size - 1);
+        return 2;
+      }
       snprintf(str->dst, str->size, "%s", v);
     } else {
       *test = v;
@@ -275,12 +284,21 @@ static int bench_load(bench_t *b, const char *test) {
     }
     b->random = true;
     snprintf(b->test, sizeof(b->test), "%s", test);
-    snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64, b->random_ops);
+    snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64 "%s%s", b->random_ops,
+             b->weights[0] != 0 ? " --gen-weights " : "", b->weights);
     // For the default parameters; bench_config generates again for the build's, if they differ.
-    gen_random(strcmp(test, "random-its") == 0 ? SCN_BLOCK_ITS : SCN_BLOCK_STIMER, b->seed,
-               b->random_ops, NULL, &b->scn);
+    char err[300];
+    if (!gen_random_opt(strcmp(test, "random-its") == 0 ? SCN_BLOCK_ITS : SCN_BLOCK_STIMER, b->seed,
+                        b->random_ops, NULL, b->weights, &b->scn, err, sizeof(err))) {
+      fprintf(stderr, "%s\n", err);
+      return 2;
+    }
     b->log.discard = true;  // no expect line: nothing reads the observations
     return -1;
+  }
+  if (b->weights[0] != 0) {
+    fprintf(stderr, "--gen-weights: expected with a random test, not a scenario file\n");
+    return 2;
   }
   char err[512];
   if (!scn_load(test, &b->scn, err, sizeof(err))) {
@@ -575,7 +593,11 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
     scn_block_t block = b->scn.block;
     gen_random_free(&b->scn);
     scn_free(&b->scn);
-    gen_random(block, b->seed, b->random_ops, &build, &b->scn);
+    char err[300];
+    if (!gen_random_opt(block, b->seed, b->random_ops, &build, b->weights, &b->scn, err,
+                        sizeof(err))) {
+      abort();  // the same weights were accepted by bench_load
+    }
     if (!b->watchdog_given) {
       b->watchdog = BENCH_WATCHDOG_BASE + BENCH_WATCHDOG_PER_LATENCY * c->mem_latency;
     }
@@ -603,6 +625,11 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
     b->skipped = true;
     b->done = true;
     return (scn_block_t)0;
+  }
+  if (b->random) {
+    // Every choice the seed made (with --gen-weights, the weights in effect): the run log
+    // names it, and so does the result file (gen_config).
+    printf("gen: %s\n", gen_random_config(&b->scn));
   }
   rtl_be_cfg_t rc = {b->scn.block,  *c,          num_rd,  num_vp,  feat_direct,
                      scontrol_gate, b->lockstep, b->fcov, b->seed, &b->log};
@@ -804,6 +831,8 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
       .mismatch_cycle = b->fail_cycle,
       .seconds = seconds,
       .peak_rss_kb = bench_peak_rss_kb(),
+      .gen_config =
+          b->random && gen_random_config(&b->scn) != NULL ? gen_random_config(&b->scn) : "",
   };
   if (strcmp(status, "FAIL") == 0 && b->first_mismatch[0] == 0) {
     r.first_mismatch = "the run failed without a mismatch report (see its output)";
