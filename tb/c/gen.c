@@ -683,9 +683,9 @@ static void gen_st_setup(gen_t *g, gen_st_t *t, const unsigned *given_w, const b
     t->vec_base = 0x20 + (unsigned)tb_rand_below(&g->r, 0xC0);
     t->vec_n = 1 + (unsigned)tb_rand_below(&g->r, 8);  // few vectors: shared by several SINTs
   }
-  static const unsigned scale[] = {0, 25, 50, 100, 100, 200, 400};  // percent
+  static const unsigned scale[] = {25, 50, 100, 100, 200, 400};  // percent
   for (unsigned i = 0; i < GEN_ST_NW; i++) {
-    unsigned f = scale[1 + tb_rand_below(&g->r, 6)];
+    unsigned f = scale[tb_rand_below(&g->r, 6)];
     if (gen_st_wdefs[i].may_drop && tb_rand_pct(&g->r, 12)) {
       f = 0;  // some seeds never make this kind (no acknowledges: slots stay busy)
     }
@@ -733,7 +733,7 @@ static void gen_st_arm(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool peri
     }
   }
   if (autoen && tb_rand_pct(&g->r, 70)) {
-    gen_msr(g, vp, STIMER_MSR_CONFIG(n), cfg & ~STIMER_CFG_ENABLE);
+    gen_msr(g, vp, STIMER_MSR_CONFIG(n), cfg & ~(uint64_t)STIMER_CFG_ENABLE);
     gen_msr(g, vp, STIMER_MSR_COUNT(n), count);
   } else if (old_per && !periodic) {
     // CONFIG first: COUNT is never a period it cannot be (the old periodic mode).
