@@ -45,7 +45,7 @@ def check_gen_weights(exe):
         w = "reset=50,reprogram=50,fault=50,indirect=100"
         rc, out, err = run(exe, ["--test", "random-its", "--seed", "5", "--ops", "60",
                                  "--gen-weights", w, "--result", res])
-        gen = [ln for ln in out.splitlines() if ln.startswith("gen: its ")]
+        gen = [ln for ln in out.splitlines() if ln.startswith("gen: random-its ")]
         try:
             with open(res, encoding="utf-8") as f:
                 d = json.load(f)
@@ -53,10 +53,12 @@ def check_gen_weights(exe):
             return [f"--gen-weights run: no result file ({e}); exit {rc}: {err.strip()!r}"]
         if rc != 0 or len(gen) != 1 or "reset=50" not in gen[0] or "=2lvl," not in gen[0]:
             fails.append(f"--gen-weights {w}: exit {rc}, gen lines {gen}")
-        elif d.get("gen") != gen[0][len("gen: "):] or f"--gen-weights {w}" not in d.get("rerun"):
-            fails.append(f"--gen-weights: result gen {d.get('gen')!r}, rerun {d.get('rerun')!r}")
+        elif (d.get("gen_config") != gen[0][len("gen: "):]
+              or f"--gen-weights {w}" not in d.get("rerun")):
+            fails.append(f"--gen-weights: result gen_config {d.get('gen_config')!r}, "
+                         f"rerun {d.get('rerun')!r}")
         rc, out2, _ = run(exe, ["--test", "random-its", "--seed", "5", "--ops", "60"])
-        gen2 = [ln for ln in out2.splitlines() if ln.startswith("gen: its ")]
+        gen2 = [ln for ln in out2.splitlines() if ln.startswith("gen: random-its ")]
         if rc != 0 or len(gen2) != 1 or "reset=1," not in gen2[0]:
             fails.append(f"random-its seed 5 with the default weights: exit {rc}, gen {gen2}")
     return fails

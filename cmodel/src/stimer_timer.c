@@ -61,8 +61,9 @@ stimer_status_t stimer__config_write(stimer_t *st, stimer__timer_t *t, uint64_t 
   }
   stimer_cancel(t);
   // Step 3 (Normative, KVM rule): only a timer that was enabled loses Enable on SINTx=0.
+  // Only bit 0 changes: the mask is 64 bits wide (~0x1u would also clear bits 63:32).
   if (stimer_enabled(t) && (value & STIMER_CFG_DIRECT) == 0 && stimer_sintx(value) == 0) {
-    value &= ~STIMER_CFG_ENABLE;
+    value &= ~(uint64_t)STIMER_CFG_ENABLE;
   }
   // Step 4: all 64 bits are stored as written (no reserved-bit #GP).
   t->config = value;
@@ -77,7 +78,7 @@ void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
   t->count = value;
   if (value == 0) {
     // Writing 0 stops and disables the timer regardless of AutoEnable.
-    t->config &= ~STIMER_CFG_ENABLE;
+    t->config &= ~(uint64_t)STIMER_CFG_ENABLE;  // a 64-bit mask: bits 63:32 are kept
     return;
   }
   if ((t->config & STIMER_CFG_AUTO_ENABLE) != 0) {
@@ -213,7 +214,7 @@ void stimer__attempt(stimer_t *st, uint32_t vp, unsigned idx) {
     t->msg_pending = false;
     if (!stimer_periodic(t)) {
       // A delivered one-shot disables itself; COUNT keeps its value.
-      t->config &= ~STIMER_CFG_ENABLE;
+      t->config &= ~(uint64_t)STIMER_CFG_ENABLE;
     }
   }
   // On failure `exp_time` is kept, so a retry reports the original expiration_time.

@@ -48,8 +48,8 @@ struct bench {
   bool verbose;
   bool strict;  // --strict: every block's outputs must be matched (docs/scenarios.md)
   char exe[512];
-  char gen_weights[512];  // --gen-weights: the random generator's weights (gen.h)
-  char ops_arg[600];      // a random test's options for the rerun command
+  char ops_arg[48 + 512];  // a random test's rerun options: --ops, --gen-weights
+  char weights[512];       // --gen-weights: the random generator's weights (gen.h)
   // The run.
   fcov_t *fcov;
   obs_log_t log;
@@ -89,7 +89,7 @@ static void bench_usage(const char *argv0) {
           "          [--trace FILE.fst [--trace-start CYCLE] [--trace-end CYCLE]]\n"
           "          [--watchdog CYCLES] [--verbose] [--strict] [--fcov FILE] [--cov FILE]\n"
           "          [--result FILE] [--record FILE [--record-stall PCT]]\n"
-          "          [--gen-weights NAME=N,...]\n"
+          "          [--gen-weights NAME=W,...]\n"
           "  --seed N          0..2^64-1 (default 1): random stimulus, back-pressure, X init\n"
           "  --ops N           1..%llu operations of a random test (default 400)\n"
           "  --gen-weights W   a random test's generator weights, NAME=N,... (names and defaults:\n"
@@ -111,7 +111,9 @@ static void bench_usage(const char *argv0) {
           "  --record FILE     capture the trace encoder's stream of the DUT under test, for\n"
           "                    the offline replay (build/cmake/tb/replay FILE; docs/trace.md)\n"
           "  --record-stall P  0..100: percent of cycles the capture is not ready (tests the\n"
-          "                    encoder's FIFO and overflow marker; default 0)\n",
+          "                    encoder's FIFO and overflow marker; default 0)\n"
+          "  --gen-weights W   a random test's weights per kind of operation, e.g.\n"
+          "                    stimer.ack=0,stimer.reset=20 (names, defaults: docs/testplan.md)\n",
           argv0, BENCH_MAX_OPS, BENCH_TRACE_WINDOW, BENCH_TRACE_WINDOW, BENCH_TRACE_RUNON,
           BENCH_WATCHDOG_BASE, BENCH_WATCHDOG_PER_LATENCY);
 }
@@ -178,7 +180,7 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
                                  {"--fcov", b->fcov_path, sizeof(b->fcov_path)},
                                  {"--result", b->result, sizeof(b->result)},
                                  {"--record", b->record, sizeof(b->record)},
-                                 {"--gen-weights", b->gen_weights, sizeof(b->gen_weights)}};
+                                 {"--gen-weights", b->weights, sizeof(b->weights)}};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -239,6 +241,10 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
       *num->dst = n;
       *num->given = true;
     } else if (str != NULL) {
+      if (strlen(v) >= str->size) {
+        fprintf(stderr, "%s: %s: expected at most %zu characters\n", argv[0], a, str->size - 1);
+        return 2;
+      }
       snprintf(str->dst, str->size, "%s", v);
     } else {
       *test = v;
@@ -280,20 +286,19 @@ static int bench_load(bench_t *b, const char *test) {
     }
     b->random = true;
     snprintf(b->test, sizeof(b->test), "%s", test);
-    snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64 "%s%.512s", b->random_ops,
-             b->gen_weights[0] != 0 ? " --gen-weights " : "", b->gen_weights);
+    snprintf(b->ops_arg, sizeof(b->ops_arg), " --ops %" PRIu64 "%s%s", b->random_ops,
+             b->weights[0] != 0 ? " --gen-weights " : "", b->weights);
     // For the default parameters; bench_config generates again for the build's, if they differ.
     char err[300];
-    if (!gen_random_weighted(strcmp(test, "random-its") == 0 ? SCN_BLOCK_ITS : SCN_BLOCK_STIMER,
-                             b->seed, b->random_ops, NULL, b->gen_weights, &b->scn, err,
-                             sizeof(err))) {
+    if (!gen_random_opt(strcmp(test, "random-its") == 0 ? SCN_BLOCK_ITS : SCN_BLOCK_STIMER, b->seed,
+                        b->random_ops, NULL, b->weights, &b->scn, err, sizeof(err))) {
       fprintf(stderr, "%s\n", err);
       return 2;
     }
     b->log.discard = true;  // no expect line: nothing reads the observations
     return -1;
   }
-  if (b->gen_weights[0] != 0) {
+  if (b->weights[0] != 0) {
     fprintf(stderr, "--gen-weights: expected with a random test, not a scenario file\n");
     return 2;
   }
@@ -591,17 +596,13 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
     gen_random_free(&b->scn);
     scn_free(&b->scn);
     char err[300];
-    if (!gen_random_weighted(block, b->seed, b->random_ops, &build, b->gen_weights, &b->scn, err,
-                             sizeof(err))) {
-      fprintf(stderr, "bench: %s\n", err);  // checked in bench_load: cannot happen
-      exit(3);
+    if (!gen_random_opt(block, b->seed, b->random_ops, &build, b->weights, &b->scn, err,
+                        sizeof(err))) {
+      abort();  // the same weights were accepted by bench_load
     }
     if (!b->watchdog_given) {
       b->watchdog = BENCH_WATCHDOG_BASE + BENCH_WATCHDOG_PER_LATENCY * c->mem_latency;
     }
-  }
-  if (b->random && gen_describe(&b->scn)[0] != 0) {
-    printf("gen: %s\n", gen_describe(&b->scn));  // what the seed drew (docs/testplan.md)
   }
   // A scenario whose `config` line asks for other RTL parameters is not run here (exit 77):
   // scripts/lockstep runs it on the build of its parameters, building it if needed.
@@ -626,6 +627,11 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
     b->skipped = true;
     b->done = true;
     return (scn_block_t)0;
+  }
+  if (b->random) {
+    // Every choice the seed made (with --gen-weights, the weights in effect): the run log
+    // names it, and so does the result file (gen_config).
+    printf("gen: %s\n", gen_random_config(&b->scn));
   }
   rtl_be_cfg_t rc = {b->scn.block,  *c,          num_rd,  num_vp,  feat_direct,
                      scontrol_gate, b->lockstep, b->fcov, b->seed, &b->log};
@@ -828,7 +834,8 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
       .mismatch_cycle = b->fail_cycle,
       .seconds = seconds,
       .peak_rss_kb = bench_peak_rss_kb(),
-      .gen = b->random ? gen_describe(&b->scn) : "",
+      .gen_config =
+          b->random && gen_random_config(&b->scn) != NULL ? gen_random_config(&b->scn) : "",
   };
   if (strcmp(status, "FAIL") == 0 && b->first_mismatch[0] == 0) {
     r.first_mismatch = "the run failed without a mismatch report (see its output)";

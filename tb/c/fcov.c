@@ -190,6 +190,23 @@ static const char *const fcov_names[] = {
     "stimer.msr.sint.low_vector_masked",
     "stimer.simp_zero",
     "stimer.simp_zero.fault_ignored",
+    // The stimulus space of the random generator (docs/testplan.md, "Random stimulus
+    // weights"): messages to every SINT, several VPs and timers per pass, value shapes of the
+    // re-arm modulo, the far end of the 64-bit time, MSR values beyond their fields.
+    "stimer.sint.high",
+    "stimer.pass.multi_vp",
+    "stimer.pass.same_exp_multi_vp",
+    "stimer.pass.multi_timer",
+    "stimer.periodic.on_time",
+    "stimer.periodic.rem0_late",
+    "stimer.periodic.missed_many",
+    "stimer.time.upper_half",
+    "stimer.time.near_wrap",
+    "stimer.oneshot.count_eq_now",
+    "stimer.msr.gp.width",
+    "stimer.msr.preserved_bits",
+    "stimer.simp.relocate",
+    "stimer.reset.pending",
 };
 
 #define FCOV_N (sizeof(fcov_names) / sizeof(fcov_names[0]))
@@ -222,7 +239,14 @@ struct fcov {
   // stimer: the timer before an MSR write; per timer, the failed outcome (+1) that left
   // msg_pending set and the acknowledge that arrived since (1 EOM, 2 EOI); per VP, the SINT
   // slots written in the current pass.
-  uint64_t st_cfg, st_count;
+  uint64_t st_cfg, st_count, st_simp;
+  // The deliveries of the current pass: VP and expiration_time (the first few).
+  struct {
+    uint32_t vp;
+    uint64_t exp;
+  } pass_msg[8];
+  unsigned n_pass_msg;
+  uint32_t pass_vp;  // the VP of the pass's last attempt, +1 (0: none yet)
   uint8_t pending[FCOV_VPS][STIMER_NUM_TIMERS];
   uint8_t ack[FCOV_VPS][STIMER_NUM_TIMERS];
   uint16_t written[FCOV_VPS];
@@ -259,6 +283,15 @@ void fcov_reset(fcov_t *fc) {
     return;
   }
   // The block was reset: what was pending, acknowledged or written is gone.
+  for (unsigned v = 0; v < FCOV_VPS; v++) {
+    for (unsigned t = 0; t < STIMER_NUM_TIMERS; t++) {
+      if (fc->pending[v][t] != 0) {
+        fcov_hit(fc, "stimer.reset.pending");  // a timer waited for an acknowledge
+        v = FCOV_VPS - 1;
+        break;
+      }
+    }
+  }
   fc->retry_pending = false;
   fc->n_reads = 0;
   memset(fc->pending, 0, sizeof(fc->pending));
@@ -651,6 +684,8 @@ static uint64_t fcov_msr(stimer_t *st, uint32_t vp, uint32_t msr) {
 void fcov_st_pass(fcov_t *fc) {
   if (fc != NULL) {
     memset(fc->written, 0, sizeof(fc->written));
+    fc->n_pass_msg = 0;
+    fc->pass_vp = 0;
   }
 }
 
@@ -675,6 +710,16 @@ void fcov_st_attempt(fcov_t *fc, stimer_t *st, const stimer_retire_t *rt,
   if (vp != 0) {
     fcov_hit(fc, "stimer.vp.nonzero");
   }
+  if (fc->pass_vp != 0) {
+    fcov_hit(fc, fc->pass_vp == vp + 1 ? "stimer.pass.multi_timer" : "stimer.pass.multi_vp");
+  }
+  fc->pass_vp = vp + 1;
+  if (rt->now >= (1ull << 63)) {
+    fcov_hit(fc, "stimer.time.upper_half");
+  }
+  if (rt->now > UINT64_MAX - (1ull << 40)) {
+    fcov_hit(fc, "stimer.time.near_wrap");
+  }
   if (periodic && (cfg & STIMER_CFG_LAZY)) {
     fcov_hit(fc, "stimer.lazy.periodic");
   }
@@ -686,13 +731,42 @@ void fcov_st_attempt(fcov_t *fc, stimer_t *st, const stimer_retire_t *rt,
     fcov_hitf(fc, "stimer.sint.%s.%s", state, mode);
     if (sx == 0) {
       fcov_hit(fc, "stimer.config.sintx0_delivers");
+    } else if (sx >= 4) {
+      fcov_hit(fc, "stimer.sint.high");
     }
     fc->written[vp] |= (uint16_t)(1u << sx);
     // expiration_time at slot + 0x18: more than one period before now means missed periods.
     uint64_t slot = (simp & ~0xFFFull) + STIMER_SLOT_BYTES * sx;
-    for (size_t i = 0; periodic && i < nw; i++) {
-      if (writes[i].addr == slot + 0x18 && count != 0 && rt->now - writes[i].data >= count) {
+    for (size_t i = 0; i < nw; i++) {
+      if (writes[i].addr != slot + 0x18 || writes[i].fault) {
+        continue;
+      }
+      uint64_t exp = writes[i].data;
+      for (unsigned k = 0; k < fc->n_pass_msg; k++) {
+        if (fc->pass_msg[k].vp != vp && fc->pass_msg[k].exp == exp) {
+          fcov_hit(fc, "stimer.pass.same_exp_multi_vp");
+        }
+      }
+      if (fc->n_pass_msg < sizeof(fc->pass_msg) / sizeof(fc->pass_msg[0])) {
+        fc->pass_msg[fc->n_pass_msg].vp = vp;
+        fc->pass_msg[fc->n_pass_msg].exp = exp;
+        fc->n_pass_msg++;
+      }
+      if (!periodic || count == 0 || rt->now < exp) {
+        continue;
+      }
+      // The re-arm after this expiry: (now - exp) mod count (spec section 4 "start").
+      uint64_t late = rt->now - exp;
+      if (late >= count) {
         fcov_hit(fc, "stimer.periodic.missed_periods");
+      }
+      if (late / count >= 65536) {
+        fcov_hit(fc, "stimer.periodic.missed_many");
+      }
+      if (late == 0) {
+        fcov_hit(fc, "stimer.periodic.on_time");
+      } else if (late % count == 0) {
+        fcov_hit(fc, "stimer.periodic.rem0_late");
       }
     }
   } else if (o == STIMER_OUT_BUSY_LOST || o == STIMER_OUT_BUSY_PENDING) {
@@ -723,6 +797,9 @@ void fcov_st_attempt(fcov_t *fc, stimer_t *st, const stimer_retire_t *rt,
 }
 
 void fcov_st_msr_before(fcov_t *fc, stimer_t *st, uint32_t vp, uint32_t msr) {
+  if (fc != NULL && msr == STIMER_MSR_SIMP) {
+    fc->st_simp = fcov_msr(st, vp, STIMER_MSR_SIMP);
+  }
   if (fc == NULL || msr < STIMER_MSR_CONFIG(0) || msr > STIMER_MSR_COUNT(3)) {
     return;
   }
@@ -741,7 +818,9 @@ void fcov_st_msr_write(fcov_t *fc, const fcov_st_ctx_t *ctx, uint32_t vp, uint32
   bool is_timer = msr >= STIMER_MSR_CONFIG(0) && msr <= STIMER_MSR_COUNT(3);
   bool is_config = is_timer && ((msr - STIMER_MSR_CONFIG(0)) & 1) == 0;
   if (gp) {
-    if (vp >= ctx->num_vp) {
+    if (ctx->size != 0 && ctx->size != 8) {
+      fcov_hit(fc, "stimer.msr.gp.width");  // IMPDEF-ST-1, whatever the MSR
+    } else if (vp >= ctx->num_vp) {
       fcov_hit(fc, "stimer.msr.gp.vp_oor");
     } else if (msr == STIMER_MSR_SVERSION || msr == STIMER_MSR_TIME_REF_COUNT) {
       fcov_hit(fc, "stimer.msr.gp.read_only");
@@ -756,6 +835,19 @@ void fcov_st_msr_write(fcov_t *fc, const fcov_st_ctx_t *ctx, uint32_t vp, uint32
   }
   if (vp >= FCOV_VPS) {
     return;
+  }
+  // Bits outside the fields (spec sections 2 and 3: preserved, or RsvdZ stored as written).
+  uint64_t fields = is_sint                      ? 0x700FFull
+                    : msr == STIMER_MSR_SCONTROL ? 1ull
+                    : msr == STIMER_MSR_SIMP     ? ~0xFFEull
+                    : is_config                  ? 0xF1FFFull
+                                                 : ~0ull;
+  if ((value & ~fields) != 0) {
+    fcov_hit(fc, "stimer.msr.preserved_bits");
+  }
+  if (msr == STIMER_MSR_SIMP && (value & 1) && (fc->st_simp & 1) &&
+      ((value ^ fc->st_simp) & ~0xFFFull) != 0) {
+    fcov_hit(fc, "stimer.simp.relocate");  // moved while enabled
   }
   if (is_sint && (value & 0xFF) < 16) {
     fcov_hit(fc, "stimer.msr.sint.low_vector_masked");
@@ -801,6 +893,9 @@ void fcov_st_msr_write(fcov_t *fc, const fcov_st_ctx_t *ctx, uint32_t vp, uint32
     if ((cfg & STIMER_CFG_ENABLE) && !(cfg & STIMER_CFG_PERIODIC) && count != 0 &&
         count <= ctx->last_pass_now) {
       fcov_hit(fc, "stimer.oneshot.count_in_past");
+      if (count == ctx->last_pass_now) {
+        fcov_hit(fc, "stimer.oneshot.count_eq_now");
+      }
     }
   }
 }

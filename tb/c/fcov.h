@@ -67,6 +67,7 @@ typedef struct {
   stimer_t *model;
   uint32_t num_vp;
   uint64_t last_pass_now;
+  unsigned size;  // an MSR write's width in bytes (0: not an MSR write)
 } fcov_st_ctx_t;
 
 /** A PASS record: a new pass starts. */

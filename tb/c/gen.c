@@ -140,6 +140,35 @@ static uint64_t gen_id(gen_t *g, uint64_t pool, uint64_t cap) {
   return tb_rand_below(&g->r, pool);
 }
 
+// ---- Weights (every block): `--gen-weights NAME=W,...` (docs/testplan.md) ----
+
+// One kind of operation a block's generator draws, by weight: its name ("<block>.<kind>"), its
+// default weight, and whether a seed may draw it as 0 (else the default scaled per seed).
+typedef struct {
+  const char *name;
+  unsigned def;
+  bool may_drop;
+} gen_wdef_t;
+
+// Index of a draw by weights w[0..n-1]; n when they are all 0.
+static unsigned gen_pick(gen_t *g, const unsigned *w, unsigned n) {
+  uint64_t total = 0;
+  for (unsigned i = 0; i < n; i++) {
+    total += w[i];
+  }
+  if (total == 0) {
+    return n;
+  }
+  uint64_t x = tb_rand_below(&g->r, total);
+  for (unsigned i = 0; i < n; i++) {
+    if (x < w[i]) {
+      return i;
+    }
+    x -= w[i];
+  }
+  return n;
+}
+
 // ---- ITS ----
 
 // ITS memory map of generated tests. Every geometry drawn fits its region: a flat table or a
@@ -168,9 +197,9 @@ static uint64_t gen_id(gen_t *g, uint64_t pool, uint64_t cap) {
 typedef struct {
   const char *name;
   unsigned def, max;
-} gen_wdef_t;
+} gen_its_wdef_t;
 
-static const gen_wdef_t gen_its_wdef[GW_N] = {
+static const gen_its_wdef_t gen_its_wdef[GW_N] = {
     // Relative weights of one draw (operation kinds).
     [GW_MAPD] = {"mapd", 8, 1000},
     [GW_MAPC] = {"mapc", 6, 1000},
@@ -534,9 +563,8 @@ static void gen_its_setup(gen_t *g) {
   g->s->cfg.mem_stall = (unsigned)tb_rand_below(&g->r, 40);
   g->s->cfg.rsp_stall = (unsigned)tb_rand_below(&g->r, 30);
   gen_its_program(g);
-  int k = snprintf(g->first_desc, sizeof(g->first_desc),
-                   "%s mem_latency=%u mem_stall=%u rsp_stall=%u weights=", g->desc,
-                   g->s->cfg.mem_latency, g->s->cfg.mem_stall, g->s->cfg.rsp_stall);
+  // The latencies are on the line gen_random_config makes; this part adds the tables and weights.
+  int k = snprintf(g->first_desc, sizeof(g->first_desc), "%s weights=", g->desc);
   for (unsigned i = 0; i < GW_N && k > 0 && (size_t)k < sizeof(g->first_desc); i++) {
     k += snprintf(g->first_desc + k, sizeof(g->first_desc) - (size_t)k, "%s%s=%u", i ? "," : "",
                   gen_its_wdef[i].name, g->w[i]);
@@ -1007,127 +1035,812 @@ static void gen_its_one(gen_t *g) {
 
 // ---- stimer ----
 
-#define GEN_SIM 0x100000ull  // + vp * 0x1000
+#define GEN_SIM 0x100000ull  // + vp * 0x1000: each VP's home SIM page
+#define GEN_ST_ANCHORS 8u    // recent deadlines the time steps may land on
+#define GEN_ST_FAULTS 4u     // fault ranges active at once (TB_MEM_MAX_FAULTS is the bench's cap)
+
+// The kinds of operation gen_st_one draws, one weight each (`--gen-weights stimer.NAME=W`; the
+// defaults, and what each kind makes, in docs/testplan.md "Random stimulus weights").
+enum {
+  GEN_ST_TIME,
+  GEN_ST_ARM,
+  GEN_ST_TIE,
+  GEN_ST_STOP,
+  GEN_ST_ACK,
+  GEN_ST_EOI,
+  GEN_ST_EOM,
+  GEN_ST_SINT,
+  GEN_ST_SIMP,
+  GEN_ST_SCONTROL,
+  GEN_ST_SIEFP,
+  GEN_ST_FAULT,
+  GEN_ST_GP,
+  GEN_ST_READ,
+  GEN_ST_BLAST,
+  GEN_ST_WAIT,
+  GEN_ST_RESET,
+  GEN_ST_NW
+};
+
+static const gen_wdef_t gen_st_wdefs[GEN_ST_NW] = {
+    [GEN_ST_TIME] = {"stimer.time", 220, false}, [GEN_ST_ARM] = {"stimer.arm", 170, false},
+    [GEN_ST_TIE] = {"stimer.tie", 30, true},     [GEN_ST_STOP] = {"stimer.stop", 30, true},
+    [GEN_ST_ACK] = {"stimer.ack", 130, true},    [GEN_ST_EOI] = {"stimer.eoi", 50, true},
+    [GEN_ST_EOM] = {"stimer.eom", 30, true},     [GEN_ST_SINT] = {"stimer.sint", 40, true},
+    [GEN_ST_SIMP] = {"stimer.simp", 25, true},   [GEN_ST_SCONTROL] = {"stimer.scontrol", 20, true},
+    [GEN_ST_SIEFP] = {"stimer.siefp", 10, true}, [GEN_ST_FAULT] = {"stimer.fault", 25, true},
+    [GEN_ST_GP] = {"stimer.gp", 35, true},       [GEN_ST_READ] = {"stimer.read", 80, true},
+    [GEN_ST_BLAST] = {"stimer.blast", 20, true}, [GEN_ST_WAIT] = {"stimer.wait", 30, true},
+    [GEN_ST_RESET] = {"stimer.reset", 3, true},
+};
+
+typedef struct {
+  uint64_t base, period;  // a one-shot deadline (period 0), or a periodic grid base + k * period
+} gen_st_anchor_t;
 
 typedef struct {
   uint64_t now;
   unsigned num_vp;
+  unsigned vp_w;  // VpW: the VP bits of an MSR address
+  bool feat_direct;
+  uint64_t left;  // draws still to make (gen_stream_get)
+  // The drawn configuration (gen_st_setup; recorded in `desc`).
+  unsigned w[GEN_ST_NW];
+  unsigned tscale;           // time and period sizes: 0 small, 1 medium, 2 large, 3 any per draw
+  unsigned vp_hot;           // most operations go to VPs below this
+  unsigned sint_hot;         // most timers use SINTs below this
+  unsigned vec_base, vec_n;  // SINT and EOI vectors: vec_base + below(vec_n) (few: shared)
+  // Tracked stimulus state: the COUNT written to each timer and whether its CONFIG is periodic,
+  // so `now + period < 2^64` holds (spec/stimer.md section 3: tests keep it); pmax is the
+  // largest period stored, and the time never goes beyond UINT64_MAX - pmax.
+  uint64_t cnt[STIMER_MAX_VP][STIMER_NUM_TIMERS];
+  uint8_t per[STIMER_MAX_VP][STIMER_NUM_TIMERS];
+  uint64_t pmax;
+  uint64_t simp[STIMER_MAX_VP];  // the last SIMP value written
+  gen_st_anchor_t anchor[GEN_ST_ANCHORS];
+  unsigned n_anchor, next_anchor;
+  unsigned faults;      // fault ranges active
+  unsigned fault_left;  // draws until they are cleared
+  char desc[768];
 } gen_st_t;
 
 static void gen_msr(gen_t *g, uint64_t vp, uint32_t msr, uint64_t value) {
   gen_op(g, SCN_MSR_WRITE, vp, msr, value, 2);  // 2: the #GP outcome is not asserted
 }
 
-static void gen_st_setup(gen_t *g, gen_st_t *t) {
-  g->s->cfg.mem_latency = 1 + (unsigned)tb_rand_below(&g->r, 5);
-  g->s->cfg.mem_stall = (unsigned)tb_rand_below(&g->r, 40);
-  g->s->cfg.rsp_stall = (unsigned)tb_rand_below(&g->r, 30);
-  for (uint64_t vp = 0; vp < t->num_vp; vp++) {
-    gen_msr(g, vp, STIMER_MSR_SCONTROL, 1);
-    gen_msr(g, vp, STIMER_MSR_SIMP, (GEN_SIM + vp * 0x1000) | 1);
-    for (unsigned s = 0; s < 4; s++) {
-      uint64_t v = 0x20 + tb_rand_below(&g->r, 8);  // shared vectors happen
-      if (tb_rand_pct(&g->r, 25)) {
-        v |= STIMER_SINT_AUTO_EOI;
+// A write of `size` bytes (docs/scenarios.md `size=`: 4 is always a #GP, IMPDEF-ST-1).
+static void gen_msr_sized(gen_t *g, uint64_t vp, uint32_t msr, uint64_t value, unsigned size) {
+  scn_op_t op;
+  memset(&op, 0, sizeof(op));
+  op.kind = SCN_MSR_WRITE;
+  op.a[0] = vp;
+  op.a[1] = msr;
+  op.a[2] = size == 4 ? value & 0xFFFFFFFFull : value;
+  op.a[3] = 2;
+  op.a[5] = size;
+  op.has = 1u << 5;
+  gen_push(g, &op);
+}
+
+// A value in [lo, hi] (lo <= hi), the whole 64-bit range included.
+static uint64_t gen_range(gen_t *g, uint64_t lo, uint64_t hi) {
+  uint64_t span = hi - lo;
+  return span == UINT64_MAX ? tb_rand_u64(&g->r) : lo + tb_rand_below(&g->r, span + 1);
+}
+
+// a + b, at most lim.
+static uint64_t gen_add_cap(uint64_t a, uint64_t b, uint64_t lim) {
+  return (a > lim || b > lim - a) ? lim : a + b;
+}
+
+// A number about 2^bits: the bit and random bits below it.
+static uint64_t gen_pow(gen_t *g, unsigned bits) {
+  return bits >= 64 ? tb_rand_u64(&g->r) : (1ull << bits) | tb_rand_below(&g->r, 1ull << bits);
+}
+
+// The largest time the generator may drive.
+static uint64_t gen_st_tmax(const gen_st_t *t) {
+  return UINT64_MAX - t->pmax;
+}
+
+static uint64_t gen_st_vp(gen_t *g, const gen_st_t *t) {
+  unsigned p = gen_pct(g);
+  if (p < 70) {
+    return tb_rand_below(&g->r, t->vp_hot);
+  }
+  if (p < 78) {
+    return t->num_vp - 1;  // the highest VP: the top bits of the VP fields
+  }
+  return tb_rand_below(&g->r, t->num_vp);
+}
+
+static unsigned gen_st_sint(gen_t *g, const gen_st_t *t) {
+  return (unsigned)(tb_rand_pct(&g->r, 80) ? tb_rand_below(&g->r, t->sint_hot)
+                                           : tb_rand_below(&g->r, STIMER_NUM_SINTS));
+}
+
+static uint64_t gen_st_vector(gen_t *g, const gen_st_t *t) {
+  return t->vec_base + tb_rand_below(&g->r, t->vec_n);
+}
+
+// The scale of one time step or period: the seed's, or a fresh one per draw (tscale 3).
+static unsigned gen_st_scale(gen_t *g, const gen_st_t *t) {
+  return t->tscale < 3 ? t->tscale : (unsigned)tb_rand_below(&g->r, 4);
+}
+
+// A time step of scale `sc`: 0 under 64, 1 under 5000, 2 up to 2^32, 3 up to 2^63.
+static uint64_t gen_st_delta(gen_t *g, unsigned sc) {
+  switch (sc) {
+    case 0:
+      return tb_rand_below(&g->r, 64);
+    case 1:
+      return tb_rand_below(&g->r, 5000);
+    case 2:
+      return gen_pow(g, 12 + (unsigned)tb_rand_below(&g->r, 21));
+    default:
+      return gen_pow(g, 32 + (unsigned)tb_rand_below(&g->r, 32));
+  }
+}
+
+static void gen_st_anchor(gen_st_t *t, uint64_t base, uint64_t period) {
+  t->anchor[t->next_anchor] = (gen_st_anchor_t){base, period};
+  t->next_anchor = (t->next_anchor + 1) % GEN_ST_ANCHORS;
+  if (t->n_anchor < GEN_ST_ANCHORS) {
+    t->n_anchor++;
+  }
+}
+
+// Records COUNT `c` of timer `n` of `vp` with its mode (pmax follows the periodic ones).
+static void gen_st_track(gen_st_t *t, uint64_t vp, unsigned n, uint64_t c, bool periodic) {
+  if (vp >= t->num_vp) {
+    return;
+  }
+  bool was_max = t->per[vp][n] && t->cnt[vp][n] == t->pmax;
+  t->cnt[vp][n] = c;
+  t->per[vp][n] = periodic;
+  if (periodic && c > t->pmax) {
+    t->pmax = c;
+  } else if (was_max && (!periodic || c < t->pmax)) {
+    t->pmax = 0;  // the largest period went: find the next one
+    for (unsigned v = 0; v < t->num_vp; v++) {
+      for (unsigned k = 0; k < STIMER_NUM_TIMERS; k++) {
+        if (t->per[v][k] && t->cnt[v][k] > t->pmax) {
+          t->pmax = t->cnt[v][k];
+        }
       }
-      gen_msr(g, vp, STIMER_MSR_SINT(s), v);
+    }
+  }
+}
+
+// A periodic COUNT (the period) that keeps now + period < 2^64 for the rest of the run.
+static uint64_t gen_st_period(gen_t *g, gen_st_t *t) {
+  uint64_t room = UINT64_MAX - t->now;  // the period may take at most this
+  unsigned p = gen_pct(g);
+  uint64_t c;
+  if (p < 5) {
+    c = 0;  // stops the timer (spec section 3)
+  } else if (p < 9) {
+    c = 1 + tb_rand_below(&g->r, 2);  // due at every step
+  } else {
+    switch (gen_st_scale(g, t)) {
+      case 0:
+        c = 1 + tb_rand_below(&g->r, 64);
+        break;
+      case 1:
+        c = 50 + tb_rand_below(&g->r, 4000);
+        break;
+      case 2:
+        c = gen_pow(g, 12 + (unsigned)tb_rand_below(&g->r, 21));
+        break;
+      default:
+        c = gen_pow(g, 32 + (unsigned)tb_rand_below(&g->r, 31));
+        break;
+    }
+    if (tb_rand_pct(&g->r, 30)) {
+      c |= 1;  // odd periods: the remainder path of the modulo
+    }
+  }
+  if (c > room / 2 && c != 0) {
+    c = room / 2 == 0 ? 0 : 1 + tb_rand_below(&g->r, room / 2);  // keep room for time to pass
+  }
+  return c;
+}
+
+// A one-shot COUNT (an absolute deadline): any value, of the shapes of spec section 3.
+static uint64_t gen_st_deadline(gen_t *g, gen_st_t *t) {
+  unsigned p = gen_pct(g);
+  uint64_t now = t->now;
+  if (p < 5) {
+    return 0;  // disables the timer
+  }
+  if (p < 13) {
+    return now;  // due at once: now >= COUNT
+  }
+  if (p < 22) {
+    return now - tb_rand_below(&g->r, (now < 1000 ? now : 1000) + 1);  // just past
+  }
+  if (p < 26) {
+    return now == 0 ? 1 : 1 + tb_rand_below(&g->r, now);  // long past
+  }
+  if (p < 28) {
+    return 1;
+  }
+  if (p < 38 && t->n_anchor > 0) {
+    const gen_st_anchor_t *a = &t->anchor[tb_rand_below(&g->r, t->n_anchor)];
+    if (a->period == 0) {
+      return a->base;  // another timer's deadline: due in the same pass
+    }
+    return gen_add_cap(a->base, a->period, UINT64_MAX);
+  }
+  if (p < 42) {
+    return UINT64_MAX - tb_rand_below(&g->r, 1ull << 20);  // never due
+  }
+  return gen_add_cap(now, 1 + gen_st_delta(g, gen_st_scale(g, t)), UINT64_MAX);
+}
+
+// A SINT value: a vector of the pool (or any), the mode bits of spec section 2, and now and
+// then junk in the preserved bits.
+static uint64_t gen_st_sint_value(gen_t *g, const gen_st_t *t) {
+  uint64_t v = tb_rand_pct(&g->r, 85) ? gen_st_vector(g, t) : 16 + tb_rand_below(&g->r, 240);
+  unsigned q = gen_pct(g);
+  if (q < 15) {
+    v |= STIMER_SINT_MASKED;
+  } else if (q < 25) {
+    v |= STIMER_SINT_POLLING;
+  } else if (q < 45) {
+    v |= STIMER_SINT_AUTO_EOI;
+  } else if (q < 50) {
+    v |= STIMER_SINT_AUTO_EOI | STIMER_SINT_POLLING;
+  } else if (q < 53) {
+    v |= STIMER_SINT_MASKED | STIMER_SINT_AUTO_EOI;
+  } else if (q < 58) {
+    v = tb_rand_below(&g->r, 16) | STIMER_SINT_MASKED;  // a low vector, masked: accepted
+  }
+  if (tb_rand_pct(&g->r, 8)) {
+    // Preserved bits: 15:8 and 63:19.
+    v |= tb_rand_u64(&g->r) & ~(0xFFull | STIMER_SINT_MASKED | STIMER_SINT_AUTO_EOI |
+                                STIMER_SINT_POLLING | 0x7ull << 16);
+  }
+  return v;
+}
+
+// A SIM page for `vp`: its own most of the time, else another VP's (a shared page) or one of a
+// few far addresses (the high address bits). A small pool: memory stays bounded.
+static uint64_t gen_st_page(gen_t *g, const gen_st_t *t, uint64_t vp) {
+  static const uint64_t far[] = {0x7FFFF000ull, 0xFFFFFF000ull, 0x8000000000000000ull,
+                                 0xFFFFFFFFFFFFF000ull};
+  unsigned p = gen_pct(g);
+  if (p < 65) {
+    return GEN_SIM + vp * 0x1000;
+  }
+  if (p < 80) {
+    return GEN_SIM + tb_rand_below(&g->r, t->num_vp) * 0x1000;
+  }
+  return far[tb_rand_below(&g->r, 4)];
+}
+
+static void gen_st_simp(gen_t *g, gen_st_t *t, uint64_t vp, uint64_t value) {
+  gen_msr(g, vp, STIMER_MSR_SIMP, value);
+  if (vp < t->num_vp) {
+    t->simp[vp] = value;
+  }
+}
+
+// One VP to working order: SynIC on, its SIM page, all 16 SINTs.
+static void gen_st_setup_vp(gen_t *g, gen_st_t *t, uint64_t vp) {
+  uint64_t junk = tb_rand_pct(&g->r, 10) ? tb_rand_u64(&g->r) & ~1ull : 0;  // 63:1 preserved
+  gen_msr(g, vp, STIMER_MSR_SCONTROL, 1 | junk);
+  gen_st_simp(g, t, vp, (GEN_SIM + vp * 0x1000) | 1);
+  for (unsigned s = 0; s < STIMER_NUM_SINTS; s++) {
+    gen_msr(g, vp, STIMER_MSR_SINT(s), gen_st_sint_value(g, t));
+  }
+}
+
+// Draws the configuration of the run (bench settings, time and value shapes, the VPs, SINTs
+// and vectors used, the weights: defaults scaled per seed, those given kept as given), records
+// it in t->desc, and sets every VP up.
+static void gen_st_setup(gen_t *g, gen_st_t *t, const unsigned *given_w, const bool *given) {
+  scn_config_t *c = &g->s->cfg;
+  c->mem_latency = tb_rand_pct(&g->r, 10) ? 1 + (unsigned)tb_rand_below(&g->r, 16)
+                                          : 1 + (unsigned)tb_rand_below(&g->r, 5);
+  c->mem_stall = tb_rand_pct(&g->r, 15) ? 0 : (unsigned)tb_rand_below(&g->r, 60);
+  c->rsp_stall = tb_rand_pct(&g->r, 15) ? 0 : (unsigned)tb_rand_below(&g->r, 50);
+  t->vp_w = 1;
+  while ((1u << t->vp_w) < t->num_vp) {
+    t->vp_w++;
+  }
+  unsigned start = gen_pct(g);
+  if (start < 50) {
+    t->now = 1000;
+  } else if (start < 70) {
+    t->now = tb_rand_u64(&g->r) >> 32;
+  } else if (start < 85) {
+    t->now = gen_pow(g, 40 + (unsigned)tb_rand_below(&g->r, 23));
+  } else {
+    t->now = UINT64_MAX - gen_pow(g, 24 + (unsigned)tb_rand_below(&g->r, 24));  // near the wrap
+  }
+  unsigned sc = gen_pct(g);
+  t->tscale = sc < 20 ? 0 : sc < 55 ? 1 : sc < 70 ? 2 : 3;
+  t->vp_hot = 1 + (unsigned)tb_rand_below(&g->r, t->num_vp < 8 ? t->num_vp : 8);
+  if (tb_rand_pct(&g->r, 30)) {
+    t->vp_hot = t->num_vp;
+  }
+  t->sint_hot = tb_rand_pct(&g->r, 30) ? 16 : 1 + (unsigned)tb_rand_below(&g->r, 6);
+  if (tb_rand_pct(&g->r, 25)) {
+    t->vec_base = 16;
+    t->vec_n = 240;  // any vector: sharing is rare
+  } else {
+    t->vec_base = 0x20 + (unsigned)tb_rand_below(&g->r, 0xC0);
+    t->vec_n = 1 + (unsigned)tb_rand_below(&g->r, 8);  // few vectors: shared by several SINTs
+  }
+  static const unsigned scale[] = {25, 50, 100, 100, 200, 400};  // percent
+  for (unsigned i = 0; i < GEN_ST_NW; i++) {
+    unsigned f = scale[tb_rand_below(&g->r, 6)];
+    if (gen_st_wdefs[i].may_drop && tb_rand_pct(&g->r, 12)) {
+      f = 0;  // some seeds never make this kind (no acknowledges: slots stay busy)
+    }
+    t->w[i] = given[i] ? given_w[i] : gen_st_wdefs[i].def * f / 100;
+  }
+  int n = snprintf(t->desc, sizeof(t->desc),
+                   "start=0x%" PRIx64 " tscale=%u vp_hot=%u sint_hot=%u vectors=0x%x+%u weights=",
+                   t->now, t->tscale, t->vp_hot, t->sint_hot, t->vec_base, t->vec_n);
+  for (unsigned i = 0; i < GEN_ST_NW && n > 0 && (size_t)n < sizeof(t->desc); i++) {
+    n += snprintf(t->desc + n, sizeof(t->desc) - (size_t)n, "%s%s=%u", i ? "," : "",
+                  gen_st_wdefs[i].name + 7, t->w[i]);
+  }
+  gen_op(g, SCN_TIME, t->now, 0, 0, 0);
+  for (uint64_t vp = 0; vp < t->num_vp; vp++) {
+    gen_st_setup_vp(g, t, vp);
+  }
+}
+
+// Arms timer `n` of `vp` (spec section 3): a mode, a SINT or direct mode, COUNT of the mode's
+// shape, in one of the two driver orders (or CONFIG alone, restarting with the stored COUNT).
+static void gen_st_arm(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
+                       uint64_t count) {
+  bool autoen = tb_rand_pct(&g->r, 30);
+  bool direct = tb_rand_pct(&g->r, 8);
+  uint64_t cfg = STIMER_CFG_ENABLE | (periodic ? STIMER_CFG_PERIODIC : 0) |
+                 (autoen ? STIMER_CFG_AUTO_ENABLE : 0) | STIMER_CFG_SINTX(gen_st_sint(g, t)) |
+                 (tb_rand_pct(&g->r, 10) ? STIMER_CFG_LAZY : 0);
+  if (direct) {
+    uint64_t vec = tb_rand_pct(&g->r, 80) ? gen_st_vector(g, t) : tb_rand_below(&g->r, 256);
+    cfg |= STIMER_CFG_DIRECT | STIMER_CFG_APIC_VECTOR(vec);
+  }
+  if (tb_rand_pct(&g->r, 5)) {
+    cfg &= ~STIMER_CFG_SINTX(15);  // SINTx = 0 (the enabled-timer rule)
+  }
+  if (tb_rand_pct(&g->r, 4)) {
+    cfg |= tb_rand_u64(&g->r) & 0xFFFFFFFFFFF0E000ull;  // RsvdZ bits: stored as written
+  }
+  bool old_per = vp < t->num_vp && t->per[vp][n];
+  if (direct && !t->feat_direct) {
+    // The CONFIG write is a #GP (spec section 3 step 1): the timer keeps its old mode, so COUNT
+    // must suit it.
+    periodic = old_per;
+    if (periodic) {
+      count = gen_st_period(g, t);
+    }
+  }
+  if (autoen && tb_rand_pct(&g->r, 70)) {
+    gen_msr(g, vp, STIMER_MSR_CONFIG(n), cfg & ~(uint64_t)STIMER_CFG_ENABLE);
+    gen_msr(g, vp, STIMER_MSR_COUNT(n), count);
+  } else if (old_per && !periodic) {
+    // CONFIG first: COUNT is never a period it cannot be (the old periodic mode).
+    gen_msr(g, vp, STIMER_MSR_CONFIG(n), cfg);
+    gen_msr(g, vp, STIMER_MSR_COUNT(n), count);
+  } else {
+    gen_msr(g, vp, STIMER_MSR_COUNT(n), count);
+    gen_msr(g, vp, STIMER_MSR_CONFIG(n), cfg);
+  }
+  gen_st_track(t, vp, n, count, periodic);
+  if (count != 0) {
+    gen_st_anchor(t, periodic ? t->now : count, periodic ? count : 0);
+  }
+}
+
+// The next time: small, medium or huge steps, exactly onto a deadline or a periodic grid point
+// (re-arm with remainder 0), many periods at once (the modulo's catch-up), the same time again,
+// and near the end of a run up to the 64-bit limit the periods allow.
+static void gen_st_time(gen_t *g, gen_st_t *t) {
+  uint64_t tmax = gen_st_tmax(t);
+  uint64_t now = t->now;
+  uint64_t to;
+  unsigned p = gen_pct(g);
+  if (now >= tmax) {
+    to = now;
+  } else if (p < 8) {
+    to = now;
+  } else if (p < 30 && t->n_anchor > 0) {
+    const gen_st_anchor_t *a = &t->anchor[tb_rand_below(&g->r, t->n_anchor)];
+    if (a->period == 0 || a->base > now) {
+      to = a->base;
+    } else {
+      uint64_t k = (now - a->base) / a->period + 1;  // the next grid point
+      if (tb_rand_pct(&g->r, 40)) {
+        k += tb_rand_below(&g->r, 1ull << (1 + tb_rand_below(&g->r, 40)));  // many periods
+      }
+      to = k > (tmax - a->base) / a->period ? tmax : a->base + k * a->period;
+    }
+    if (to < now) {
+      to = now;
+    }
+    unsigned q = gen_pct(g);
+    if (q < 15) {
+      to = gen_add_cap(to, 1, tmax);
+    } else if (q < 25 && to > now) {
+      to--;
+    }
+  } else if (p < 36) {
+    to = gen_add_cap(now, gen_pow(g, (unsigned)tb_rand_below(&g->r, 64)), tmax);  // any size
+  } else if (p < 37 && t->left < 100) {
+    to = tmax - tb_rand_below(&g->r, tmax - now < 16 ? tmax - now + 1 : 16);  // the limit
+  } else {
+    to = gen_add_cap(now, gen_st_delta(g, gen_st_scale(g, t)), tmax);
+  }
+  if (to > tmax) {
+    to = tmax;
+  }
+  t->now = to;
+  gen_op(g, SCN_TIME, t->now, 0, 0, 0);
+}
+
+// Several timers due at the same time: on different VPs (one pass serves them all) and on one
+// VP (ties by index, spec section 4), one-shots at the same deadline or periods that end there.
+static void gen_st_tie(gen_t *g, gen_st_t *t) {
+  uint64_t room = gen_st_tmax(t) - t->now;
+  uint64_t d = tb_rand_pct(&g->r, 15) ? 0 : gen_st_delta(g, tb_rand_pct(&g->r, 70) ? 0 : 1);
+  if (d > room / 2) {
+    d = room / 2;
+  }
+  uint64_t dl = t->now + d;
+  unsigned n = 2 + (unsigned)tb_rand_below(&g->r, 7);
+  uint64_t v0 = tb_rand_below(&g->r, t->num_vp);
+  bool same_vp = tb_rand_pct(&g->r, 30);
+  for (unsigned i = 0; i < n; i++) {
+    uint64_t vp = same_vp ? v0 : (v0 + i) % t->num_vp;
+    unsigned timer = same_vp ? i % STIMER_NUM_TIMERS : (unsigned)tb_rand_below(&g->r, 4);
+    bool periodic = d > 0 && tb_rand_pct(&g->r, 40);
+    gen_st_arm(g, t, vp, timer, periodic, periodic ? d : dl);
+  }
+  if (tb_rand_pct(&g->r, 60) && dl > t->now) {
+    // The periods just stored lowered the time limit.
+    t->now =
+        tb_rand_pct(&g->r, 70) ? dl : gen_add_cap(dl, tb_rand_below(&g->r, 50), gen_st_tmax(t));
+    gen_op(g, SCN_TIME, t->now, 0, 0, 0);
+  }
+}
+
+// Stops or restarts a timer: CONFIG 0 (shutdown), COUNT 0, CONFIG rewritten with the stored
+// COUNT (a restart at now), COUNT rewritten (spec section 3).
+static void gen_st_stop(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n) {
+  unsigned p = gen_pct(g);
+  bool per = t->per[vp][n];
+  if (p < 30) {
+    gen_msr(g, vp, STIMER_MSR_CONFIG(n), 0);
+    gen_st_track(t, vp, n, t->cnt[vp][n], false);
+  } else if (p < 55) {
+    gen_msr(g, vp, STIMER_MSR_COUNT(n), 0);
+    gen_st_track(t, vp, n, 0, per);
+  } else if (p < 80) {
+    uint64_t cfg = STIMER_CFG_ENABLE | (per ? STIMER_CFG_PERIODIC : 0) |
+                   STIMER_CFG_SINTX(gen_st_sint(g, t)) |
+                   (tb_rand_pct(&g->r, 30) ? STIMER_CFG_AUTO_ENABLE : 0);
+    gen_msr(g, vp, STIMER_MSR_CONFIG(n), cfg);
+  } else {
+    uint64_t c = per ? gen_st_period(g, t) : gen_st_deadline(g, t);
+    gen_msr(g, vp, STIMER_MSR_COUNT(n), c);
+    gen_st_track(t, vp, n, c, per);
+  }
+}
+
+// A memory fault on a SIM page (IMPDEF-ST-2): the whole page, one slot's message beats only
+// (the busy-check read passes, the message write faults), the header doubleword, one beat; for
+// one time step, or left for a few draws and then cleared.
+static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp) {
+  uint64_t page = t->simp[vp] & ~0xFFFull;
+  uint64_t slot = page + STIMER_SLOT_BYTES * gen_st_sint(g, t);
+  uint64_t lo, hi;
+  unsigned p = gen_pct(g);
+  if (p < 35) {
+    lo = page;
+    hi = page + 0x1000;
+  } else if (p < 65) {
+    lo = slot + 8;
+    hi = slot + 8 * (2 + tb_rand_below(&g->r, 4));
+  } else if (p < 85) {
+    lo = slot;
+    hi = slot + 8;
+  } else {
+    lo = page + 8 * tb_rand_below(&g->r, 512);
+    hi = lo + 8;
+  }
+  gen_op(g, SCN_FAULT_ADD, lo, hi, 0, 0);
+  t->faults++;
+  if (tb_rand_pct(&g->r, 40)) {
+    gen_st_time(g, t);
+    gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
+    t->faults = 0;
+    t->fault_left = 0;
+  } else if (t->fault_left == 0) {
+    t->fault_left = 1 + (unsigned)tb_rand_below(&g->r, 16);
+  }
+}
+
+// Whether MSR index `idx` (MSR_BASE + idx) is one of the block's MSRs (docs/enc/stimer.md).
+static bool gen_st_known(uint32_t idx) {
+  uint32_t msr = STIMER_MSR_BASE + idx;
+  return msr == STIMER_MSR_TIME_REF_COUNT ||
+         (msr >= STIMER_MSR_SCONTROL && msr <= STIMER_MSR_EOM) ||
+         (msr >= STIMER_MSR_SINT(0) && msr <= STIMER_MSR_SINT(15)) ||
+         (msr >= STIMER_MSR_CONFIG(0) && msr <= STIMER_MSR_COUNT(3));
+}
+
+// An access that must raise #GP (spec sections 1-3, IMPDEF-ST-1), or one on the edge of it.
+static void gen_st_gp(gen_t *g, gen_st_t *t, uint64_t vp) {
+  static const uint32_t known[] = {
+      STIMER_MSR_SCONTROL,  STIMER_MSR_SIEFP,    STIMER_MSR_SIMP,      STIMER_MSR_EOM,
+      STIMER_MSR_SINT(0),   STIMER_MSR_SINT(15), STIMER_MSR_CONFIG(0), STIMER_MSR_COUNT(0),
+      STIMER_MSR_CONFIG(3), STIMER_MSR_COUNT(3), STIMER_MSR_SVERSION,  STIMER_MSR_TIME_REF_COUNT};
+  // Unknown indices next to the known ones, and anywhere in the block's map.
+  static const uint32_t unknown[] = {0x1F, 0x21, 0x7F, 0x85, 0x8F, 0xA0, 0xAF, 0xB8, 0xFF, 0x00};
+  unsigned p = gen_pct(g);
+  if (p < 20) {
+    gen_msr(g, vp, tb_rand_pct(&g->r, 50) ? STIMER_MSR_SVERSION : STIMER_MSR_TIME_REF_COUNT,
+            tb_rand_pct(&g->r, 50) ? 1 : tb_rand_u64(&g->r));
+  } else if (p < 45) {
+    uint32_t idx = tb_rand_pct(&g->r, 60) ? unknown[tb_rand_below(&g->r, 10)]
+                                          : (uint32_t)tb_rand_below(&g->r, 256);
+    if (gen_st_known(idx)) {
+      idx = unknown[tb_rand_below(&g->r, 10)];  // an unknown MSR, not a write to a known one
+    }
+    uint32_t msr = STIMER_MSR_BASE + idx;
+    if (tb_rand_pct(&g->r, 50)) {
+      gen_msr(g, vp, msr, tb_rand_u64(&g->r));
+    } else {
+      gen_op(g, SCN_MSR_READ, vp, msr, 0, 2);
+    }
+  } else if (p < 65) {
+    // A 32-bit write: #GP, nothing changes (IMPDEF-ST-1).
+    gen_msr_sized(g, vp, known[tb_rand_below(&g->r, 12)], tb_rand_u64(&g->r), 4);
+  } else if (p < 80) {
+    // A VP at or beyond NumVp that the MSR address can carry (VpW bits).
+    // With NumVp a power of two (not 1) no address names one: a read of the VP's MSR instead.
+    uint64_t lim = 1ull << t->vp_w;
+    bool any = t->num_vp < lim;
+    uint64_t oor = any ? gen_range(g, t->num_vp, lim - 1) : vp;
+    uint32_t msr = known[tb_rand_below(&g->r, 12)];
+    if (any && tb_rand_pct(&g->r, 60)) {
+      gen_msr(g, oor, msr, tb_rand_pct(&g->r, 50) ? 1 : tb_rand_u64(&g->r));
+    } else {
+      gen_op(g, SCN_MSR_READ, oor, msr, 0, 2);
+    }
+  } else {
+    // A SINT vector below 16: a #GP unmasked, accepted masked (spec section 2).
+    uint64_t v = tb_rand_below(&g->r, 16) | (tb_rand_pct(&g->r, 40) ? STIMER_SINT_MASKED : 0);
+    gen_msr(g, vp, STIMER_MSR_SINT(gen_st_sint(g, t)), v);
+  }
+}
+
+static void gen_st_read(gen_t *g, uint64_t vp) {
+  static const uint32_t regs[] = {STIMER_MSR_TIME_REF_COUNT, STIMER_MSR_SCONTROL,
+                                  STIMER_MSR_SVERSION,       STIMER_MSR_SIEFP,
+                                  STIMER_MSR_SIMP,           STIMER_MSR_EOM};
+  unsigned p = gen_pct(g);
+  uint32_t msr;
+  if (p < 30) {
+    msr = regs[tb_rand_below(&g->r, 6)];
+  } else if (p < 55) {
+    msr = STIMER_MSR_SINT(tb_rand_below(&g->r, STIMER_NUM_SINTS));
+  } else {
+    unsigned n = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
+    msr = tb_rand_pct(&g->r, 50) ? STIMER_MSR_CONFIG(n) : STIMER_MSR_COUNT(n);
+  }
+  gen_op(g, SCN_MSR_READ, vp, msr, 0, 2);
+}
+
+// Register reset in the middle of traffic (docs/scenarios.md `reset`), then the VPs set up
+// again (now and then only some of them: the others stay at their reset values).
+static void gen_st_reset(gen_t *g, gen_st_t *t) {
+  gen_op(g, SCN_RESET, 0, 0, 0, 0);
+  memset(t->cnt, 0, sizeof(t->cnt));
+  memset(t->per, 0, sizeof(t->per));
+  memset(t->simp, 0, sizeof(t->simp));
+  t->pmax = 0;
+  t->n_anchor = 0;
+  bool all = tb_rand_pct(&g->r, 80);
+  for (uint64_t vp = 0; vp < t->num_vp; vp++) {
+    if (all || tb_rand_pct(&g->r, 50)) {
+      gen_st_setup_vp(g, t, vp);
+    }
+  }
+}
+
+// Back-to-back MSR writes and EOIs to several VPs and timers, with no wait between them: the
+// DUT must serve each one's pass, in order, while messages are in flight.
+static void gen_st_blast(gen_t *g, gen_st_t *t) {
+  unsigned n = 2 + (unsigned)tb_rand_below(&g->r, 6);
+  for (unsigned i = 0; i < n; i++) {
+    uint64_t vp = gen_st_vp(g, t);
+    unsigned timer = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
+    unsigned p = gen_pct(g);
+    if (p < 35) {
+      bool periodic = tb_rand_pct(&g->r, 50);
+      gen_st_arm(g, t, vp, timer, periodic, periodic ? gen_st_period(g, t) : gen_st_deadline(g, t));
+    } else if (p < 55) {
+      gen_msr(g, vp, STIMER_MSR_EOM, tb_rand_u64(&g->r));
+    } else if (p < 75) {
+      gen_op(g, SCN_EOI, vp, gen_st_vector(g, t), 0, 0);
+    } else if (p < 85) {
+      gen_st_stop(g, t, vp, timer);
+    } else {
+      gen_msr(g, vp, STIMER_MSR_SINT(gen_st_sint(g, t)), gen_st_sint_value(g, t));
     }
   }
 }
 
 static void gen_st_one(gen_t *g, gen_st_t *t) {
-  uint64_t vp = tb_rand_below(&g->r, t->num_vp);
-  unsigned timer = (unsigned)tb_rand_below(&g->r, 4);
-  unsigned sint = (unsigned)tb_rand_below(&g->r, 4);
-  unsigned p = gen_pct(g);
-  if (p < 25) {
-    uint64_t dt =
-        tb_rand_pct(&g->r, 10) ? tb_rand_below(&g->r, 100000) : tb_rand_below(&g->r, 3000);
-    t->now += dt;
-    gen_op(g, SCN_TIME, t->now, 0, 0, 0);
-  } else if (p < 45) {
-    bool periodic = tb_rand_pct(&g->r, 50);
-    bool autoen = tb_rand_pct(&g->r, 30);
-    bool direct = tb_rand_pct(&g->r, 8);
-    uint64_t cfg = STIMER_CFG_ENABLE | (periodic ? STIMER_CFG_PERIODIC : 0) |
-                   (autoen ? STIMER_CFG_AUTO_ENABLE : 0) | STIMER_CFG_SINTX(sint) |
-                   (direct ? STIMER_CFG_DIRECT | STIMER_CFG_APIC_VECTOR(0x40 + timer) : 0) |
-                   (tb_rand_pct(&g->r, 10) ? STIMER_CFG_LAZY : 0);
-    if (tb_rand_pct(&g->r, 5)) {
-      cfg &= ~STIMER_CFG_SINTX(15);  // SINTx = 0 (the enabled-timer rule)
-    }
-    uint64_t count;
-    if (tb_rand_pct(&g->r, 5)) {
-      count = 0;
-    } else if (periodic) {
-      count = 50 + tb_rand_below(&g->r, 4000);
-    } else {
-      count = tb_rand_pct(&g->r, 15) ? t->now - tb_rand_below(&g->r, t->now + 1)
-                                     : t->now + tb_rand_below(&g->r, 5000);
-    }
-    if (autoen && tb_rand_pct(&g->r, 70)) {
-      gen_msr(g, vp, STIMER_MSR_CONFIG(timer), cfg & ~STIMER_CFG_ENABLE);
-      gen_msr(g, vp, STIMER_MSR_COUNT(timer), count);
-    } else {
-      gen_msr(g, vp, STIMER_MSR_COUNT(timer), count);
-      gen_msr(g, vp, STIMER_MSR_CONFIG(timer), cfg);
-    }
-  } else if (p < 65) {
-    gen_op(g, SCN_GUEST_ACK, vp, sint, 0, 0);
-  } else if (p < 70) {
-    gen_op(g, SCN_EOI, vp, 0x20 + tb_rand_below(&g->r, 8), 0, 0);
-  } else if (p < 74) {
-    uint64_t v = 0x20 + tb_rand_below(&g->r, 8);
-    unsigned q = gen_pct(g);
-    if (q < 20) {
-      v |= STIMER_SINT_MASKED;
-    } else if (q < 35) {
-      v |= STIMER_SINT_POLLING;
-    } else if (q < 50) {
-      v |= STIMER_SINT_AUTO_EOI;
-    } else if (q < 60) {
-      v = tb_rand_below(&g->r, 16);  // vector < 16, unmasked: #GP
-    }
-    gen_msr(g, vp, STIMER_MSR_SINT(sint), v);
-  } else if (p < 77) {
-    gen_msr(g, vp, STIMER_MSR_SIMP, (GEN_SIM + vp * 0x1000) | tb_rand_pct(&g->r, 70));
-  } else if (p < 79) {
-    gen_msr(g, vp, STIMER_MSR_SCONTROL, tb_rand_pct(&g->r, 75));
-  } else if (p < 81) {
-    gen_op(g, SCN_MSR_WRITE, vp, STIMER_MSR_EOM, 0, 2);
-  } else if (p < 83) {
-    // Faults on a SIM page for a while.
-    gen_op(g, SCN_FAULT_ADD, GEN_SIM + vp * 0x1000, GEN_SIM + vp * 0x1000 + 0x1000, 0, 0);
-    t->now += tb_rand_below(&g->r, 5000);
-    gen_op(g, SCN_TIME, t->now, 0, 0, 0);
+  if (t->fault_left > 0 && --t->fault_left == 0) {
     gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
-  } else if (p < 86) {
-    // #GP cases: read-only and unknown MSRs, DirectMode without the feature is covered by
-    // config, out-of-range VPs.
-    static const uint32_t bad[] = {STIMER_MSR_SVERSION, STIMER_MSR_TIME_REF_COUNT, 0x40000085u,
-                                   0x400000B8u};
-    // VP NumVp is a #GP when the MSR address can carry it (NumVp not a power of two, or 1).
-    unsigned w = 1;
-    while ((1u << w) < t->num_vp) {
-      w++;
-    }
-    uint64_t oor = t->num_vp < (1u << w) ? t->num_vp : vp;
-    gen_msr(g, tb_rand_pct(&g->r, 20) ? oor : vp, bad[tb_rand_below(&g->r, 4)], 1);
-  } else if (p < 95) {
-    static const uint32_t regs[] = {STIMER_MSR_TIME_REF_COUNT,
-                                    STIMER_MSR_SCONTROL,
-                                    STIMER_MSR_SVERSION,
-                                    STIMER_MSR_SIMP,
-                                    STIMER_MSR_EOM,
-                                    STIMER_MSR_SINT(0),
-                                    STIMER_MSR_CONFIG(0),
-                                    STIMER_MSR_COUNT(1),
-                                    STIMER_MSR_CONFIG(3),
-                                    0x40000086u};
-    gen_op(g, SCN_MSR_READ, vp, regs[tb_rand_below(&g->r, 10)], 0, 2);
-  } else {
-    gen_op(g, SCN_WAIT, 0, 0, 0, 0);
+    t->faults = 0;
   }
+  uint64_t vp = gen_st_vp(g, t);
+  unsigned timer = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
+  switch (gen_pick(g, t->w, GEN_ST_NW)) {
+    case GEN_ST_TIME:
+      gen_st_time(g, t);
+      break;
+    case GEN_ST_ARM: {
+      bool periodic = tb_rand_pct(&g->r, 50);
+      gen_st_arm(g, t, vp, timer, periodic, periodic ? gen_st_period(g, t) : gen_st_deadline(g, t));
+      break;
+    }
+    case GEN_ST_TIE:
+      gen_st_tie(g, t);
+      break;
+    case GEN_ST_STOP:
+      gen_st_stop(g, t, vp, timer);
+      break;
+    case GEN_ST_ACK:
+      gen_op(g, SCN_GUEST_ACK, vp, gen_st_sint(g, t), 0, 0);
+      break;
+    case GEN_ST_EOI:
+      gen_op(g, SCN_EOI, vp,
+             tb_rand_pct(&g->r, 85) ? gen_st_vector(g, t) : tb_rand_below(&g->r, 256), 0, 0);
+      break;
+    case GEN_ST_EOM:
+      gen_msr(g, vp, STIMER_MSR_EOM, tb_rand_pct(&g->r, 70) ? 0 : tb_rand_u64(&g->r));
+      break;
+    case GEN_ST_SINT:
+      gen_msr(g, vp, STIMER_MSR_SINT(gen_st_sint(g, t)), gen_st_sint_value(g, t));
+      break;
+    case GEN_ST_SIMP: {
+      unsigned q = gen_pct(g);
+      uint64_t junk = tb_rand_pct(&g->r, 20) ? tb_rand_u64(&g->r) & 0xFFEull : 0;  // 11:1
+      if (q < 35) {
+        gen_st_simp(g, t, vp, (t->simp[vp] & ~0xFFFull) | 1 | junk);  // enable: zeroes again
+      } else if (q < 65) {
+        gen_st_simp(g, t, vp, (t->simp[vp] & ~0xFFFull) | junk);  // disable, page kept
+      } else {
+        gen_st_simp(g, t, vp,
+                    gen_st_page(g, t, vp) | (uint64_t)tb_rand_pct(&g->r, 85) | junk);  // move
+      }
+      break;
+    }
+    case GEN_ST_SCONTROL: {
+      uint64_t junk = tb_rand_pct(&g->r, 20) ? tb_rand_u64(&g->r) & ~1ull : 0;
+      gen_msr(g, vp, STIMER_MSR_SCONTROL, (uint64_t)tb_rand_pct(&g->r, 65) | junk);
+      break;
+    }
+    case GEN_ST_SIEFP:
+      gen_msr(g, vp, STIMER_MSR_SIEFP, tb_rand_pct(&g->r, 50) ? tb_rand_u64(&g->r) : 0);
+      break;
+    case GEN_ST_FAULT:
+      if (t->faults < GEN_ST_FAULTS) {
+        gen_st_fault(g, t, vp);
+      } else {
+        gen_st_time(g, t);
+      }
+      break;
+    case GEN_ST_GP:
+      gen_st_gp(g, t, vp);
+      break;
+    case GEN_ST_READ:
+      gen_st_read(g, vp);
+      break;
+    case GEN_ST_BLAST:
+      gen_st_blast(g, t);
+      break;
+    case GEN_ST_RESET:
+      gen_st_reset(g, t);
+      break;
+    default:
+      gen_op(g, SCN_WAIT, 0, 0, 0, 0);
+      break;
+  }
+}
+
+// ---- Weights: every block's table, `--gen-weights` parsing ----
+
+typedef struct {
+  scn_block_t block;
+  const gen_wdef_t *defs;
+  unsigned n;
+} gen_wtab_t;
+
+static const gen_wtab_t gen_wtabs[] = {
+    {SCN_BLOCK_STIMER, gen_st_wdefs, GEN_ST_NW},
+};
+
+#define GEN_W_MAX 1000000u  // the largest weight
+#define GEN_W_MAX_N 64u     // kinds per block at most
+
+// Parses `spec` ("NAME=W,NAME=W", NULL or "" for none): the weights it gives the kinds of
+// `block` go to w[]/given[] (indices of its table); a name of another block's table is checked
+// and skipped, so one option can serve runs of either block. False, with `err`, on an unknown
+// name, a name given twice, or a weight that is not a whole number in 0..GEN_W_MAX.
+static bool gen_weights_parse(const char *spec, scn_block_t block, unsigned *w, bool *given,
+                              char *err, size_t err_len) {
+  const char *p = spec != NULL ? spec : "";
+  bool seen[sizeof(gen_wtabs) / sizeof(gen_wtabs[0])][GEN_W_MAX_N];
+  memset(seen, 0, sizeof(seen));
+  while (*p != 0) {
+    const char *end = strchr(p, ',');
+    size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
+    const char *eq = memchr(p, '=', len);
+    if (eq == NULL || eq == p) {
+      snprintf(err, err_len, "--gen-weights: expected NAME=WEIGHT, got '%.*s'", (int)len, p);
+      return false;
+    }
+    size_t nlen = (size_t)(eq - p);
+    size_t k = 0;
+    unsigned idx = 0;
+    bool found = false;
+    for (; k < sizeof(gen_wtabs) / sizeof(gen_wtabs[0]) && !found; k++) {
+      for (idx = 0; idx < gen_wtabs[k].n; idx++) {
+        const char *name = gen_wtabs[k].defs[idx].name;
+        if (strlen(name) == nlen && strncmp(name, p, nlen) == 0) {
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) {
+      snprintf(err, err_len,
+               "--gen-weights: unknown name '%.*s' (the names and defaults: docs/testplan.md, "
+               "\"Random stimulus weights\")",
+               (int)nlen, p);
+      return false;
+    }
+    k--;
+    uint64_t v = 0;
+    const char *d = eq + 1;
+    bool ok = d < p + len;
+    for (; d < p + len && ok; d++) {
+      ok = *d >= '0' && *d <= '9' && v <= GEN_W_MAX;
+      v = v * 10 + (uint64_t)(*d - '0');
+    }
+    if (!ok || v > GEN_W_MAX) {
+      snprintf(err, err_len, "--gen-weights: %.*s: expected a whole number in 0..%u", (int)len, p,
+               GEN_W_MAX);
+      return false;
+    }
+    if (seen[k][idx]) {
+      snprintf(err, err_len, "--gen-weights: %.*s: expected once, given twice", (int)nlen, p);
+      return false;
+    }
+    seen[k][idx] = true;
+    if (gen_wtabs[k].block == block) {
+      w[idx] = (unsigned)v;
+      given[idx] = true;
+    }
+    p = end != NULL ? end + 1 : p + len;
+    if (end != NULL && *p == 0) {
+      snprintf(err, err_len, "--gen-weights: expected NAME=WEIGHT after the last ','");
+      return false;
+    }
+  }
+  return true;
 }
 
 // The stream: setting-up operations at once, then one draw of gen_*_one at a time as the
@@ -1138,9 +1851,10 @@ typedef struct {
   gen_t g;
   gen_st_t t;
   scn_block_t block;
-  uint64_t left;  // draws still to make
-  bool ended;     // the closing wait is made
-  size_t first;   // the index of g.buf[0]
+  uint64_t left;      // draws still to make
+  bool ended;         // the closing wait is made
+  size_t first;       // the index of g.buf[0]
+  char config[1200];  // the drawn configuration (gen_random_config)
 } gen_stream_t;
 
 static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
@@ -1158,6 +1872,7 @@ static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
       if (gs->block == SCN_BLOCK_ITS) {
         gen_its_one(g);
       } else {
+        gs->t.left = gs->left;
         gen_st_one(g, &gs->t);
       }
     } else if (!gs->ended) {
@@ -1170,25 +1885,58 @@ static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
   return &g->buf[i - gs->first];
 }
 
-bool gen_weights_check(scn_block_t block, const char *weights, char *err, size_t errlen) {
-  unsigned w[GW_N];
-  if (block == SCN_BLOCK_ITS) {
-    return gen_its_weights(weights, w, err, errlen);
-  }
-  if (weights != NULL && weights[0] != 0) {
-    snprintf(err, errlen, "--gen-weights: the stimer generator takes no weights");
-    return false;
+// Splits a `--gen-weights` value into its ITS entries (names without a block prefix, the table
+// of gen_its_wdef) and its other entries ("stimer.<kind>", gen_wtabs), so one option serves runs
+// of either block. False, with `err`, when the value does not fit the buffers.
+static bool gen_weights_split(const char *spec, char *its, size_t its_len, char *other,
+                              size_t other_len, char *err, size_t err_len) {
+  const char *p = spec != NULL ? spec : "";
+  size_t ni = 0, no = 0;
+  its[0] = 0;
+  other[0] = 0;
+  while (*p != 0) {
+    const char *end = strchr(p, ',');
+    size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
+    bool st = strncmp(p, "stimer.", 7) == 0;
+    char *dst = st ? other : its;
+    size_t *n = st ? &no : &ni;
+    size_t cap = st ? other_len : its_len;
+    if (*n + len + 2 > cap) {
+      snprintf(err, err_len, "--gen-weights: expected at most %zu characters", cap - 2);
+      return false;
+    }
+    if (*n > 0) {
+      dst[(*n)++] = ',';
+    }
+    memcpy(dst + *n, p, len);
+    *n += len;
+    dst[*n] = 0;
+    if (end == NULL) {
+      break;
+    }
+    p = end + 1;
+    if (*p == 0) {
+      snprintf(err, err_len, "--gen-weights: expected NAME=WEIGHT after the last ','");
+      return false;
+    }
   }
   return true;
 }
 
-bool gen_random_weighted(scn_block_t block, uint64_t seed, uint64_t n_ops,
-                         const scn_config_t *build, const char *weights, scn_t *s, char *err,
-                         size_t errlen) {
-  memset(s, 0, sizeof(*s));
-  if (!gen_weights_check(block, weights, err, errlen)) {
+bool gen_random_opt(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
+                    const char *weights, scn_t *s, char *err, size_t err_len) {
+  unsigned w[GEN_W_MAX_N] = {0};
+  bool given[GEN_W_MAX_N] = {false};
+  unsigned its_w[GW_N];
+  char its_spec[600], st_spec[600];
+  // Every entry is checked whichever block runs: a wrong name is an error on both.
+  if (!gen_weights_split(weights, its_spec, sizeof(its_spec), st_spec, sizeof(st_spec), err,
+                         err_len) ||
+      !gen_its_weights(its_spec, its_w, err, err_len) ||
+      !gen_weights_parse(st_spec, block, w, given, err, err_len)) {
     return false;
   }
+  memset(s, 0, sizeof(*s));
   s->block = block;
   s->cfg = scn_default_config();
   if (build != NULL) {
@@ -1210,13 +1958,28 @@ bool gen_random_weighted(scn_block_t block, uint64_t seed, uint64_t n_ops,
   g->s = s;
   g->num_rd = s->cfg.num_rd;
   tb_rand_seed(&g->r, seed * 0x9E3779B97F4A7C15ull + block);
+  const char *more = "";
   if (block == SCN_BLOCK_ITS) {
-    gen_its_weights(weights, g->w, err, errlen);
+    memcpy(g->w, its_w, sizeof(g->w));
     gen_its_setup(g);
+    more = g->first_desc;
   } else {
-    gs->t = (gen_st_t){1000, s->cfg.num_vp};
-    gen_op(g, SCN_TIME, gs->t.now, 0, 0, 0);
-    gen_st_setup(g, &gs->t);
+    gs->t.num_vp = s->cfg.num_vp;
+    gs->t.feat_direct = s->cfg.feat_direct;
+    gen_st_setup(g, &gs->t, w, given);
+    more = gs->t.desc;
+  }
+  // One line that names every choice of the seed (the stream follows from it and the seed).
+  int len = snprintf(gs->config, sizeof(gs->config),
+           "%s seed=%" PRIu64
+           " num_rd=%u vps=%u feat_direct=%d scontrol_gate=%d "
+           "mem_latency=%u mem_stall=%u rsp_stall=%u%s%s",
+           s->path, seed, s->cfg.num_rd, s->cfg.num_vp, s->cfg.feat_direct, s->cfg.scontrol_gate,
+           s->cfg.mem_latency, s->cfg.mem_stall, s->cfg.rsp_stall, more[0] != 0 ? " " : "", more);
+  if (len < 0 || (size_t)len >= sizeof(gs->config) ||
+      (block == SCN_BLOCK_ITS && strlen(g->first_desc) + 1 >= sizeof(g->first_desc))) {
+    fprintf(stderr, "gen: the configuration line does not fit its buffer (gen.c)\n");
+    exit(3);  // a record of the seed's choices is never cut short
   }
   s->stream = &gs->base;
   return true;
@@ -1225,18 +1988,17 @@ bool gen_random_weighted(scn_block_t block, uint64_t seed, uint64_t n_ops,
 void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
                 scn_t *s) {
   char err[200];
-  if (!gen_random_weighted(block, seed, n_ops, build, NULL, s, err, sizeof(err))) {
-    fprintf(stderr, "gen: %s\n", err);  // the defaults are always valid
+  if (!gen_random_opt(block, seed, n_ops, build, NULL, s, err, sizeof(err))) {
+    fprintf(stderr, "gen: %s\n", err);  // no weights given: cannot happen
     exit(3);
   }
 }
 
-const char *gen_describe(const scn_t *s) {
-  if (s->stream == NULL || s->stream->get != gen_stream_get) {
-    return "";
+const char *gen_random_config(const scn_t *s) {
+  if (s->stream != NULL && s->stream->get == gen_stream_get) {
+    return ((const gen_stream_t *)s->stream)->config;
   }
-  const gen_stream_t *gs = (const gen_stream_t *)s->stream;
-  return gs->g.first_desc;
+  return NULL;
 }
 
 void gen_random_free(scn_t *s) {

@@ -19,21 +19,20 @@
 void gen_random(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
                 scn_t *s);
 /**
- * gen_random with generator weights: `weights` is "name=value,..." (docs/testplan.md, "The
- * random ITS generator", lists the names and defaults; NULL or "" keeps the defaults). Returns
- * false with a message in `err` for an unknown name or a value out of range.
+ * gen_random with weights: `weights` is "NAME=W,NAME=W" (NULL or "": none), the kinds of
+ * operation a block's generator draws and their weights (names and defaults: docs/testplan.md,
+ * "Random stimulus weights"; a name of the other block's table is accepted and left to it). A
+ * kind not given keeps its default, scaled per seed. False, with a message in `err`, on an
+ * unknown name, a repeated one or a weight out of range; `s` is then untouched.
  */
-bool gen_random_weighted(scn_block_t block, uint64_t seed, uint64_t n_ops,
-                         const scn_config_t *build, const char *weights, scn_t *s, char *err,
-                         size_t errlen);
-/** Checks a `weights` string of `block` as gen_random_weighted would, without generating. */
-bool gen_weights_check(scn_block_t block, const char *weights, char *err, size_t errlen);
+bool gen_random_opt(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
+                    const char *weights, scn_t *s, char *err, size_t err_len);
 /**
- * The configuration a random test drew at its start, as one line (ITS: table kinds, page sizes,
- * Size fields, bases, level-1 entries, the queue, latencies and every weight), "" for another
- * scenario or a block that records none. The same seed and weights draw it again.
+ * The configuration the seed drew, as one line (the test, seed, RTL parameters, bench
+ * settings and, per block, value shapes and the weights in effect), for the run log and result
+ * file; NULL for a scenario not made by gen_random.
  */
-const char *gen_describe(const scn_t *s);
+const char *gen_random_config(const scn_t *s);
 /** Frees the stream of a scenario made by gen_random (nothing for another one). */
 void gen_random_free(scn_t *s);
 

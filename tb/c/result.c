@@ -59,8 +59,8 @@ bool tb_result_write(const char *path, const tb_result_t *r, char *err, size_t e
   result_num(f, "mismatch_cycle", r->mismatch_cycle);
   result_str(f, "first_mismatch", r->first_mismatch, false);
   result_str(f, "skip_reason", r->skip_reason, false);
-  result_str(f, "gen", r->gen != NULL ? r->gen : "", false);
   result_str(f, "rerun", r->rerun, false);
+  result_str(f, "gen_config", r->gen_config, false);
   result_str(f, "rerun_waves", r->rerun_waves, true);
   fputs("}\n", f);
   bool ok = !ferror(f);

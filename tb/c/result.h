@@ -32,8 +32,8 @@ typedef struct {
   uint64_t trace_start, trace_end;  // that window (0, 0 without one)
   uint64_t mismatch_cycle;          // the cycle of the first mismatch (its edge: time 10 * cycle)
   double seconds;
-  uint64_t peak_rss_kb;  // the process's peak resident set size (getrusage), 0: not measured
-  const char *gen;       // a random test's drawn configuration (gen_describe), NULL or "": none
+  uint64_t peak_rss_kb;    // the process's peak resident set size (getrusage), 0: not measured
+  const char *gen_config;  // a random test: the configuration its seed drew (gen.h), else ""
 } tb_result_t;
 
 /** Writes `r` as JSON to `path` (to a temporary name, then renamed, so a reader never sees half a

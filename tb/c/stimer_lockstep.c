@@ -204,7 +204,7 @@ void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uin
   st_ls_check_drained(ls, cycle, "the DUT accepted an EOI", NULL);
   ls->input_since_pass = true;
   stimer_eoi(ls->model, vp, (uint8_t)vector);
-  fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now};
+  fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now, 0};
   fcov_st_eoi(ls->cfg.fcov, &fc, vp, vector);
   ls_log_hist(&ls->log, ST_LS_H_EOI, cycle, vp, vector, 0, 0, 0, 0);
   ls->log.ns += ls_ns() - t0;
@@ -376,7 +376,7 @@ static void st_ls_reg(stimer_lockstep_t *ls, uint64_t cycle, const stimer_ls_acc
   if (!st_ls_cmp_irqs(ls, cycle, st_ls_describe_msr_write, a)) {
     return;
   }
-  fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now};
+  fcov_st_ctx_t fc = {ls->model, ls->cfg.model.num_vp, ls->last_pass_now, size};
   fcov_st_msr_write(ls->cfg.fcov, &fc, vp, msr, a->wdata, gp, o->writes, o->nw);
   ls_log_hist(&ls->log, ST_LS_H_WRITE, cycle, vp, msr, a->wdata, gp, o->nw, 0);
 }
