@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
 """ctest ip/fusesoc: the RTL as reusable IP. FuseSoC (scripts/pyenv.sh) lists the cores
-rtl/common/cmn.core, rtl/its/its.core, rtl/stimer/stimer.core and lint/lint.core; each block's
-core (with cmn) names exactly the files of its filelist rtl/<block>/<block>.f, which the builds,
-lint and synthesis read; and `fusesoc run --target lint` runs verilator -Wall clean on each
-block from the cores alone.
+rtl/common/cmn.core, rtl/its/its.core, rtl/stimer/stimer.core, rtl/trace/trace.core,
+lint/lint.core and lint/trace.core; each block's core (with cmn and the cores it depends on) names every file of its
+filelist rtl/<block>/<block>.f, which the builds, lint and synthesis read, and its own files are
+exactly those of the filelist in its directory; and `fusesoc run --target lint` runs
+verilator -Wall clean on each block from the cores alone.
 
   scripts/test_ip.py
 """
@@ -15,8 +16,11 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BLOCKS = ("its", "stimer")
-CORES = ("irqv:ip:cmn", "irqv:ip:its", "irqv:ip:stimer", "irqv:lint:waivers")
+BLOCKS = ("its", "stimer", "trace")
+# The block cores a block's core depends on besides cmn (the trace encoders read the packages).
+DEPS = {"its": (), "stimer": (), "trace": ("its", "stimer")}
+CORES = ("irqv:ip:cmn", "irqv:ip:its", "irqv:ip:stimer", "irqv:ip:trace", "irqv:lint:waivers",
+         "irqv:lint:trace_waivers")
 
 
 def core_files(path):
@@ -53,13 +57,17 @@ def main():
     cmn = core_files(os.path.join(ROOT, "rtl", "common", "cmn.core"))
     for b in BLOCKS:
         want = set(filelist(b))
-        have = set(cmn + core_files(os.path.join(ROOT, "rtl", b, f"{b}.core")))
-        # cmn.core carries every common cell; a block's filelist names only those it uses.
+        own = set(core_files(os.path.join(ROOT, "rtl", b, f"{b}.core")))
+        have = set(cmn) | own
+        for d in DEPS[b]:
+            have |= set(core_files(os.path.join(ROOT, "rtl", d, f"{d}.core")))
+        # cmn.core carries every common cell and a dependency core its whole block; a block's
+        # filelist names only the files it uses, and its own core exactly its own directory's.
         missing = sorted(want - have)
-        extra = sorted(f for f in have - want if not f.startswith("rtl/common/"))
+        extra = sorted(own - want)
         if missing or extra:
-            fails.append(f"{b}: the core and rtl/{b}/{b}.f differ: only in the filelist "
-                         f"{missing}, only in the core {extra}")
+            fails.append(f"{b}: the cores and rtl/{b}/{b}.f differ: only in the filelist "
+                         f"{missing}, only in rtl/{b}/{b}.core {extra}")
         with tempfile.TemporaryDirectory() as tmp:
             p = subprocess.run(["fusesoc", "--cores-root", ROOT, "run", "--build-root", tmp,
                                 "--target", "lint", f"irqv:ip:{b}"], env=env, cwd=tmp,

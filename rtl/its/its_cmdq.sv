@@ -23,7 +23,7 @@ module its_cmdq (
 );
 
   logic         busy_q, busy_d;
-  logic [63:0]  addr_q, addr_d;
+  logic [58:0]  addr_q, addr_d;      // address bits [63:5]
   logic [2:0]   nreq_q, nreq_d;
   logic [2:0]   nrsp_q, nrsp_d;
   logic         flt_q, flt_d;
@@ -40,7 +40,7 @@ module its_cmdq (
     done_d = 1'b0;
     if (start_i) begin
       busy_d = 1'b1;
-      addr_d = addr_i;
+      addr_d = addr_i[63:5];
       nreq_d = '0;
       nrsp_d = '0;
       flt_d  = 1'b0;
@@ -84,7 +84,13 @@ module its_cmdq (
   end
 
   assign mreq_valid_o = busy_q && (nreq_q != 3'd4);
-  assign mreq_addr_o  = addr_q + {59'b0, nreq_q[1:0], 3'b0};
+  // The command is 32-byte aligned (CBASER.PA is 4 KiB aligned, CREADR counts commands): the
+  // beat number is the address's bits [4:3], no adder.
+  assign mreq_addr_o  = {addr_q, nreq_q[1:0], 3'b0};
+
+  // Unused: the offset bits of the command address, 0 (asserted below).
+  logic unused_cmdq;
+  assign unused_cmdq = ^addr_i[4:0];
   assign done_o       = done_q;
   assign fault_o      = flt_q;
   assign cmd_o        = cmd_q;

@@ -48,6 +48,8 @@ module its_exec #(
   logic [7:0]           op;
   logic [15:0]          c_devid, c_icid, c_rd;
   logic [31:0]          c_evid;
+  logic [5:0]           c_evw;    // width of c_evid: position of its highest 1, plus 1 (0 for 0)
+  logic                 ev_big;   // c_evid >= 2^(DTE.Size + 1)
   logic [23:0]          c_pint;
   logic [4:0]           c_size;
   logic                 c_v;
@@ -104,6 +106,17 @@ module its_exec #(
 
   assign wd           = wk_rdata_i[63:0];
   assign cte_rd       = wd[its_pkg::CTE_RDBASE_LSB +: its_pkg::CTE_RDBASE_W];
+
+  // EventID range check against the DTE's Size (IMPDEF: IMPDEF-ITS-6 all 32 bits): the EventID's
+  // width comes from the command register, so the walker's read data only meets a 6-bit
+  // comparison (no 33-bit comparator behind the memory response).
+  always_comb begin
+    c_evw = '0;
+    for (int b = 0; b < 32; b++) begin
+      if (c_evid[b]) c_evw = 6'(b + 1);
+    end
+  end
+  assign ev_big = 7'(c_evw) > 7'(wd[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W]) + 7'd1;
   assign cur_icid_oor = {1'b0, wk_rdata_i[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W]} >=
                         ct_n_i;
 
@@ -165,8 +178,7 @@ module its_exec #(
             ee_d = its_pkg::EE_COLLECTION_OOR;
           end else if (wk_noentry_i || !wd[0]) begin
             ee_d = its_pkg::EE_UNMAPPED_DEVICE;
-          end else if (its_pkg::ev_oor(c_evid,
-                                       wd[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W])) begin
+          end else if (ev_big) begin
             ee_d = its_pkg::EE_ID_OOR;
           end else if (is_mapti && pint_oor) begin
             ee_d = its_pkg::EE_PHYSICALID_OOR;

@@ -425,13 +425,6 @@ package its_pkg;
     ite_addr = {12'b0, itt} + {29'b0, ev, 3'b0} + {30'b0, ev, 2'b0};
   endfunction
 
-  // EventID out of range for a DTE Size: ev >= 2^(size+1). IMPDEF: IMPDEF-ITS-6 all 32 bits.
-  function automatic logic ev_oor(logic [31:0] ev, logic [4:0] size);
-    logic [32:0] lim;
-    lim = 33'd1 << (6'(size) + 6'd1);
-    ev_oor = {1'b0, ev} >= lim;
-  endfunction
-
   // Table base address from BASER[47:12] (64 KiB pages carry PA[51:48] in bits [15:12]).
   function automatic logic [51:0] baser_base(logic page64k, logic [35:0] pa);
     if (page64k) baser_base = {pa[3:0], pa[35:4], 16'b0};

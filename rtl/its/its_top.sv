@@ -17,7 +17,7 @@ module its_top #(
   parameter int unsigned MsiSlots     = 4,   // MSIs translated concurrently
   parameter int unsigned MemMaxOut    = 8,   // outstanding memory requests
   parameter int unsigned MsiBurst     = 4,   // MSIs dispatched ahead of a waiting command
-  parameter bit          MsiRspBypass = 1'b1 // MSI slots issue in the cycle of a response
+  parameter bit          MsiRspBypass = 1'b0 // 1: response-to-address bypass (its_xlate)
 ) (
   input  logic              clk_i,
   input  logic              rst_ni,

@@ -7,6 +7,11 @@
 // back to back; every beat is issued even after a fault. Result in the cycle of the last
 // response: `fault` (an L1 or entry beat faulted), `noentry` (the L1 entry is invalid: a read
 // finds no entry, a write is dropped), `rdata` (entry, little-endian, for reads).
+//
+// The address of each access (table base + index arithmetic) is computed in the cycle after the
+// access starts and registered (`aok`): the memory request comes from flops, no adder sits
+// between the walker's state and the memory port, and the byte shifts of the data use the
+// registered offset.
 `include "prj_assert.svh"
 
 module its_walk (
@@ -46,11 +51,15 @@ module its_walk (
   logic [1:0]        nrsp_q, nrsp_d;
   logic [63:0]       beat0_q, beat0_d;
   logic              flt_q, flt_d;
+  logic              aok_q, aok_d;       // the current access's address is in addr_q/off_q/nb2_q
+  logic [60:0]       addr_q, addr_d;     // address of the next beat, bits [63:3]
+  logic [2:0]        off_q, off_d;       // byte offset of the entry in its first beat
+  logic              nb2_q, nb2_d;       // two beats
 
   logic [51:0]       cfg_base;
   logic              cfg_ind;
   logic [1:0]        cfg_psz;
-  logic [63:0]       addr;         // byte address of the current access
+  logic [63:0]       addr;         // byte address of the current access (to addr_q)
   logic              l1, nb2, last, flt;
   logic [127:0]      wide, wwide;
   logic [15:0]       be16;
@@ -70,24 +79,25 @@ module its_walk (
     end
     // IMPDEF: IMPDEF-ITS-8 ITE = 2 beats; an unaligned 8-byte level-2 entry = 2 beats.
     nb2   = !l1 && ((tbl_q == its_pkg::TBL_ITT) || (addr[2:0] != 3'd0));
-    be16  = ((tbl_q == its_pkg::TBL_ITT) ? 16'h0FFF : 16'h00FF) << addr[2:0];
-    wwide = {32'b0, wdata_q} << {addr[2:0], 3'b0};
-    wide  = {mrsp_i.rdata, beat0_q} >> {addr[2:0], 3'b0};
+    be16  = ((tbl_q == its_pkg::TBL_ITT) ? 16'h0FFF : 16'h00FF) << off_q;
+    wwide = {32'b0, wdata_q} << {off_q, 3'b0};
+    wide  = {mrsp_i.rdata, beat0_q} >> {off_q, 3'b0};
   end
 
   assign req_ready_o  = (st_q == its_pkg::WalkIdle);
-  assign mreq_valid_o = (st_q != its_pkg::WalkIdle) && (nreq_q == 2'd0 || (nreq_q == 2'd1 && nb2));
+  assign mreq_valid_o = (st_q != its_pkg::WalkIdle) && aok_q &&
+                        (nreq_q == 2'd0 || (nreq_q == 2'd1 && nb2_q));
   always_comb begin
-    mreq_o.addr  = {addr[63:3], 3'b0} + ((nreq_q == 2'd1) ? 64'd8 : 64'd0);
+    mreq_o.addr  = {addr_q, 3'b0};
     mreq_o.we    = we_q && !l1;
     mreq_o.wdata = (we_q && !l1) ? ((nreq_q == 2'd1) ? wwide[127:64] : wwide[63:0]) : 64'd0;
     // Reads always use all byte enables.
     mreq_o.be    = (we_q && !l1) ? ((nreq_q == 2'd1) ? be16[15:8] : be16[7:0]) : 8'hFF;
   end
 
-  assign last      = mrsp_valid_i && (!nb2 || nrsp_q == 2'd1);
+  assign last      = mrsp_valid_i && (!nb2_q || nrsp_q == 2'd1);
   assign flt       = flt_q || mrsp_i.err;
-  assign rdata_o   = nb2 ? wide[95:0] : {32'b0, mrsp_i.rdata};
+  assign rdata_o   = nb2_q ? wide[95:0] : {32'b0, mrsp_i.rdata};
 
   always_comb begin
     st_d      = st_q;
@@ -100,11 +110,25 @@ module its_walk (
     nrsp_d    = nrsp_q;
     beat0_d   = beat0_q;
     flt_d     = flt_q;
+    aok_d     = aok_q;
+    addr_d    = addr_q;
+    off_d     = off_q;
+    nb2_d     = nb2_q;
     done_o    = 1'b0;
     fault_o   = 1'b0;
     noentry_o = 1'b0;
 
-    if (mreq_valid_o && mreq_ready_i) nreq_d = nreq_q + 2'd1;
+    if (st_q != its_pkg::WalkIdle && !aok_q) begin
+      // First cycle of an access: register its address and shape.
+      aok_d  = 1'b1;
+      addr_d = addr[63:3];
+      off_d  = addr[2:0];
+      nb2_d  = nb2;
+    end
+    if (mreq_valid_o && mreq_ready_i) begin
+      nreq_d = nreq_q + 2'd1;
+      addr_d = addr_q + 61'd1;  // the second beat of a two-beat access
+    end
     if (mrsp_valid_i && !last) begin
       beat0_d = mrsp_i.rdata;
       flt_d   = flt;
@@ -122,6 +146,7 @@ module its_walk (
           nreq_d  = '0;
           nrsp_d  = '0;
           flt_d   = 1'b0;
+          aok_d   = 1'b0;
           st_d    = (req_tbl_i != its_pkg::TBL_ITT &&
                      ((req_tbl_i == its_pkg::TBL_CT) ? ct_i.indirect : dt_i.indirect)) ?
                     its_pkg::WalkL1 : its_pkg::WalkEnt;
@@ -132,6 +157,7 @@ module its_walk (
           nreq_d = '0;
           nrsp_d = '0;
           flt_d  = 1'b0;
+          aok_d  = 1'b0;  // the level-2 entry's address is computed in the next cycle
           base_d = {1'b0, mrsp_i.rdata[50:0]};
           if (flt || !mrsp_i.rdata[63]) begin
             done_o    = 1'b1;
@@ -166,6 +192,10 @@ module its_walk (
       nrsp_q  <= '0;
       beat0_q <= '0;
       flt_q   <= 1'b0;
+      aok_q   <= 1'b0;
+      addr_q  <= '0;
+      off_q   <= '0;
+      nb2_q   <= 1'b0;
     end else begin
       st_q    <= st_d;
       tbl_q   <= tbl_d;
@@ -177,6 +207,10 @@ module its_walk (
       nrsp_q  <= nrsp_d;
       beat0_q <= beat0_d;
       flt_q   <= flt_d;
+      aok_q   <= aok_d;
+      addr_q  <= addr_d;
+      off_q   <= off_d;
+      nb2_q   <= nb2_d;
     end
   end
 

@@ -5,10 +5,11 @@
 // 3.2 and 5): [L1] DTE, ITE (two beats), [L1] CTE. Slots hold state only; one shared issue unit
 // (its_xlate_iss: oldest slot first, address computed after the slot mux) and one shared response
 // unit (its_xlate_rsp: the in-order response goes to the slot at the head of the slot-id FIFO)
-// do the work. The two beats
+// do the work. The address of each slot's current table access is computed per slot (table base
+// + index arithmetic, 12 * EventID kept from dispatch) and registered before the issue unit may
+// issue it: no adder between the slot state and the memory request. The two beats
 // of an access are issued back to back (the grant sticks to the slot), so they also come back
-// back to back and one shared register holds the first beat. A slot whose access completes in
-// this cycle may issue its next access in the same cycle. Slots retire in dispatch order; a
+// back to back and one shared register holds the first beat. Slots retire in dispatch order; a
 // successful MSI hands its SET event over in its retire cycle.
 `include "prj_assert.svh"
 
@@ -18,9 +19,10 @@ module its_xlate #(
   parameter int unsigned NumSlots  = 4,
   parameter int unsigned FifoDepth = 4,
   parameter int unsigned MaxOut    = 8,
-  // 1: a slot may issue its next access in the cycle its previous access completes (response to
-  // request combinational path); 0: from the registered slot state, one cycle later.
-  parameter bit          RspBypass = 1'b1,
+  // 1: the address of a slot's next access is computed from the slot state this cycle's response
+  // makes (response to address-register path), so the access can be issued in the next cycle;
+  // 0: from the registered slot state, one cycle later (shorter paths).
+  parameter bit          RspBypass = 1'b0,
   localparam int unsigned IdxW     = (NumSlots > 1) ? $clog2(NumSlots) : 1,
   localparam int unsigned CntW     = $clog2(NumSlots + 1),
   localparam int unsigned SW       = its_pkg::XL_SLOT_W
@@ -83,7 +85,6 @@ module its_xlate #(
   logic [SW-1:0]   sl_q [NumSlots];
   logic [SW-1:0]   sl_d [NumSlots];
   logic [SW-1:0]   eff [NumSlots];   // slot state after this cycle's response
-  logic [SW-1:0]   isv [NumSlots];   // slot state seen by the issue unit
   logic [IdxW-1:0] wp_q, wp_d, rp_q, rp_d;
   logic [CntW-1:0] cnt_q, cnt_d;
 
@@ -110,12 +111,52 @@ module its_xlate #(
   endfunction
 
   // -------------------------------------------------------------------------------------------
-  // Response unit: one response per cycle, for slot rsp_idx
+  // Response register: each response is registered with its slot id (popped from the slot-id
+  // FIFO on arrival), a snapshot of that slot and its EventID width, and processed in the next
+  // cycle; the FIFO read and the slot multiplexer are off the response-check path. The snapshot
+  // equals the slot in that cycle: a slot with an outstanding beat is not dispatched into,
+  // retired or answered otherwise, and its beat count (a second beat issued meanwhile) is only
+  // written back by a response that completes the access (rs_upd), after which it has no beat
+  // in flight.
   // -------------------------------------------------------------------------------------------
-  its_pkg::xl_slot_t rs0, rs;
+  logic [5:0]        evw_q [NumSlots];  // width of each slot's EventID (set at dispatch)
+  logic              rq_valid_q;
+  cmn_pkg::mem_rsp_t rq_rsp_q, rq_rsp_d;
+  logic [IdxW-1:0]   rq_idx_q, rq_idx_d;
+  logic [SW-1:0]     rq_slot_q, rq_slot_d;
+  logic [5:0]        rq_evw_q, rq_evw_d;
 
   always_comb begin
-    rs0 = sl_q[rsp_idx];
+    rq_rsp_d  = mrsp_valid_i ? mrsp_i : rq_rsp_q;
+    rq_idx_d  = mrsp_valid_i ? rsp_idx : rq_idx_q;
+    rq_slot_d = mrsp_valid_i ? sl_q[rsp_idx] : rq_slot_q;
+    rq_evw_d  = mrsp_valid_i ? evw_q[rsp_idx] : rq_evw_q;
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      rq_valid_q <= 1'b0;
+      rq_rsp_q   <= '0;
+      rq_idx_q   <= '0;
+      rq_slot_q  <= '0;
+      rq_evw_q   <= '0;
+    end else begin
+      rq_valid_q <= mrsp_valid_i;
+      rq_rsp_q   <= rq_rsp_d;
+      rq_idx_q   <= rq_idx_d;
+      rq_slot_q  <= rq_slot_d;
+      rq_evw_q   <= rq_evw_d;
+    end
+  end
+
+  // -------------------------------------------------------------------------------------------
+  // Response unit: one registered response per cycle, for slot rq_idx_q
+  // -------------------------------------------------------------------------------------------
+  its_pkg::xl_slot_t rs0, rs;
+  logic              rs_upd;
+
+  always_comb begin
+    rs0 = rq_slot_q;
   end
 
   its_xlate_rsp #(
@@ -123,20 +164,19 @@ module its_xlate #(
   ) u_rsp (
     .clk_i,
     .rst_ni,
-    .mrsp_valid_i,
-    .mrsp_i,
+    .mrsp_valid_i  (rq_valid_q),
+    .mrsp_i        (rq_rsp_q),
     .slot_i        (rs0),
+    .evw_i         (rq_evw_q),
     .ct_n_i        (ct_i.n),
     .ct_indirect_i (ct_i.indirect),
+    .upd_o         (rs_upd),
     .slot_o        (rs)
   );
 
   always_comb begin
     for (int i = 0; i < NumSlots; i++) begin
-      eff[i] = (mrsp_valid_i && rsp_idx == IdxW'(i)) ? rs : sl_q[i];
-      // Without the bypass a slot never issues in the cycle of its last response (all its beats
-      // were issued before), so issuing from sl_q cannot lose a response update.
-      isv[i] = RspBypass ? eff[i] : sl_q[i];
+      eff[i] = (rs_upd && rq_idx_q == IdxW'(i)) ? rs : sl_q[i];
     end
   end
 
@@ -145,9 +185,13 @@ module its_xlate #(
   // -------------------------------------------------------------------------------------------
   logic [NumSlots*SW-1:0] isv_flat;
   its_pkg::xl_slot_t      iss_next;
+  logic [NumSlots*64-1:0] pa_flat;  // registered address of each slot's current access
+  logic [NumSlots-1:0]    pok_q;    // ... valid for the slot's state
 
   always_comb begin
-    for (int i = 0; i < NumSlots; i++) isv_flat[i*SW+:SW] = isv[i];
+    // A slot never issues in the cycle of its last response (all its beats were issued before,
+    // and its next access waits for its address register), so the issue unit sees sl_q.
+    for (int i = 0; i < NumSlots; i++) isv_flat[i*SW+:SW] = sl_q[i];
   end
 
   its_xlate_iss #(
@@ -158,8 +202,8 @@ module its_xlate #(
     .slots_i      (isv_flat),
     .oldest_i     (rp_q),
     .id_full_i    (idf_full),
-    .dt_i,
-    .ct_i,
+    .addr_i       (pa_flat),
+    .aok_i        (pok_q),
     .mreq_valid_o,
     .mreq_ready_i,
     .mreq_addr_o,
@@ -226,6 +270,76 @@ module its_xlate #(
     cnt_d      = cnt_q + CntW'(do_disp) - CntW'(do_ret);
   end
 
+  // -------------------------------------------------------------------------------------------
+  // Address of each slot's current access (spec/its.md section 4), registered: pa_q[i] is valid
+  // for slot i when pok_q[i] (the slot's state did not change since it was computed).
+  // -------------------------------------------------------------------------------------------
+  logic [35:0]         ev12_q [NumSlots];  // 12 * EventID: the ITE offset in the ITT
+  logic [35:0]         ev12_d [NumSlots];
+  logic [5:0]          evw_d [NumSlots];
+  logic [5:0]          ns_evw;
+  logic [63:0]         pa_q [NumSlots];
+  logic [63:0]         pa_d [NumSlots];
+  logic [NumSlots-1:0] pok_d;
+  its_pkg::xl_slot_t   as;
+  logic                as_ct, as_ind;
+  logic [51:0]         as_cbase;
+  logic [1:0]          as_psz;
+  logic [15:0]         as_idx;
+
+  // The EventID's width (0 for 0, else the position of its highest 1, plus 1): the response
+  // unit's EventID range check is then a 6-bit comparison.
+  always_comb begin
+    ns_evw = '0;
+    for (int b = 0; b < 32; b++) begin
+      if (ns.evid[b]) ns_evw = 6'(b + 1);
+    end
+  end
+
+  always_comb begin
+    as = '0;
+    for (int i = 0; i < NumSlots; i++) begin
+      as       = RspBypass ? eff[i] : sl_q[i];
+      as_ct    = (as.st == its_pkg::SlotCtL1) || (as.st == its_pkg::SlotCte);
+      as_cbase = as_ct ? ct_i.base : dt_i.base;
+      as_ind   = as_ct ? ct_i.indirect : dt_i.indirect;
+      as_psz   = as_ct ? ct_i.psz : dt_i.psz;
+      as_idx   = as_ct ? as.icid : as.devid;
+      if (as.st == its_pkg::SlotIte) begin
+        pa_d[i] = {12'b0, as.base} + {28'b0, ev12_q[i]};
+      end else if (as.st == its_pkg::SlotDtL1 || as.st == its_pkg::SlotCtL1) begin
+        pa_d[i] = its_pkg::l1_addr(as_cbase, as_psz, as_idx);
+      end else begin
+        pa_d[i] = its_pkg::ent_addr(as_ind ? as.base : as_cbase, as_ind, as_psz, as_idx);
+      end
+      // Stale after a dispatch into the slot, and (without the bypass) after a response to it.
+      pok_d[i] = !(do_disp && wp_q == IdxW'(i)) &&
+                 (RspBypass || !(rq_valid_q && rq_idx_q == IdxW'(i)));
+      ev12_d[i] = (do_disp && wp_q == IdxW'(i)) ? ({1'b0, ns.evid, 3'b0} + {2'b0, ns.evid, 2'b0})
+                                                 : ev12_q[i];
+      evw_d[i]  = (do_disp && wp_q == IdxW'(i)) ? ns_evw : evw_q[i];
+      pa_flat[i*64+:64] = pa_q[i];
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      for (int i = 0; i < NumSlots; i++) begin
+        ev12_q[i] <= '0;
+        evw_q[i]  <= '0;
+        pa_q[i]   <= '0;
+      end
+      pok_q <= '0;
+    end else begin
+      for (int i = 0; i < NumSlots; i++) begin
+        ev12_q[i] <= ev12_d[i];
+        evw_q[i]  <= evw_d[i];
+        pa_q[i]   <= pa_d[i];
+      end
+      pok_q <= pok_d;
+    end
+  end
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       for (int i = 0; i < NumSlots; i++) sl_q[i] <= '0;
@@ -243,9 +357,11 @@ module its_xlate #(
   assign free_o = (cnt_q != CntW'(NumSlots));
   assign busy_o = (cnt_q != '0);
 
-  // Unused: slot fields not reported at retire, FIFO empty flag (assertions only).
+  // Unused: slot fields not reported at retire, FIFO empty flag (assertions only), the slot
+  // fields and the table valid bits the address computation does not look at.
   logic unused_xlate;
-  assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty};
+  assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as,
+                          dt_i.valid, ct_i.valid};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(SlotW_A, $bits(its_pkg::xl_slot_t) == its_pkg::XL_SLOT_W)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // ITS MSI issue unit (its_xlate): picks the oldest slot with a beat to issue (cmn_arb, circular
-// from the retire pointer), computes the address of its current table access after the slot
-// multiplexer (spec/its.md section 4) and issues its beats. The grant is held while a request is
+// from the retire pointer) and issues the beats of its current table access, whose address
+// its_xlate computed and registered per slot beforehand (`addr_i`, valid when `aok_i`): no adder
+// between the slot state and the memory request. The grant is held while a request is
 // back-pressured and from the first to the second beat of a two-beat access, so the two beats of
 // an access are adjacent in the request stream and therefore in the response stream.
 `include "prj_assert.svh"
@@ -16,8 +17,8 @@ module its_xlate_iss #(
   input  logic [NumSlots*SW-1:0] slots_i,    // the slots as the issue unit sees them (i at i*SW)
   input  logic [IdxW-1:0]        oldest_i,   // the oldest slot: the highest priority
   input  logic                   id_full_i,  // the slot-id FIFO is full: no new request
-  input  its_pkg::tbl_cfg_t      dt_i,
-  input  its_pkg::tbl_cfg_t      ct_i,
+  input  logic [NumSlots*64-1:0] addr_i,     // address of each slot's current access
+  input  logic [NumSlots-1:0]    aok_i,      // ... registered for the slot's current state
   // memory request (reads only)
   output logic                   mreq_valid_o,
   input  logic                   mreq_ready_i,
@@ -29,17 +30,14 @@ module its_xlate_iss #(
 );
 
   logic [SW-1:0]       slots [NumSlots];  // slots_i as an array: a slot multiplexer below
+  logic [63:0]         addrs [NumSlots];  // addr_i as an array
   its_pkg::xl_slot_t   iss, cand;
   logic [NumSlots-1:0] want;
-  logic [51:0]         cfg_base;
-  logic                cfg_ind;
-  logic [1:0]          cfg_psz;
-  logic                found, is_ct;
-  logic [15:0]         idx;
+  logic                found;
   logic [63:0]         acc_addr;
   logic                acc_nb2;
   logic                lock_q, lock_d;      // grant held: back-pressure or second beat
-  logic [63:0]         b1addr_q, b1addr_d;  // address of the second beat (issued next)
+  logic [60:0]         b1addr_q, b1addr_d;  // address bits [63:3] of the second beat
   logic [IdxW-1:0]     sel;
   logic                req_hs;
 
@@ -48,12 +46,14 @@ module its_xlate_iss #(
             (nreq == 2'd0 || (nreq == 2'd1 && nb2));
   endfunction
 
+  // A slot's first beat waits until its address is registered (aok_i).
   always_comb begin
     cand = '0;
     for (int i = 0; i < NumSlots; i++) begin
       slots[i] = slots_i[i*SW+:SW];
+      addrs[i] = addr_i[i*64+:64];
       cand     = slots[i];
-      want[i]  = wants(cand.st, cand.nreq, cand.nb2);
+      want[i]  = wants(cand.st, cand.nreq, cand.nb2) && (cand.nreq != 2'd0 || aok_i[i]);
     end
   end
 
@@ -72,30 +72,17 @@ module its_xlate_iss #(
   );
 
   always_comb begin
-    iss = slots[sel];
-
-    // Address of the slot's current access (spec/its.md section 4).
-    is_ct = (iss.st == its_pkg::SlotCtL1) || (iss.st == its_pkg::SlotCte);
-    cfg_base = is_ct ? ct_i.base : dt_i.base;
-    cfg_ind  = is_ct ? ct_i.indirect : dt_i.indirect;
-    cfg_psz  = is_ct ? ct_i.psz : dt_i.psz;
-    idx      = is_ct ? iss.icid : iss.devid;
-    if (iss.st == its_pkg::SlotIte) begin
-      acc_addr = its_pkg::ite_addr(iss.base, iss.evid);
-    end else if (iss.st == its_pkg::SlotDtL1 || iss.st == its_pkg::SlotCtL1) begin
-      acc_addr = its_pkg::l1_addr(cfg_base, cfg_psz, idx);
-    end else begin
-      acc_addr = its_pkg::ent_addr(cfg_ind ? iss.base : cfg_base, cfg_ind, cfg_psz, idx);
-    end
+    iss      = slots[sel];
+    acc_addr = addrs[sel];
     // IMPDEF: IMPDEF-ITS-8 beats per docs/interfaces.md section 2: the 12-byte ITE always takes
     // two beats, an 8-byte entry at an unaligned level-2 address takes two.
-    acc_nb2 = (iss.st == its_pkg::SlotIte) || (acc_addr[2:0] != 3'd0);
+    acc_nb2  = (iss.st == its_pkg::SlotIte) || (acc_addr[2:0] != 3'd0);
   end
 
   assign mreq_valid_o = found && !id_full_i;
   // The second beat always directly follows the first (sticky grant): its address was computed
-  // one cycle earlier, which keeps an adder off the response-to-request path.
-  assign mreq_addr_o  = (iss.nreq == 2'd1) ? b1addr_q : {acc_addr[63:3], 3'b0};
+  // one cycle earlier.
+  assign mreq_addr_o  = (iss.nreq == 2'd1) ? {b1addr_q, 3'b0} : {acc_addr[63:3], 3'b0};
   assign req_hs       = mreq_valid_o && mreq_ready_i;
 
   // Issued beat: the slot remembers the access shape on its first beat.
@@ -112,7 +99,7 @@ module its_xlate_iss #(
   // second beat is issued (even while the slot-id FIFO is full).
   assign lock_d   = (mreq_valid_o && !mreq_ready_i) || (req_hs && iss.nreq == 2'd0 && acc_nb2) ||
                     (lock_q && !req_hs);
-  assign b1addr_d = {acc_addr[63:3], 3'b0} + 64'd8;
+  assign b1addr_d = acc_addr[63:3] + 61'd1;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -125,10 +112,9 @@ module its_xlate_iss #(
   assign issue_o = req_hs;
   assign sel_o   = sel;
 
-  // Unused: the slot fields the search does not look at, the table sizes and valid bits (the
-  // dispatch and response checks use them).
+  // Unused: the slot fields the search does not look at.
   logic unused_iss;
-  assign unused_iss = ^{cand, dt_i.valid, dt_i.n, ct_i.valid, ct_i.n};
+  assign unused_iss = ^cand;
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT(LockWants_A, lock_q |-> wants(iss.st, iss.nreq, iss.nb2))

@@ -54,21 +54,43 @@ module stimer_ctx #(
   // ---------------------------------------------------------------------------------------------
   // Periodic re-arm
   // ---------------------------------------------------------------------------------------------
-  logic        mod_done;
+  // Registered operands and result, so that no two 64-bit carry chains follow each other in one
+  // cycle: late_q = now - exp (valid from the second PassCtx cycle: exp_i is set in PassExp; the
+  // modulo starts in the third), rearm_q = now + (count - r) (valid the cycle after the modulo
+  // is done: rearm_busy_o covers that cycle).
+  logic        mod_done, mod_busy;
   logic [63:0] mod_rem;
+  logic [63:0] late_q, late_d, rearm_q, rearm_d;
+  logic        lag_q;
 
   stimer_mod u_mod (
     .clk_i,
     .rst_ni,
     .start_i(cap_cnt_i && cfg_q[stimer_pkg::CFG_PERIODIC_LSB]),
-    .a_i    (now_i - exp_i),
+    .a_i    (late_q),
     .b_i    (ram_rdata_i),
-    .busy_o (rearm_busy_o),
+    .busy_o (mod_busy),
     .done_o (mod_done),
     .rem_o  (mod_rem)
   );
 
-  assign rearm_exp_o = now_i + (cnt_q - mod_rem);
+  assign late_d  = now_i - exp_i;
+  assign rearm_d = now_i + (cnt_q - mod_rem);
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      late_q  <= '0;
+      rearm_q <= '0;
+      lag_q   <= 1'b0;
+    end else begin
+      late_q  <= late_d;
+      rearm_q <= rearm_d;
+      lag_q   <= mod_busy;
+    end
+  end
+
+  assign rearm_busy_o = mod_busy || lag_q;
+  assign rearm_exp_o  = rearm_q;
 
   // ---------------------------------------------------------------------------------------------
   // Delivery request

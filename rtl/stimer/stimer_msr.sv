@@ -57,6 +57,10 @@ module stimer_msr #(
   logic                 arm_d, arm_q;        // timer write: start the timer
   logic [63:0]          rdata_d, rdata_q;
   logic                 work_d, work_q;
+  // RAM read data arrives 2 cycles after its request (stimer_ram_1p): the cycle after a read
+  // request is a wait cycle in which the FSM does nothing, so the state that uses the data sees
+  // it.
+  logic                 rdw_d, rdw_q;
 
   // Lowest set bit of the EOI to-do mask.
   logic [1:0] todo_first;
@@ -113,167 +117,173 @@ module stimer_msr #(
     ack_mask_o   = 4'h0;
     zero_start_o = 1'b0;
 
-    unique case (state_q)
-      stimer_pkg::MsrIdle: begin
-        if (op_start_i) begin
-          vp_d    = op_vp_i;
-          op_d    = op_i;
-          rdata_d = '0;
-          // docs/interfaces.md section 4.2: every accepted MSR write, #GP included, is followed
-          // by a pass before the next MSR access or EOI is accepted.
-          work_d  = op_i.wr;
-          state_d = stimer_pkg::MsrExec;
-        end else if (eoi_start_i) begin
-          vp_d      = eoi_vp_i;
+    if (rdw_q) begin
+      // wait for the read data
+    end else begin
+      unique case (state_q)
+        stimer_pkg::MsrIdle: begin
+          // The operands are loaded in every idle cycle (they matter only after a start), so
+          // that the scheduler's grant drives only the state and these few selects, not the
+          // enables of the operand registers.
+          op_d      = op_i;
           eoi_vec_d = eoi_vector_i;
           amask_d   = 4'h0;
-          work_d    = 1'b1;
-          state_d   = stimer_pkg::MsrEoiInit;
+          rdata_d   = '0;
+          vp_d      = eoi_start_i ? eoi_vp_i : op_vp_i;
+          // docs/interfaces.md section 4.2: every accepted MSR write, #GP included, is followed
+          // by a pass before the next MSR access or EOI is accepted; so is every EOI.
+          work_d    = eoi_start_i || op_i.wr;
+          if (op_start_i) begin
+            state_d = stimer_pkg::MsrExec;
+          end else if (eoi_start_i) begin
+            state_d = stimer_pkg::MsrEoiInit;
+          end
         end
-      end
 
-      stimer_pkg::MsrExec: begin
-        state_d = stimer_pkg::MsrDone;
-        unique case (op_q.op)
-          stimer_pkg::MSR_OP_RD_NOW: rdata_d = now_i;  // IMPDEF: IMPDEF-ST-6 the sampled now
-          stimer_pkg::MSR_OP_RD_CONST: rdata_d = op_q.data;
-          stimer_pkg::MSR_OP_RD_RAM: begin
-            ram_req_o = 1'b1;
-            state_d   = stimer_pkg::MsrRdWait;
-          end
-          stimer_pkg::MSR_OP_WR_RAM: begin
-            ram_req_o = 1'b1;
-            ram_we_o  = 1'b1;
-          end
-          stimer_pkg::MSR_OP_WR_SIMP: begin
-            // spec section 2 Normative: a SIMP write with Enable = 1 zeroes the page; the
-            // zeroing belongs to this write (docs/interfaces.md section 4.2).
-            // IMPDEF: IMPDEF-ST-3 only the guest SIMP write zeroes the page, not reset.
-            ram_req_o = 1'b1;
-            ram_we_o  = 1'b1;
-            if (op_q.data[stimer_pkg::SYNIC_ENABLE_LSB]) begin
-              zero_start_o = 1'b1;
-              state_d      = stimer_pkg::MsrZero;
+        stimer_pkg::MsrExec: begin
+          state_d = stimer_pkg::MsrDone;
+          unique case (op_q.op)
+            stimer_pkg::MSR_OP_RD_NOW: rdata_d = now_i;  // IMPDEF: IMPDEF-ST-6 the sampled now
+            stimer_pkg::MSR_OP_RD_CONST: rdata_d = op_q.data;
+            stimer_pkg::MSR_OP_RD_RAM: begin
+              ram_req_o = 1'b1;
+              state_d   = stimer_pkg::MsrRdWait;
             end
-          end
-          stimer_pkg::MSR_OP_EOM: begin
-            // spec section 5: EOM acknowledges every SINT: each waiting timer is re-evaluated.
-            ack_o      = 1'b1;
-            ack_mask_o = 4'hF;
-          end
-          stimer_pkg::MSR_OP_WR_CFG, stimer_pkg::MSR_OP_WR_CNT: begin
-            ram_req_o  = 1'b1;
-            ram_widx_o = stimer_pkg::W_CONFIG0 + {3'b000, op_q.timer};
-            state_d    = stimer_pkg::MsrTmCfg;
-          end
-          default: ;  // MSR_OP_GP: no effect
-        endcase
-      end
+            stimer_pkg::MSR_OP_WR_RAM: begin
+              ram_req_o = 1'b1;
+              ram_we_o  = 1'b1;
+            end
+            stimer_pkg::MSR_OP_WR_SIMP: begin
+              // spec section 2 Normative: a SIMP write with Enable = 1 zeroes the page; the
+              // zeroing belongs to this write (docs/interfaces.md section 4.2).
+              // IMPDEF: IMPDEF-ST-3 only the guest SIMP write zeroes the page, not reset.
+              ram_req_o = 1'b1;
+              ram_we_o  = 1'b1;
+              if (op_q.data[stimer_pkg::SYNIC_ENABLE_LSB]) begin
+                zero_start_o = 1'b1;
+                state_d      = stimer_pkg::MsrZero;
+              end
+            end
+            stimer_pkg::MSR_OP_EOM: begin
+              // spec section 5: EOM acknowledges every SINT: each waiting timer is re-evaluated.
+              ack_o      = 1'b1;
+              ack_mask_o = 4'hF;
+            end
+            stimer_pkg::MSR_OP_WR_CFG, stimer_pkg::MSR_OP_WR_CNT: begin
+              ram_req_o  = 1'b1;
+              ram_widx_o = stimer_pkg::W_CONFIG0 + {3'b000, op_q.timer};
+              state_d    = stimer_pkg::MsrTmCfg;
+            end
+            default: ;  // MSR_OP_GP: no effect
+          endcase
+        end
 
-      stimer_pkg::MsrRdWait: begin
-        rdata_d = ram_rdata_i;
-        state_d = stimer_pkg::MsrDone;
-      end
-
-      stimer_pkg::MsrZero: begin
-        // IMPDEF: IMPDEF-ST-2 faults during SIMP zeroing are ignored.
-        if (zero_done_i) begin
+        stimer_pkg::MsrRdWait: begin
+          rdata_d = ram_rdata_i;
           state_d = stimer_pkg::MsrDone;
         end
-      end
 
-      stimer_pkg::MsrTmCfg: begin
-        cfg_d     = ram_rdata_i;  // the old CONFIG
-        ram_req_o = 1'b1;
-        if (op_q.op == stimer_pkg::MSR_OP_WR_CFG) begin
-          ram_widx_o = stimer_pkg::W_COUNT0 + {3'b000, op_q.timer};  // read COUNT
-        end else begin
-          ram_we_o   = 1'b1;                                          // store COUNT
-          ram_widx_o = stimer_pkg::W_COUNT0 + {3'b000, op_q.timer};
+        stimer_pkg::MsrZero: begin
+          // IMPDEF: IMPDEF-ST-2 faults during SIMP zeroing are ignored.
+          if (zero_done_i) begin
+            state_d = stimer_pkg::MsrDone;
+          end
         end
-        state_d = stimer_pkg::MsrTmCnt;
-      end
 
-      stimer_pkg::MsrTmCnt: begin
-        if (op_q.op == stimer_pkg::MSR_OP_WR_CFG) begin
-          cnt_d = ram_rdata_i;
-          cfg_d = new_cfg;
-        end else begin
-          cnt_d = op_q.data;
-          cfg_d = cnt_cfg;
+        stimer_pkg::MsrTmCfg: begin
+          cfg_d     = ram_rdata_i;  // the old CONFIG
+          ram_req_o = 1'b1;
+          if (op_q.op == stimer_pkg::MSR_OP_WR_CFG) begin
+            ram_widx_o = stimer_pkg::W_COUNT0 + {3'b000, op_q.timer};  // read COUNT
+          end else begin
+            ram_we_o   = 1'b1;                                          // store COUNT
+            ram_widx_o = stimer_pkg::W_COUNT0 + {3'b000, op_q.timer};
+          end
+          state_d = stimer_pkg::MsrTmCnt;
         end
-        state_d = stimer_pkg::MsrTmStart;
-      end
 
-      stimer_pkg::MsrTmStart: begin
-        ram_req_o   = 1'b1;
-        ram_we_o    = 1'b1;
-        ram_widx_o  = stimer_pkg::W_CONFIG0 + {3'b000, op_q.timer};
-        ram_wdata_o = cfg_q;
-        // Both writes cancel the timer first (exp_time := 0, msg_pending := 0), then start it
-        // (spec section 4) if Enable = 1 and COUNT != 0. It is a fresh start: periodic
-        // exp = now + count with the sampled now, one-shot exp = count.
-        arm_d   = cfg_q[stimer_pkg::CFG_ENABLE_LSB] && (cnt_q != '0);
-        exp_d   = cfg_q[stimer_pkg::CFG_PERIODIC_LSB] ? (now_i + cnt_q) : cnt_q;
-        state_d = stimer_pkg::MsrTmExp;
-      end
+        stimer_pkg::MsrTmCnt: begin
+          if (op_q.op == stimer_pkg::MSR_OP_WR_CFG) begin
+            cnt_d = ram_rdata_i;
+            cfg_d = new_cfg;
+          end else begin
+            cnt_d = op_q.data;
+            cfg_d = cnt_cfg;
+          end
+          state_d = stimer_pkg::MsrTmStart;
+        end
 
-      stimer_pkg::MsrTmExp: begin
-        ram_req_o   = arm_q;
-        ram_we_o    = arm_q;
-        ram_widx_o  = stimer_pkg::W_EXP0 + {3'b000, op_q.timer};
-        ram_wdata_o = exp_q;
-        // The timer state is written once: cancelled (TS_IDLE) or started (TS_ARMED). The spec's
-        // "exp_time != 0" test: a start that yields exp_time = 0 leaves the timer idle.
-        ts_we_o     = 1'b1;
-        ts_state_o  = (arm_q && (exp_q != '0)) ? stimer_pkg::TS_ARMED : stimer_pkg::TS_IDLE;
-        start_o     = arm_q && (exp_q != '0);
-        state_d     = stimer_pkg::MsrDone;
-      end
+        stimer_pkg::MsrTmStart: begin
+          ram_req_o   = 1'b1;
+          ram_we_o    = 1'b1;
+          ram_widx_o  = stimer_pkg::W_CONFIG0 + {3'b000, op_q.timer};
+          ram_wdata_o = cfg_q;
+          // Both writes cancel the timer first (exp_time := 0, msg_pending := 0), then start it
+          // (spec section 4) if Enable = 1 and COUNT != 0. It is a fresh start: periodic
+          // exp = now + count with the sampled now, one-shot exp = count.
+          arm_d   = cfg_q[stimer_pkg::CFG_ENABLE_LSB] && (cnt_q != '0);
+          exp_d   = cfg_q[stimer_pkg::CFG_PERIODIC_LSB] ? (now_i + cnt_q) : cnt_q;
+          state_d = stimer_pkg::MsrTmExp;
+        end
 
-      stimer_pkg::MsrEoiInit: begin
-        todo_d  = pend_i;  // the timers of this VP waiting for an acknowledge
-        state_d = stimer_pkg::MsrEoiSel;
-      end
+        stimer_pkg::MsrTmExp: begin
+          ram_req_o   = arm_q;
+          ram_we_o    = arm_q;
+          ram_widx_o  = stimer_pkg::W_EXP0 + {3'b000, op_q.timer};
+          ram_wdata_o = exp_q;
+          // The timer state is written once: cancelled (TS_IDLE) or started (TS_ARMED). The spec's
+          // "exp_time != 0" test: a start that yields exp_time = 0 leaves the timer idle.
+          ts_we_o     = 1'b1;
+          ts_state_o  = (arm_q && (exp_q != '0)) ? stimer_pkg::TS_ARMED : stimer_pkg::TS_IDLE;
+          start_o     = arm_q && (exp_q != '0);
+          state_d     = stimer_pkg::MsrDone;
+        end
 
-      stimer_pkg::MsrEoiSel: begin
-        // spec section 5: an EOI of vector V acknowledges every unmasked SINT with vector V;
-        // each waiting timer on such a SINT is re-evaluated.
-        // IMPDEF: IMPDEF-ST-4 AutoEOI SINTs are included (the APIC never EOIs them anyway).
-        if (todo_q == 4'h0) begin
-          ack_o      = 1'b1;
-          ack_mask_o = amask_q;
-          state_d    = stimer_pkg::MsrDone;
-        end else begin
-          et_d       = todo_first;
+        stimer_pkg::MsrEoiInit: begin
+          todo_d  = pend_i;  // the timers of this VP waiting for an acknowledge
+          state_d = stimer_pkg::MsrEoiSel;
+        end
+
+        stimer_pkg::MsrEoiSel: begin
+          // spec section 5: an EOI of vector V acknowledges every unmasked SINT with vector V;
+          // each waiting timer on such a SINT is re-evaluated.
+          // IMPDEF: IMPDEF-ST-4 AutoEOI SINTs are included (the APIC never EOIs them anyway).
+          if (todo_q == 4'h0) begin
+            ack_o      = 1'b1;
+            ack_mask_o = amask_q;
+            state_d    = stimer_pkg::MsrDone;
+          end else begin
+            et_d       = todo_first;
+            ram_req_o  = 1'b1;
+            ram_widx_o = stimer_pkg::W_CONFIG0 + {3'b000, todo_first};
+            state_d    = stimer_pkg::MsrEoiCfg;
+          end
+        end
+
+        stimer_pkg::MsrEoiCfg: begin
           ram_req_o  = 1'b1;
-          ram_widx_o = stimer_pkg::W_CONFIG0 + {3'b000, todo_first};
-          state_d    = stimer_pkg::MsrEoiCfg;
+          // SINT[SINTx]
+          ram_widx_o = stimer_pkg::W_SINT0 + {1'b0, ram_rdata_i[stimer_pkg::CFG_SINTX_LSB+:4]};
+          state_d    = stimer_pkg::MsrEoiSint;
         end
-      end
 
-      stimer_pkg::MsrEoiCfg: begin
-        ram_req_o  = 1'b1;
-        // SINT[SINTx]
-        ram_widx_o = stimer_pkg::W_SINT0 + {1'b0, ram_rdata_i[stimer_pkg::CFG_SINTX_LSB+:4]};
-        state_d    = stimer_pkg::MsrEoiSint;
-      end
-
-      stimer_pkg::MsrEoiSint: begin
-        if (!ram_rdata_i[stimer_pkg::SINT_MASKED_LSB] && (ram_rdata_i[7:0] == eoi_vec_q)) begin
-          amask_d[et_q] = 1'b1;
+        stimer_pkg::MsrEoiSint: begin
+          if (!ram_rdata_i[stimer_pkg::SINT_MASKED_LSB] && (ram_rdata_i[7:0] == eoi_vec_q)) begin
+            amask_d[et_q] = 1'b1;
+          end
+          todo_d[et_q] = 1'b0;
+          state_d      = stimer_pkg::MsrEoiSel;
         end
-        todo_d[et_q] = 1'b0;
-        state_d      = stimer_pkg::MsrEoiSel;
-      end
 
-      stimer_pkg::MsrDone: begin
-        done_o  = 1'b1;
-        state_d = stimer_pkg::MsrIdle;
-      end
+        stimer_pkg::MsrDone: begin
+          done_o  = 1'b1;
+          state_d = stimer_pkg::MsrIdle;
+        end
 
-      default: state_d = stimer_pkg::MsrIdle;
-    endcase
+        default: state_d = stimer_pkg::MsrIdle;
+      endcase
+    end
+    rdw_d = ram_req_o && !ram_we_o;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -291,6 +301,7 @@ module stimer_msr #(
       arm_q     <= 1'b0;
       rdata_q   <= '0;
       work_q    <= 1'b0;
+      rdw_q     <= 1'b0;
     end else begin
       state_q   <= state_d;
       vp_q      <= vp_d;
@@ -305,6 +316,7 @@ module stimer_msr #(
       arm_q     <= arm_d;
       rdata_q   <= rdata_d;
       work_q    <= work_d;
+      rdw_q     <= rdw_d;
     end
   end
 

@@ -56,6 +56,7 @@ module stimer_pass #(
   logic [1:0]           t_d, t_q;
   logic [2:0]           tfrom_d, tfrom_q;        // next timer of vp_q to look at (0..4)
   logic [2:0]           ctx_d, ctx_q;
+  logic                 rdw_d, rdw_q;            // PassExp: the exp_time read is still on its way
   logic [63:0]          exp_d, exp_q;
   stimer_pkg::outcome_e out_d, out_q;
 
@@ -138,6 +139,7 @@ module stimer_pass #(
     t_d         = t_q;
     tfrom_d     = tfrom_q;
     ctx_d       = ctx_q;
+    rdw_d       = 1'b0;
     exp_d       = exp_q;
     out_d       = out_q;
     done_o      = 1'b0;
@@ -181,6 +183,7 @@ module stimer_pass #(
         if (pick_any) begin
           t_d       = pick_t;
           ram_req_o = 1'b1;
+          rdw_d     = 1'b1;  // the read data arrives 2 cycles later (stimer_ram_1p)
           state_d   = stimer_pkg::PassExp;
         end else if (last_vp) begin
           state_d = stimer_pkg::PassEnd;
@@ -191,7 +194,9 @@ module stimer_pass #(
       end
 
       stimer_pkg::PassExp: begin
-        if (exp_due) begin
+        if (rdw_q) begin
+          // The exp_time read was issued in the previous cycle: wait for its data.
+        end else if (exp_due) begin
           exp_d      = ram_rdata_i;
           ram_req_o  = 1'b1;
           ram_widx_o = stimer_pkg::W_CONFIG0 + {3'b000, t_q};
@@ -205,6 +210,7 @@ module stimer_pass #(
           if (pick_any) begin
             t_d       = pick_t;
             ram_req_o = 1'b1;
+            rdw_d     = 1'b1;
           end else if (last_vp) begin
             state_d = stimer_pkg::PassEnd;
           end else begin
@@ -215,26 +221,33 @@ module stimer_pass #(
       end
 
       stimer_pkg::PassCtx: begin
-        ctx_d     = ctx_q + 3'd1;
-        ram_req_o = (ctx_q != 3'd5);
+        // Read data arrives 2 cycles after its request (stimer_ram_1p), so the reads overlap:
+        // CONFIG was requested in PassExp; SINT[SINTx] is requested once CONFIG is captured.
+        ctx_d = ctx_q + 3'd1;
         unique case (ctx_q)
           3'd1: begin
-            cap_cfg    = 1'b1;
+            ram_req_o  = 1'b1;
             ram_widx_o = stimer_pkg::W_COUNT0 + {3'b000, t_q};
           end
           3'd2: begin
-            cap_cnt    = 1'b1;  // starts the re-arm modulo of a periodic timer
-            ram_widx_o = stimer_pkg::W_SINT0 + {1'b0, sintx};
+            cap_cfg    = 1'b1;
+            ram_req_o  = 1'b1;
+            ram_widx_o = stimer_pkg::W_SIMP;
           end
           3'd3: begin
-            cap_sint   = 1'b1;
-            ram_widx_o = stimer_pkg::W_SIMP;
+            cap_cnt    = 1'b1;  // starts the re-arm modulo of a periodic timer
+            ram_req_o  = 1'b1;
+            ram_widx_o = stimer_pkg::W_SINT0 + {1'b0, sintx};
           end
           3'd4: begin
             cap_simp   = 1'b1;
+            ram_req_o  = 1'b1;
             ram_widx_o = stimer_pkg::W_SCONTROL;
           end
-          default: begin  // 5: SCONTROL arrives, start the delivery
+          3'd5: begin
+            cap_sint   = 1'b1;
+          end
+          default: begin  // 6: SCONTROL arrives, start the delivery
             att_start_o = 1'b1;
             state_d     = stimer_pkg::PassDeliver;
           end
@@ -307,6 +320,7 @@ module stimer_pass #(
       t_q        <= '0;
       tfrom_q    <= '0;
       ctx_q      <= '0;
+      rdw_q      <= 1'b0;
       exp_q      <= '0;
       out_q      <= stimer_pkg::OUT_DELIVERED;
     end else begin
@@ -318,6 +332,7 @@ module stimer_pass #(
       t_q        <= t_d;
       tfrom_q    <= tfrom_d;
       ctx_q      <= ctx_d;
+      rdw_q      <= rdw_d;
       exp_q      <= exp_d;
       out_q      <= out_d;
     end

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Single-port RAM, one access per cycle, registered read data (1 cycle latency), read-first.
-// Written so that Yosys infers block or distributed RAM; the array has no reset (a RAM has none),
-// which is why this is the one always_ff in stimer that is not "reset and q<=d" (STYLE.md 1.2
-// exception, as prim_ram_1p). The owner (stimer_state) initialises it after reset.
+// Single-port RAM, one access per cycle, read-first, with registered read data and an output
+// register: read data is valid 2 cycles after the request (the RAM's own read register, then a
+// pipeline register that takes the RAM's slow clock-to-output delay off every path that uses the
+// data) and holds until 2 cycles after the next read. Written so that Yosys infers block or
+// distributed RAM for the array and its read register; the output register is plain flops. The
+// array has no reset (a RAM has none), which is why this is the one always_ff in stimer that is
+// not "reset and q<=d" (STYLE.md 1.2 exception, as prim_ram_1p). The owner (stimer_state)
+// initialises it after reset.
 module stimer_ram_1p #(
   parameter int unsigned Depth = 128,
   parameter int unsigned Width = 64,
@@ -17,7 +21,7 @@ module stimer_ram_1p #(
 );
 
   logic [Width-1:0] mem_q [Depth];
-  logic [Width-1:0] rdata_q;
+  logic [Width-1:0] rdata_q, rdata_oq;
 
   always_ff @(posedge clk_i) begin
     if (req_i) begin
@@ -28,6 +32,10 @@ module stimer_ram_1p #(
     end
   end
 
-  assign rdata_o = rdata_q;
+  always_ff @(posedge clk_i) begin
+    rdata_oq <= rdata_q;
+  end
+
+  assign rdata_o = rdata_oq;
 
 endmodule

@@ -11,7 +11,7 @@ module tb_its #(
   parameter int unsigned MsiFifoDepth = 4,
   parameter int unsigned MemMaxOut    = 8,
   parameter int unsigned MsiBurst     = 4,
-  parameter bit          MsiRspBypass = 1'b1
+  parameter bit          MsiRspBypass = 1'b0
 ) (
   input  logic clk_i,
   output logic pass_o,  // set with done_o at the end of a clean run
