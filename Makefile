@@ -31,8 +31,10 @@ $(BUILD)/CMakeCache.txt: | deps
 
 configure: $(BUILD)/CMakeCache.txt
 
+# BUILD_TARGETS: only these targets (default: all).
+BUILD_TARGETS ?=
 build: configure
-	cmake --build $(BUILD) -j $(JOBS)
+	cmake --build $(BUILD) -j $(JOBS) $(if $(BUILD_TARGETS),--target $(BUILD_TARGETS))
 
 # Every test through ctest: model unit tests, directed scenarios (model alone and lockstep),
 # random seeds, verdict and script tests, the regression on a real single-node Slurm (label

