@@ -65,8 +65,8 @@ def main():
         else:
             exe = os.path.relpath(simlib.build_location(t, block)[2], ROOT)
         target = os.path.basename(exe)
-        if exe.startswith("build/cfg/"):
-            tag = exe.split("/")[2]
+        if exe.startswith(CFG + "/"):
+            tag = exe[len(CFG) + 1:].split("/")[0]
             check(tag == simlib.config_tag(t), f"{path}: cache build {tag} for {t}")
             continue
         check(target in builds, f"{path}: --which named {exe}, not a prebuilt target")
