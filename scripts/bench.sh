@@ -95,6 +95,10 @@ if [ -x build/cmake/sim/tb_sim ]; then
   rm -f "$log"
 fi
 
+# The lockstep speed of both Verilators on the same seed (README "Two Verilators").
+echo "== verilators"
+scripts/bench_lockstep.py --verilators || rc=1
+
 # Area of the stimer at 1, 8 and 64 VPs (Yosys synth_xilinx) and of the ITS.
 echo "== synthesis"
 scripts/bench_synth.sh || rc=1

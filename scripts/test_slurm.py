@@ -139,7 +139,9 @@ def main():
             return 1
         print(f"SKIP: {why}")
         return 77
-    tb_sim = os.path.join(ROOT, "build", "cmake", "sim", "tb_sim")
+    sys.path.insert(0, os.path.join(ROOT, "scripts"))
+    import simlib  # the tb_sim of this run's Verilator (IRQV_VERILATOR), as scripts/regress
+    tb_sim = simlib.TB_SIM
     if not os.path.exists(tb_sim):
         print(f"FAIL: {tb_sim} is missing: run 'make build' first")
         return 1

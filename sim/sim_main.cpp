@@ -102,7 +102,7 @@ int main(int argc, char **argv) {
   top->final();
 #if VM_COVERAGE
   if (bench_cov_file(b) != nullptr) {
-    // Source paths in the data are as verilate() got them: absolute (sim/CMakeLists.txt).
+    // Source paths in the data are as prj_verilate() got them: absolute (sim/verilator.cmake).
     ctx->coveragep()->write(bench_cov_file(b));
   }
 #else

@@ -6,7 +6,7 @@ prj_read_filelist(its ITS_RTL_SOURCES)
 set(ITS_TB_DIR ${PRJ_TB_DIR}/its)
 add_executable(bench_its_rtl ${CMAKE_CURRENT_SOURCE_DIR}/its_rtl_bench.cpp)
 set_target_properties(bench_its_rtl PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PRJ_BENCH_DIR})
-verilate(bench_its_rtl
+prj_verilate(bench_its_rtl
   PREFIX Vtb_its
   TOP_MODULE tb_its
   DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/vl_bench_its_rtl

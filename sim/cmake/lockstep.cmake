@@ -23,8 +23,8 @@ target_link_libraries(tb_bench PUBLIC tb_c)
 
 # One executable per RTL parameter tuple (tb/sv/tb.sv: NumRd, NumVp, FeatDirect, ScontrolGate, all
 # four passed with -G). The model takes its parameters from the harness at start (c_dpi_init),
-# so the two cannot drift apart. Extra arguments go to verilate() (COVERAGE). PRJ_VARIANT_ASSERT
-# 0 leaves the RTL assertions out (only tb_sim_noassert, for the benchmark).
+# so the two cannot drift apart. Extra arguments go to prj_verilate() (COVERAGE).
+# PRJ_VARIANT_ASSERT 0 leaves the RTL assertions out (only tb_sim_noassert, for the benchmark).
 function(prj_lockstep_variant target num_rd num_vp feat_direct scontrol_gate)
   add_executable(${target} ${CMAKE_CURRENT_SOURCE_DIR}/sim_main.cpp ${PRJ_TB_DIR}/dpi/tb_dpi.c)
   target_link_libraries(${target} PRIVATE tb_bench)
@@ -32,7 +32,7 @@ function(prj_lockstep_variant target num_rd num_vp feat_direct scontrol_gate)
   if(NOT PRJ_VARIANT_ASSERT)
     set(assert_args)
   endif()
-  verilate(${target} TRACE_FST ${ARGN}
+  prj_verilate(${target} TRACE_FST ${ARGN}
     PREFIX Vtb
     TOP_MODULE tb
     SOURCES ${PRJ_RTL_FILES} ${PRJ_TB_DIR}/sv/tb_dpi_pkg.sv ${PRJ_TB_DIR}/sv/tb.sv

@@ -11,7 +11,7 @@ set(STIMER_VL_ARGS -Wall --assert -DPRJ_ASSERT_ON --x-assign unique --x-initial 
 add_executable(bench_stimer_rtl ${CMAKE_CURRENT_SOURCE_DIR}/stimer_rtl_bench.cpp)
 set_target_properties(bench_stimer_rtl PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PRJ_BENCH_DIR})
 foreach(nvp 1 64)
-  verilate(bench_stimer_rtl
+  prj_verilate(bench_stimer_rtl
     PREFIX Vtb_stimer_bench_v${nvp}
     TOP_MODULE tb_stimer_bench
     DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/vl_bench_stimer_rtl_v${nvp}

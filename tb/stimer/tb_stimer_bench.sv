@@ -22,14 +22,18 @@ module tb_stimer_bench #(
   localparam int unsigned AddrW = VpW + 11;
   localparam int unsigned Limit = 2000000;  // cycles any phase may take
 
-  logic [3:0] rst_cnt = '0;
+  // Reset for the first cycles, from a counter that starts at zero (an initial block, not a
+  // declaration initialiser, which is no reset of a variable a process assigns: PROCASSINIT). The
+  // reset is a flop of its own: the DUT's asynchronous reset must not be combinational logic.
+  logic [3:0] rst_cnt;
   logic       rst_n;
+  initial {rst_cnt, rst_n} = '0;
   always @(posedge clk_i) begin
     if (rst_cnt != 4'hF) begin
       rst_cnt <= rst_cnt + 4'd1;
     end
+    rst_n <= (rst_cnt > 4'd4);
   end
-  assign rst_n = (rst_cnt > 4'd4);
 
   logic             psel, penable, pwrite, pready, pslverr;
   logic [AddrW-1:0] paddr;
@@ -161,12 +165,13 @@ module tb_stimer_bench #(
 
   ph_e         ph;
   int unsigned lst, idx, step;
-  int unsigned errors = 0;
+  int unsigned errors;
   logic        setup_q;      // PhApb came from PhWrite: the next cycle is the access phase
   logic [63:0] cycle, mark, t_msg, t_irq, wait_start;
   int unsigned quiet_cnt, atts, dlv, win_start;
   logic        got_msg, got_irq;
-  logic        done_q = 1'b0;  // defined before the reset: the C++ main polls done_o
+  logic        done_q;  // defined before the reset: the C++ main polls done_o
+  initial {errors, done_q} = '0;
 
   wire hdr_hs = mreq_valid && mreq_ready && mwe && (maddr[7:0] == 8'h00) && (mbe == 8'hFF) &&
                 (mwdata == MSG_HEADER);

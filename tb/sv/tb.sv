@@ -45,7 +45,11 @@ module tb #(
   always_comb st_clk = clk_i & (dut_sel == BlkStimer);
 
   // ---------------------------------------------------------------- ITS
-  logic        its_rst_n = 1'b0;  // reset from time 0, whatever --x-initial does
+  // Reset from time 0, whatever --x-initial does. The harness's state is set by initial blocks,
+  // not declaration initialisers: a declaration's value is not a reset of a variable that a
+  // process assigns later (Verilator's PROCASSINIT).
+  logic        its_rst_n;
+  initial its_rst_n = 1'b0;
   logic        its_psel, its_penable, its_pwrite, its_pready, its_pslverr;
   logic [16:0] its_paddr;
   logic [63:0] its_pwdata, its_prdata;
@@ -68,12 +72,18 @@ module tb #(
   // The model's side of the last comparison, for the waves (ls_wave_t): expected (exp, the
   // model) and actual (act, the DUT) as the checker compared them, updated at the edge of the
   // comparison; `its_mismatch` rises at the edge the first divergence is reported.
-  its_pkg::retire_t its_exp_rt = '0, its_act_rt = '0;
-  its_pkg::rd_ev_t  its_exp_rd = '0, its_act_rd = '0;
-  logic [63:0] its_exp_mw_addr = '0, its_act_mw_addr = '0, its_exp_mw_data = '0;
-  logic [63:0] its_act_mw_data = '0, its_exp_rdata = '0, its_act_rdata = '0;
-  logic [7:0]  its_exp_mw_be = '0, its_act_mw_be = '0;
-  logic        its_exp_mw_fault = 1'b0, its_act_mw_fault = 1'b0, its_mismatch = 1'b0;
+  its_pkg::retire_t its_exp_rt, its_act_rt;
+  its_pkg::rd_ev_t  its_exp_rd, its_act_rd;
+  logic [63:0] its_exp_mw_addr, its_act_mw_addr, its_exp_mw_data;
+  logic [63:0] its_act_mw_data, its_exp_rdata, its_act_rdata;
+  logic [7:0]  its_exp_mw_be, its_act_mw_be;
+  logic        its_exp_mw_fault, its_act_mw_fault, its_mismatch;
+  initial begin  // zero until the first comparison
+    {its_exp_rt, its_act_rt, its_exp_rd, its_act_rd} = '0;
+    {its_exp_mw_addr, its_act_mw_addr, its_exp_mw_data, its_act_mw_data} = '0;
+    {its_exp_rdata, its_act_rdata, its_exp_mw_be, its_act_mw_be} = '0;
+    {its_exp_mw_fault, its_act_mw_fault, its_mismatch} = '0;
+  end
 
   its_top #(.NumRd(NumRd)) u_its (
     .clk_i(its_clk), .rst_ni(its_rst_n),
@@ -95,7 +105,8 @@ module tb #(
   // first, in the order docs/interfaces.md section 3.4 gives (memory and events before the
   // retire record, the register bus last), then the drivers, which see what the monitors
   // reported. The values passed are those of the cycle that ends at this edge.
-  logic its_rst_mon_q = 1'b0;  // the reset the reset monitor saw at the last edge
+  logic its_rst_mon_q;  // the reset the reset monitor saw at the last edge
+  initial its_rst_mon_q = 1'b0;
   always @(posedge its_clk) begin : its_tb
     bit rst_n, psel, penable, pwrite, msi_valid, mreq_ready, mrsp_valid, mrsp_err, rd_ready;
     int unsigned paddr, pstrb, pdevid, msi_devid, msi_eventid;
@@ -171,7 +182,8 @@ module tb #(
   end
 
   // ---------------------------------------------------------------- stimer
-  logic               st_rst_n = 1'b0;
+  logic               st_rst_n;  // reset from time 0, as for the ITS
+  initial st_rst_n = 1'b0;
   logic               st_psel, st_penable, st_pwrite, st_pready, st_pslverr;
   logic [StAddrW-1:0] st_paddr;
   logic [63:0]        st_pwdata, st_prdata, st_now;
@@ -189,12 +201,18 @@ module tb #(
   stimer_pkg::retire_t st_rt;
   logic               st_busy;
   // The model's side of the last comparison, as for the ITS (exp: the model, act: the DUT).
-  stimer_pkg::retire_t st_exp_rt = '0, st_act_rt = '0;  // the last ATTEMPT compared
-  stimer_pkg::irq_t    st_exp_irq = '0, st_act_irq = '0;
-  logic [63:0] st_exp_mw_addr = '0, st_act_mw_addr = '0, st_exp_mw_data = '0;
-  logic [63:0] st_act_mw_data = '0, st_exp_rdata = '0, st_act_rdata = '0;
-  logic [7:0]  st_exp_mw_be = '0, st_act_mw_be = '0;
-  logic        st_exp_mw_fault = 1'b0, st_act_mw_fault = 1'b0, st_mismatch = 1'b0;
+  stimer_pkg::retire_t st_exp_rt, st_act_rt;  // the last ATTEMPT compared
+  stimer_pkg::irq_t    st_exp_irq, st_act_irq;
+  logic [63:0] st_exp_mw_addr, st_act_mw_addr, st_exp_mw_data;
+  logic [63:0] st_act_mw_data, st_exp_rdata, st_act_rdata;
+  logic [7:0]  st_exp_mw_be, st_act_mw_be;
+  logic        st_exp_mw_fault, st_act_mw_fault, st_mismatch;
+  initial begin  // zero until the first comparison
+    {st_exp_rt, st_act_rt, st_exp_irq, st_act_irq} = '0;
+    {st_exp_mw_addr, st_act_mw_addr, st_exp_mw_data, st_act_mw_data} = '0;
+    {st_exp_rdata, st_act_rdata, st_exp_mw_be, st_act_mw_be} = '0;
+    {st_exp_mw_fault, st_act_mw_fault, st_mismatch} = '0;
+  end
 
   stimer_top #(
     .NumVp(NumVp), .FeatDirect(FeatDirect != 0), .ScontrolGate(ScontrolGate != 0)
@@ -217,8 +235,9 @@ module tb #(
 
   // Monitors then drivers, as for the ITS (docs/interfaces.md section 4.2: the time input is
   // reported before the records of the edge, which it bounds).
-  logic               st_rst_mon_q = 1'b0;
-  logic [63:0]        st_now_mon_q = '0;  // the time input the monitor last reported
+  logic               st_rst_mon_q;
+  logic [63:0]        st_now_mon_q;  // the time input the monitor last reported
+  initial {st_rst_mon_q, st_now_mon_q} = '0;
   always @(posedge st_clk) begin : stimer_tb
     bit rst_n, psel, penable, pwrite, mreq_ready, mrsp_valid, mrsp_err, irq_ready, eoi_valid;
     int unsigned paddr, pstrb, eoi_vp, eoi_vector;
@@ -298,7 +317,8 @@ module tb #(
   if (Record != 0) begin : g_trace
     // The synthesizable trace encoders (rtl/trace, docs/trace.md) watch the same ports as the
     // monitors; `tb_sim --record FILE` drains the stream of the DUT under test, one call per edge.
-    logic        its_tr_valid, st_tr_valid, tr_ready = 1'b0;
+    logic        its_tr_valid, st_tr_valid, tr_ready;
+    initial tr_ready = 1'b0;
     logic [511:0] its_tr_data, st_tr_data;
     logic [3:0]   its_tr_count, st_tr_count;
     logic [63:0]  its_tr_lost, st_tr_lost;
