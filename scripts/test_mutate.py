@@ -6,6 +6,8 @@ a comment, a string, an assertion, a declaration), that the candidates of the re
 deterministic with unique ids, that the selection is reproducible and balanced, and that every
 entry of the equivalent-mutant list still names a candidate."""
 import os
+import random
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -88,6 +90,73 @@ def descs(edits):
     return [e[3] for e in edits]
 
 
+SEL_HEAD = re.compile(r"\(\((?:prj_mut_sel|prj_mut_sel_get\(\)) == (\d+)u?\) \? \(")
+SEL_DECLS = (' import "DPI-C" function int prj_mut_sel_get(); int prj_mut_sel; initial '
+             'prj_mut_sel = prj_mut_sel_get();', ' import "DPI-C" function int prj_mut_sel_get();',
+             "extern unsigned prj_mut_sel; ")
+
+
+def _close(text, i):
+    """Index just after the parenthesis group opening at text[i]."""
+    depth = 0
+    for j in range(i, len(text)):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    raise ValueError("unbalanced")
+
+
+def resolve(text, k):
+    """The schemata text with selector value k fixed: each ((SEL == n) ? (A) : (B)) replaced by
+    A when n == k, else by B (resolved in turn), the selector's declaration removed."""
+    for d in SEL_DECLS:
+        text = text.replace(d, "", 1)
+    out, pos = [], 0
+    while True:
+        m = SEL_HEAD.search(text, pos)
+        if not m:
+            out.append(text[pos:])
+            return "".join(out)
+        out.append(text[pos:m.start()])
+        a0 = m.end() - 1
+        a1 = _close(text, a0)
+        assert text.startswith(" : (", a1)
+        b0 = a1 + 3
+        b1 = _close(text, b0)
+        assert text[b1] == ")"
+        pick = text[a0 + 1:a1 - 1] if int(m.group(1)) == k else resolve(text[b0 + 1:b1 - 1], k)
+        out.append(pick)
+        pos = b1 + 1
+
+
+def check_schemata(text, mutants, lang, what):
+    """Every placed mutant: the schemata text with its selector resolves to the same tokens as
+    the per-mutant edit; selector 0 resolves to the original; no line moves."""
+    sel = {m.mid: i for i, m in enumerate(mutants, 1)}
+    g = mutlib.make_schemata(text, mutants, sel, lang)
+    rx = mutlib.SV_TOKEN_RE if lang == "sv" else mutlib.C_TOKEN_RE
+
+    def toks(t):
+        return [x.text for x in mutlib._tokens(rx, t)]
+    check(g.text.count("\n") == text.count("\n"), f"{what}: the schemata moves lines")
+    check(toks(resolve(g.text, 0)) == toks(text), f"{what}: selector 0 is not the original")
+    for m in mutants:
+        if m.mid in g.placed:
+            check(toks(resolve(g.text, g.placed[m.mid])) == toks(m.apply(text)),
+                  f"{what}: {m.desc} at {m.line}:{m.col}: the schemata branch is not the mutant")
+    return g
+
+
+def sample_mutants(text, path, lang):
+    edits = mutlib.sv_edits(text) if lang == "sv" else mutlib.c_edits(text)
+    return [mutlib.Mutant(f"m{i:08x}", path, "rtl" if lang == "sv" else "model", "its",
+                          text.count("\n", 0, s) + 1, 1, s, e, new, desc)
+            for i, (s, e, new, desc) in enumerate(sorted(edits))]
+
+
 def main():
     got = descs(mutlib.sv_edits(SV))
     check(set(got) == SV_EXPECT, f"SV sample: unexpected {sorted(set(got) - SV_EXPECT)}, "
@@ -103,7 +172,35 @@ def main():
     check(set(got) == {"16u -> 17u", "16u -> 15u", "& -> |", "1u -> 2u", "1u -> 0u"},
           f"C header sample: {got}")
 
+    # Mutant schemata (scripts/mutate): each placed mutant's branch is exactly its edit.
+    g = check_schemata(SV, sample_mutants(SV, "m.sv", "sv"), "sv", "SV sample schemata")
+    check(len(g.placed) >= 14, f"SV sample schemata: only {len(g.placed)} placed")
+    check(set(g.left.values()) <= {"no expression context (declaration, label, constant, left "
+                                   "side)"}, f"SV sample schemata: {g.left}")
+    g = check_schemata(C, sample_mutants(C, "m.c", "c"), "c", "C sample schemata")
+    check(len(g.placed) >= 18, f"C sample schemata: only {len(g.placed)} placed")
+
     cands = mutlib.enumerate_mutants()
+    # ... and on a sample of the real sources' candidates (a few per file, kept fast)
+    rng = random.Random(1)
+    by_file = {}
+    for m in cands:
+        by_file.setdefault(m.path, []).append(m)
+    for path, ms in sorted(by_file.items()):
+        if path.endswith(".h"):
+            continue
+        with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+            text = f.read()
+        lang = "sv" if path.endswith(".sv") else "c"
+        sel = {m.mid: i for i, m in enumerate(ms, 1)}
+        g = mutlib.make_schemata(text, ms, sel, lang)
+        rx = mutlib.SV_TOKEN_RE if lang == "sv" else mutlib.C_TOKEN_RE
+        check(g.text.count("\n") == text.count("\n"), f"{path}: the schemata moves lines")
+        placed = [m for m in ms if m.mid in g.placed]
+        for m in rng.sample(placed, min(3, len(placed))):
+            got = [x.text for x in mutlib._tokens(rx, resolve(g.text, g.placed[m.mid]))]
+            want = [x.text for x in mutlib._tokens(rx, m.apply(text))]
+            check(got == want, f"{m.where} {m.desc}: the schemata branch is not the mutant")
     again = mutlib.enumerate_mutants()
     check([(m.mid, m.start, m.new) for m in cands] == [(m.mid, m.start, m.new) for m in again],
           "the candidates differ between two enumerations")
