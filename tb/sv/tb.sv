@@ -39,10 +39,13 @@ module tb #(
   // DUT took a third of the run time). Its reset input stays asserted. The gated clocks start
   // at 1, as clk_i does at the first evaluation (sim/sim_main.cpp), and are 2-state: whatever
   // --x-initial gives other variables, neither has an edge at time 0, and the first edge of the
-  // DUT under test is clk_i's first, at time 10.
-  bit its_clk = 1'b1, st_clk = 1'b1;
-  always_comb its_clk = clk_i & (dut_sel == BlkIts);
-  always_comb st_clk = clk_i & (dut_sel == BlkStimer);
+  // DUT under test is clk_i's first, at time 10. The start value is set by an initial block and
+  // the gating by a plain `always @*` (an always_comb variable may have no other writer, and a
+  // declaration initialiser on a variable a process writes is not a reset: PROCASSINIT).
+  bit its_clk, st_clk;
+  initial {its_clk, st_clk} = 2'b11;
+  always @* its_clk = clk_i & (dut_sel == BlkIts);
+  always @* st_clk = clk_i & (dut_sel == BlkStimer);
 
   // ---------------------------------------------------------------- ITS
   // Reset from time 0, whatever --x-initial does. The harness's state is set by initial blocks,
