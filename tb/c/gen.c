@@ -1971,11 +1971,12 @@ bool gen_random_opt(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_
   }
   // One line that names every choice of the seed (the stream follows from it and the seed).
   int len = snprintf(gs->config, sizeof(gs->config),
-           "%s seed=%" PRIu64
-           " num_rd=%u vps=%u feat_direct=%d scontrol_gate=%d "
-           "mem_latency=%u mem_stall=%u rsp_stall=%u%s%s",
-           s->path, seed, s->cfg.num_rd, s->cfg.num_vp, s->cfg.feat_direct, s->cfg.scontrol_gate,
-           s->cfg.mem_latency, s->cfg.mem_stall, s->cfg.rsp_stall, more[0] != 0 ? " " : "", more);
+                     "%s seed=%" PRIu64
+                     " num_rd=%u vps=%u feat_direct=%d scontrol_gate=%d "
+                     "mem_latency=%u mem_stall=%u rsp_stall=%u%s%s",
+                     s->path, seed, s->cfg.num_rd, s->cfg.num_vp, s->cfg.feat_direct,
+                     s->cfg.scontrol_gate, s->cfg.mem_latency, s->cfg.mem_stall, s->cfg.rsp_stall,
+                     more[0] != 0 ? " " : "", more);
   if (len < 0 || (size_t)len >= sizeof(gs->config) ||
       (block == SCN_BLOCK_ITS && strlen(g->first_desc) + 1 >= sizeof(g->first_desc))) {
     fprintf(stderr, "gen: the configuration line does not fit its buffer (gen.c)\n");
