@@ -148,6 +148,7 @@ typedef struct {
   const char *name;
   unsigned def;
   bool may_drop;
+  unsigned max;  // the largest value --gen-weights may give it (0: GEN_W_MAX)
 } gen_wdef_t;
 
 // Index of a draw by weights w[0..n-1]; n when they are all 0.
@@ -194,100 +195,47 @@ static unsigned gen_pick(gen_t *g, const unsigned *w, unsigned n) {
 #define GEN_QPAGES_MAX 256u  // CBASER Size + 1 (8 bits)
 
 // The weights of docs/testplan.md ("The random ITS generator"): `--gen-weights name=value,...`.
-typedef struct {
-  const char *name;
-  unsigned def, max;
-} gen_its_wdef_t;
-
-static const gen_its_wdef_t gen_its_wdef[GW_N] = {
+static const gen_wdef_t gen_its_wdef[GW_N] = {
     // Relative weights of one draw (operation kinds).
-    [GW_MAPD] = {"mapd", 8, 1000},
-    [GW_MAPC] = {"mapc", 6, 1000},
-    [GW_MAPTI] = {"mapti", 14, 1000},
-    [GW_MAPI] = {"mapi", 3, 1000},
-    [GW_INT] = {"int", 14, 1000},  // INT, CLEAR, INV, DISCARD
-    [GW_MOVI] = {"movi", 4, 1000},
-    [GW_INVALL] = {"invall", 2, 1000},
-    [GW_MOVALL] = {"movall", 2, 1000},
-    [GW_SYNC] = {"sync", 3, 1000},
-    [GW_BADCMD] = {"badcmd", 1, 1000},
-    [GW_MSI] = {"msi", 18, 1000},
-    [GW_TRANSLATER] = {"translater", 5, 1000},
-    [GW_REGREAD] = {"regread", 6, 1000},
-    [GW_REGWRITE] = {"regwrite", 3, 1000},
-    [GW_FAULT] = {"fault", 3, 1000},
-    [GW_TOGGLE] = {"toggle", 1, 1000},
-    [GW_CWRITER_OOR] = {"cwriter_oor", 1, 1000},
-    [GW_PLANT] = {"plant", 4, 1000},
-    [GW_WAIT] = {"wait", 5, 1000},
-    [GW_BATCH] = {"batch", 2, 1000},
-    [GW_REPROGRAM] = {"reprogram", 1, 1000},
-    [GW_RESET] = {"reset", 1, 1000},
+    [GW_MAPD] = {"mapd", 8, false, 1000},
+    [GW_MAPC] = {"mapc", 6, false, 1000},
+    [GW_MAPTI] = {"mapti", 14, false, 1000},
+    [GW_MAPI] = {"mapi", 3, false, 1000},
+    [GW_INT] = {"int", 14, false, 1000},  // INT, CLEAR, INV, DISCARD
+    [GW_MOVI] = {"movi", 4, false, 1000},
+    [GW_INVALL] = {"invall", 2, false, 1000},
+    [GW_MOVALL] = {"movall", 2, false, 1000},
+    [GW_SYNC] = {"sync", 3, false, 1000},
+    [GW_BADCMD] = {"badcmd", 1, false, 1000},
+    [GW_MSI] = {"msi", 18, false, 1000},
+    [GW_TRANSLATER] = {"translater", 5, false, 1000},
+    [GW_REGREAD] = {"regread", 6, false, 1000},
+    [GW_REGWRITE] = {"regwrite", 3, false, 1000},
+    [GW_FAULT] = {"fault", 3, false, 1000},
+    [GW_TOGGLE] = {"toggle", 1, false, 1000},
+    [GW_CWRITER_OOR] = {"cwriter_oor", 1, false, 1000},
+    [GW_PLANT] = {"plant", 4, false, 1000},
+    [GW_WAIT] = {"wait", 5, false, 1000},
+    [GW_BATCH] = {"batch", 2, false, 1000},
+    [GW_REPROGRAM] = {"reprogram", 1, false, 1000},
+    [GW_RESET] = {"reset", 1, false, 1000},
     // Percentages.
-    [GW_INDIRECT] = {"indirect", 40, 100},
-    [GW_BIGTABLE] = {"bigtable", 35, 100},
-    [GW_ODD_L2] = {"odd_l2", 25, 100},
-    [GW_L1_BAD] = {"l1_bad", 20, 100},
-    [GW_BIGQUEUE] = {"bigqueue", 35, 100},
-    [GW_FAULT_HOLD] = {"fault_hold", 40, 100},
-    [GW_JUNK] = {"junk", 15, 100},
-    [GW_OOR] = {"oor", 100, 100},
+    [GW_INDIRECT] = {"indirect", 40, false, 100},
+    [GW_BIGTABLE] = {"bigtable", 35, false, 100},
+    [GW_ODD_L2] = {"odd_l2", 25, false, 100},
+    [GW_L1_BAD] = {"l1_bad", 20, false, 100},
+    [GW_BIGQUEUE] = {"bigqueue", 35, false, 100},
+    [GW_FAULT_HOLD] = {"fault_hold", 40, false, 100},
+    [GW_JUNK] = {"junk", 15, false, 100},
+    [GW_OOR] = {"oor", 100, false, 100},
 };
 
-// Parses `spec` ("name=value,..."; NULL or "" keeps the defaults) into w[].
-static bool gen_its_weights(const char *spec, unsigned w[GW_N], char *err, size_t errlen) {
+// The ITS weights in effect: the defaults, with the values `--gen-weights` gave (given[], as
+// gen_weights_parse returns them); false, with `err`, when no operation kind is left.
+static bool gen_its_weights(const unsigned *given_w, const bool *given, unsigned w[GW_N], char *err,
+                            size_t errlen) {
   for (unsigned i = 0; i < GW_N; i++) {
-    w[i] = gen_its_wdef[i].def;
-  }
-  const char *p = spec != NULL ? spec : "";
-  while (*p != 0) {
-    const char *eq = strchr(p, '=');
-    const char *end = strchr(p, ',');
-    if (end == NULL) {
-      end = p + strlen(p);
-    }
-    if (eq == NULL || eq > end) {
-      snprintf(err, errlen, "--gen-weights: expected name=value, got '%.*s'", (int)(end - p), p);
-      return false;
-    }
-    unsigned k = GW_N;
-    for (unsigned i = 0; i < GW_N; i++) {
-      if (strlen(gen_its_wdef[i].name) == (size_t)(eq - p) &&
-          strncmp(gen_its_wdef[i].name, p, (size_t)(eq - p)) == 0) {
-        k = i;
-      }
-    }
-    if (k == GW_N) {
-      snprintf(err, errlen,
-               "--gen-weights: unknown ITS weight '%.*s' (docs/testplan.md lists them)",
-               (int)(eq - p), p);
-      return false;
-    }
-    uint64_t v = 0;
-    const char *q = eq + 1;
-    if (q == end) {
-      snprintf(err, errlen, "--gen-weights: %s: expected a number", gen_its_wdef[k].name);
-      return false;
-    }
-    for (; q < end; q++) {
-      if (*q < '0' || *q > '9' || v > gen_its_wdef[k].max) {
-        snprintf(err, errlen, "--gen-weights: %s: expected a whole number in 0..%u",
-                 gen_its_wdef[k].name, gen_its_wdef[k].max);
-        return false;
-      }
-      v = v * 10 + (uint64_t)(*q - '0');
-    }
-    if (v > gen_its_wdef[k].max) {
-      snprintf(err, errlen, "--gen-weights: %s: expected a whole number in 0..%u",
-               gen_its_wdef[k].name, gen_its_wdef[k].max);
-      return false;
-    }
-    w[k] = (unsigned)v;
-    if (*end == ',' && end[1] == 0) {
-      snprintf(err, errlen, "--gen-weights: expected name=value after the last ','");
-      return false;
-    }
-    p = *end == ',' ? end + 1 : end;
+    w[i] = given[i] ? given_w[i] : gen_its_wdef[i].def;
   }
   unsigned total = 0;
   for (unsigned i = 0; i < GW_N_OPS; i++) {
@@ -1769,6 +1717,7 @@ typedef struct {
 } gen_wtab_t;
 
 static const gen_wtab_t gen_wtabs[] = {
+    {SCN_BLOCK_ITS, gen_its_wdef, GW_N},
     {SCN_BLOCK_STIMER, gen_st_wdefs, GEN_ST_NW},
 };
 
@@ -1808,7 +1757,7 @@ static bool gen_weights_parse(const char *spec, scn_block_t block, unsigned *w, 
     if (!found) {
       snprintf(err, err_len,
                "--gen-weights: unknown name '%.*s' (the names and defaults: docs/testplan.md, "
-               "\"Random stimulus weights\")",
+               "\"The random ITS generator\" and \"Random stimulus weights\")",
                (int)nlen, p);
       return false;
     }
@@ -1820,9 +1769,10 @@ static bool gen_weights_parse(const char *spec, scn_block_t block, unsigned *w, 
       ok = *d >= '0' && *d <= '9' && v <= GEN_W_MAX;
       v = v * 10 + (uint64_t)(*d - '0');
     }
-    if (!ok || v > GEN_W_MAX) {
+    unsigned max = gen_wtabs[k].defs[idx].max != 0 ? gen_wtabs[k].defs[idx].max : GEN_W_MAX;
+    if (!ok || v > max) {
       snprintf(err, err_len, "--gen-weights: %.*s: expected a whole number in 0..%u", (int)len, p,
-               GEN_W_MAX);
+               max);
       return false;
     }
     if (seen[k][idx]) {
@@ -1885,55 +1835,17 @@ static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
   return &g->buf[i - gs->first];
 }
 
-// Splits a `--gen-weights` value into its ITS entries (names without a block prefix, the table
-// of gen_its_wdef) and its other entries ("stimer.<kind>", gen_wtabs), so one option serves runs
-// of either block. False, with `err`, when the value does not fit the buffers.
-static bool gen_weights_split(const char *spec, char *its, size_t its_len, char *other,
-                              size_t other_len, char *err, size_t err_len) {
-  const char *p = spec != NULL ? spec : "";
-  size_t ni = 0, no = 0;
-  its[0] = 0;
-  other[0] = 0;
-  while (*p != 0) {
-    const char *end = strchr(p, ',');
-    size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
-    bool st = strncmp(p, "stimer.", 7) == 0;
-    char *dst = st ? other : its;
-    size_t *n = st ? &no : &ni;
-    size_t cap = st ? other_len : its_len;
-    if (*n + len + 2 > cap) {
-      snprintf(err, err_len, "--gen-weights: expected at most %zu characters", cap - 2);
-      return false;
-    }
-    if (*n > 0) {
-      dst[(*n)++] = ',';
-    }
-    memcpy(dst + *n, p, len);
-    *n += len;
-    dst[*n] = 0;
-    if (end == NULL) {
-      break;
-    }
-    p = end + 1;
-    if (*p == 0) {
-      snprintf(err, err_len, "--gen-weights: expected NAME=WEIGHT after the last ','");
-      return false;
-    }
-  }
-  return true;
-}
-
 bool gen_random_opt(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_config_t *build,
                     const char *weights, scn_t *s, char *err, size_t err_len) {
   unsigned w[GEN_W_MAX_N] = {0};
   bool given[GEN_W_MAX_N] = {false};
   unsigned its_w[GW_N];
-  char its_spec[600], st_spec[600];
-  // Every entry is checked whichever block runs: a wrong name is an error on both.
-  if (!gen_weights_split(weights, its_spec, sizeof(its_spec), st_spec, sizeof(st_spec), err,
-                         err_len) ||
-      !gen_its_weights(its_spec, its_w, err, err_len) ||
-      !gen_weights_parse(st_spec, block, w, given, err, err_len)) {
+  // Every entry is checked whichever block runs (a wrong name is an error on both); each block
+  // takes its own.
+  if (!gen_weights_parse(weights, block, w, given, err, err_len)) {
+    return false;
+  }
+  if (block == SCN_BLOCK_ITS && !gen_its_weights(w, given, its_w, err, err_len)) {
     return false;
   }
   memset(s, 0, sizeof(*s));
