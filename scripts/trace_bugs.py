@@ -57,8 +57,8 @@ def main():
         ok = mutlib.cmake_build(src, bld, ["tb_sim_rec", "replay"], log, jobs=2,
                                 configure=not os.path.exists(os.path.join(bld, "CMakeCache.txt")))
         if not ok:
-            # verilate() reads the generated file list at configure time; when the patch
-            # changes the generated files' names, a configured rebuild links the right ones.
+            # One retry after a fresh configure: the CMake configuration reads the RTL file
+            # lists (rtl/*/*.f) and the -I folders, which a patch may change.
             ok = mutlib.cmake_build(src, bld, ["tb_sim_rec", "replay"], log, jobs=2, configure=True)
         if not ok:
             rows.append((bug["name"], "ERROR", f"build failed, see {log}"))
