@@ -119,7 +119,9 @@ def field_defs(prefix, fields, reg_width=64):
         mask = ((1 << f["width"]) - 1) << f["lsb"]
         out.append(f"#define {n}_SHIFT {f['lsb']}u")
         out.append(f"#define {n}_WIDTH {f['width']}u")
-        out.append(f"#define {n}_MASK {c_int(mask)}")
+        # Always 64-bit: `x &= ~NAME_MASK` on a 64-bit register must keep bits 63:32 (a 32-bit
+        # mask, complemented, clears them).
+        out.append(f"#define {n}_MASK 0x{mask:X}ull")
         out.append(f"#define {n}_GET(x) (((uint64_t)(x) & {n}_MASK) >> {f['lsb']})")
         if f["width"] == 1:
             out.append(f"#define {n} {n}_MASK")
