@@ -46,6 +46,9 @@ typedef enum {
   GW_FAULT_HOLD,
   GW_JUNK,
   GW_OOR,
+  GW_HIGHPA,
+  GW_WIDEID,
+  GW_MSIBURST,
   GW_N
 } gen_w_t;
 
@@ -60,6 +63,7 @@ typedef struct {
   uint64_t l2[GEN_L1_MAX];  // their level-2 page addresses
   uint16_t l1_ok;           // bit i: level-1 entry i is valid
   uint16_t odd;             // bit i: level-2 page i is not page-aligned
+  uint64_t l2hi;            // the high address part of its level-2 pages (gen_its_hi)
 } gen_tab_t;
 
 typedef struct {
@@ -78,9 +82,15 @@ typedef struct {
   unsigned fault_left;    // draws a held fault range stays
   bool nopost;            // the commands made now are not posted (a batch)
   unsigned w[GW_N];       // weights (gen_its_wdef)
-  char desc[400];         // the geometry of the last (re)programming
-  char first_desc[1000];  // the configuration drawn at the start, with latencies and weights
+  char desc[1000];        // the geometry of the last (re)programming
+  char first_desc[1600];  // the configuration drawn at the start, with latencies and weights
   uint64_t num_rd;        // redistributors of the build (config num_rd)
+  // Where the memory map sits and which IDs the commands use (gen_its_setup, gen_its_table).
+  uint64_t hi_pool[4];  // high address parts of the run (bits 51:25; [0] = 0, the low map)
+  uint64_t itt_hi;      // the ITTs' high part (drawn with the device table)
+  uint64_t devs[24];    // the pool DeviceIDs (GEN_DEVS), drawn with the device table
+  uint64_t icids[12];   // the pool ICIDs (GEN_ICIDS), drawn with the collection table
+  uint64_t evs[8];      // wide EventIDs of the run (GEN_EVS)
 } gen_t;
 
 // Reserved bits of the table entries (docs/enc/its.toml): software may leave junk there and
@@ -193,6 +203,20 @@ static unsigned gen_pick(gen_t *g, const unsigned *w, unsigned n) {
 #define GEN_DEVS 24u
 #define GEN_ICIDS 12u
 #define GEN_QPAGES_MAX 256u  // CBASER Size + 1 (8 bits)
+#define GEN_EVS 8u           // wide EventIDs of a run (gen_its_ev)
+// The whole map above repeats at high address parts, multiples of GEN_HI_ALIGN up to PA bit 51
+// (spec/its.md sections 1, 3, 4: CBASER and ITT_addr hold PA[51:x]; a BASER PA[47:12], and
+// PA[51:48] too with 64 KiB pages; a level-1 entry PA[50:0]). Each region draws its part
+// (gen_its_hi) from the run's pool of four, so a region's words stay of one kind (every part
+// repeats the map), stale entries are found again, and memory stays bounded.
+#define GEN_HI_ALIGN 0x2000000ull  // above GEN_L2_ODD + 14 MiB, the map's end
+#define GEN_HI_N 4u
+_Static_assert(sizeof(((gen_t *)0)->devs) == GEN_DEVS * 8 &&
+                   sizeof(((gen_t *)0)->icids) == GEN_ICIDS * 8 &&
+                   sizeof(((gen_t *)0)->evs) == GEN_EVS * 8 &&
+                   sizeof(((gen_t *)0)->hi_pool) == GEN_HI_N * 8,
+               "gen_t's pools and their sizes");
+_Static_assert(GEN_L2_ODD + 14 * GEN_REGION <= GEN_HI_ALIGN, "the map fits below GEN_HI_ALIGN");
 
 // The weights of docs/testplan.md ("The random ITS generator"): `--gen-weights name=value,...`.
 static const gen_wdef_t gen_its_wdef[GW_N] = {
@@ -228,6 +252,9 @@ static const gen_wdef_t gen_its_wdef[GW_N] = {
     [GW_FAULT_HOLD] = {"fault_hold", 40, false, 100},
     [GW_JUNK] = {"junk", 15, false, 100},
     [GW_OOR] = {"oor", 100, false, 100},
+    [GW_HIGHPA] = {"highpa", 50, false, 100},
+    [GW_WIDEID] = {"wideid", 25, false, 100},
+    [GW_MSIBURST] = {"msiburst", 10, false, 100},
 };
 
 // The ITS weights in effect: the defaults, with the values `--gen-weights` gave (given[], as
@@ -268,6 +295,61 @@ static bool gen_its_pct(gen_t *g, unsigned k) {
   return tb_rand_pct(&g->r, g->w[k]) != 0;
 }
 
+// A value whose highest set bit is any of bits [0, bits), each as likely: every bit of a field
+// toggles, and small values stay common.
+static uint64_t gen_its_wide(gen_t *g, unsigned bits) {
+  unsigned b = (unsigned)tb_rand_below(&g->r, bits);
+  return (1ull << b) | tb_rand_below(&g->r, 1ull << b);
+}
+
+// The high address part of one region whose field holds PA[bits-1:0]: 0 (the low map) or, at
+// the `highpa` rate, a part of the run's pool cut to those bits.
+static uint64_t gen_its_hi(gen_t *g, unsigned bits) {
+  if (!gen_its_pct(g, GW_HIGHPA)) {
+    return 0;
+  }
+  return g->hi_pool[1 + tb_rand_below(&g->r, GEN_HI_N - 1)] & ((1ull << bits) - 1);
+}
+
+// The pool IDs of table `n` (0: DeviceIDs, 1: ICIDs), drawn with its geometry (`cap` entries):
+// the first few small, the others at the `wideid` rate of any width, half of those within the
+// table (mapped and looked up) and half anywhere in the 16-bit ID (often beyond the table).
+static void gen_its_pool_ids(gen_t *g, unsigned n, uint64_t cap) {
+  uint64_t *ids = n == 0 ? g->devs : g->icids;
+  unsigned count = n == 0 ? GEN_DEVS : GEN_ICIDS;
+  for (unsigned i = 0; i < count; i++) {
+    ids[i] = i;
+    if (i >= count / 3 && gen_its_pct(g, GW_WIDEID)) {
+      uint64_t id = gen_its_wide(g, 16);
+      ids[i] = tb_rand_pct(&g->r, 50) && cap > 0 ? id % cap : id;
+    }
+  }
+}
+
+// An EventID: mostly one of the first 40 (a few just above 255), at the `wideid` rate one of the
+// run's wide ones (any of the 16 EventID bits; some of the 32-bit field: beyond ID_bits).
+static uint64_t gen_its_ev(gen_t *g) {
+  if (gen_its_pct(g, GW_WIDEID)) {
+    return g->evs[tb_rand_below(&g->r, GEN_EVS)];
+  }
+  return tb_rand_pct(&g->r, 5) ? 256 + tb_rand_below(&g->r, 4) : tb_rand_below(&g->r, 40);
+}
+
+// The ITT of device `dev` (64 of them, 4 KiB apart, at the run's ITT part).
+static uint64_t gen_its_itt(const gen_t *g, uint64_t dev) {
+  return g->itt_hi + GEN_ITT + (dev % 64) * 0x1000;
+}
+
+// A redistributor field (RDbase, 36 bits): mostly below #RD, 5 % at or just beyond it, and at a
+// fifth of the `wideid` rate any width (SYNC does not check it; elsewhere beyond #RD).
+static uint64_t gen_its_rd(gen_t *g) {
+  if (gen_its_pct(g, GW_WIDEID) && tb_rand_pct(&g->r, 20)) {
+    return gen_its_wide(g, 36);
+  }
+  return tb_rand_pct(&g->r, 5) ? g->num_rd + tb_rand_below(&g->r, 3)
+                               : tb_rand_below(&g->r, g->num_rd);
+}
+
 // An ID of table `n`: usually one of the first `pool` (the ones commands map), sometimes one of
 // a few spread over the table (the first IDs of other level-1 entries, or of 4 KiB pages of a flat
 // table: a few pages, so memory does not grow with the run); the `oor` percentage of the draws
@@ -278,18 +360,20 @@ static uint64_t gen_its_id(gen_t *g, uint64_t pool, unsigned n) {
   if (cap > pool && tb_rand_pct(&g->r, 8)) {
     uint64_t step = t->indirect ? t->page / 8 : 512;  // a level-2 page, or a 4 KiB page
     uint64_t id = tb_rand_below(&g->r, 8) * step + tb_rand_below(&g->r, 4);
-    return id < cap ? id : tb_rand_below(&g->r, pool);
+    return id < cap ? id : (n == 0 ? g->devs : g->icids)[tb_rand_below(&g->r, pool)];
   }
+  const uint64_t *ids = n == 0 ? g->devs : g->icids;
   if (cap == 0 || !gen_its_pct(g, GW_OOR)) {
-    return tb_rand_below(&g->r, pool);
+    return ids[tb_rand_below(&g->r, pool)];
   }
-  return gen_id(g, pool, cap);
+  uint64_t id = gen_id(g, pool, cap);
+  return id < pool ? ids[id] : id;
 }
 
 // An MSI on the port or as a GITS_TRANSLATER write, to a pool device.
 static void gen_its_msi(gen_t *g) {
-  uint64_t dev = tb_rand_below(&g->r, GEN_DEVS);
-  uint64_t ev = tb_rand_below(&g->r, 40);
+  uint64_t dev = g->devs[tb_rand_below(&g->r, GEN_DEVS)];
+  uint64_t ev = gen_its_ev(g);
   if (tb_rand_pct(&g->r, 50)) {
     gen_op(g, SCN_MSI, dev, ev, 0, 0);
   } else {
@@ -363,8 +447,9 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
   }
   uint64_t region = (t->indirect ? GEN_L1 + n * GEN_REGION : n == 0 ? GEN_DT : GEN_CT);
   // The base: the start of the region or one of its other quarters, where the table fits (a few
-  // placements, so the pages the runs touch stay few).
-  t->base = region;
+  // placements, so the pages the runs touch stay few), at a high part BASER can hold.
+  t->base = region + gen_its_hi(g, psel == 2 ? 52 : 48);
+  t->l2hi = gen_its_hi(g, 51);
   uint64_t quarter = tb_rand_pct(&g->r, 30) ? tb_rand_below(&g->r, 4) * (GEN_REGION / 4) : 0;
   if (quarter + (t->size + 1ull) * t->page <= GEN_REGION) {
     t->base += quarter;
@@ -385,7 +470,7 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
     t->n_l1 = GEN_L1_MAX;
     for (unsigned i = 0; i < t->n_l1; i++) {
       // Pages two page sizes apart, so an offset page does not overlap the next one.
-      uint64_t l2 = GEN_L2 + n * GEN_REGION + 2 * i * t->page;
+      uint64_t l2 = t->l2hi + GEN_L2 + n * GEN_REGION + 2 * i * t->page;
       if (gen_its_pct(g, GW_ODD_L2)) {
         // Level-2 pages are at any address (spec/its.md section 4: L1.PA[50:0]): 8-byte
         // offsets, or a byte offset 1..7 in the region of that offset (so a stale entry a new
@@ -394,7 +479,8 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
           l2 += 8 * (1 + tb_rand_below(&g->r, per / 2));
         } else {
           uint64_t p = 1 + tb_rand_below(&g->r, 7);
-          l2 = GEN_L2_ODD + (p - 1) * 2 * GEN_REGION + n * GEN_REGION + 2 * i * t->page + p;
+          l2 = t->l2hi + GEN_L2_ODD + (p - 1) * 2 * GEN_REGION + n * GEN_REGION + 2 * i * t->page +
+               p;
         }
         t->odd |= 1u << i;
       }
@@ -410,8 +496,10 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
   }
   uint64_t reset = n == 0 ? ITS_GITS_BASER0_RESET : ITS_GITS_BASER1_RESET;
   uint64_t ro = ITS_GITS_BASER_TYPE_MASK | ITS_GITS_BASER_ENTRY_SIZE_MASK;
-  uint64_t v = (t->valid ? ITS_GITS_BASER_VALID : 0) | (reset & ro) | ((uint64_t)psel << 8) |
-               t->base | t->size;
+  // PA[47:12]; with 64 KiB pages PA[51:48] goes to bits [15:12] (spec/its.md section 1).
+  uint64_t pa = (t->base & 0xFFFFFFFFF000ull) | ((t->base >> 48) << 12);
+  uint64_t v =
+      (t->valid ? ITS_GITS_BASER_VALID : 0) | (reset & ro) | ((uint64_t)psel << 8) | pa | t->size;
   if (t->indirect) {
     v |= ITS_GITS_BASER_INDIRECT;
   }
@@ -436,7 +524,25 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
                              : "flat",
                (unsigned)(t->page / 1024), t->size, t->base);
   if (t->indirect) {
-    gen_its_desc(g, ",l1_ok=0x%x,odd_l2=0x%x", t->l1_ok, t->odd);
+    gen_its_desc(g, ",l1_ok=0x%x,odd_l2=0x%x,l2hi=0x%" PRIx64, t->l1_ok, t->odd, t->l2hi);
+  }
+  // The IDs commands use (pool) and, with the device table, where the ITTs are.
+  gen_its_pool_ids(g, n, t->n);
+  const uint64_t *ids = n == 0 ? g->devs : g->icids;
+  gen_its_desc(g, ",ids=");  // the wide ones, index:ID (the others are their index)
+  bool none = true;
+  for (unsigned i = 0; i < (n == 0 ? GEN_DEVS : GEN_ICIDS); i++) {
+    if (ids[i] != i) {
+      gen_its_desc(g, "%s%u:0x%" PRIx64, none ? "" : "+", i, ids[i]);
+      none = false;
+    }
+  }
+  if (none) {
+    gen_its_desc(g, "none");
+  }
+  if (n == 0) {
+    g->itt_hi = gen_its_hi(g, 52);
+    gen_its_desc(g, ",itt=0x%" PRIx64, (uint64_t)(g->itt_hi + GEN_ITT));
   }
 }
 
@@ -453,7 +559,7 @@ static void gen_its_queue(gen_t *g, bool keep_cwriter) {
                     : (unsigned)tb_rand_below(&g->r, GEN_QPAGES_MAX);
   }
   uint64_t qsize = 4096ull * (size + 1);
-  uint64_t base = GEN_QUEUE;  // placed like a table (gen_its_table)
+  uint64_t base = GEN_QUEUE + gen_its_hi(g, 52);  // placed like a table (gen_its_table)
   uint64_t quarter = tb_rand_pct(&g->r, 30) ? tb_rand_below(&g->r, 4) * (GEN_REGION / 4) : 0;
   if (quarter + qsize <= GEN_REGION) {
     base += quarter;
@@ -510,9 +616,30 @@ static void gen_its_setup(gen_t *g) {
   g->s->cfg.mem_latency = 1 + (unsigned)tb_rand_below(&g->r, 6);
   g->s->cfg.mem_stall = (unsigned)tb_rand_below(&g->r, 40);
   g->s->cfg.rsp_stall = (unsigned)tb_rand_below(&g->r, 30);
+  // The high address parts (GEN_HI_ALIGN): 0, the highest (PA bits 51:25 all set), two random.
+  const uint64_t hi_mask = ((1ull << 52) - 1) & ~(GEN_HI_ALIGN - 1);
+  g->hi_pool[0] = 0;
+  g->hi_pool[1] = hi_mask;
+  for (unsigned i = 2; i < GEN_HI_N; i++) {
+    g->hi_pool[i] = tb_rand_u64(&g->r) & hi_mask;
+  }
+  // The wide EventIDs: any of the 16 EventID bits, the last two of the 32-bit field.
+  for (unsigned i = 0; i < GEN_EVS; i++) {
+    g->evs[i] = gen_its_wide(g, i + 2 < GEN_EVS ? 16 : 32);
+  }
   gen_its_program(g);
-  // The latencies are on the line gen_random_config makes; this part adds the tables and weights.
-  int k = snprintf(g->first_desc, sizeof(g->first_desc), "%s weights=", g->desc);
+  // The latencies are on the line gen_random_config makes; this part adds the tables, the pools
+  // and the weights.
+  int k = snprintf(g->first_desc, sizeof(g->first_desc),
+                   "%s hi=0x%" PRIx64 ",0x%" PRIx64 ",0x%" PRIx64 " evs=", g->desc, g->hi_pool[1],
+                   g->hi_pool[2], g->hi_pool[3]);
+  for (unsigned i = 0; i < GEN_EVS && k > 0 && (size_t)k < sizeof(g->first_desc); i++) {
+    k += snprintf(g->first_desc + k, sizeof(g->first_desc) - (size_t)k, "%s0x%" PRIx64,
+                  i ? "," : "", g->evs[i]);
+  }
+  if (k > 0 && (size_t)k < sizeof(g->first_desc)) {
+    k += snprintf(g->first_desc + k, sizeof(g->first_desc) - (size_t)k, " weights=");
+  }
   for (unsigned i = 0; i < GW_N && k > 0 && (size_t)k < sizeof(g->first_desc); i++) {
     k += snprintf(g->first_desc + k, sizeof(g->first_desc) - (size_t)k, "%s%s=%u", i ? "," : "",
                   gen_its_wdef[i].name, g->w[i]);
@@ -552,6 +679,9 @@ static void gen_its_plant_ite(gen_t *g, uint64_t itt, uint64_t ev, uint64_t icid
   uint64_t lo = (bad ? 0 : ITS_ITE_LO_VALID) | (tb_rand_pct(&g->r, 85) ? ITS_ITE_LO_INTTYPE : 0) |
                 ITS_ITE_LO_INTID(intid) | ITS_ITE_LO_ICID(icid) |
                 (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
+  if (gen_its_pct(g, GW_WIDEID)) {
+    lo |= ITS_ITE_LO_VPEID(tb_rand_u64(&g->r));  // any vPEID (unused, kept by MOVI)
+  }
   uint64_t hi = ITS_ITE_HI_DOORBELL(ITS_DOORBELL_NONE) | (tb_rand_u64(&g->r) & GEN_ITE_HI_RSVD);
   gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev, lo, 8, 0);
   gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev + 8, hi, 4, 0);
@@ -564,7 +694,8 @@ static void gen_its_lookup(gen_t *g, uint64_t dev, uint64_t ev) {
   unsigned k = (unsigned)tb_rand_below(&g->r, 7);
   if (k < 5) {
     gen_its_cmd(g, ops[k],
-                (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = tb_rand_below(&g->r, GEN_ICIDS)});
+                (its_cmd_fields_t){
+                    .dev = dev, .ev = ev, .icid = g->icids[tb_rand_below(&g->r, GEN_ICIDS)]});
   } else if (k == 5) {
     gen_op(g, SCN_MSI, dev, ev, 0, 0);
   } else {
@@ -573,7 +704,7 @@ static void gen_its_lookup(gen_t *g, uint64_t dev, uint64_t ev) {
 }
 
 static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
-  uint64_t itt = GEN_ITT + (dev % 64) * 0x1000;
+  uint64_t itt = gen_its_itt(g, dev);
   uint64_t addr;
   unsigned k = (unsigned)tb_rand_below(&g->r, 4);
   bool bad = tb_rand_pct(&g->r, 25);
@@ -585,6 +716,9 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
   } else if (k == 1 && gen_entry_addr(g, 1, icid, &addr)) {
     uint64_t rd = tb_rand_pct(&g->r, 30) ? g->num_rd + tb_rand_below(&g->r, 3)
                                          : tb_rand_below(&g->r, g->num_rd);
+    if (gen_its_pct(g, GW_WIDEID) && tb_rand_pct(&g->r, 50)) {
+      rd = gen_its_wide(g, 16);  // any width of the 16-bit RDbase (mostly beyond #RD)
+    }
     uint64_t cte = (bad ? 0 : ITS_CTE_VALID) | ITS_CTE_RDBASE(rd & 0xFFFF) |
                    (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, cte, 8, 0);
@@ -594,7 +728,7 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
     }
   } else if (k == 2) {
     uint64_t ct_n = g->tab[1].n;
-    uint64_t ite_icid = tb_rand_below(&g->r, GEN_ICIDS);
+    uint64_t ite_icid = g->icids[tb_rand_below(&g->r, GEN_ICIDS)];
     if (tb_rand_pct(&g->r, 15) && ct_n < 65536) {
       ite_icid = ct_n + tb_rand_below(&g->r, 65536 - ct_n);  // beyond the collection table
     }
@@ -636,18 +770,18 @@ static void gen_its_fault_range(gen_t *g, uint64_t *lo, uint64_t *hi) {
     *hi = t->base + (t->size + 1ull) * t->page;
   } else if (c <= 3) {
     // The level-2 pages (those at 8-byte offsets, or those at an odd byte offset).
-    *lo = GEN_L2 + n * GEN_REGION;
+    *lo = t->l2hi + GEN_L2 + n * GEN_REGION;
     *hi = *lo + GEN_REGION;
     if (tb_rand_pct(&g->r, 30)) {
-      *lo = GEN_L2_ODD;  // every odd region, both tables
-      *hi = GEN_L2_ODD + 14 * GEN_REGION;
+      *lo = t->l2hi + GEN_L2_ODD;  // every odd region, both tables (when at the same part)
+      *hi = *lo + 14 * GEN_REGION;
     }
   } else if (c == 4) {
-    *lo = GEN_ITT;  // ITEs (reads and writes)
-    *hi = GEN_ITT + 64 * 0x1000;
+    *lo = g->itt_hi + GEN_ITT;  // ITEs (reads and writes)
+    *hi = *lo + 64 * 0x1000;
   } else {
     // One beat: the second beat of the ITEs of odd EventIDs of one device, or a DTE.
-    uint64_t itt = GEN_ITT + tb_rand_below(&g->r, GEN_DEVS) * 0x1000;
+    uint64_t itt = gen_its_itt(g, g->devs[tb_rand_below(&g->r, GEN_DEVS)]);
     *lo = itt + ITS_ITE_BYTES * (2 * tb_rand_below(&g->r, 8) + 1) + 4;
     *lo &= ~7ull;
     *hi = *lo + 8;
@@ -804,11 +938,10 @@ static void gen_its_regwrite(gen_t *g, uint64_t dev) {
 // One command of `kind` (GW_MAPD..GW_BADCMD) with drawn fields.
 static void gen_its_cmd_draw(gen_t *g, unsigned kind) {
   uint64_t dev = gen_its_id(g, GEN_DEVS, 0);
-  uint64_t ev = tb_rand_pct(&g->r, 5) ? 256 + tb_rand_below(&g->r, 4) : tb_rand_below(&g->r, 40);
+  uint64_t ev = gen_its_ev(g);
   uint64_t icid = gen_its_id(g, GEN_ICIDS, 1);
   // 5 %: a redistributor at or just beyond #RD (MAPC/MOVALL/SYNC rd out of range).
-  uint64_t rd =
-      tb_rand_pct(&g->r, 5) ? g->num_rd + tb_rand_below(&g->r, 3) : tb_rand_below(&g->r, g->num_rd);
+  uint64_t rd = gen_its_rd(g);
   switch (kind) {
     case GW_MAPD: {
       // Size: 32..256 events mostly; up to 65536 (EventIDs of MAPI, which are INTIDs >= 8192);
@@ -819,8 +952,7 @@ static void gen_its_cmd_draw(gen_t *g, unsigned kind) {
                                : 4 + tb_rand_below(&g->r, 4);
       uint64_t v = tb_rand_pct(&g->r, 88);
       gen_its_cmd(g, ITS_CMD_MAPD,
-                  (its_cmd_fields_t){
-                      .dev = dev, .size = size, .itt = GEN_ITT + (dev % 64) * 0x1000, .v = v});
+                  (its_cmd_fields_t){.dev = dev, .size = size, .itt = gen_its_itt(g, dev), .v = v});
       break;
     }
     case GW_MAPC:
@@ -834,16 +966,23 @@ static void gen_its_cmd_draw(gen_t *g, unsigned kind) {
                        : q < 7 ? 65536
                        : q < 9 ? 65535
                                : 8192 + tb_rand_below(&g->r, 512);
+      if (q >= 9 && gen_its_pct(g, GW_WIDEID)) {
+        // Any LPI, or any width of the 32-bit field (outside the LPI range: PHYSICALID_OOR).
+        intid = tb_rand_pct(&g->r, 60) ? 8192 + tb_rand_below(&g->r, 65536 - 8192)
+                                       : gen_its_wide(g, 32);
+      }
+      // EventIDs of 16 bits at most: an ITE is written at ITT + 12 * EventID, which stays in the
+      // ITT region (a planted DTE may have Size > 15).
       gen_its_cmd(g, ITS_CMD_MAPTI,
-                  (its_cmd_fields_t){.dev = dev, .ev = ev, .intid = intid, .icid = icid});
+                  (its_cmd_fields_t){.dev = dev, .ev = ev & 0xFFFF, .intid = intid, .icid = icid});
       break;
     }
     case GW_MAPI:
-      gen_its_cmd(
-          g, ITS_CMD_MAPI,
-          (its_cmd_fields_t){.dev = dev,
-                             .ev = tb_rand_pct(&g->r, 70) ? 8192 + tb_rand_below(&g->r, 64) : ev,
-                             .icid = icid});
+      gen_its_cmd(g, ITS_CMD_MAPI,
+                  (its_cmd_fields_t){
+                      .dev = dev,
+                      .ev = tb_rand_pct(&g->r, 70) ? 8192 + tb_rand_below(&g->r, 64) : ev & 0xFFFF,
+                      .icid = icid});
       break;
     case GW_INT: {
       static const uint8_t ops[] = {ITS_CMD_INT, ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV,
@@ -858,7 +997,7 @@ static void gen_its_cmd_draw(gen_t *g, unsigned kind) {
       gen_its_cmd(g, ITS_CMD_INVALL, (its_cmd_fields_t){.icid = icid});
       break;
     case GW_MOVALL: {
-      uint64_t rd2 = tb_rand_pct(&g->r, 5) ? g->num_rd : tb_rand_below(&g->r, g->num_rd);
+      uint64_t rd2 = gen_its_rd(g);
       gen_its_cmd(g, ITS_CMD_MOVALL, (its_cmd_fields_t){.rd = rd, .rd2 = rd2});
       break;
     }
@@ -884,12 +1023,18 @@ static void gen_its_one(gen_t *g) {
     }
   }
   uint64_t dev = gen_its_id(g, GEN_DEVS, 0);
-  uint64_t ev = tb_rand_pct(&g->r, 5) ? 256 + tb_rand_below(&g->r, 4) : tb_rand_below(&g->r, 40);
-  uint64_t icid = gen_its_id(g, GEN_ICIDS, 1);
+  uint64_t ev = gen_its_ev(g);
   unsigned kind = gen_its_pick(g, 0, GW_N_OPS);
   switch (kind) {
     case GW_MSI:
       gen_op(g, SCN_MSI, dev & 0xFFFF, ev, 0, 0);  // the MSI port carries 16 DeviceID bits
+      if (gen_its_pct(g, GW_MSIBURST)) {
+        // MSIs back to back, to pool devices: the translation slots, the MSI FIFO behind them and
+        // the outstanding memory requests fill up.
+        for (unsigned i = 3 + (unsigned)tb_rand_below(&g->r, 10); i > 0; i--) {
+          gen_op(g, SCN_MSI, g->devs[tb_rand_below(&g->r, GEN_DEVS)], gen_its_ev(g), 0, 0);
+        }
+      }
       break;
     case GW_TRANSLATER: {
       // GITS_TRANSLATER: 16- or 32-bit writes with the side-band DeviceID.
@@ -950,7 +1095,9 @@ static void gen_its_one(gen_t *g) {
       gen_op(g, SCN_REG_WRITE, ITS_GITS_CWRITER, g->cwriter, 8, 0);
       break;
     case GW_PLANT:
-      gen_its_plant(g, dev % GEN_DEVS, ev % 40, icid % GEN_ICIDS);
+      // For pool IDs (the ones commands map) and a 16-bit EventID (its ITE stays in the ITTs).
+      gen_its_plant(g, g->devs[tb_rand_below(&g->r, GEN_DEVS)], ev & 0xFFFF,
+                    g->icids[tb_rand_below(&g->r, GEN_ICIDS)]);
       break;
     case GW_WAIT:
       gen_its_wait(g);
@@ -1649,9 +1796,21 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
     case GEN_ST_STOP:
       gen_st_stop(g, t, vp, timer);
       break;
-    case GEN_ST_ACK:
-      gen_op(g, SCN_GUEST_ACK, vp, gen_st_sint(g, t), 0, 0);
+    case GEN_ST_ACK: {
+      unsigned sint = gen_st_sint(g, t);
+      if (tb_rand_pct(&g->r, 15)) {
+        // The guest's own words in a slot header (spec/stimer.md section 4: the slot is busy
+        // iff message_type != 0): any bits, half the time with message_type 0 (free).
+        uint64_t v = tb_rand_u64(&g->r);
+        if (tb_rand_pct(&g->r, 50)) {
+          v &= ~0xFFFFFFFFull;
+        }
+        gen_op(g, SCN_MEM_WRITE, (t->simp[vp] & ~0xFFFull) + STIMER_SLOT_BYTES * sint, v, 8, 0);
+      } else {
+        gen_op(g, SCN_GUEST_ACK, vp, sint, 0, 0);
+      }
       break;
+    }
     case GEN_ST_EOI:
       gen_op(g, SCN_EOI, vp,
              tb_rand_pct(&g->r, 85) ? gen_st_vector(g, t) : tb_rand_below(&g->r, 256), 0, 0);
@@ -1804,7 +1963,7 @@ typedef struct {
   uint64_t left;      // draws still to make
   bool ended;         // the closing wait is made
   size_t first;       // the index of g.buf[0]
-  char config[1200];  // the drawn configuration (gen_random_config)
+  char config[2000];  // the drawn configuration (gen_random_config)
 } gen_stream_t;
 
 static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
