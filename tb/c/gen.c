@@ -370,15 +370,19 @@ static uint64_t gen_its_id(gen_t *g, uint64_t pool, unsigned n) {
   return id < pool ? ids[id] : id;
 }
 
-// An MSI on the port or as a GITS_TRANSLATER write, to a pool device.
-static void gen_its_msi(gen_t *g) {
-  uint64_t dev = g->devs[tb_rand_below(&g->r, GEN_DEVS)];
-  uint64_t ev = gen_its_ev(g);
+// An MSI of (dev, ev) on the port or as a GITS_TRANSLATER write.
+static void gen_its_msi_to(gen_t *g, uint64_t dev, uint64_t ev) {
   if (tb_rand_pct(&g->r, 50)) {
     gen_op(g, SCN_MSI, dev, ev, 0, 0);
   } else {
     gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, ev, 4, dev);
   }
+}
+
+// An MSI to a pool device.
+static void gen_its_msi(gen_t *g) {
+  uint64_t dev = g->devs[tb_rand_below(&g->r, GEN_DEVS)];
+  gen_its_msi_to(g, dev, gen_its_ev(g));
 }
 
 static void gen_its_wait(gen_t *g) {
@@ -676,6 +680,9 @@ static void gen_its_plant_ite(gen_t *g, uint64_t itt, uint64_t ev, uint64_t icid
   uint64_t intid = q < 5    ? tb_rand_below(&g->r, 8192)
                    : q < 10 ? 65536 + tb_rand_below(&g->r, (1u << 24) - 65536)
                             : 8192 + tb_rand_below(&g->r, 512);
+  if (gen_its_pct(g, GW_WIDEID) && tb_rand_pct(&g->r, 40)) {
+    intid = tb_rand_below(&g->r, 1u << 24);  // any of the 24 INTID bits
+  }
   uint64_t lo = (bad ? 0 : ITS_ITE_LO_VALID) | (tb_rand_pct(&g->r, 85) ? ITS_ITE_LO_INTTYPE : 0) |
                 ITS_ITE_LO_INTID(intid) | ITS_ITE_LO_ICID(icid) |
                 (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
@@ -716,15 +723,21 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
   } else if (k == 1 && gen_entry_addr(g, 1, icid, &addr)) {
     uint64_t rd = tb_rand_pct(&g->r, 30) ? g->num_rd + tb_rand_below(&g->r, 3)
                                          : tb_rand_below(&g->r, g->num_rd);
-    if (gen_its_pct(g, GW_WIDEID) && tb_rand_pct(&g->r, 50)) {
-      rd = gen_its_wide(g, 16);  // any width of the 16-bit RDbase (mostly beyond #RD)
+    bool wide = gen_its_pct(g, GW_WIDEID);
+    if (wide) {
+      rd = tb_rand_below(&g->r, 65536);  // any 16-bit RDbase (mostly beyond #RD)
     }
     uint64_t cte = (bad ? 0 : ITS_CTE_VALID) | ITS_CTE_RDBASE(rd & 0xFFFF) |
                    (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, cte, 8, 0);
-    if (tb_rand_pct(&g->r, 50)) {
+    if (wide || tb_rand_pct(&g->r, 50)) {
       gen_its_plant_ite(g, itt, ev, icid, false);  // an ITE of that collection, looked up
-      gen_its_lookup(g, dev, ev);
+      if (wide) {
+        // Through the MSI path (port or GITS_TRANSLATER), which reads the whole RDbase.
+        gen_its_msi_to(g, dev, ev);
+      } else {
+        gen_its_lookup(g, dev, ev);
+      }
     }
   } else if (k == 2) {
     uint64_t ct_n = g->tab[1].n;
