@@ -79,6 +79,9 @@ typedef struct {
   bool nopost;            // the commands made now are not posted (a batch)
   unsigned w[GW_N];       // weights (gen_its_wdef)
   char desc[400];         // the geometry of the last (re)programming
+  bool desc_on;           // keep `desc`: only the setting up reads it (first_desc)
+  uint64_t pick_total[GW_N];  // gen_its_pick: the total of w[lo..pick_hi[lo]) (weights are fixed)
+  unsigned pick_hi[GW_N];     // 0: not summed yet
   char first_desc[1000];  // the configuration drawn at the start, with latencies and weights
   uint64_t num_rd;        // redistributors of the build (config num_rd)
 } gen_t;
@@ -151,12 +154,8 @@ typedef struct {
   unsigned max;  // the largest value --gen-weights may give it (0: GEN_W_MAX)
 } gen_wdef_t;
 
-// Index of a draw by weights w[0..n-1]; n when they are all 0.
-static unsigned gen_pick(gen_t *g, const unsigned *w, unsigned n) {
-  uint64_t total = 0;
-  for (unsigned i = 0; i < n; i++) {
-    total += w[i];
-  }
+// Index of a draw by weights w[0..n-1] whose sum is `total`; n when they are all 0.
+static unsigned gen_pick_total(gen_t *g, const unsigned *w, unsigned n, uint64_t total) {
   if (total == 0) {
     return n;
   }
@@ -168,6 +167,19 @@ static unsigned gen_pick(gen_t *g, const unsigned *w, unsigned n) {
     x -= w[i];
   }
   return n;
+}
+
+static uint64_t gen_wsum(const unsigned *w, unsigned n) {
+  uint64_t total = 0;
+  for (unsigned i = 0; i < n; i++) {
+    total += w[i];
+  }
+  return total;
+}
+
+// Index of a draw by weights w[0..n-1]; n when they are all 0.
+static inline unsigned gen_pick(gen_t *g, const unsigned *w, unsigned n) {
+  return gen_pick_total(g, w, n, gen_wsum(w, n));
 }
 
 // ---- ITS ----
@@ -250,10 +262,15 @@ static bool gen_its_weights(const unsigned *given_w, const bool *given, unsigned
 
 // Draws an index of w[lo..hi) with probability proportional to its weight (lo if all are 0).
 static unsigned gen_its_pick(gen_t *g, unsigned lo, unsigned hi) {
-  uint64_t total = 0;
-  for (unsigned i = lo; i < hi; i++) {
-    total += g->w[i];
+  if (g->pick_hi[lo] != hi) {  // the weights never change after the setting up: sum them once
+    uint64_t total = 0;
+    for (unsigned i = lo; i < hi; i++) {
+      total += g->w[i];
+    }
+    g->pick_total[lo] = total;
+    g->pick_hi[lo] = hi;
   }
+  uint64_t total = g->pick_total[lo];
   uint64_t x = tb_rand_below(&g->r, total);
   for (unsigned i = lo; i < hi; i++) {
     if (x < g->w[i]) {
@@ -336,6 +353,9 @@ static void gen_its_cmd(gen_t *g, uint8_t opcode, its_cmd_fields_t f) {
 // Appends "key=value" text to the configuration line.
 static void gen_its_desc(gen_t *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void gen_its_desc(gen_t *g, const char *fmt, ...) {
+  if (!g->desc_on) {
+    return;  // a reprogramming after the setting up: nothing reads it, so no formatting
+  }
   size_t n = strlen(g->desc);
   if (n + 1 >= sizeof(g->desc)) {
     return;
@@ -510,7 +530,9 @@ static void gen_its_setup(gen_t *g) {
   g->s->cfg.mem_latency = 1 + (unsigned)tb_rand_below(&g->r, 6);
   g->s->cfg.mem_stall = (unsigned)tb_rand_below(&g->r, 40);
   g->s->cfg.rsp_stall = (unsigned)tb_rand_below(&g->r, 30);
+  g->desc_on = true;
   gen_its_program(g);
+  g->desc_on = false;
   // The latencies are on the line gen_random_config makes; this part adds the tables and weights.
   int k = snprintf(g->first_desc, sizeof(g->first_desc), "%s weights=", g->desc);
   for (unsigned i = 0; i < GW_N && k > 0 && (size_t)k < sizeof(g->first_desc); i++) {
@@ -1034,6 +1056,7 @@ typedef struct {
   uint64_t left;  // draws still to make (gen_stream_get)
   // The drawn configuration (gen_st_setup; recorded in `desc`).
   unsigned w[GEN_ST_NW];
+  uint64_t w_total;          // their sum (they never change after gen_st_setup)
   unsigned tscale;           // time and period sizes: 0 small, 1 medium, 2 large, 3 any per draw
   unsigned vp_hot;           // most operations go to VPs below this
   unsigned sint_hot;         // most timers use SINTs below this
@@ -1329,6 +1352,7 @@ static void gen_st_setup(gen_t *g, gen_st_t *t, const unsigned *given_w, const b
     }
     t->w[i] = given[i] ? given_w[i] : gen_st_wdefs[i].def * f / 100;
   }
+  t->w_total = gen_wsum(t->w, GEN_ST_NW);
   int n = snprintf(t->desc, sizeof(t->desc),
                    "start=0x%" PRIx64 " tscale=%u vp_hot=%u sint_hot=%u vectors=0x%x+%u weights=",
                    t->now, t->tscale, t->vp_hot, t->sint_hot, t->vec_base, t->vec_n);
@@ -1634,7 +1658,7 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
   }
   uint64_t vp = gen_st_vp(g, t);
   unsigned timer = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
-  switch (gen_pick(g, t->w, GEN_ST_NW)) {
+  switch (gen_pick_total(g, t->w, GEN_ST_NW, t->w_total)) {
     case GEN_ST_TIME:
       gen_st_time(g, t);
       break;
