@@ -79,11 +79,13 @@ typedef struct {
   bool nopost;            // the commands made now are not posted (a batch)
   unsigned w[GW_N];       // weights (gen_its_wdef)
   char desc[400];         // the geometry of the last (re)programming
-  bool desc_on;           // keep `desc`: only the setting up reads it (first_desc)
-  uint64_t pick_total[GW_N];  // gen_its_pick: the total of w[lo..pick_hi[lo]) (weights are fixed)
-  unsigned pick_hi[GW_N];     // 0: not summed yet
   char first_desc[1000];  // the configuration drawn at the start, with latencies and weights
   uint64_t num_rd;        // redistributors of the build (config num_rd)
+
+  // Hot-path state (no draw depends on it).
+  bool desc_on;               // keep `desc`: only the setting up reads it (first_desc)
+  uint64_t pick_total[GW_N];  // gen_its_pick: the sum of w[lo..pick_hi[lo]) (weights are fixed)
+  unsigned pick_hi[GW_N];     // 0: not summed yet
 } gen_t;
 
 // Reserved bits of the table entries (docs/enc/its.toml): software may leave junk there and
