@@ -60,6 +60,13 @@ typedef struct stimer stimer_t;
 /** Creates a model in its reset state at time 0. `cfg` and `mem` are copied. */
 stimer_status_t stimer_create(const stimer_config_t *cfg, const cm_mem_ops_t *mem, stimer_t **out);
 void stimer_destroy(stimer_t *st);
+/**
+ * Gives the model a page-clearing call of its memory (`fn` with the `ctx` of `mem`; NULL: none,
+ * the default) for the zeroing of a SIM page (spec section 2): when it succeeds, the model queues
+ * the 512 write events (no fault) without 512 write64 calls; when it fails, the beats go through
+ * write64 as without it. The observable behaviour is the same.
+ */
+stimer_status_t stimer_set_zero_page(stimer_t *st, cm_mem_zero_page_fn fn);
 /** Returns every VP to its reset values, time to 0, and drops queued events. */
 void stimer_reset(stimer_t *st);
 

@@ -68,6 +68,14 @@ void stimer_reset(stimer_t *st) {
   cm_evq_clear(&st->events);
 }
 
+stimer_status_t stimer_set_zero_page(stimer_t *st, cm_mem_zero_page_fn fn) {
+  if (st == NULL) {
+    return STIMER_ERR_BAD_ARG;
+  }
+  st->zero_page = fn;
+  return STIMER_OK;
+}
+
 bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be) {
   bool ok = st->mem.write64(st->mem.ctx, addr, data, be);
   stimer__push_event(st, STIMER_EV_MEM_WRITE)->u.mem = (cm_mem_write_t){addr, data, be, !ok};

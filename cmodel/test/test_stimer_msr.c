@@ -192,6 +192,50 @@ void test_stimer_msr_simp_zero_fault_ignored(void) {
   ts_fx_free(&fx);
 }
 
+// stimer_set_zero_page: the memory clears the page in one call; the events are those of the 512
+// beats (spec section 2), and a page with a faulting beat goes beat by beat (IMPDEF-ST-2).
+void test_stimer_msr_simp_zero_page_call(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  ASSERT_EQ(stimer_set_zero_page(NULL, test_mem_zero_page), STIMER_ERR_BAD_ARG);
+  ASSERT_EQ(stimer_set_zero_page(fx.st, test_mem_zero_page), STIMER_OK);
+  uint64_t base = TS_SIMP_BASE(0);
+  test_mem_write(fx.mem, base, 0x11, 8);
+  test_mem_write(fx.mem, base + 0xFF8, 0x22, 8);
+  size_t writes = test_mem_writes(fx.mem);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, base | 1);
+  for (unsigned i = 0; i < 512; i++) {
+    EXPECT_MEM_WRITE_FAULT(&fx, base + 8ull * i, 0, 0xFF, false);
+  }
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_zero_pages(fx.mem), 1);
+  ASSERT_EQ(test_mem_writes(fx.mem), writes);  // no beat through write64
+  ASSERT_TRUE(ts_page_is_zero(&fx, 0));
+  // A fault range in the page: the call refuses, the beats go one by one with their faults.
+  test_mem_write(fx.mem, base + 0x7F8, 0x55, 8);
+  test_mem_write(fx.mem, base + 0x810, 0x66, 8);
+  test_mem_add_fault(fx.mem, base + 0x800, base + 0x810);
+  test_mem_write(fx.mem, base + 0x800, 0x77, 8);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, base | 1);
+  for (unsigned i = 0; i < 512; i++) {
+    uint64_t a = base + 8ull * i;
+    EXPECT_MEM_WRITE_FAULT(&fx, a, 0, 0xFF, a >= base + 0x800 && a < base + 0x810);
+  }
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_zero_pages(fx.mem), 1);
+  ASSERT_EQ(test_mem_writes(fx.mem), writes + 512);
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x7F8, 8), 0);
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x800, 8), 0x77);  // the faulting beat wrote nothing
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x810, 8), 0);
+  // A SIMP write with Enable=0 zeroes nothing, with or without the call.
+  test_mem_clear_faults(fx.mem);
+  test_mem_write(fx.mem, base + 0x100, 0x99, 8);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, base);
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x100, 8), 0x99);
+  ASSERT_EQ(test_mem_zero_pages(fx.mem), 1);
+  ts_fx_free(&fx);
+}
+
 void test_stimer_msr_eom_reads_zero(void) {
   ts_fx_t fx = ts_fx_new(1);
   ASSERT_MSR(&fx, 0, STIMER_MSR_EOM, 0);

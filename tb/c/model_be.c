@@ -42,7 +42,8 @@ model_be_t *model_be_new(const scn_t *s, obs_log_t *log, char *err, size_t errle
     ok = its_create(&cfg, &ops, &mb->its) == ITS_OK;
   } else {
     stimer_config_t cfg = model_be_stimer_config(&s->cfg);
-    ok = stimer_create(&cfg, &ops, &mb->st) == STIMER_OK;
+    ok = stimer_create(&cfg, &ops, &mb->st) == STIMER_OK &&
+         stimer_set_zero_page(mb->st, tb_mem_zero_page) == STIMER_OK;  // a SIMP enable's page
   }
   if (!ok) {
     snprintf(err, errlen, "the model refuses the configuration");

@@ -291,6 +291,17 @@ static bool tb_mem_cb_write(void *ctx, uint64_t addr, uint64_t data, uint8_t be)
   return tb_mem_write64_fast(ctx, addr, data, be);
 }
 
+bool tb_mem_zero_page(void *ctx, uint64_t addr) {
+  tb_mem_t *m = ctx;
+  // Any fault range: the beats one by one (each decides its own fault). The page is created as
+  // the beats would create it.
+  if (addr % TB_PAGE != 0 || m->n_faults != 0) {
+    return false;
+  }
+  memset(tb_mem_beat_page(m, addr), 0, TB_PAGE);
+  return true;
+}
+
 cm_mem_ops_t tb_mem_ops(tb_mem_t *m) {
   cm_mem_ops_t ops = {m, tb_mem_cb_read, tb_mem_cb_write};
   return ops;
