@@ -150,3 +150,25 @@ bool stimer_pop_event(stimer_t *st, stimer_event_t *ev) {
 size_t stimer_event_count(const stimer_t *st) {
   return st == NULL ? 0 : st->events.count;
 }
+
+size_t stimer_event_run(const stimer_t *st, const stimer_event_t **run) {
+  if (st == NULL || run == NULL || st->events.count == 0) {
+    return 0;
+  }
+  const cm_evq_t *q = &st->events;
+  *run = (const stimer_event_t *)cm_evq_front(q);
+  size_t to_wrap = q->cap - q->head;
+  return q->count < to_wrap ? q->count : to_wrap;
+}
+
+void stimer_drop_events(stimer_t *st, size_t n) {
+  if (st == NULL) {
+    return;
+  }
+  cm_evq_t *q = &st->events;
+  if (n > q->count) {
+    n = q->count;
+  }
+  q->head = (q->head + n) & (q->cap - 1);
+  q->count -= n;
+}

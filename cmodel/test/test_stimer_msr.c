@@ -236,6 +236,69 @@ void test_stimer_msr_simp_zero_page_call(void) {
   ts_fx_free(&fx);
 }
 
+// Drains by runs (stimer_event_run / stimer_drop_events) until empty; checks that the events are
+// the write beats of `n` pages in order (page p at bases[p]) and returns the longest run seen.
+static size_t ts_drain_runs(ts_fx_t *fx, const uint64_t *bases, unsigned n, size_t skip,
+                            size_t *shortest) {
+  size_t k = skip, longest = 0;
+  *shortest = SIZE_MAX;
+  const stimer_event_t *run = NULL;
+  size_t m;
+  while ((m = stimer_event_run(fx->st, &run)) > 0) {
+    for (size_t i = 0; i < m; i++, k++) {
+      ASSERT_TRUE(k < 512u * n);
+      ASSERT_EQ(run[i].kind, STIMER_EV_MEM_WRITE);
+      ASSERT_EQ(run[i].u.mem.addr, bases[k / 512] + 8 * (k % 512));
+      ASSERT_EQ(run[i].u.mem.data, 0);
+      ASSERT_EQ(run[i].u.mem.be, 0xFF);
+    }
+    longest = m > longest ? m : longest;
+    *shortest = m < *shortest ? m : *shortest;
+    stimer_drop_events(fx->st, m);
+  }
+  ASSERT_EQ(k, 512u * n);
+  return longest;
+}
+
+// The events read in place: the same sequence as stimer_pop_event gives, in contiguous runs
+// that stop at the ring's end; dropping them is popping them.
+void test_stimer_api_event_runs(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  const stimer_event_t *run = NULL;
+  ASSERT_EQ(stimer_event_run(fx.st, &run), 0);
+  ASSERT_EQ(stimer_event_run(NULL, &run), 0);
+  ASSERT_EQ(stimer_event_run(fx.st, NULL), 0);
+  stimer_drop_events(NULL, 1);
+  uint64_t pages[2] = {TS_SIMP_BASE(0), 0x7000000ull};
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, pages[0] | 1);
+  ASSERT_EQ(stimer_event_count(fx.st), 512);
+  ASSERT_EQ(stimer_event_run(fx.st, &run), 512);  // one run from the start of the ring
+  ASSERT_EQ(run[0].u.mem.addr, pages[0]);
+  stimer_drop_events(fx.st, 300);
+  ASSERT_EQ(stimer_event_count(fx.st), 212);
+  // Popping after dropping continues where the drop ended.
+  stimer_event_t ev;
+  ASSERT_TRUE(stimer_pop_event(fx.st, &ev));
+  ASSERT_EQ(ev.u.mem.addr, pages[0] + 8 * 300);
+  // The second page queues behind the rest of the first (the ring grows and is unwrapped).
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, pages[1] | 1);
+  size_t shortest;
+  ASSERT_EQ(ts_drain_runs(&fx, pages, 2, 301, &shortest), 211 + 512);
+  EXPECT_NO_EVENT(&fx);
+  // The ring now starts past its middle: the next page's beats wrap around its end, read as two
+  // runs in order.
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, pages[1] | 1);
+  size_t longest = ts_drain_runs(&fx, pages + 1, 1, 0, &shortest);
+  ASSERT_TRUE(longest < 512 && shortest < 512);
+  EXPECT_NO_EVENT(&fx);
+  // Dropping more than is queued drops what is queued.
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, pages[0] | 1);
+  stimer_drop_events(fx.st, 100000);
+  ASSERT_EQ(stimer_event_count(fx.st), 0);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
 void test_stimer_msr_eom_reads_zero(void) {
   ts_fx_t fx = ts_fx_new(1);
   ASSERT_MSR(&fx, 0, STIMER_MSR_EOM, 0);
