@@ -108,15 +108,19 @@ bool stimer_step(stimer_t *st) {
   }
   // Service order VP, then timer index (docs/interfaces.md 4.2; spec section 4 ties). The
   // cursor only moves forward, so each timer gets at most one attempt per pass.
+  // A VP's timers are walked in place (pass_end is a whole number of VPs).
   uint32_t pos = st->cursor;
+  const uint64_t now = st->now;
   while (pos < st->pass_end) {
     uint32_t vp = pos / STIMER_NUM_TIMERS;
-    unsigned idx = pos % STIMER_NUM_TIMERS;
-    pos++;
-    if (stimer_timer_due(&st->vp[vp].timer[idx], st->now)) {
-      st->cursor = pos;
-      stimer__attempt(st, vp, idx);
-      return true;
+    const stimer__timer_t *t = st->vp[vp].timer;
+    for (unsigned idx = pos % STIMER_NUM_TIMERS; idx < STIMER_NUM_TIMERS; idx++) {
+      pos++;
+      if (stimer_timer_due(&t[idx], now)) {
+        st->cursor = pos;
+        stimer__attempt(st, vp, idx);
+        return true;
+      }
     }
   }
   st->cursor = pos;
