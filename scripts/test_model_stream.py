@@ -30,7 +30,10 @@ WEIGHTS = {"its": "msi=0,mapti=40,reset=6,reprogram=5,junk=60",
 
 
 def run(cmd, path):
-    p = subprocess.run(cmd + ["--result", path], cwd=ROOT, capture_output=True, text=True)
+    try:
+        p = subprocess.run(cmd + ["--result", path], cwd=ROOT, capture_output=True, text=True)
+    except OSError as e:
+        sys.exit(f"FAIL: {' '.join(cmd)}: cannot run it ({e})")
     try:
         with open(path, encoding="utf-8") as f:
             r = json.load(f)
@@ -44,11 +47,11 @@ def run(cmd, path):
     return ops, digest
 
 
-def twin(tmp, name, rtl_cmd, model_cmd, default):
+def twin(tmp, tag, name, rtl_cmd, model_cmd, default):
     """tb_sim and scn_model with the options of one case, seed 1: the same stream, another
     digest than `default` (the default run of seed 1)."""
-    rtl = run(rtl_cmd, os.path.join(tmp, f"rtl-{name}.json"))
-    model = run(model_cmd, os.path.join(tmp, f"model-{name}.json"))
+    rtl = run(rtl_cmd, os.path.join(tmp, f"rtl-{tag}.json"))
+    model = run(model_cmd, os.path.join(tmp, f"model-{tag}.json"))
     if rtl != model:
         sys.exit(f"FAIL: {name}: tb_sim ran ops={rtl[0]} digest {rtl[1]}, scn_model "
                  f"ops={model[0]} digest {model[1]}")
@@ -79,11 +82,11 @@ def main():
         test = ["--test", f"random-{block}", "--seed", str(SEEDS[0]), "--ops", str(OPS)]
         model = [scn_model, "--ops", str(OPS), f"random-{block}:{SEEDS[0]}"]
         w = ["--gen-weights", WEIGHTS[block]]
-        twin(tmp, f"seed {SEEDS[0]} --gen-weights {WEIGHTS[block]}", [tb_sim] + test + w,
+        twin(tmp, "weights", f"seed {SEEDS[0]} --gen-weights {WEIGHTS[block]}", [tb_sim] + test + w,
              [scn_model] + w + model[1:], default)
         if len(sys.argv) == 6:
             other, config = sys.argv[4:]
-            twin(tmp, f"seed {SEEDS[0]} {os.path.basename(other)} / --config '{config}'",
+            twin(tmp, "config", f"seed {SEEDS[0]} {os.path.basename(other)} / --config '{config}'",
                  [other] + test, [scn_model, "--config", config] + model[1:], default)
     if len(digests) != len(SEEDS):
         sys.exit(f"FAIL: {len(SEEDS)} seeds gave only {len(digests)} different digests")
