@@ -21,6 +21,15 @@ typedef struct {
   bool (*write64)(void *ctx, uint64_t addr, uint64_t data, uint8_t be);
 } cm_mem_ops_t;
 
+/**
+ * Optional (stimer_set_zero_page): writes zero to the whole 4 KiB page at `addr` (4 KiB aligned)
+ * as one operation, as its 512 beats of 8 bytes with every lane enabled would. Returns false,
+ * having written nothing, when any of those beats would fault (or the memory cannot say): the
+ * model then issues the beats one by one through write64. For a memory that clears a page
+ * faster than 512 calls; the model's events are the same either way.
+ */
+typedef bool (*cm_mem_zero_page_fn)(void *ctx, uint64_t addr);
+
 /** A write beat the model issued, recorded as an event whether or not it faulted. */
 typedef struct {
   uint64_t addr;

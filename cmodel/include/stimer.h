@@ -60,6 +60,13 @@ typedef struct stimer stimer_t;
 /** Creates a model in its reset state at time 0. `cfg` and `mem` are copied. */
 stimer_status_t stimer_create(const stimer_config_t *cfg, const cm_mem_ops_t *mem, stimer_t **out);
 void stimer_destroy(stimer_t *st);
+/**
+ * Gives the model a page-clearing call of its memory (`fn` with the `ctx` of `mem`; NULL: none,
+ * the default) for the zeroing of a SIM page (spec section 2): when it succeeds, the model queues
+ * the 512 write events (no fault) without 512 write64 calls; when it fails, the beats go through
+ * write64 as without it. The observable behaviour is the same.
+ */
+stimer_status_t stimer_set_zero_page(stimer_t *st, cm_mem_zero_page_fn fn);
 /** Returns every VP to its reset values, time to 0, and drops queued events. */
 void stimer_reset(stimer_t *st);
 
@@ -90,6 +97,14 @@ size_t stimer_advance(stimer_t *st, uint64_t now);
 /** Pops the oldest queued output event; false when there is none. */
 bool stimer_pop_event(stimer_t *st, stimer_event_t *ev);
 size_t stimer_event_count(const stimer_t *st);
+/**
+ * The oldest queued events in place, for a consumer that reads many at once (a SIM page's 512
+ * write beats): sets `*run` to the oldest one and returns how many follow it contiguously (all
+ * queued or up to the ring's wrap; 0 when none). They stay queued until stimer_drop_events.
+ */
+size_t stimer_event_run(const stimer_t *st, const stimer_event_t **run);
+/** Drops the `n` oldest events (at most those queued): as `n` stimer_pop_event calls. */
+void stimer_drop_events(stimer_t *st, size_t n);
 
 const char *stimer_outcome_name(stimer_outcome_t outcome);
 

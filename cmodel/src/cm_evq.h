@@ -43,6 +43,19 @@ static inline void *cm_evq_push_slot(cm_evq_t *q) {
   return slot;
 }
 
+/**
+ * Makes room for `n` more records (growing the ring as pushes would); false when memory ran out
+ * (the caller then pushes one by one, so what cannot be queued is counted in `lost`).
+ */
+static inline bool cm_evq_reserve(cm_evq_t *q, size_t n) {
+  while (q->cap - q->count < n) {
+    if (!cm_evq_grow(q)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** The oldest record, or NULL when empty; it stays queued until cm_evq_drop. */
 static inline const void *cm_evq_front(const cm_evq_t *q) {
   return q->count == 0 ? NULL : q->buf + q->head * q->elem;

@@ -68,6 +68,14 @@ void stimer_reset(stimer_t *st) {
   cm_evq_clear(&st->events);
 }
 
+stimer_status_t stimer_set_zero_page(stimer_t *st, cm_mem_zero_page_fn fn) {
+  if (st == NULL) {
+    return STIMER_ERR_BAD_ARG;
+  }
+  st->zero_page = fn;
+  return STIMER_OK;
+}
+
 bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be) {
   bool ok = st->mem.write64(st->mem.ctx, addr, data, be);
   stimer__push_event(st, STIMER_EV_MEM_WRITE)->u.mem = (cm_mem_write_t){addr, data, be, !ok};
@@ -100,15 +108,19 @@ bool stimer_step(stimer_t *st) {
   }
   // Service order VP, then timer index (docs/interfaces.md 4.2; spec section 4 ties). The
   // cursor only moves forward, so each timer gets at most one attempt per pass.
+  // A VP's timers are walked in place (pass_end is a whole number of VPs).
   uint32_t pos = st->cursor;
+  const uint64_t now = st->now;
   while (pos < st->pass_end) {
     uint32_t vp = pos / STIMER_NUM_TIMERS;
-    unsigned idx = pos % STIMER_NUM_TIMERS;
-    pos++;
-    if (stimer_timer_due(&st->vp[vp].timer[idx], st->now)) {
-      st->cursor = pos;
-      stimer__attempt(st, vp, idx);
-      return true;
+    const stimer__timer_t *t = st->vp[vp].timer;
+    for (unsigned idx = pos % STIMER_NUM_TIMERS; idx < STIMER_NUM_TIMERS; idx++) {
+      pos++;
+      if (stimer_timer_due(&t[idx], now)) {
+        st->cursor = pos;
+        stimer__attempt(st, vp, idx);
+        return true;
+      }
     }
   }
   st->cursor = pos;
@@ -141,4 +153,26 @@ bool stimer_pop_event(stimer_t *st, stimer_event_t *ev) {
 
 size_t stimer_event_count(const stimer_t *st) {
   return st == NULL ? 0 : st->events.count;
+}
+
+size_t stimer_event_run(const stimer_t *st, const stimer_event_t **run) {
+  if (st == NULL || run == NULL || st->events.count == 0) {
+    return 0;
+  }
+  const cm_evq_t *q = &st->events;
+  *run = (const stimer_event_t *)cm_evq_front(q);
+  size_t to_wrap = q->cap - q->head;
+  return q->count < to_wrap ? q->count : to_wrap;
+}
+
+void stimer_drop_events(stimer_t *st, size_t n) {
+  if (st == NULL) {
+    return;
+  }
+  cm_evq_t *q = &st->events;
+  if (n > q->count) {
+    n = q->count;
+  }
+  q->head = (q->head + n) & (q->cap - 1);
+  q->count -= n;
 }

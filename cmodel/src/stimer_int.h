@@ -70,6 +70,7 @@ typedef struct {
 struct stimer {
   stimer_config_t cfg;
   cm_mem_ops_t mem;
+  cm_mem_zero_page_fn zero_page;  // optional (stimer_set_zero_page), with mem.ctx
   uint64_t now;     // the last sampled reference time (docs/interfaces.md section 4.2)
   uint32_t cursor;  // next vp * 4 + timer to visit in the current pass; pass_end when done
   uint32_t pass_end;

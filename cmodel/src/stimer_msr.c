@@ -99,6 +99,27 @@ static void synic_ack_sint(stimer__vp_t *v, unsigned sint) {
 // spec section 2: a SIMP write with Enable=1 zeroes the page (KVM), 512 ascending beats.
 static void synic_zero_page(stimer_t *st, uint64_t simp) {
   uint64_t base = simp & STIMER__PAGE_ADDR_MASK;
+  if (st->zero_page != NULL && st->zero_page(st->mem.ctx, base)) {
+    // The memory cleared the page as one operation, no beat faulted: the same 512 events,
+    // written straight into the ring when it has room for them all.
+    cm_evq_t *q = &st->events;
+    if (cm_evq_reserve(q, STIMER__PAGE_BEATS)) {
+      stimer_event_t *ring = (stimer_event_t *)q->buf;
+      size_t at = q->head + q->count;
+      for (uint64_t i = 0; i < STIMER__PAGE_BEATS; i++) {
+        stimer_event_t *ev = &ring[(at + i) & (q->cap - 1)];
+        ev->kind = STIMER_EV_MEM_WRITE;
+        ev->u.mem = (cm_mem_write_t){base + 8 * i, 0, STIMER__BE_ALL, false};
+      }
+      q->count += STIMER__PAGE_BEATS;
+      return;
+    }
+    for (uint64_t i = 0; i < STIMER__PAGE_BEATS; i++) {
+      stimer__push_event(st, STIMER_EV_MEM_WRITE)->u.mem =
+          (cm_mem_write_t){base + 8 * i, 0, STIMER__BE_ALL, false};
+    }
+    return;
+  }
   for (uint64_t i = 0; i < STIMER__PAGE_BEATS; i++) {
     // IMPDEF: IMPDEF-ST-2: faults during SIMP zeroing are ignored (the beats are still queued).
     (void)stimer__mem_write(st, base + 8 * i, 0, STIMER__BE_ALL);

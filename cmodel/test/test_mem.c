@@ -11,6 +11,7 @@ struct test_mem {
   tb_mem_t *img;
   size_t reads;
   size_t writes;
+  size_t zero_pages;
 };
 
 test_mem_t *test_mem_new(void) {
@@ -67,4 +68,15 @@ size_t test_mem_reads(const test_mem_t *m) {
 }
 size_t test_mem_writes(const test_mem_t *m) {
   return m->writes;
+}
+
+bool test_mem_zero_page(void *ctx, uint64_t addr) {
+  test_mem_t *m = ctx;
+  bool done = tb_mem_zero_page(m->img, addr);
+  m->zero_pages += done ? 1 : 0;
+  return done;
+}
+
+size_t test_mem_zero_pages(const test_mem_t *m) {
+  return m->zero_pages;
 }

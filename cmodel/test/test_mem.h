@@ -29,4 +29,9 @@ void test_mem_clear_faults(test_mem_t *m);
 size_t test_mem_reads(const test_mem_t *m);
 size_t test_mem_writes(const test_mem_t *m);
 
+/** The page-clearing call of the bench memory (tb_mem_zero_page) on `ctx`, a test_mem_t, counted
+ *  when it clears the page (test_mem_zero_pages). */
+bool test_mem_zero_page(void *ctx, uint64_t addr);
+size_t test_mem_zero_pages(const test_mem_t *m);
+
 #endif  // TEST_MEM_H

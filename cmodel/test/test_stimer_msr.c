@@ -192,6 +192,113 @@ void test_stimer_msr_simp_zero_fault_ignored(void) {
   ts_fx_free(&fx);
 }
 
+// stimer_set_zero_page: the memory clears the page in one call; the events are those of the 512
+// beats (spec section 2), and a page with a faulting beat goes beat by beat (IMPDEF-ST-2).
+void test_stimer_msr_simp_zero_page_call(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  ASSERT_EQ(stimer_set_zero_page(NULL, test_mem_zero_page), STIMER_ERR_BAD_ARG);
+  ASSERT_EQ(stimer_set_zero_page(fx.st, test_mem_zero_page), STIMER_OK);
+  uint64_t base = TS_SIMP_BASE(0);
+  test_mem_write(fx.mem, base, 0x11, 8);
+  test_mem_write(fx.mem, base + 0xFF8, 0x22, 8);
+  size_t writes = test_mem_writes(fx.mem);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, base | 1);
+  for (unsigned i = 0; i < 512; i++) {
+    EXPECT_MEM_WRITE_FAULT(&fx, base + 8ull * i, 0, 0xFF, false);
+  }
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_zero_pages(fx.mem), 1);
+  ASSERT_EQ(test_mem_writes(fx.mem), writes);  // no beat through write64
+  ASSERT_TRUE(ts_page_is_zero(&fx, 0));
+  // A fault range in the page: the call refuses, the beats go one by one with their faults.
+  test_mem_write(fx.mem, base + 0x7F8, 0x55, 8);
+  test_mem_write(fx.mem, base + 0x810, 0x66, 8);
+  test_mem_add_fault(fx.mem, base + 0x800, base + 0x810);
+  test_mem_write(fx.mem, base + 0x800, 0x77, 8);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, base | 1);
+  for (unsigned i = 0; i < 512; i++) {
+    uint64_t a = base + 8ull * i;
+    EXPECT_MEM_WRITE_FAULT(&fx, a, 0, 0xFF, a >= base + 0x800 && a < base + 0x810);
+  }
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_zero_pages(fx.mem), 1);
+  ASSERT_EQ(test_mem_writes(fx.mem), writes + 512);
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x7F8, 8), 0);
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x800, 8), 0x77);  // the faulting beat wrote nothing
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x810, 8), 0);
+  // A SIMP write with Enable=0 zeroes nothing, with or without the call.
+  test_mem_clear_faults(fx.mem);
+  test_mem_write(fx.mem, base + 0x100, 0x99, 8);
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, base);
+  EXPECT_NO_EVENT(&fx);
+  ASSERT_EQ(test_mem_read(fx.mem, base + 0x100, 8), 0x99);
+  ASSERT_EQ(test_mem_zero_pages(fx.mem), 1);
+  ts_fx_free(&fx);
+}
+
+// Drains by runs (stimer_event_run / stimer_drop_events) until empty; checks that the events are
+// the write beats of `n` pages in order (page p at bases[p]) and returns the longest run seen.
+static size_t ts_drain_runs(ts_fx_t *fx, const uint64_t *bases, unsigned n, size_t skip,
+                            size_t *shortest) {
+  size_t k = skip, longest = 0;
+  *shortest = SIZE_MAX;
+  const stimer_event_t *run = NULL;
+  size_t m;
+  while ((m = stimer_event_run(fx->st, &run)) > 0) {
+    for (size_t i = 0; i < m; i++, k++) {
+      ASSERT_TRUE(k < 512u * n);
+      ASSERT_EQ(run[i].kind, STIMER_EV_MEM_WRITE);
+      ASSERT_EQ(run[i].u.mem.addr, bases[k / 512] + 8 * (k % 512));
+      ASSERT_EQ(run[i].u.mem.data, 0);
+      ASSERT_EQ(run[i].u.mem.be, 0xFF);
+    }
+    longest = m > longest ? m : longest;
+    *shortest = m < *shortest ? m : *shortest;
+    stimer_drop_events(fx->st, m);
+  }
+  ASSERT_EQ(k, 512u * n);
+  return longest;
+}
+
+// The events read in place: the same sequence as stimer_pop_event gives, in contiguous runs
+// that stop at the ring's end; dropping them is popping them.
+void test_stimer_api_event_runs(void) {
+  ts_fx_t fx = ts_fx_new(1);
+  const stimer_event_t *run = NULL;
+  ASSERT_EQ(stimer_event_run(fx.st, &run), 0);
+  ASSERT_EQ(stimer_event_run(NULL, &run), 0);
+  ASSERT_EQ(stimer_event_run(fx.st, NULL), 0);
+  stimer_drop_events(NULL, 1);
+  uint64_t pages[2] = {TS_SIMP_BASE(0), 0x7000000ull};
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, pages[0] | 1);
+  ASSERT_EQ(stimer_event_count(fx.st), 512);
+  ASSERT_EQ(stimer_event_run(fx.st, &run), 512);  // one run from the start of the ring
+  ASSERT_EQ(run[0].u.mem.addr, pages[0]);
+  stimer_drop_events(fx.st, 300);
+  ASSERT_EQ(stimer_event_count(fx.st), 212);
+  // Popping after dropping continues where the drop ended.
+  stimer_event_t ev;
+  ASSERT_TRUE(stimer_pop_event(fx.st, &ev));
+  ASSERT_EQ(ev.u.mem.addr, pages[0] + 8 * 300);
+  // The second page queues behind the rest of the first (the ring grows and is unwrapped).
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, pages[1] | 1);
+  size_t shortest;
+  ASSERT_EQ(ts_drain_runs(&fx, pages, 2, 301, &shortest), 211 + 512);
+  EXPECT_NO_EVENT(&fx);
+  // The ring now starts past its middle: the next page's beats wrap around its end, read as two
+  // runs in order.
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, pages[1] | 1);
+  size_t longest = ts_drain_runs(&fx, pages + 1, 1, 0, &shortest);
+  ASSERT_TRUE(longest < 512 && shortest < 512);
+  EXPECT_NO_EVENT(&fx);
+  // Dropping more than is queued drops what is queued.
+  MSR_WRITE(&fx, 0, STIMER_MSR_SIMP, pages[0] | 1);
+  stimer_drop_events(fx.st, 100000);
+  ASSERT_EQ(stimer_event_count(fx.st), 0);
+  EXPECT_NO_EVENT(&fx);
+  ts_fx_free(&fx);
+}
+
 void test_stimer_msr_eom_reads_zero(void) {
   ts_fx_t fx = ts_fx_new(1);
   ASSERT_MSR(&fx, 0, STIMER_MSR_EOM, 0);

@@ -179,10 +179,19 @@ foreach(block its stimer)
                          TIMEOUT 300)
   endforeach()
   # The model alone (scn_model random-<block>:SEED) runs the stream tb_sim runs: same operations,
-  # same digest (scripts/test_model_stream.py).
+  # same digest (scripts/test_model_stream.py), also with --gen-weights and, on a build of other
+  # RTL parameters, with scn_model --config.
+  set(other_args)
+  if(TARGET tb_sim_rd2_vp64)
+    if(block STREQUAL "its")
+      set(other_args $<TARGET_FILE:tb_sim_rd2_vp64> "num_rd=2")
+    else()
+      set(other_args $<TARGET_FILE:tb_sim_rd2_vp64> "vps=64")
+    endif()
+  endif()
   add_test(NAME ${block}/random/model_stream
            COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/test_model_stream.py
-                   $<TARGET_FILE:tb_sim> $<TARGET_FILE:scn_model> ${block}
+                   $<TARGET_FILE:tb_sim> $<TARGET_FILE:scn_model> ${block} ${other_args}
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(${block}/random/model_stream PROPERTIES LABELS "sim;rtl;lockstep;random"
                        TIMEOUT 300)

@@ -91,6 +91,11 @@ typedef struct {
   uint64_t devs[24];    // the pool DeviceIDs (GEN_DEVS), drawn with the device table
   uint64_t icids[12];   // the pool ICIDs (GEN_ICIDS), drawn with the collection table
   uint64_t evs[8];      // wide EventIDs of the run (GEN_EVS)
+
+  // Hot-path state (no draw depends on it).
+  bool desc_on;               // keep `desc`: only the setting up reads it (first_desc)
+  uint64_t pick_total[GW_N];  // gen_its_pick: the sum of w[lo..pick_hi[lo]) (weights are fixed)
+  unsigned pick_hi[GW_N];     // 0: not summed yet
 } gen_t;
 
 // Reserved bits of the table entries (docs/enc/its.toml): software may leave junk there and
@@ -161,12 +166,8 @@ typedef struct {
   unsigned max;  // the largest value --gen-weights may give it (0: GEN_W_MAX)
 } gen_wdef_t;
 
-// Index of a draw by weights w[0..n-1]; n when they are all 0.
-static unsigned gen_pick(gen_t *g, const unsigned *w, unsigned n) {
-  uint64_t total = 0;
-  for (unsigned i = 0; i < n; i++) {
-    total += w[i];
-  }
+// Index of a draw by weights w[0..n-1] whose sum is `total`; n when they are all 0.
+static unsigned gen_pick_total(gen_t *g, const unsigned *w, unsigned n, uint64_t total) {
   if (total == 0) {
     return n;
   }
@@ -178,6 +179,19 @@ static unsigned gen_pick(gen_t *g, const unsigned *w, unsigned n) {
     x -= w[i];
   }
   return n;
+}
+
+static uint64_t gen_wsum(const unsigned *w, unsigned n) {
+  uint64_t total = 0;
+  for (unsigned i = 0; i < n; i++) {
+    total += w[i];
+  }
+  return total;
+}
+
+// Index of a draw by weights w[0..n-1]; n when they are all 0.
+static inline unsigned gen_pick(gen_t *g, const unsigned *w, unsigned n) {
+  return gen_pick_total(g, w, n, gen_wsum(w, n));
 }
 
 // ---- ITS ----
@@ -277,10 +291,15 @@ static bool gen_its_weights(const unsigned *given_w, const bool *given, unsigned
 
 // Draws an index of w[lo..hi) with probability proportional to its weight (lo if all are 0).
 static unsigned gen_its_pick(gen_t *g, unsigned lo, unsigned hi) {
-  uint64_t total = 0;
-  for (unsigned i = lo; i < hi; i++) {
-    total += g->w[i];
+  if (g->pick_hi[lo] != hi) {  // the weights never change after the setting up: sum them once
+    uint64_t total = 0;
+    for (unsigned i = lo; i < hi; i++) {
+      total += g->w[i];
+    }
+    g->pick_total[lo] = total;
+    g->pick_hi[lo] = hi;
   }
+  uint64_t total = g->pick_total[lo];
   uint64_t x = tb_rand_below(&g->r, total);
   for (unsigned i = lo; i < hi; i++) {
     if (x < g->w[i]) {
@@ -424,6 +443,9 @@ static void gen_its_cmd(gen_t *g, uint8_t opcode, its_cmd_fields_t f) {
 // Appends "key=value" text to the configuration line.
 static void gen_its_desc(gen_t *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void gen_its_desc(gen_t *g, const char *fmt, ...) {
+  if (!g->desc_on) {
+    return;  // a reprogramming after the setting up: nothing reads it, so no formatting
+  }
   size_t n = strlen(g->desc);
   if (n + 1 >= sizeof(g->desc)) {
     return;
@@ -631,7 +653,9 @@ static void gen_its_setup(gen_t *g) {
   for (unsigned i = 0; i < GEN_EVS; i++) {
     g->evs[i] = gen_its_wide(g, i + 2 < GEN_EVS ? 16 : 32);
   }
+  g->desc_on = true;
   gen_its_program(g);
+  g->desc_on = false;
   // The latencies are on the line gen_random_config makes; this part adds the tables, the pools
   // and the weights.
   int k = snprintf(g->first_desc, sizeof(g->first_desc),
@@ -1194,6 +1218,7 @@ typedef struct {
   uint64_t left;  // draws still to make (gen_stream_get)
   // The drawn configuration (gen_st_setup; recorded in `desc`).
   unsigned w[GEN_ST_NW];
+  uint64_t w_total;          // their sum (they never change after gen_st_setup)
   unsigned tscale;           // time and period sizes: 0 small, 1 medium, 2 large, 3 any per draw
   unsigned vp_hot;           // most operations go to VPs below this
   unsigned sint_hot;         // most timers use SINTs below this
@@ -1489,6 +1514,7 @@ static void gen_st_setup(gen_t *g, gen_st_t *t, const unsigned *given_w, const b
     }
     t->w[i] = given[i] ? given_w[i] : gen_st_wdefs[i].def * f / 100;
   }
+  t->w_total = gen_wsum(t->w, GEN_ST_NW);
   int n = snprintf(t->desc, sizeof(t->desc),
                    "start=0x%" PRIx64 " tscale=%u vp_hot=%u sint_hot=%u vectors=0x%x+%u weights=",
                    t->now, t->tscale, t->vp_hot, t->sint_hot, t->vec_base, t->vec_n);
@@ -1794,7 +1820,7 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
   }
   uint64_t vp = gen_st_vp(g, t);
   unsigned timer = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
-  switch (gen_pick(g, t->w, GEN_ST_NW)) {
+  switch (gen_pick_total(g, t->w, GEN_ST_NW, t->w_total)) {
     case GEN_ST_TIME:
       gen_st_time(g, t);
       break;

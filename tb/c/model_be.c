@@ -42,7 +42,8 @@ model_be_t *model_be_new(const scn_t *s, obs_log_t *log, char *err, size_t errle
     ok = its_create(&cfg, &ops, &mb->its) == ITS_OK;
   } else {
     stimer_config_t cfg = model_be_stimer_config(&s->cfg);
-    ok = stimer_create(&cfg, &ops, &mb->st) == STIMER_OK;
+    ok = stimer_create(&cfg, &ops, &mb->st) == STIMER_OK &&
+         stimer_set_zero_page(mb->st, tb_mem_zero_page) == STIMER_OK;  // a SIMP enable's page
   }
   if (!ok) {
     snprintf(err, errlen, "the model refuses the configuration");
@@ -91,27 +92,33 @@ static void model_be_drain_its(model_be_t *mb) {
   }
 }
 
-// Moves the stimer model's outputs to the observation log.
+// Moves the stimer model's outputs to the observation log, read in place a run at a time (a SIMP
+// enable queues 512 write beats).
 static void model_be_drain_stimer(model_be_t *mb) {
-  stimer_event_t ev;
-  while (stimer_pop_event(mb->st, &ev)) {
-    if (ev.kind == STIMER_EV_MEM_WRITE) {  // the most frequent: counted, never a record
-      obs_add_write(mb->log, &ev.u.mem);
-      continue;
+  const stimer_event_t *run;
+  size_t n;
+  while ((n = stimer_event_run(mb->st, &run)) > 0) {
+    for (size_t i = 0; i < n; i++) {
+      const stimer_event_t *ev = &run[i];
+      if (ev->kind == STIMER_EV_MEM_WRITE) {  // the most frequent: counted, never a record
+        obs_add_write(mb->log, &ev->u.mem);
+        continue;
+      }
+      uint64_t a[SCN_NA] = {0};
+      if (ev->kind == STIMER_EV_IRQ) {
+        a[0] = ev->u.irq.vp;
+        a[1] = ev->u.irq.vector;
+        a[2] = ev->u.irq.auto_eoi;
+        obs_add(mb->log, SCN_OBS_IRQ, a);
+      } else if (ev->kind == STIMER_EV_RETIRE) {
+        a[0] = ev->u.retire.vp;
+        a[1] = ev->u.retire.timer;
+        a[2] = ev->u.retire.outcome;
+        a[3] = ev->u.retire.now;
+        obs_add(mb->log, SCN_OBS_ATTEMPT, a);
+      }
     }
-    uint64_t a[SCN_NA] = {0};
-    if (ev.kind == STIMER_EV_IRQ) {
-      a[0] = ev.u.irq.vp;
-      a[1] = ev.u.irq.vector;
-      a[2] = ev.u.irq.auto_eoi;
-      obs_add(mb->log, SCN_OBS_IRQ, a);
-    } else if (ev.kind == STIMER_EV_RETIRE) {
-      a[0] = ev.u.retire.vp;
-      a[1] = ev.u.retire.timer;
-      a[2] = ev.u.retire.outcome;
-      a[3] = ev.u.retire.now;
-      obs_add(mb->log, SCN_OBS_ATTEMPT, a);
-    }
+    stimer_drop_events(mb->st, n);
   }
 }
 

@@ -48,14 +48,6 @@ void obs_pass_start(obs_log_t *log) {
   log->writes_pending = 0;
 }
 
-void obs_add_write(obs_log_t *log, const cm_mem_write_t *w) {
-  if (log->writes < OBS_KEEP_WRITES) {
-    log->first_writes[log->writes] = *w;
-  }
-  log->writes++;
-  log->writes_pending++;
-}
-
 bool obs_is_expect(const scn_op_t *op) {
   switch (op->kind) {
     case SCN_EXPECT_MEM:

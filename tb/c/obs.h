@@ -45,7 +45,13 @@ void obs_free(obs_log_t *log);
  */
 void obs_add(obs_log_t *log, scn_obs_kind_t kind, const uint64_t a[SCN_NA]);
 /** Adds a memory write beat the block issued (faulting or not). */
-void obs_add_write(obs_log_t *log, const cm_mem_write_t *w);
+static inline void obs_add_write(obs_log_t *log, const cm_mem_write_t *w) {
+  if (log->writes < OBS_KEEP_WRITES) {
+    log->first_writes[log->writes] = *w;
+  }
+  log->writes++;
+  log->writes_pending++;
+}
 /** stimer: a pass starts (the PASS record): earlier beats (a SIMP enable's) are no attempt's. */
 void obs_pass_start(obs_log_t *log);
 /** Starts a new block when a stimulus op follows an expect op (docs/scenarios.md). */

@@ -402,6 +402,57 @@ static void scn_cfg_set(scn_config_t *cfg, size_t key, uint64_t v) {
   }
 }
 
+bool scn_config_words(scn_block_t block, const char *text, scn_config_t *cfg, char *err,
+                      size_t errlen) {
+  scn_config_t out = *cfg;
+  unsigned seen = 0;
+  const char *p = text;
+  for (;;) {
+    p += strspn(p, " \t,");
+    if (*p == 0) {
+      break;
+    }
+    size_t wl = strcspn(p, " \t,");
+    char w[128];
+    if (wl >= sizeof(w)) {
+      snprintf(err, errlen, "--config: expected KEY=VALUE words, got one of %zu characters", wl);
+      return false;
+    }
+    memcpy(w, p, wl);
+    w[wl] = 0;
+    p += wl;
+    size_t kl = scn_keylen(w);
+    size_t k = 0;
+    const size_t n_rtl = 4;  // scn_cfg_keys: the RTL parameters come first
+    while (k < n_rtl &&
+           (strlen(scn_cfg_keys[k].key) != kl || strncmp(scn_cfg_keys[k].key, w, kl) != 0 ||
+            !(scn_cfg_keys[k].blocks & (1u << block)))) {
+      k++;
+    }
+    if (k == n_rtl || w[kl] != '=') {
+      snprintf(err, errlen, "--config: expected a build parameter of %s (%s), got '%s'",
+               block == SCN_BLOCK_ITS ? "its" : "stimer",
+               block == SCN_BLOCK_ITS ? "num_rd" : "vps feat_direct scontrol_gate", w);
+      return false;
+    }
+    const scn_cfg_key_t *ck = &scn_cfg_keys[k];
+    uint64_t v;
+    if (!scn_num(w + kl + 1, &v) || v < ck->lo || v > ck->hi) {
+      snprintf(err, errlen, "--config: expected %s=%" PRIu64 "..%" PRIu64 ", got '%s'", ck->key,
+               ck->lo, ck->hi, w);
+      return false;
+    }
+    if (seen & (1u << k)) {
+      snprintf(err, errlen, "--config: expected %s once, got it again", ck->key);
+      return false;
+    }
+    seen |= 1u << k;
+    scn_cfg_set(&out, k, v);
+  }
+  *cfg = out;
+  return true;
+}
+
 static bool scn_parse_config(scn_ctx_t *c, scn_t *s) {
   if (s->n_ops > 0) {
     return scn_fail(c, "'config' before the first operation (it sets the build and the bench)");

@@ -105,6 +105,16 @@ static inline const scn_op_t *scn_op(const scn_t *s, size_t i) {
 scn_config_t scn_default_config(void);
 
 /**
+ * Sets the RTL parameters of `block` in `cfg` from `text`, words `KEY=VALUE` separated by blanks
+ * or commas (the keys and ranges of a `config` line: num_rd for the ITS; vps, feat_direct,
+ * scontrol_gate for the stimer; as `scripts/lockstep --config`). The bench settings are not
+ * accepted: a random test's seed draws them. False, with `--config: expected ...` in `err`, on
+ * another key, a key given twice or a value out of range; `cfg` is then untouched.
+ */
+bool scn_config_words(scn_block_t block, const char *text, scn_config_t *cfg, char *err,
+                      size_t errlen);
+
+/**
  * Parses `path`. On error returns false and writes "file:line: expected ..." into `err`.
  */
 bool scn_load(const char *path, scn_t *s, char *err, size_t errlen);

@@ -2,12 +2,14 @@
 // scn_model: runs scenario files on the golden model alone (no Verilator), for fast checks:
 // the scenario executor (exec.h) on the model back end (model_be.h), the same executor and the
 // same checks as `tb_sim` runs in lockstep. Usage: scn_model [--strict] [--result FILE]
-// [--ops N] SCENARIO... where SCENARIO is a file or `random-its:SEED` / `random-stimer:SEED`:
-// the random test tb_sim runs with `--test random-<block> --seed SEED --ops N` on its default
-// build (the same generator, seed, operations and configuration; `--ops` as tb_sim's, default
-// 400). Exit status 0 when every scenario passes, 1 when a check failed, 2 when a file is
-// malformed or the command line is wrong (as tb_sim: one scenario, one verdict). `--strict`:
-// every file runs in strict mode (docs/scenarios.md), as if it began with a `strict` line.
+// [--ops N] [--gen-weights W] [--config 'KEY=V ...'] SCENARIO... where SCENARIO is a file or
+// `random-its:SEED` / `random-stimer:SEED`: the random test tb_sim runs with `--test
+// random-<block> --seed SEED --ops N [--gen-weights W]` (the same generator, seed, operations
+// and configuration; `--ops` as tb_sim's, default 400) on the build of the RTL parameters
+// `--config` gives (scripts/lockstep's keys; default: tb_sim's default build). Exit status 0 when
+// every scenario passes, 1 when a check failed, 2 when a file is malformed or the command line is
+// wrong (as tb_sim: one scenario, one verdict). `--strict`: every file runs in strict mode
+// (docs/scenarios.md), as if it began with a `strict` line.
 // `--result FILE` (one scenario) also writes the verdict as JSON (result.h).
 #include <errno.h>
 #include <inttypes.h>
@@ -27,6 +29,12 @@ typedef struct {
   size_t ops;
   uint64_t digest;
 } scn_model_verdict_t;
+
+// The options of a random test: its weights and RTL parameters (NULL: none given).
+typedef struct {
+  const char *weights;  // --gen-weights, as tb_sim's (gen.h)
+  const char *config;   // --config, as scripts/lockstep's (scn_config_words)
+} scn_model_gen_t;
 
 #define SCN_MODEL_MAX_OPS 1000000000ull  // as tb_sim's --ops
 
@@ -107,7 +115,8 @@ static int scn_model_run(const char *path, const scn_t *s, bool strict, scn_mode
 
 static int scn_model_result(const char *result, const char *exe, const char *path, const scn_t *s,
                             bool loaded, uint64_t seed, uint64_t ops_arg,
-                            const scn_model_verdict_t *v, int failed, double seconds) {
+                            const scn_model_gen_t *gen, const scn_model_verdict_t *v, int failed,
+                            double seconds) {
   bool random = loaded && s->stream != NULL;
   const char *base = strrchr(path, '/');
   char test[256];
@@ -116,11 +125,22 @@ static int scn_model_result(const char *result, const char *exe, const char *pat
   if (dot != NULL) {
     *dot = 0;
   }
-  char rerun[1100];
+  char rerun[4096];
+  int len;
   if (random) {
-    snprintf(rerun, sizeof(rerun), "%.500s --ops %" PRIu64 " %.500s", exe, ops_arg, path);
+    // With the options that shape the stream (the quotes keep --config one word).
+    len =
+        snprintf(rerun, sizeof(rerun), "%s --ops %" PRIu64 "%s%s%s%s%s %s", exe, ops_arg,
+                 gen->weights != NULL ? " --gen-weights " : "",
+                 gen->weights != NULL ? gen->weights : "", gen->config != NULL ? " --config '" : "",
+                 gen->config != NULL ? gen->config : "", gen->config != NULL ? "'" : "", path);
   } else {
-    snprintf(rerun, sizeof(rerun), "%.500s %.500s", exe, path);
+    len = snprintf(rerun, sizeof(rerun), "%s %s", exe, path);
+  }
+  if (len < 0 || (size_t)len >= sizeof(rerun)) {
+    fprintf(stderr, "%s: --result: the rerun command is longer than %zu characters\n", exe,
+            sizeof(rerun) - 1);
+    return 1;  // never a shortened command
   }
   tb_result_t r = {
       .tool = "scn_model",
@@ -140,6 +160,7 @@ static int scn_model_result(const char *result, const char *exe, const char *pat
       .skip_reason = "",
       .rerun = rerun,
       .rerun_waves = "",
+      .gen_config = random && gen_random_config(s) != NULL ? gen_random_config(s) : "",
       .seconds = seconds,
   };
   char err[1200];
@@ -152,16 +173,20 @@ static int scn_model_result(const char *result, const char *exe, const char *pat
 
 static void scn_model_usage(FILE *f, const char *exe) {
   fprintf(f,
-          "usage: %s [--strict] [--result FILE] [--ops N] SCENARIO...\n"
+          "usage: %s [--strict] [--result FILE] [--ops N] [--gen-weights W] [--config C]\n"
+          "          SCENARIO...\n"
           "  SCENARIO: a scenario file, or random-its:SEED / random-stimer:SEED (the random test\n"
-          "  of tb_sim --test random-<block> --seed SEED --ops N, default build; N 1..%llu,\n"
-          "  default 400)\n",
+          "  of tb_sim --test random-<block> --seed SEED --ops N; N 1..%llu, default 400)\n"
+          "  --gen-weights W  a random test's weights, NAME=N,... as tb_sim's (docs/testplan.md)\n"
+          "  --config C       a random test's RTL parameters, 'KEY=V ...' as scripts/lockstep's:\n"
+          "                   num_rd (its); vps, feat_direct, scontrol_gate (stimer); default:\n"
+          "                   tb_sim's default build (the twin of tb_sim_vp1 is --config vps=1)\n",
           exe, SCN_MODEL_MAX_OPS);
 }
 
 // Loads scenario `name` (a file or a random test) into `s`; false, with the reason in `err`.
-static bool scn_model_load(const char *name, uint64_t ops, bool strict, scn_t *s, uint64_t *seed,
-                           char *err, size_t errlen) {
+static bool scn_model_load(const char *name, uint64_t ops, bool strict, const scn_model_gen_t *gen,
+                           scn_t *s, uint64_t *seed, char *err, size_t errlen) {
   scn_block_t block;
   bool bad;
   if (scn_model_random_name(name, &block, seed, &bad)) {
@@ -170,8 +195,17 @@ static bool scn_model_load(const char *name, uint64_t ops, bool strict, scn_t *s
       snprintf(err, errlen, "%s: --strict: expected with a scenario file, not a random test", name);
       return false;
     }
-    gen_random(block, *seed, ops, NULL, s);  // tb_sim's default build: the default parameters
-    return true;
+    // The parameters of the build tb_sim runs on (gen_random_opt takes only those of cfg).
+    scn_config_t build = scn_default_config();
+    if (gen->config != NULL && !scn_config_words(block, gen->config, &build, err, errlen)) {
+      return false;
+    }
+    return gen_random_opt(block, *seed, ops, &build, gen->weights, s, err, errlen);
+  }
+  if (gen->weights != NULL || gen->config != NULL) {
+    snprintf(err, errlen, "%s: %s: expected with a random test, not a scenario file", name,
+             gen->weights != NULL ? "--gen-weights" : "--config");
+    return false;
   }
   if (bad) {
     snprintf(err, errlen, "%s: expected random-its:SEED or random-stimer:SEED, SEED 0..2^64-1",
@@ -187,6 +221,7 @@ int main(int argc, char **argv) {
   bool strict = false;
   uint64_t ops = 400;
   bool ops_given = false;
+  scn_model_gen_t gen = {NULL, NULL};
   char **files = argv + 1;  // the scenarios, compacted in place
   int n = 0;
   for (int i = 1; i < argc; i++) {
@@ -210,6 +245,14 @@ int main(int argc, char **argv) {
       ops = x;
       ops_given = true;
       i++;
+    } else if (strcmp(argv[i], "--gen-weights") == 0 || strcmp(argv[i], "--config") == 0) {
+      bool w = argv[i][2] == 'g';
+      const char **dst = w ? &gen.weights : &gen.config;
+      if (i + 1 >= argc || *dst != NULL) {
+        fprintf(stderr, "%s: %s: expected once, with a value after it\n", argv[0], argv[i]);
+        return 2;
+      }
+      *dst = argv[++i];
     } else if (strcmp(argv[i], "--strict") == 0) {
       strict = true;
     } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -243,7 +286,7 @@ int main(int argc, char **argv) {
     memset(&s, 0, sizeof(s));
     char err[512];
     uint64_t seed = 1;
-    bool loaded = scn_model_load(files[i], ops, strict, &s, &seed, err, sizeof(err));
+    bool loaded = scn_model_load(files[i], ops, strict, &gen, &s, &seed, err, sizeof(err));
     int f = 1;
     if (!loaded) {
       fprintf(stderr, "%s\n", err);
@@ -257,7 +300,7 @@ int main(int argc, char **argv) {
     if (result != NULL) {
       double secs = (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
       write_failed +=
-          scn_model_result(result, argv[0], files[i], &s, loaded, seed, ops, &v, f, secs);
+          scn_model_result(result, argv[0], files[i], &s, loaded, seed, ops, &gen, &v, f, secs);
     }
     if (loaded) {
       gen_random_free(&s);

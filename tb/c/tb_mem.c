@@ -11,7 +11,14 @@
 #include <string.h>
 
 #define TB_PAGE 4096u
-#define TB_MEM_CACHE 8u  // pages remembered (a power of two), indexed by the page number
+#define TB_MEM_CACHE 16u  // pages remembered (a power of two), indexed by the page number
+
+// The cache slot of page key `key`: its low bits mixed with the bits of the MiB, so the first
+// pages of regions 1 MiB apart (the ITS tables, the queue and the ITTs of a generated test all
+// start at a MiB boundary) do not all take the same slot.
+static inline unsigned tb_mem_cslot(uint64_t key) {
+  return (unsigned)(key ^ (key >> 8)) & (TB_MEM_CACHE - 1);
+}
 
 typedef struct {
   uint64_t key;  // page number + 1 (0 = empty)
@@ -74,7 +81,7 @@ static const uint8_t *tb_mem_page_ro(const tb_mem_t *m, uint64_t addr) {
 // are never freed before tb_mem_free, so a remembered pointer stays valid when the table grows.
 static const uint8_t *tb_mem_beat_page_ro(tb_mem_t *m, uint64_t addr) {
   uint64_t key = addr / TB_PAGE + 1;
-  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  unsigned c = tb_mem_cslot(key);
   if (key == m->ckey[c]) {
     return m->cdata[c];
   }
@@ -132,7 +139,7 @@ static uint8_t *__attribute__((noinline)) tb_mem_page(tb_mem_t *m, uint64_t addr
 // The page of a beat for writing (created when absent), through the cache.
 static uint8_t *tb_mem_beat_page(tb_mem_t *m, uint64_t addr) {
   uint64_t key = addr / TB_PAGE + 1;
-  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  unsigned c = tb_mem_cslot(key);
   if (key != m->ckey[c]) {
     m->cdata[c] = tb_mem_page(m, addr);
     m->ckey[c] = key;
@@ -177,7 +184,7 @@ tb_mem_poke_slow(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
 // commands into the queue), the rest out of line.
 void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size) {
   uint64_t key = addr / TB_PAGE + 1;
-  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  unsigned c = tb_mem_cslot(key);
   if (size == 8 && m->hook.poke == NULL && addr % TB_PAGE <= TB_PAGE - 8 && key == m->ckey[c]) {
     tb_le_store(m->cdata[c] + addr % TB_PAGE, value);
     return;
@@ -239,7 +246,7 @@ tb_mem_read64_slow(tb_mem_t *m, uint64_t addr, uint64_t *data) {
 
 static inline bool tb_mem_read64_fast(tb_mem_t *m, uint64_t addr, uint64_t *data) {
   uint64_t key = addr / TB_PAGE + 1;
-  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  unsigned c = tb_mem_cslot(key);
   if ((addr & 7) == 0 && m->n_faults == 0 && key == m->ckey[c]) {
     *data = tb_le_load(m->cdata[c] + addr % TB_PAGE);
     return true;
@@ -271,7 +278,7 @@ tb_mem_write64_slow(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
 
 static inline bool tb_mem_write64_fast(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
   uint64_t key = addr / TB_PAGE + 1;
-  unsigned c = (unsigned)key & (TB_MEM_CACHE - 1);
+  unsigned c = tb_mem_cslot(key);
   if (be == 0xFF && (addr & 7) == 0 && m->n_faults == 0 && key == m->ckey[c]) {
     tb_le_store(m->cdata[c] + addr % TB_PAGE, data);
     return true;
@@ -289,6 +296,17 @@ static bool tb_mem_cb_read(void *ctx, uint64_t addr, uint64_t *data) {
 
 static bool tb_mem_cb_write(void *ctx, uint64_t addr, uint64_t data, uint8_t be) {
   return tb_mem_write64_fast(ctx, addr, data, be);
+}
+
+bool tb_mem_zero_page(void *ctx, uint64_t addr) {
+  tb_mem_t *m = ctx;
+  // Any fault range: the beats one by one (each decides its own fault). The page is created as
+  // the beats would create it.
+  if (addr % TB_PAGE != 0 || m->n_faults != 0) {
+    return false;
+  }
+  memset(tb_mem_beat_page(m, addr), 0, TB_PAGE);
+  return true;
 }
 
 cm_mem_ops_t tb_mem_ops(tb_mem_t *m) {

@@ -18,6 +18,12 @@ typedef struct tb_mem tb_mem_t;
 tb_mem_t *tb_mem_new(void);
 void tb_mem_free(tb_mem_t *m);
 cm_mem_ops_t tb_mem_ops(tb_mem_t *m);
+/**
+ * The page-clearing call of the memory (cm_mem_zero_page_fn, `ctx` a tb_mem_t): the 4 KiB page
+ * at `addr` zeroed at once; false, nothing written, when `addr` is not page-aligned or any fault
+ * range is set (the caller then writes the beats one by one).
+ */
+bool tb_mem_zero_page(void *ctx, uint64_t addr);
 
 /** An observer of an image's untracked writes (pokes, fault ranges): the trace recorder
  *  (tb/c/trace.h) records them as host records. Any callback may be NULL. */
