@@ -10,6 +10,7 @@
 
 #include "its.h"
 #include "stimer.h"
+#include "tb_mem.h"
 #include "tb_rand.h"
 
 // The ITS generator's weights (gen_its_wdef: names and defaults): operation kinds first, then
@@ -30,6 +31,8 @@ typedef enum {
   GW_REGREAD,
   GW_REGWRITE,
   GW_FAULT,
+  GW_WFAULT,
+  GW_RFAULT,
   GW_TOGGLE,
   GW_CWRITER_OOR,
   GW_PLANT,
@@ -212,6 +215,8 @@ static const gen_wdef_t gen_its_wdef[GW_N] = {
     [GW_REGREAD] = {"regread", 6, false, 1000},
     [GW_REGWRITE] = {"regwrite", 3, false, 1000},
     [GW_FAULT] = {"fault", 3, false, 1000},
+    [GW_WFAULT] = {"wfault", 2, false, 1000},  // write-only ranges on a write class
+    [GW_RFAULT] = {"rfault", 1, false, 1000},  // read-only ranges
     [GW_TOGGLE] = {"toggle", 1, false, 1000},
     [GW_CWRITER_OOR] = {"cwriter_oor", 1, false, 1000},
     [GW_PLANT] = {"plant", 4, false, 1000},
@@ -615,9 +620,12 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
   }
 }
 
-// The address range of one access class of the current geometry, for a fault.
-static void gen_its_fault_range(gen_t *g, uint64_t *lo, uint64_t *hi) {
-  unsigned c = (unsigned)tb_rand_below(&g->r, 6);
+// The address range of one access class of the current geometry, for a fault. A write-only range
+// goes to a class the ITS writes (device and collection entries, ITEs: classes 2-5), since the
+// command queue and the level-1 entries are only read.
+static void gen_its_fault_range(gen_t *g, tb_fault_kind_t kind, uint64_t *lo, uint64_t *hi) {
+  unsigned c = kind == TB_FAULT_WRITE ? 2 + (unsigned)tb_rand_below(&g->r, 4)
+                                      : (unsigned)tb_rand_below(&g->r, 6);
   unsigned n = (unsigned)tb_rand_below(&g->r, 2);
   const gen_tab_t *t = &g->tab[n];
   if (c == 0) {
@@ -674,12 +682,14 @@ static void gen_its_fault_end(gen_t *g) {
   g->faulting = false;
 }
 
-// A memory fault on one access class: either a window of a few commands and MSIs, or a range
-// that stays for several draws of ordinary traffic (fault_hold), then ends (gen_its_fault_end).
-static void gen_its_fault(gen_t *g) {
+// A memory fault on one access class, faulting reads and writes, writes only (the table reads of
+// the same entries pass: MAPD/MAPC/MAPTI/MAPI, DISCARD and MOVI stall on their write) or reads
+// only (`kind`): either a window of a few commands and MSIs, or a range that stays for several
+// draws of ordinary traffic (fault_hold), then ends (gen_its_fault_end).
+static void gen_its_fault(gen_t *g, tb_fault_kind_t kind) {
   uint64_t lo, hi;
-  gen_its_fault_range(g, &lo, &hi);
-  gen_op(g, SCN_FAULT_ADD, lo, hi, 0, 0);
+  gen_its_fault_range(g, kind, &lo, &hi);
+  gen_op(g, SCN_FAULT_ADD, lo, hi, kind, 0);
   g->faulting = true;
   g->unrun = 0;
   if (gen_its_pct(g, GW_FAULT_HOLD)) {
@@ -920,10 +930,14 @@ static void gen_its_one(gen_t *g) {
       gen_its_regwrite(g, dev);
       break;
     case GW_FAULT:
+    case GW_WFAULT:
+    case GW_RFAULT:
       if (g->faulting) {
         gen_its_fault_end(g);
       } else {
-        gen_its_fault(g);
+        gen_its_fault(g, kind == GW_FAULT    ? TB_FAULT_RW
+                         : kind == GW_WFAULT ? TB_FAULT_WRITE
+                                             : TB_FAULT_READ);
       }
       break;
     case GW_TOGGLE: {
@@ -1002,6 +1016,8 @@ enum {
   GEN_ST_SCONTROL,
   GEN_ST_SIEFP,
   GEN_ST_FAULT,
+  GEN_ST_WFAULT,
+  GEN_ST_RFAULT,
   GEN_ST_GP,
   GEN_ST_READ,
   GEN_ST_BLAST,
@@ -1017,6 +1033,7 @@ static const gen_wdef_t gen_st_wdefs[GEN_ST_NW] = {
     [GEN_ST_EOM] = {"stimer.eom", 30, true},     [GEN_ST_SINT] = {"stimer.sint", 40, true},
     [GEN_ST_SIMP] = {"stimer.simp", 25, true},   [GEN_ST_SCONTROL] = {"stimer.scontrol", 20, true},
     [GEN_ST_SIEFP] = {"stimer.siefp", 10, true}, [GEN_ST_FAULT] = {"stimer.fault", 25, true},
+    [GEN_ST_WFAULT] = {"stimer.wfault", 20, true}, [GEN_ST_RFAULT] = {"stimer.rfault", 8, true},
     [GEN_ST_GP] = {"stimer.gp", 35, true},       [GEN_ST_READ] = {"stimer.read", 80, true},
     [GEN_ST_BLAST] = {"stimer.blast", 20, true}, [GEN_ST_WAIT] = {"stimer.wait", 30, true},
     [GEN_ST_RESET] = {"stimer.reset", 3, true},
@@ -1482,14 +1499,22 @@ static void gen_st_stop(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n) {
   }
 }
 
-// A memory fault on a SIM page (IMPDEF-ST-2): the whole page, one slot's message beats only
-// (the busy-check read passes, the message write faults), the header doubleword, one beat; for
-// one time step, or left for a few draws and then cleared.
-static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp) {
+// A memory fault on a SIM page (IMPDEF-ST-2), faulting reads and writes, writes only or reads
+// only (`kind`): the whole page, one slot's message beats only (the busy-check read passes, the
+// message write faults), the header doubleword, one beat; for one time step, or left for a few
+// draws and then cleared. A write-only range goes to one write class: a slot's header doubleword
+// (the one-shot busy-flag write and the message_type beat, the busy-check read of the same
+// doubleword passing), a slot's payload beats, or the whole page, then re-enabled (page zeroing);
+// a read-only range to a slot's header (the busy-check read) or the whole page.
+static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp, tb_fault_kind_t kind) {
   uint64_t page = t->simp[vp] & ~0xFFFull;
   uint64_t slot = page + STIMER_SLOT_BYTES * gen_st_sint(g, t);
   uint64_t lo, hi;
   unsigned p = gen_pct(g);
+  if (kind != TB_FAULT_RW) {
+    // write: 0-49 header, 50-79 payload, 80-99 page + SIMP enable; read: 0-69 header, else page.
+    p = kind == TB_FAULT_WRITE ? (p < 50 ? 70 : p < 80 ? 40 : 0) : (p < 70 ? 70 : 0);
+  }
   if (p < 35) {
     lo = page;
     hi = page + 0x1000;
@@ -1503,8 +1528,11 @@ static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp) {
     lo = page + 8 * tb_rand_below(&g->r, 512);
     hi = lo + 8;
   }
-  gen_op(g, SCN_FAULT_ADD, lo, hi, 0, 0);
+  gen_op(g, SCN_FAULT_ADD, lo, hi, kind, 0);
   t->faults++;
+  if (kind == TB_FAULT_WRITE && lo == page && hi == page + 0x1000) {
+    gen_st_simp(g, t, vp, t->simp[vp] | 1);  // the zeroing beats fault and are ignored
+  }
   if (tb_rand_pct(&g->r, 40)) {
     gen_st_time(g, t);
     gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
@@ -1634,7 +1662,8 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
   }
   uint64_t vp = gen_st_vp(g, t);
   unsigned timer = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
-  switch (gen_pick(g, t->w, GEN_ST_NW)) {
+  unsigned kind = gen_pick(g, t->w, GEN_ST_NW);
+  switch (kind) {
     case GEN_ST_TIME:
       gen_st_time(g, t);
       break;
@@ -1684,8 +1713,10 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
       gen_msr(g, vp, STIMER_MSR_SIEFP, tb_rand_pct(&g->r, 50) ? tb_rand_u64(&g->r) : 0);
       break;
     case GEN_ST_FAULT:
+    case GEN_ST_WFAULT:
+    case GEN_ST_RFAULT:
       if (t->faults < GEN_ST_FAULTS) {
-        gen_st_fault(g, t, vp);
+        gen_st_fault(g, t, vp, (tb_fault_kind_t)(kind - GEN_ST_FAULT));
       } else {
         gen_st_time(g, t);
       }
