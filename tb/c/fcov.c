@@ -650,7 +650,8 @@ static fcov_acc_t fcov_classify(fcov_walk_t *w, uint64_t addr, const uint64_t *l
       }
       return FC_L1;
     }
-    if (t->valid && t->l2 != UINT64_MAX && fcov_in(addr, t->l2, t->page)) {
+    // A level-2 page at an odd byte offset: its first entry starts in the beat below it.
+    if (t->valid && t->l2 != UINT64_MAX && fcov_in(addr, t->l2 & ~7ull, t->page + (t->l2 & 7))) {
       return k == 0 ? FC_DTE : FC_CTE;
     }
   }

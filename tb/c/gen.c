@@ -203,7 +203,7 @@ static const gen_wdef_t gen_its_wdef[GW_N] = {
     [GW_MAPD] = {"mapd", 8, false, 1000},
     [GW_MAPC] = {"mapc", 6, false, 1000},
     [GW_MAPTI] = {"mapti", 14, false, 1000},
-    [GW_MAPI] = {"mapi", 3, false, 1000},
+    [GW_MAPI] = {"mapi", 4, false, 1000},
     [GW_INT] = {"int", 14, false, 1000},  // INT, CLEAR, INV, DISCARD
     [GW_MOVI] = {"movi", 4, false, 1000},
     [GW_INVALL] = {"invall", 2, false, 1000},
@@ -214,12 +214,12 @@ static const gen_wdef_t gen_its_wdef[GW_N] = {
     [GW_TRANSLATER] = {"translater", 5, false, 1000},
     [GW_REGREAD] = {"regread", 6, false, 1000},
     [GW_REGWRITE] = {"regwrite", 3, false, 1000},
-    [GW_FAULT] = {"fault", 3, false, 1000},
-    [GW_WFAULT] = {"wfault", 2, false, 1000},  // write-only ranges on a write class
-    [GW_RFAULT] = {"rfault", 1, false, 1000},  // read-only ranges
+    [GW_FAULT] = {"fault", 4, false, 1000},
+    [GW_WFAULT] = {"wfault", 4, false, 1000},  // write-only ranges on a write class
+    [GW_RFAULT] = {"rfault", 3, false, 1000},  // read-only ranges
     [GW_TOGGLE] = {"toggle", 1, false, 1000},
     [GW_CWRITER_OOR] = {"cwriter_oor", 1, false, 1000},
-    [GW_PLANT] = {"plant", 4, false, 1000},
+    [GW_PLANT] = {"plant", 10, false, 1000},
     [GW_WAIT] = {"wait", 5, false, 1000},
     [GW_BATCH] = {"batch", 2, false, 1000},
     [GW_REPROGRAM] = {"reprogram", 1, false, 1000},
@@ -577,6 +577,17 @@ static void gen_its_lookup(gen_t *g, uint64_t dev, uint64_t ev) {
   }
 }
 
+// A valid DTE for `dev` with its ITT, EventIDs up to 63 (pool events are below 40), so that a
+// lookup of a planted ITE reaches the ITE and its collection.
+static void gen_its_plant_dte(gen_t *g, uint64_t dev, uint64_t itt) {
+  uint64_t addr;
+  if (gen_entry_addr(g, 0, dev, &addr)) {
+    uint64_t dte = ITS_DTE_VALID | ITS_DTE_SIZE(5 + tb_rand_below(&g->r, 3)) |
+                   ITS_DTE_ITT_ADDR(itt >> 8) | (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
+    gen_op(g, SCN_MEM_WRITE, addr, dte, 8, 0);
+  }
+}
+
 static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
   uint64_t itt = GEN_ITT + (dev % 64) * 0x1000;
   uint64_t addr;
@@ -588,24 +599,34 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
                    (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, dte, 8, 0);
   } else if (k == 1 && gen_entry_addr(g, 1, icid, &addr)) {
-    uint64_t rd = tb_rand_pct(&g->r, 30) ? g->num_rd + tb_rand_below(&g->r, 3)
+    uint64_t rd = tb_rand_pct(&g->r, 45) ? g->num_rd + tb_rand_below(&g->r, 3)
                                          : tb_rand_below(&g->r, g->num_rd);
     uint64_t cte = (bad ? 0 : ITS_CTE_VALID) | ITS_CTE_RDBASE(rd & 0xFFFF) |
                    (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, cte, 8, 0);
-    if (tb_rand_pct(&g->r, 50)) {
+    if (tb_rand_pct(&g->r, 75)) {
       gen_its_plant_ite(g, itt, ev, icid, false);  // an ITE of that collection, looked up
-      gen_its_lookup(g, dev, ev);
+      if (tb_rand_pct(&g->r, 60)) {
+        gen_its_plant_dte(g, dev, itt);
+      }
+      for (unsigned i = 1 + (unsigned)tb_rand_below(&g->r, 3); i > 0; i--) {
+        gen_its_lookup(g, dev, ev);  // by 1-3 of the commands and MSIs that look it up
+      }
     }
   } else if (k == 2) {
     uint64_t ct_n = g->tab[1].n;
     uint64_t ite_icid = tb_rand_below(&g->r, GEN_ICIDS);
-    if (tb_rand_pct(&g->r, 15) && ct_n < 65536) {
+    if (tb_rand_pct(&g->r, 40) && ct_n < 65536) {
       ite_icid = ct_n + tb_rand_below(&g->r, 65536 - ct_n);  // beyond the collection table
     }
     gen_its_plant_ite(g, itt, ev, ite_icid, bad);
     if (tb_rand_pct(&g->r, 60)) {
-      gen_its_lookup(g, dev, ev);
+      gen_its_plant_dte(g, dev, itt);
+    }
+    if (tb_rand_pct(&g->r, 80)) {
+      for (unsigned i = 1 + (unsigned)tb_rand_below(&g->r, 3); i > 0; i--) {
+        gen_its_lookup(g, dev, ev);
+      }
     }
   } else if (k == 3) {
     unsigned n = (unsigned)tb_rand_below(&g->r, 2);
@@ -692,6 +713,13 @@ static void gen_its_fault(gen_t *g, tb_fault_kind_t kind) {
   gen_op(g, SCN_FAULT_ADD, lo, hi, kind, 0);
   g->faulting = true;
   g->unrun = 0;
+  if (kind == TB_FAULT_WRITE && tb_rand_pct(&g->r, 40)) {
+    // A command that writes an ITE after reading it (its reads pass, its write faults).
+    gen_its_cmd(g, tb_rand_pct(&g->r, 50) ? ITS_CMD_DISCARD : ITS_CMD_MOVI,
+                (its_cmd_fields_t){.dev = tb_rand_below(&g->r, GEN_DEVS),
+                                   .ev = tb_rand_below(&g->r, 40),
+                                   .icid = tb_rand_below(&g->r, GEN_ICIDS)});
+  }
   if (gen_its_pct(g, GW_FAULT_HOLD)) {
     g->fault_left = 2 + (unsigned)tb_rand_below(&g->r, 20);
     return;
@@ -1033,7 +1061,7 @@ static const gen_wdef_t gen_st_wdefs[GEN_ST_NW] = {
     [GEN_ST_EOM] = {"stimer.eom", 30, true},     [GEN_ST_SINT] = {"stimer.sint", 40, true},
     [GEN_ST_SIMP] = {"stimer.simp", 25, true},   [GEN_ST_SCONTROL] = {"stimer.scontrol", 20, true},
     [GEN_ST_SIEFP] = {"stimer.siefp", 10, true}, [GEN_ST_FAULT] = {"stimer.fault", 25, true},
-    [GEN_ST_WFAULT] = {"stimer.wfault", 20, true}, [GEN_ST_RFAULT] = {"stimer.rfault", 8, true},
+    [GEN_ST_WFAULT] = {"stimer.wfault", 80, true}, [GEN_ST_RFAULT] = {"stimer.rfault", 16, true},
     [GEN_ST_GP] = {"stimer.gp", 35, true},       [GEN_ST_READ] = {"stimer.read", 80, true},
     [GEN_ST_BLAST] = {"stimer.blast", 20, true}, [GEN_ST_WAIT] = {"stimer.wait", 30, true},
     [GEN_ST_RESET] = {"stimer.reset", 3, true},
@@ -1060,6 +1088,7 @@ typedef struct {
   // largest period stored, and the time never goes beyond UINT64_MAX - pmax.
   uint64_t cnt[STIMER_MAX_VP][STIMER_NUM_TIMERS];
   uint8_t per[STIMER_MAX_VP][STIMER_NUM_TIMERS];
+  uint8_t sx[STIMER_MAX_VP][STIMER_NUM_TIMERS];  // the SINTx each timer was last armed with
   uint64_t pmax;
   uint64_t simp[STIMER_MAX_VP];  // the last SIMP value written
   gen_st_anchor_t anchor[GEN_ST_ANCHORS];
@@ -1361,12 +1390,14 @@ static void gen_st_setup(gen_t *g, gen_st_t *t, const unsigned *given_w, const b
 
 // Arms timer `n` of `vp` (spec section 3): a mode, a SINT or direct mode, COUNT of the mode's
 // shape, in one of the two driver orders (or CONFIG alone, restarting with the stored COUNT).
-static void gen_st_arm(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
-                       uint64_t count) {
+// Arms timer n of `vp` on SINT `sx` (below 0: one drawn).
+static void gen_st_arm_sx(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
+                          uint64_t count, int sx) {
   bool autoen = tb_rand_pct(&g->r, 30);
   bool direct = tb_rand_pct(&g->r, 8);
+  uint64_t sint = sx >= 0 ? (uint64_t)sx : gen_st_sint(g, t);
   uint64_t cfg = STIMER_CFG_ENABLE | (periodic ? STIMER_CFG_PERIODIC : 0) |
-                 (autoen ? STIMER_CFG_AUTO_ENABLE : 0) | STIMER_CFG_SINTX(gen_st_sint(g, t)) |
+                 (autoen ? STIMER_CFG_AUTO_ENABLE : 0) | STIMER_CFG_SINTX(sint) |
                  (tb_rand_pct(&g->r, 10) ? STIMER_CFG_LAZY : 0);
   if (direct) {
     uint64_t vec = tb_rand_pct(&g->r, 80) ? gen_st_vector(g, t) : tb_rand_below(&g->r, 256);
@@ -1399,9 +1430,17 @@ static void gen_st_arm(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool peri
     gen_msr(g, vp, STIMER_MSR_CONFIG(n), cfg);
   }
   gen_st_track(t, vp, n, count, periodic);
+  if (vp < t->num_vp) {
+    t->sx[vp][n] = (uint8_t)((cfg >> 16) & 0xF);
+  }
   if (count != 0) {
     gen_st_anchor(t, periodic ? t->now : count, periodic ? count : 0);
   }
+}
+
+static void gen_st_arm(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
+                       uint64_t count) {
+  gen_st_arm_sx(g, t, vp, n, periodic, count, -1);
 }
 
 // The next time: small, medium or huge steps, exactly onto a deadline or a periodic grid point
@@ -1508,7 +1547,16 @@ static void gen_st_stop(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n) {
 // a read-only range to a slot's header (the busy-check read) or the whole page.
 static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp, tb_fault_kind_t kind) {
   uint64_t page = t->simp[vp] & ~0xFFFull;
-  uint64_t slot = page + STIMER_SLOT_BYTES * gen_st_sint(g, t);
+  unsigned sx = gen_st_sint(g, t);
+  if (kind != TB_FAULT_RW && vp < t->num_vp && tb_rand_pct(&g->r, 60)) {
+    // The slot of a timer of that VP, one with a COUNT if there is one.
+    unsigned n = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
+    for (unsigned k = 0; k < STIMER_NUM_TIMERS && t->cnt[vp][n] == 0; k++) {
+      n = (n + 1) % STIMER_NUM_TIMERS;
+    }
+    sx = t->sx[vp][n];
+  }
+  uint64_t slot = page + STIMER_SLOT_BYTES * sx;
   uint64_t lo, hi;
   unsigned p = gen_pct(g);
   if (kind != TB_FAULT_RW) {
@@ -1533,7 +1581,31 @@ static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp, tb_fault_kind_t kin
   if (kind == TB_FAULT_WRITE && lo == page && hi == page + 0x1000) {
     gen_st_simp(g, t, vp, t->simp[vp] | 1);  // the zeroing beats fault and are ignored
   }
-  if (tb_rand_pct(&g->r, 40)) {
+  // A write-only or read-only range stays more often. Half the time the guest frees the slot
+  // first (slots are mostly busy, and a periodic timer writes nothing to a busy one), and half
+  // the time a time step and an EOM follow at once: the attempt that fails on the range, then
+  // its retry (spec section 5) meets it too.
+  if (kind != TB_FAULT_RW && tb_rand_pct(&g->r, 50)) {
+    gen_op(g, SCN_GUEST_ACK, vp, sx, 0, 0);
+  }
+  if (kind != TB_FAULT_RW && vp < t->num_vp && tb_rand_pct(&g->r, 50)) {
+    // A timer of that slot, so an attempt meets the range while it stays.
+    // Half the time the time goes to its first expiry at once (within the time limit).
+    bool periodic = tb_rand_pct(&g->r, 50);
+    uint64_t count = periodic ? gen_st_period(g, t) : gen_st_deadline(g, t);
+    gen_st_arm_sx(g, t, vp, (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS), periodic, count,
+                  (int)sx);
+    uint64_t due = periodic ? gen_add_cap(t->now, count, UINT64_MAX) : count;
+    if (count != 0 && due > t->now && due <= gen_st_tmax(t) && tb_rand_pct(&g->r, 50)) {
+      t->now = due;
+      gen_op(g, SCN_TIME, t->now, 0, 0, 0);
+    }
+  }
+  if (kind != TB_FAULT_RW && tb_rand_pct(&g->r, 50)) {
+    gen_st_time(g, t);
+    gen_msr(g, vp, STIMER_MSR_EOM, 0);
+  }
+  if (tb_rand_pct(&g->r, kind == TB_FAULT_RW ? 40 : 20)) {
     gen_st_time(g, t);
     gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
     t->faults = 0;
@@ -1621,6 +1693,7 @@ static void gen_st_reset(gen_t *g, gen_st_t *t) {
   gen_op(g, SCN_RESET, 0, 0, 0, 0);
   memset(t->cnt, 0, sizeof(t->cnt));
   memset(t->per, 0, sizeof(t->per));
+  memset(t->sx, 0, sizeof(t->sx));
   memset(t->simp, 0, sizeof(t->simp));
   t->pmax = 0;
   t->n_anchor = 0;
