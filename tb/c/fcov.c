@@ -270,12 +270,12 @@ static const struct {
   const char *src;
   const char *pairs;
 } fcov_x_out[] = {
-    {"cmd.INT", FCOV_X_LOOKUP},  {"cmd.CLEAR", FCOV_X_LOOKUP},
-    {"cmd.INV", FCOV_X_LOOKUP},  {"cmd.DISCARD", FCOV_X_LOOKUP},
-    {"cmd.MOVI", FCOV_X_LOOKUP}, {"msi.port", FCOV_X_LOOKUP},
+    {"cmd.INT", FCOV_X_LOOKUP},        {"cmd.CLEAR", FCOV_X_LOOKUP},
+    {"cmd.INV", FCOV_X_LOOKUP},        {"cmd.DISCARD", FCOV_X_LOOKUP},
+    {"cmd.MOVI", FCOV_X_LOOKUP},       {"msi.port", FCOV_X_LOOKUP},
     {"msi.translater", FCOV_X_LOOKUP}, {"cmd.MAPTI", FCOV_X_MAP},
-    {"cmd.MAPI", FCOV_X_MAP},    {"cmd.MAPD", "ok:dt ee01:dt"},
-    {"cmd.MAPC", "ok:ct ee03:ct"}, {"cmd.INVALL", "ok:ct ee03:ct ee09:ct ee02:ct"},
+    {"cmd.MAPI", FCOV_X_MAP},          {"cmd.MAPD", "ok:dt ee01:dt"},
+    {"cmd.MAPC", "ok:ct ee03:ct"},     {"cmd.INVALL", "ok:ct ee03:ct ee09:ct ee02:ct"},
 };
 
 #define FCOV_X_LOOKUPS "cmd.INT cmd.CLEAR cmd.INV cmd.DISCARD cmd.MOVI"
@@ -366,7 +366,8 @@ static void fcov_table_init(void) {
         const char *sn = fcov_x_sints[k];
         const char *pre = "stimer.x";
         fcov_xadd("%s.%s.%s.%s.%s", pre, modes[m], att, sn, k < 2 ? "delivered" : "no_irq");
-        fcov_xadd("%s.%s.%s.%s.%s", pre, modes[m], att, sn, periodic ? "busy_lost" : "busy_pending");
+        fcov_xadd("%s.%s.%s.%s.%s", pre, modes[m], att, sn,
+                  periodic ? "busy_lost" : "busy_pending");
         if (!periodic) {
           fcov_xadd("%s.%s.%s.%s.flag_fault", pre, modes[m], att, sn);
         }
@@ -929,7 +930,7 @@ void fcov_st_attempt(fcov_t *fc, stimer_t *st, const stimer_retire_t *rt,
   stimer_outcome_t o = rt->outcome;
   fcov_hitf(fc, "stimer.attempt.%s.%s", mode, fcov_st_out[o]);
   // Cross 3: mode (AutoEnable too) x first attempt or retry x SINT mode x outcome.
-  const char *xsint = (cfg & STIMER_CFG_DIRECT)     ? "direct"
+  const char *xsint = (cfg & STIMER_CFG_DIRECT)       ? "direct"
                       : (sint & STIMER_SINT_MASKED)   ? "masked"
                       : (sint & STIMER_SINT_POLLING)  ? "polling"
                       : (sint & STIMER_SINT_AUTO_EOI) ? "auto_eoi"

@@ -1055,15 +1055,24 @@ enum {
 };
 
 static const gen_wdef_t gen_st_wdefs[GEN_ST_NW] = {
-    [GEN_ST_TIME] = {"stimer.time", 220, false}, [GEN_ST_ARM] = {"stimer.arm", 170, false},
-    [GEN_ST_TIE] = {"stimer.tie", 30, true},     [GEN_ST_STOP] = {"stimer.stop", 30, true},
-    [GEN_ST_ACK] = {"stimer.ack", 130, true},    [GEN_ST_EOI] = {"stimer.eoi", 50, true},
-    [GEN_ST_EOM] = {"stimer.eom", 30, true},     [GEN_ST_SINT] = {"stimer.sint", 40, true},
-    [GEN_ST_SIMP] = {"stimer.simp", 25, true},   [GEN_ST_SCONTROL] = {"stimer.scontrol", 20, true},
-    [GEN_ST_SIEFP] = {"stimer.siefp", 10, true}, [GEN_ST_FAULT] = {"stimer.fault", 25, true},
-    [GEN_ST_WFAULT] = {"stimer.wfault", 80, true}, [GEN_ST_RFAULT] = {"stimer.rfault", 16, true},
-    [GEN_ST_GP] = {"stimer.gp", 35, true},       [GEN_ST_READ] = {"stimer.read", 80, true},
-    [GEN_ST_BLAST] = {"stimer.blast", 20, true}, [GEN_ST_WAIT] = {"stimer.wait", 30, true},
+    [GEN_ST_TIME] = {"stimer.time", 220, false},
+    [GEN_ST_ARM] = {"stimer.arm", 170, false},
+    [GEN_ST_TIE] = {"stimer.tie", 30, true},
+    [GEN_ST_STOP] = {"stimer.stop", 30, true},
+    [GEN_ST_ACK] = {"stimer.ack", 130, true},
+    [GEN_ST_EOI] = {"stimer.eoi", 50, true},
+    [GEN_ST_EOM] = {"stimer.eom", 30, true},
+    [GEN_ST_SINT] = {"stimer.sint", 40, true},
+    [GEN_ST_SIMP] = {"stimer.simp", 25, true},
+    [GEN_ST_SCONTROL] = {"stimer.scontrol", 20, true},
+    [GEN_ST_SIEFP] = {"stimer.siefp", 10, true},
+    [GEN_ST_FAULT] = {"stimer.fault", 25, true},
+    [GEN_ST_WFAULT] = {"stimer.wfault", 80, true},
+    [GEN_ST_RFAULT] = {"stimer.rfault", 16, true},
+    [GEN_ST_GP] = {"stimer.gp", 35, true},
+    [GEN_ST_READ] = {"stimer.read", 80, true},
+    [GEN_ST_BLAST] = {"stimer.blast", 20, true},
+    [GEN_ST_WAIT] = {"stimer.wait", 30, true},
     [GEN_ST_RESET] = {"stimer.reset", 3, true},
 };
 
