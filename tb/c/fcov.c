@@ -326,6 +326,14 @@ static bool fcov_x_possible(const char *src, const char *out, const char *tab, b
   return !(strcmp(out, "ee01") == 0 && strcmp(tab, "dt") == 0 && strncmp(src, "msi.", 4) == 0);
 }
 
+// A list of the tables above into buf (one that does not fit is a bug of the table).
+static void fcov_copy(char *buf, size_t len, const char *list) {
+  if ((size_t)snprintf(buf, len, "%s", list) >= len) {
+    fprintf(stderr, "fcov: a cross list longer than %zu characters\n", len - 1);
+    abort();
+  }
+}
+
 // The bin table: the flat bins, then the crosses, built once.
 static void fcov_table_init(void) {
   if (fcov_n != 0) {
@@ -334,9 +342,9 @@ static void fcov_table_init(void) {
   for (unsigned i = 0; i < FCOV_FLAT_N; i++) {
     fcov_names[fcov_n++] = fcov_flat[i];
   }
-  char buf[128];
+  char buf[256];  // the longest list above is 120 characters
   for (unsigned i = 0; i < sizeof(fcov_x_out) / sizeof(fcov_x_out[0]); i++) {
-    snprintf(buf, sizeof(buf), "%s", fcov_x_out[i].pairs);
+    fcov_copy(buf, sizeof(buf), fcov_x_out[i].pairs);
     for (char *sv = NULL, *p = strtok_r(buf, " ", &sv); p != NULL; p = strtok_r(NULL, " ", &sv)) {
       char *tab = strchr(p, ':');
       *tab++ = 0;
@@ -352,7 +360,7 @@ static void fcov_table_init(void) {
     }
   }
   for (unsigned i = 0; i < sizeof(fcov_x_fault) / sizeof(fcov_x_fault[0]); i++) {
-    snprintf(buf, sizeof(buf), "%s", fcov_x_fault[i].srcs);
+    fcov_copy(buf, sizeof(buf), fcov_x_fault[i].srcs);
     for (char *sv = NULL, *p = strtok_r(buf, " ", &sv); p != NULL; p = strtok_r(NULL, " ", &sv)) {
       fcov_xadd("its.x.fault.%s.%s", fcov_x_fault[i].point, p);
     }
