@@ -1599,8 +1599,10 @@ static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp, tb_fault_kind_t kin
   }
   if (kind != TB_FAULT_RW && vp < t->num_vp && tb_rand_pct(&g->r, 50)) {
     // A timer of that slot, so an attempt meets the range while it stays.
-    // Half the time the time goes to its first expiry at once (within the time limit).
-    bool periodic = tb_rand_pct(&g->r, 50);
+    // Periodic more often (one whose slot is busy gives up without writing, so fewer of its
+    // attempts meet a write fault); half the time the time goes to its first expiry at once
+    // (within the time limit).
+    bool periodic = tb_rand_pct(&g->r, 65);
     uint64_t count = periodic ? gen_st_period(g, t) : gen_st_deadline(g, t);
     gen_st_arm_sx(g, t, vp, (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS), periodic, count,
                   (int)sx);
