@@ -167,8 +167,11 @@ def render_coverage(d):
     out = ['<table id="coverage-figures"><thead><tr><th>kind</th><th>covered</th>'
            '<th>of</th><th>%</th></tr></thead><tbody>']
     names = {"line": "line (rtl/)", "toggle": "toggle (rtl/)", "functional": "functional bins",
-             "model_line": "line (cmodel/src, gcov)", "model_branch": "branch (cmodel/src, gcov)"}
-    for kind in ("line", "toggle", "functional", "model_line", "model_branch"):
+             "model_line": "line (cmodel/src, gcov)", "model_branch": "branch (cmodel/src, gcov)",
+             "functional_flat": "functional bins: flat", "functional_cross": "functional bins: cross"}
+    # The flat/cross split of the functional figure, when the run gave it.
+    split = tuple(k for k in ("functional_flat", "functional_cross") if k in d)
+    for kind in ("line", "toggle", "functional") + split + ("model_line", "model_branch"):
         v = d.get(kind)
         if isinstance(v, dict) and v.get("total"):
             out.append(f'<tr id="cov-{kind}"><td>{names[kind]}</td><td>{esc(v["hit"])}</td>'

@@ -22,9 +22,22 @@ CASES = [
       "its.stall.table_write.dte", "its.cmd.INT.stalled", "its.cmd.MAPTI.stalled",
       "its.retry.stalled", "its.retry.rerun.ok", "its.stall.cwriter_without_retry",
       "its.stall.cbaser_clears", "its.msi.port.fault", "its.msi.port.ok", "its.cmd.SYNC.ok",
-      "its.rd.SYNC", "its.table.dt.flat.64k"],
+      "its.rd.SYNC", "its.table.dt.flat.64k", "its.x.fault.fetch.cmd",
+      "its.x.fault.dte_write.cmd.MAPD", "its.x.fault.ite_write.cmd.MAPTI",
+      "its.x.fault.dte_read.cmd.INT", "its.x.fault.dte_read.msi.port"],
      ["stimer.attempt.oneshot.delivered", "stimer.eom", "its.cmd.MAPTI.ignored.0x010A06",
       "its.table.dt.indirect.64k", "its.msi.translater.ok", "its.stall.table_read.cte"]),
+    ("sim/tests/stimer_fault_flag_write.scn",
+     # write-only faults on a slot's header (the busy-flag write of a one-shot, the message_type
+     # beat) and on a periodic timer's busy slot (never written), a read-only fault on a free
+     # slot's header; retries after EOM.
+     ["stimer.fault.flag_write", "stimer.fault.msg_write", "stimer.fault.busy_read",
+      "stimer.x.oneshot.first.unmasked.flag_fault", "stimer.x.oneshot.retry.unmasked.flag_fault",
+      "stimer.x.oneshot.retry.unmasked.busy_pending", "stimer.x.oneshot.retry.unmasked.delivered",
+      "stimer.x.periodic.first.unmasked.busy_lost", "stimer.x.oneshot.first.unmasked.msg_fault",
+      "stimer.x.oneshot.first.unmasked.read_fault"],
+     ["stimer.attempt.periodic.fault", "stimer.x.periodic.first.unmasked.delivered",
+      "stimer.x.oneshot.first.unmasked.delivered", "its.x.fault.fetch.cmd"]),
     ("sim/tests/stimer_multi_vp.scn",
      ["stimer.attempt.oneshot.delivered", "stimer.vp.nonzero", "stimer.simp_zero"],
      ["its.cmd.INT.ok", "its.stall.fetch", "stimer.msr.gp.direct_nofeat"]),

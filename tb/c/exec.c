@@ -269,7 +269,7 @@ static exec_op_t exec_begin(exec_t *ex, const scn_op_t *op) {
       return EXEC_OP_DONE;
     case SCN_FAULT_ADD:
       for (size_t i = 0; i < ex->be.n_images; i++) {
-        if (!tb_mem_add_fault(ex->be.images[i], a[0], a[1])) {
+        if (!tb_mem_add_fault_kind(ex->be.images[i], a[0], a[1], (tb_fault_kind_t)a[2])) {
           exec_fail(ex, op, "too many memory fault ranges");
           break;
         }

@@ -43,7 +43,7 @@
       "its.table." t ".indirect.4k", "its.table." t ".indirect.16k",                 \
       "its.table." t ".indirect.64k", "its.table." t ".l1_invalid"
 
-static const char *const fcov_names[] = {
+static const char *const fcov_flat[] = {
     // spec/its.md section 3: each command x outcome x the error codes it can retire with.
     FCOV_LOOKUP("MOVI", "01"),
     "its.cmd.MOVI.ok.same_rd",  // IMPDEF-ITS-10: no MOVE event when the RDbases are equal
@@ -209,7 +209,185 @@ static const char *const fcov_names[] = {
     "stimer.reset.pending",
 };
 
-#define FCOV_N (sizeof(fcov_names) / sizeof(fcov_names[0]))
+#define FCOV_FLAT_N (sizeof(fcov_flat) / sizeof(fcov_flat[0]))
+
+// ---- Cross bins (docs/testplan.md "Cross bins") ----
+//
+// Three crosses, each built from the spec's rules: only the combinations the spec allows are
+// bins. A combination left out is listed with the rule that excludes it; if the DUT and the model
+// ever agree on one, it is counted as an unplanned outcome (`!name`), a finding.
+//
+// 1. ITS command (or MSI source) x outcome x table kind x page size of the table the outcome
+//    depends on: `its.x.<cmd.NAME|msi.SRC>.<ok|eeEE>.<dt|ct>.<flat|indirect>.<4k|16k|64k>`, the
+//    kind and page size from GITS_BASER0/1 at the operation. Which table decides an outcome
+//    (spec/its.md 3.2, 3.3, section 5; codes of docs/impdef.md): DeviceID >= DT.n (01), DTE.V = 0
+//    or an invalid level-1 entry (04), EventID >= 2^(DTE.Size+1) (05) and the ITE found through
+//    the DTE's ITT (07) depend on the device table; ICID >= CT.n (03), CTE.V = 0 or an invalid
+//    level-1 entry (09) and CTE.RDbase >= #RD (02) on the collection table. OK depends on every
+//    table the command walks: both for the lookups and translations, the device table for MAPD,
+//    MAPTI and MAPI (MAPTI/MAPI only bound the ICID by CT.n), the collection table for MAPC and
+//    INVALL. Not crossed (no table decides them): MAPD Size > 15 (02), MAPC RDbase >= #RD (02),
+//    MAPTI pINTID (06), MOVALL (RDbases only), SYNC, unknown opcodes, a disabled ITS (FE);
+//    stalls are crossed with their fault point below.
+//    Excluded: EE 03 with a two-level collection table: a two-level table holds at least
+//    (page/8)^2 >= 2^18 entries, capped at 2^CIDbits = 2^16 (spec/its.md 4, section 9), and every
+//    ICID (command field, ITE field) is 16 bits, so none is >= CT.n. EE 01 of an MSI with a
+//    two-level device table: DT.n = 2^16 the same way and the side-band DeviceID is 16 bits (a
+//    command's DeviceID field is 32 bits, so the commands keep that bin).
+// 2. Fault point x the command or MSI that met it: `its.x.fault.<point>.<cmd.NAME|msi.SRC>`
+//    (spec/its.md 3.1, 3.2, section 5, 9; IMPDEF-ITS-8, -9, -13). A command-fetch fault retires
+//    with opcode 0 before the command is known (IMPDEF-ITS-13): one bin `its.x.fault.fetch.cmd`.
+//    Level-1 entry reads: every command that reads or writes a DTE, ITE-through-DTE or CTE. DTE
+//    reads: MAPTI, MAPI, the lookups, MSIs; ITE reads: the lookups and MSIs; CTE reads: the
+//    lookups, INVALL and MSIs. Writes: DTE by MAPD, CTE by MAPC, ITE by MAPTI, MAPI, DISCARD and
+//    MOVI. Excluded: MAPD and MAPC read no entry (they write it, 3.3); MAPTI and MAPI read no ITE
+//    and no CTE (they check the ICID against CT.n only); SYNC, MOVALL and unknown opcodes touch no
+//    table; an MSI writes nothing.
+// 3. stimer timer mode x first attempt or retry x SINT mode x outcome (spec/stimer.md 3-6,
+//    IMPDEF-ST-2): `stimer.x.<periodic|oneshot>[_auto].<first|retry>.<sint>.<outcome>`, the mode
+//    and AutoEnable from CONFIG, the SINT mode from SINTx (masked, polling, AutoEOI, unmasked in
+//    that order) or `direct` (DirectMode), `retry` for an attempt after an acknowledge of a failed
+//    one. Outcomes: a free slot gets the message (`delivered`, or `no_irq` for a masked or polling
+//    SINT), a busy slot (`busy_lost` periodic, `busy_pending` one-shot), SIMP or SCONTROL off
+//    (`unavailable`), a faulting busy-check read (`read_fault`), flag write (`flag_fault`) or
+//    message write (`msg_fault`). Excluded: `delivered` with a masked or polling SINT and `no_irq`
+//    with an unmasked or AutoEOI one (TLFS Normative: only the interrupt is suppressed); a periodic
+//    timer's `busy_pending` and `flag_fault` (it gives up on a busy slot without writing it) and a
+//    one-shot's `busy_lost`; a direct-mode timer has one outcome, `direct`, and no retry (direct
+//    notification always succeeds, Normative, so it never waits; an acknowledge skips it, and a
+//    CONFIG write that turns a waiting timer direct discards its pending expiry).
+#define FCOV_MAX 1024
+#define FCOV_NAME 72
+
+static char fcov_xname[FCOV_MAX][FCOV_NAME];
+static const char *fcov_names[FCOV_MAX];
+static unsigned fcov_n;  // bins in fcov_names: the flat table, then the crosses
+
+// The outcome x table pairs of cross 1, per command or MSI source.
+#define FCOV_X_LOOKUP "ok:dt ok:ct ee01:dt ee04:dt ee05:dt ee07:dt ee03:ct ee09:ct ee02:ct"
+#define FCOV_X_MAP "ok:dt ee01:dt ee04:dt ee05:dt ee03:ct"
+static const struct {
+  const char *src;
+  const char *pairs;
+} fcov_x_out[] = {
+    {"cmd.INT", FCOV_X_LOOKUP},        {"cmd.CLEAR", FCOV_X_LOOKUP},
+    {"cmd.INV", FCOV_X_LOOKUP},        {"cmd.DISCARD", FCOV_X_LOOKUP},
+    {"cmd.MOVI", FCOV_X_LOOKUP},       {"msi.port", FCOV_X_LOOKUP},
+    {"msi.translater", FCOV_X_LOOKUP}, {"cmd.MAPTI", FCOV_X_MAP},
+    {"cmd.MAPI", FCOV_X_MAP},          {"cmd.MAPD", "ok:dt ee01:dt"},
+    {"cmd.MAPC", "ok:ct ee03:ct"},     {"cmd.INVALL", "ok:ct ee03:ct ee09:ct ee02:ct"},
+};
+
+#define FCOV_X_LOOKUPS "cmd.INT cmd.CLEAR cmd.INV cmd.DISCARD cmd.MOVI"
+#define FCOV_X_MSIS "msi.port msi.translater"
+static const struct {
+  const char *point;
+  const char *srcs;
+} fcov_x_fault[] = {
+    {"fetch", "cmd"},
+    {"l1", "cmd.MAPD cmd.MAPC cmd.MAPTI cmd.MAPI " FCOV_X_LOOKUPS " cmd.INVALL " FCOV_X_MSIS},
+    {"dte_read", "cmd.MAPTI cmd.MAPI " FCOV_X_LOOKUPS " " FCOV_X_MSIS},
+    {"ite_read", FCOV_X_LOOKUPS " " FCOV_X_MSIS},
+    {"cte_read", FCOV_X_LOOKUPS " cmd.INVALL " FCOV_X_MSIS},
+    {"dte_write", "cmd.MAPD"},
+    {"cte_write", "cmd.MAPC"},
+    {"ite_write", "cmd.MAPTI cmd.MAPI cmd.DISCARD cmd.MOVI"},
+};
+
+static const char *const fcov_x_pages[] = {"4k", "16k", "64k"};
+static const char *const fcov_x_sints[] = {"unmasked", "auto_eoi", "masked", "polling"};
+
+static void fcov_xadd(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void fcov_xadd(const char *fmt, ...) {
+  if (fcov_n >= FCOV_MAX) {
+    fprintf(stderr, "fcov: more than %d bins (FCOV_MAX)\n", FCOV_MAX);
+    abort();
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(fcov_xname[fcov_n], FCOV_NAME, fmt, ap);
+  va_end(ap);
+  if (n < 0 || n >= FCOV_NAME) {
+    fprintf(stderr, "fcov: bin name longer than %d characters\n", FCOV_NAME - 1);
+    abort();
+  }
+  fcov_names[fcov_n] = fcov_xname[fcov_n];
+  fcov_n++;
+}
+
+// Whether cross 1 has outcome `out` of `src` with table `tab` of that kind (the exclusions above).
+static bool fcov_x_possible(const char *src, const char *out, const char *tab, bool indirect) {
+  if (!indirect) {
+    return true;
+  }
+  if (strcmp(out, "ee03") == 0 && strcmp(tab, "ct") == 0) {
+    return false;  // CT.n = 2^16 > every 16-bit ICID
+  }
+  return !(strcmp(out, "ee01") == 0 && strcmp(tab, "dt") == 0 && strncmp(src, "msi.", 4) == 0);
+}
+
+// A list of the tables above into buf (one that does not fit is a bug of the table).
+static void fcov_copy(char *buf, size_t len, const char *list) {
+  if ((size_t)snprintf(buf, len, "%s", list) >= len) {
+    fprintf(stderr, "fcov: a cross list longer than %zu characters\n", len - 1);
+    abort();
+  }
+}
+
+// The bin table: the flat bins, then the crosses, built once.
+static void fcov_table_init(void) {
+  if (fcov_n != 0) {
+    return;
+  }
+  for (unsigned i = 0; i < FCOV_FLAT_N; i++) {
+    fcov_names[fcov_n++] = fcov_flat[i];
+  }
+  char buf[256];  // the longest list above is 120 characters
+  for (unsigned i = 0; i < sizeof(fcov_x_out) / sizeof(fcov_x_out[0]); i++) {
+    fcov_copy(buf, sizeof(buf), fcov_x_out[i].pairs);
+    for (char *sv = NULL, *p = strtok_r(buf, " ", &sv); p != NULL; p = strtok_r(NULL, " ", &sv)) {
+      char *tab = strchr(p, ':');
+      *tab++ = 0;
+      for (unsigned ind = 0; ind < 2; ind++) {
+        if (!fcov_x_possible(fcov_x_out[i].src, p, tab, ind != 0)) {
+          continue;
+        }
+        for (unsigned pg = 0; pg < 3; pg++) {
+          fcov_xadd("its.x.%s.%s.%s.%s.%s", fcov_x_out[i].src, p, tab, ind ? "indirect" : "flat",
+                    fcov_x_pages[pg]);
+        }
+      }
+    }
+  }
+  for (unsigned i = 0; i < sizeof(fcov_x_fault) / sizeof(fcov_x_fault[0]); i++) {
+    fcov_copy(buf, sizeof(buf), fcov_x_fault[i].srcs);
+    for (char *sv = NULL, *p = strtok_r(buf, " ", &sv); p != NULL; p = strtok_r(NULL, " ", &sv)) {
+      fcov_xadd("its.x.fault.%s.%s", fcov_x_fault[i].point, p);
+    }
+  }
+  static const char *const modes[] = {"periodic", "periodic_auto", "oneshot", "oneshot_auto"};
+  for (unsigned m = 0; m < 4; m++) {
+    bool periodic = m < 2;
+    for (unsigned r = 0; r < 2; r++) {
+      const char *att = r ? "retry" : "first";
+      for (unsigned k = 0; k < 4; k++) {
+        const char *sn = fcov_x_sints[k];
+        const char *pre = "stimer.x";
+        fcov_xadd("%s.%s.%s.%s.%s", pre, modes[m], att, sn, k < 2 ? "delivered" : "no_irq");
+        fcov_xadd("%s.%s.%s.%s.%s", pre, modes[m], att, sn,
+                  periodic ? "busy_lost" : "busy_pending");
+        if (!periodic) {
+          fcov_xadd("%s.%s.%s.%s.flag_fault", pre, modes[m], att, sn);
+        }
+        fcov_xadd("%s.%s.%s.%s.msg_fault", pre, modes[m], att, sn);
+        fcov_xadd("%s.%s.%s.%s.read_fault", pre, modes[m], att, sn);
+        fcov_xadd("%s.%s.%s.%s.unavailable", pre, modes[m], att, sn);
+      }
+    }
+    fcov_xadd("stimer.x.%s.first.direct.direct", modes[m]);
+  }
+}
+
 #define FCOV_EXTRA 64
 #define FCOV_READS 64
 #define FCOV_VPS 256
@@ -221,8 +399,8 @@ typedef struct {
 } fcov_read_t;
 
 struct fcov {
-  uint64_t count[FCOV_N];
-  unsigned order[FCOV_N];  // indices of fcov_names, sorted by name
+  uint64_t count[FCOV_MAX];
+  unsigned order[FCOV_MAX];  // indices of fcov_names, sorted by name
   struct {
     char name[96];
     uint64_t count;
@@ -257,15 +435,16 @@ static int fcov_cmp(const void *a, const void *b) {
 }
 
 fcov_t *fcov_new(void) {
+  fcov_table_init();
   fcov_t *fc = calloc(1, sizeof(*fc));
   if (fc == NULL) {
     return NULL;
   }
-  for (unsigned i = 0; i < FCOV_N; i++) {
+  for (unsigned i = 0; i < fcov_n; i++) {
     fc->order[i] = i;
   }
-  qsort(fc->order, FCOV_N, sizeof(fc->order[0]), fcov_cmp);
-  for (unsigned i = 1; i < FCOV_N; i++) {
+  qsort(fc->order, fcov_n, sizeof(fc->order[0]), fcov_cmp);
+  for (unsigned i = 1; i < fcov_n; i++) {
     if (strcmp(fcov_names[fc->order[i - 1]], fcov_names[fc->order[i]]) == 0) {
       fprintf(stderr, "fcov: bin '%s' is in the table twice\n", fcov_names[fc->order[i]]);
       abort();
@@ -300,7 +479,8 @@ void fcov_reset(fcov_t *fc) {
 }
 
 size_t fcov_bins(void) {
-  return FCOV_N;
+  fcov_table_init();
+  return fcov_n;
 }
 
 void fcov_hit(fcov_t *fc, const char *name) {
@@ -308,7 +488,7 @@ void fcov_hit(fcov_t *fc, const char *name) {
     return;
   }
   size_t lo = 0;
-  size_t hi = FCOV_N;
+  size_t hi = fcov_n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
     int c = strcmp(name, fcov_names[fc->order[mid]]);
@@ -352,8 +532,8 @@ bool fcov_write(const fcov_t *fc, const char *path, const char *test, uint64_t s
     return false;
   }
   fprintf(f, "# functional coverage: test %s seed %llu, %zu bins; '!' marks unplanned outcomes\n",
-          test, (unsigned long long)seed, FCOV_N);
-  for (unsigned i = 0; i < FCOV_N; i++) {
+          test, (unsigned long long)seed, (size_t)fcov_n);
+  for (unsigned i = 0; i < fcov_n; i++) {
     fprintf(f, "%s %llu\n", fcov_names[i], (unsigned long long)fc->count[i]);
   }
   for (unsigned i = 0; i < fc->n_extra; i++) {
@@ -479,11 +659,48 @@ static fcov_acc_t fcov_classify(fcov_walk_t *w, uint64_t addr, const uint64_t *l
       }
       return FC_L1;
     }
-    if (t->valid && t->l2 != UINT64_MAX && fcov_in(addr, t->l2, t->page)) {
+    // A level-2 page at an odd byte offset: its first entry starts in the beat below it.
+    if (t->valid && t->l2 != UINT64_MAX && fcov_in(addr, t->l2 & ~7ull, t->page + (t->l2 & 7))) {
       return k == 0 ? FC_DTE : FC_CTE;
     }
   }
   return FC_ITE;
+}
+
+// Cross 1: outcome `out` (ok, eeEE) of `src` (cmd.NAME, msi.SRC) with the kind and page size of
+// each table the outcome depends on (fcov_x_out). A table with Valid = 0 has no kind: not crossed.
+static void fcov_x_outcome(fcov_t *fc, const fcov_walk_t *w, const char *src, const char *out) {
+  size_t ol = strlen(out);
+  for (unsigned i = 0; i < sizeof(fcov_x_out) / sizeof(fcov_x_out[0]); i++) {
+    if (strcmp(fcov_x_out[i].src, src) != 0) {
+      continue;
+    }
+    for (const char *p = fcov_x_out[i].pairs; p != NULL; p = strchr(p, ' ')) {
+      p += *p == ' ';
+      if (strncmp(p, out, ol) != 0 || p[ol] != ':') {
+        continue;
+      }
+      unsigned k = p[ol + 1] == 'd' ? 0 : 1;
+      const fcov_table_t *t = &w->t[k];
+      if (t->valid) {
+        fcov_hitf(fc, "its.x.%s.%s.%s.%s.%s", src, out, k == 0 ? "dt" : "ct",
+                  t->indirect ? "indirect" : "flat", fcov_page(t));
+      }
+    }
+  }
+}
+
+// Cross 2: the access that faulted (a write beat, else the first faulting read) x `src`.
+static void fcov_x_fault_hit(fcov_t *fc, int read_fault, int write_fault, const char *src) {
+  if (write_fault >= 0) {
+    fcov_hitf(fc, "its.x.fault.%s_write.%s", fcov_acc_names[write_fault], src);
+  } else if (read_fault == FC_FETCH) {
+    fcov_hit(fc, "its.x.fault.fetch.cmd");  // the opcode is not known (IMPDEF-ITS-13)
+  } else if (read_fault == FC_L1) {
+    fcov_hitf(fc, "its.x.fault.l1.%s", src);
+  } else if (read_fault >= 0) {
+    fcov_hitf(fc, "its.x.fault.%s_read.%s", fcov_acc_names[read_fault], src);
+  }
 }
 
 void fcov_its_begin(fcov_t *fc) {
@@ -543,16 +760,27 @@ void fcov_its_retire(fcov_t *fc, const fcov_its_ctx_t *ctx, const its_retire_t *
   for (size_t i = 0; i < nr; i++) {
     fcov_hitf(fc, "its.rd.%s", its_rd_kind_name(rds[i].kind));
   }
+  char xsrc[32];
+  char xout[8];
+  snprintf(xout, sizeof(xout), "ee%02X", (unsigned)rt->error & 0xFF);
   if (rt->kind != ITS_RT_CMD) {
     const char *src = rt->kind == ITS_RT_MSI ? "port" : "translater";
+    snprintf(xsrc, sizeof(xsrc), "msi.%s", src);
     if (rt->outcome == ITS_OUT_IGNORED) {
       fcov_hitf(fc, "its.msi.%s.ignored.0x%06X", src, (unsigned)rt->error);
+      fcov_x_outcome(fc, &w, xsrc, xout);
     } else {
       fcov_hitf(fc, "its.msi.%s.%s", src, rt->outcome == ITS_OUT_OK ? "ok" : "fault");
+      if (rt->outcome == ITS_OUT_OK) {
+        fcov_x_outcome(fc, &w, xsrc, "ok");
+      } else {
+        fcov_x_fault_hit(fc, read_fault, write_fault, xsrc);
+      }
     }
     return;
   }
   const char *cmd = fcov_its_cmd(rt->opcode);
+  snprintf(xsrc, sizeof(xsrc), "cmd.%s", cmd);
   if (fc->retry_pending && rt->offset == fc->retry_offset) {
     static const char *const out[] = {"ok", "ignored", "stalled", "fault"};
     fcov_hitf(fc, "its.retry.rerun.%s", out[rt->outcome & 3]);
@@ -568,6 +796,7 @@ void fcov_its_retire(fcov_t *fc, const fcov_its_ctx_t *ctx, const its_retire_t *
     } else {
       fcov_hit(fc, "its.stall.no_fault_seen");  // unplanned: the classifier missed the access
     }
+    fcov_x_fault_hit(fc, read_fault, write_fault, xsrc);
     if (read_fault != FC_FETCH) {
       fcov_hitf(fc, "its.cmd.%s.stalled", cmd);
     }
@@ -585,10 +814,12 @@ void fcov_its_retire(fcov_t *fc, const fcov_its_ctx_t *ctx, const its_retire_t *
       }
     } else {
       fcov_hitf(fc, "its.cmd.%s.ignored.0x%06X", cmd, (unsigned)rt->error);
+      fcov_x_outcome(fc, &w, xsrc, xout);
     }
     return;
   }
   fcov_hitf(fc, "its.cmd.%s.ok", cmd);
+  fcov_x_outcome(fc, &w, xsrc, "ok");
   // Refinements of OK that the retire record does not carry: the command's fields, from the
   // queue slot it was fetched from, and whether it sent an event.
   uint64_t dw[4];
@@ -706,6 +937,18 @@ void fcov_st_attempt(fcov_t *fc, stimer_t *st, const stimer_retire_t *rt,
   const char *mode = periodic ? "periodic" : "oneshot";
   stimer_outcome_t o = rt->outcome;
   fcov_hitf(fc, "stimer.attempt.%s.%s", mode, fcov_st_out[o]);
+  // Cross 3: mode (AutoEnable too) x first attempt or retry x SINT mode x outcome.
+  const char *xsint = (cfg & STIMER_CFG_DIRECT)       ? "direct"
+                      : (sint & STIMER_SINT_MASKED)   ? "masked"
+                      : (sint & STIMER_SINT_POLLING)  ? "polling"
+                      : (sint & STIMER_SINT_AUTO_EOI) ? "auto_eoi"
+                                                      : "unmasked";
+  const char *xout = o != STIMER_OUT_FAULT ? fcov_st_out[o]
+                     : nw == 0             ? "read_fault"
+                     : nw == 1             ? "flag_fault"
+                                           : "msg_fault";
+  fcov_hitf(fc, "stimer.x.%s%s.%s.%s.%s", mode, (cfg & STIMER_CFG_AUTO_ENABLE) ? "_auto" : "",
+            fc->pending[vp][t] != 0 ? "retry" : "first", xsint, xout);
   fcov_hitf(fc, "stimer.timer.%u", t);
   if (vp != 0) {
     fcov_hit(fc, "stimer.vp.nonzero");

@@ -10,6 +10,7 @@
 
 #include "its.h"
 #include "stimer.h"
+#include "tb_mem.h"
 #include "tb_rand.h"
 
 // The ITS generator's weights (gen_its_wdef: names and defaults): operation kinds first, then
@@ -30,6 +31,8 @@ typedef enum {
   GW_REGREAD,
   GW_REGWRITE,
   GW_FAULT,
+  GW_WFAULT,
+  GW_RFAULT,
   GW_TOGGLE,
   GW_CWRITER_OOR,
   GW_PLANT,
@@ -238,7 +241,7 @@ static const gen_wdef_t gen_its_wdef[GW_N] = {
     [GW_MAPD] = {"mapd", 8, false, 1000},
     [GW_MAPC] = {"mapc", 6, false, 1000},
     [GW_MAPTI] = {"mapti", 14, false, 1000},
-    [GW_MAPI] = {"mapi", 3, false, 1000},
+    [GW_MAPI] = {"mapi", 4, false, 1000},
     [GW_INT] = {"int", 14, false, 1000},  // INT, CLEAR, INV, DISCARD
     [GW_MOVI] = {"movi", 4, false, 1000},
     [GW_INVALL] = {"invall", 2, false, 1000},
@@ -249,10 +252,12 @@ static const gen_wdef_t gen_its_wdef[GW_N] = {
     [GW_TRANSLATER] = {"translater", 5, false, 1000},
     [GW_REGREAD] = {"regread", 6, false, 1000},
     [GW_REGWRITE] = {"regwrite", 3, false, 1000},
-    [GW_FAULT] = {"fault", 3, false, 1000},
+    [GW_FAULT] = {"fault", 4, false, 1000},
+    [GW_WFAULT] = {"wfault", 4, false, 1000},  // write-only ranges on a write class
+    [GW_RFAULT] = {"rfault", 3, false, 1000},  // read-only ranges
     [GW_TOGGLE] = {"toggle", 1, false, 1000},
     [GW_CWRITER_OOR] = {"cwriter_oor", 1, false, 1000},
-    [GW_PLANT] = {"plant", 4, false, 1000},
+    [GW_PLANT] = {"plant", 10, false, 1000},
     [GW_WAIT] = {"wait", 5, false, 1000},
     [GW_BATCH] = {"batch", 2, false, 1000},
     [GW_REPROGRAM] = {"reprogram", 1, false, 1000},
@@ -734,6 +739,17 @@ static void gen_its_lookup(gen_t *g, uint64_t dev, uint64_t ev) {
   }
 }
 
+// A valid DTE for `dev` with its ITT, EventIDs up to 63 (pool events are below 40), so that a
+// lookup of a planted ITE reaches the ITE and its collection.
+static void gen_its_plant_dte(gen_t *g, uint64_t dev, uint64_t itt) {
+  uint64_t addr;
+  if (gen_entry_addr(g, 0, dev, &addr)) {
+    uint64_t dte = ITS_DTE_VALID | ITS_DTE_SIZE(5 + tb_rand_below(&g->r, 3)) |
+                   ITS_DTE_ITT_ADDR(itt >> 8) | (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
+    gen_op(g, SCN_MEM_WRITE, addr, dte, 8, 0);
+  }
+}
+
 static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
   uint64_t itt = gen_its_itt(g, dev);
   uint64_t addr;
@@ -745,7 +761,7 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
                    (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, dte, 8, 0);
   } else if (k == 1 && gen_entry_addr(g, 1, icid, &addr)) {
-    uint64_t rd = tb_rand_pct(&g->r, 30) ? g->num_rd + tb_rand_below(&g->r, 3)
+    uint64_t rd = tb_rand_pct(&g->r, 45) ? g->num_rd + tb_rand_below(&g->r, 3)
                                          : tb_rand_below(&g->r, g->num_rd);
     bool wide = gen_its_pct(g, GW_WIDEID);
     if (wide) {
@@ -754,24 +770,34 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
     uint64_t cte = (bad ? 0 : ITS_CTE_VALID) | ITS_CTE_RDBASE(rd & 0xFFFF) |
                    (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
     gen_op(g, SCN_MEM_WRITE, addr, cte, 8, 0);
-    if (wide || tb_rand_pct(&g->r, 50)) {
+    if (wide || tb_rand_pct(&g->r, 75)) {
       gen_its_plant_ite(g, itt, ev, icid, false);  // an ITE of that collection, looked up
+      if (tb_rand_pct(&g->r, 60)) {
+        gen_its_plant_dte(g, dev, itt);
+      }
       if (wide) {
         // Through the MSI path (port or GITS_TRANSLATER), which reads the whole RDbase.
         gen_its_msi_to(g, dev, ev);
       } else {
-        gen_its_lookup(g, dev, ev);
+        for (unsigned i = 1 + (unsigned)tb_rand_below(&g->r, 3); i > 0; i--) {
+          gen_its_lookup(g, dev, ev);  // by 1-3 of the commands and MSIs that look it up
+        }
       }
     }
   } else if (k == 2) {
     uint64_t ct_n = g->tab[1].n;
     uint64_t ite_icid = g->icids[tb_rand_below(&g->r, GEN_ICIDS)];
-    if (tb_rand_pct(&g->r, 15) && ct_n < 65536) {
+    if (tb_rand_pct(&g->r, 40) && ct_n < 65536) {
       ite_icid = ct_n + tb_rand_below(&g->r, 65536 - ct_n);  // beyond the collection table
     }
     gen_its_plant_ite(g, itt, ev, ite_icid, bad);
     if (tb_rand_pct(&g->r, 60)) {
-      gen_its_lookup(g, dev, ev);
+      gen_its_plant_dte(g, dev, itt);
+    }
+    if (tb_rand_pct(&g->r, 80)) {
+      for (unsigned i = 1 + (unsigned)tb_rand_below(&g->r, 3); i > 0; i--) {
+        gen_its_lookup(g, dev, ev);
+      }
     }
   } else if (k == 3) {
     unsigned n = (unsigned)tb_rand_below(&g->r, 2);
@@ -786,9 +812,12 @@ static void gen_its_plant(gen_t *g, uint64_t dev, uint64_t ev, uint64_t icid) {
   }
 }
 
-// The address range of one access class of the current geometry, for a fault.
-static void gen_its_fault_range(gen_t *g, uint64_t *lo, uint64_t *hi) {
-  unsigned c = (unsigned)tb_rand_below(&g->r, 6);
+// The address range of one access class of the current geometry, for a fault. A write-only range
+// goes to a class the ITS writes (device and collection entries, ITEs: classes 2-5), since the
+// command queue and the level-1 entries are only read.
+static void gen_its_fault_range(gen_t *g, tb_fault_kind_t kind, uint64_t *lo, uint64_t *hi) {
+  unsigned c = kind == TB_FAULT_WRITE ? 2 + (unsigned)tb_rand_below(&g->r, 4)
+                                      : (unsigned)tb_rand_below(&g->r, 6);
   unsigned n = (unsigned)tb_rand_below(&g->r, 2);
   const gen_tab_t *t = &g->tab[n];
   if (c == 0) {
@@ -845,14 +874,23 @@ static void gen_its_fault_end(gen_t *g) {
   g->faulting = false;
 }
 
-// A memory fault on one access class: either a window of a few commands and MSIs, or a range
-// that stays for several draws of ordinary traffic (fault_hold), then ends (gen_its_fault_end).
-static void gen_its_fault(gen_t *g) {
+// A memory fault on one access class, faulting reads and writes, writes only (the table reads of
+// the same entries pass: MAPD/MAPC/MAPTI/MAPI, DISCARD and MOVI stall on their write) or reads
+// only (`kind`): either a window of a few commands and MSIs, or a range that stays for several
+// draws of ordinary traffic (fault_hold), then ends (gen_its_fault_end).
+static void gen_its_fault(gen_t *g, tb_fault_kind_t kind) {
   uint64_t lo, hi;
-  gen_its_fault_range(g, &lo, &hi);
-  gen_op(g, SCN_FAULT_ADD, lo, hi, 0, 0);
+  gen_its_fault_range(g, kind, &lo, &hi);
+  gen_op(g, SCN_FAULT_ADD, lo, hi, kind, 0);
   g->faulting = true;
   g->unrun = 0;
+  if (kind == TB_FAULT_WRITE && tb_rand_pct(&g->r, 40)) {
+    // A command that writes an ITE after reading it (its reads pass, its write faults).
+    gen_its_cmd(g, tb_rand_pct(&g->r, 50) ? ITS_CMD_DISCARD : ITS_CMD_MOVI,
+                (its_cmd_fields_t){.dev = tb_rand_below(&g->r, GEN_DEVS),
+                                   .ev = tb_rand_below(&g->r, 40),
+                                   .icid = tb_rand_below(&g->r, GEN_ICIDS)});
+  }
   if (gen_its_pct(g, GW_FAULT_HOLD)) {
     g->fault_left = 2 + (unsigned)tb_rand_below(&g->r, 20);
     return;
@@ -1102,10 +1140,14 @@ static void gen_its_one(gen_t *g) {
       gen_its_regwrite(g, dev);
       break;
     case GW_FAULT:
+    case GW_WFAULT:
+    case GW_RFAULT:
       if (g->faulting) {
         gen_its_fault_end(g);
       } else {
-        gen_its_fault(g);
+        gen_its_fault(g, kind == GW_FAULT    ? TB_FAULT_RW
+                         : kind == GW_WFAULT ? TB_FAULT_WRITE
+                                             : TB_FAULT_READ);
       }
       break;
     case GW_TOGGLE: {
@@ -1186,6 +1228,8 @@ enum {
   GEN_ST_SCONTROL,
   GEN_ST_SIEFP,
   GEN_ST_FAULT,
+  GEN_ST_WFAULT,
+  GEN_ST_RFAULT,
   GEN_ST_GP,
   GEN_ST_READ,
   GEN_ST_BLAST,
@@ -1195,14 +1239,24 @@ enum {
 };
 
 static const gen_wdef_t gen_st_wdefs[GEN_ST_NW] = {
-    [GEN_ST_TIME] = {"stimer.time", 220, false}, [GEN_ST_ARM] = {"stimer.arm", 170, false},
-    [GEN_ST_TIE] = {"stimer.tie", 30, true},     [GEN_ST_STOP] = {"stimer.stop", 30, true},
-    [GEN_ST_ACK] = {"stimer.ack", 130, true},    [GEN_ST_EOI] = {"stimer.eoi", 50, true},
-    [GEN_ST_EOM] = {"stimer.eom", 30, true},     [GEN_ST_SINT] = {"stimer.sint", 40, true},
-    [GEN_ST_SIMP] = {"stimer.simp", 25, true},   [GEN_ST_SCONTROL] = {"stimer.scontrol", 20, true},
-    [GEN_ST_SIEFP] = {"stimer.siefp", 10, true}, [GEN_ST_FAULT] = {"stimer.fault", 25, true},
-    [GEN_ST_GP] = {"stimer.gp", 35, true},       [GEN_ST_READ] = {"stimer.read", 80, true},
-    [GEN_ST_BLAST] = {"stimer.blast", 20, true}, [GEN_ST_WAIT] = {"stimer.wait", 30, true},
+    [GEN_ST_TIME] = {"stimer.time", 220, false},
+    [GEN_ST_ARM] = {"stimer.arm", 170, false},
+    [GEN_ST_TIE] = {"stimer.tie", 30, true},
+    [GEN_ST_STOP] = {"stimer.stop", 30, true},
+    [GEN_ST_ACK] = {"stimer.ack", 130, true},
+    [GEN_ST_EOI] = {"stimer.eoi", 50, true},
+    [GEN_ST_EOM] = {"stimer.eom", 30, true},
+    [GEN_ST_SINT] = {"stimer.sint", 40, true},
+    [GEN_ST_SIMP] = {"stimer.simp", 25, true},
+    [GEN_ST_SCONTROL] = {"stimer.scontrol", 20, true},
+    [GEN_ST_SIEFP] = {"stimer.siefp", 10, true},
+    [GEN_ST_FAULT] = {"stimer.fault", 25, true},
+    [GEN_ST_WFAULT] = {"stimer.wfault", 80, true},
+    [GEN_ST_RFAULT] = {"stimer.rfault", 16, true},
+    [GEN_ST_GP] = {"stimer.gp", 35, true},
+    [GEN_ST_READ] = {"stimer.read", 80, true},
+    [GEN_ST_BLAST] = {"stimer.blast", 20, true},
+    [GEN_ST_WAIT] = {"stimer.wait", 30, true},
     [GEN_ST_RESET] = {"stimer.reset", 3, true},
 };
 
@@ -1228,6 +1282,7 @@ typedef struct {
   // largest period stored, and the time never goes beyond UINT64_MAX - pmax.
   uint64_t cnt[STIMER_MAX_VP][STIMER_NUM_TIMERS];
   uint8_t per[STIMER_MAX_VP][STIMER_NUM_TIMERS];
+  uint8_t sx[STIMER_MAX_VP][STIMER_NUM_TIMERS];  // the SINTx each timer was last armed with
   uint64_t pmax;
   uint64_t simp[STIMER_MAX_VP];  // the last SIMP value written
   gen_st_anchor_t anchor[GEN_ST_ANCHORS];
@@ -1530,12 +1585,14 @@ static void gen_st_setup(gen_t *g, gen_st_t *t, const unsigned *given_w, const b
 
 // Arms timer `n` of `vp` (spec section 3): a mode, a SINT or direct mode, COUNT of the mode's
 // shape, in one of the two driver orders (or CONFIG alone, restarting with the stored COUNT).
-static void gen_st_arm(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
-                       uint64_t count) {
+// Arms timer n of `vp` on SINT `sx` (below 0: one drawn).
+static void gen_st_arm_sx(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
+                          uint64_t count, int sx) {
   bool autoen = tb_rand_pct(&g->r, 30);
   bool direct = tb_rand_pct(&g->r, 8);
+  uint64_t sint = sx >= 0 ? (uint64_t)sx : gen_st_sint(g, t);
   uint64_t cfg = STIMER_CFG_ENABLE | (periodic ? STIMER_CFG_PERIODIC : 0) |
-                 (autoen ? STIMER_CFG_AUTO_ENABLE : 0) | STIMER_CFG_SINTX(gen_st_sint(g, t)) |
+                 (autoen ? STIMER_CFG_AUTO_ENABLE : 0) | STIMER_CFG_SINTX(sint) |
                  (tb_rand_pct(&g->r, 10) ? STIMER_CFG_LAZY : 0);
   if (direct) {
     uint64_t vec = tb_rand_pct(&g->r, 80) ? gen_st_vector(g, t) : tb_rand_below(&g->r, 256);
@@ -1568,9 +1625,17 @@ static void gen_st_arm(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool peri
     gen_msr(g, vp, STIMER_MSR_CONFIG(n), cfg);
   }
   gen_st_track(t, vp, n, count, periodic);
+  if (vp < t->num_vp) {
+    t->sx[vp][n] = (uint8_t)((cfg >> 16) & 0xF);
+  }
   if (count != 0) {
     gen_st_anchor(t, periodic ? t->now : count, periodic ? count : 0);
   }
+}
+
+static void gen_st_arm(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
+                       uint64_t count) {
+  gen_st_arm_sx(g, t, vp, n, periodic, count, -1);
 }
 
 // The next time: small, medium or huge steps, exactly onto a deadline or a periodic grid point
@@ -1668,14 +1733,31 @@ static void gen_st_stop(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n) {
   }
 }
 
-// A memory fault on a SIM page (IMPDEF-ST-2): the whole page, one slot's message beats only
-// (the busy-check read passes, the message write faults), the header doubleword, one beat; for
-// one time step, or left for a few draws and then cleared.
-static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp) {
+// A memory fault on a SIM page (IMPDEF-ST-2), faulting reads and writes, writes only or reads
+// only (`kind`): the whole page, one slot's message beats only (the busy-check read passes, the
+// message write faults), the header doubleword, one beat; for one time step, or left for a few
+// draws and then cleared. A write-only range goes to one write class: a slot's header doubleword
+// (the one-shot busy-flag write and the message_type beat, the busy-check read of the same
+// doubleword passing), a slot's payload beats, or the whole page, then re-enabled (page zeroing);
+// a read-only range to a slot's header (the busy-check read) or the whole page.
+static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp, tb_fault_kind_t kind) {
   uint64_t page = t->simp[vp] & ~0xFFFull;
-  uint64_t slot = page + STIMER_SLOT_BYTES * gen_st_sint(g, t);
+  unsigned sx = gen_st_sint(g, t);
+  if (kind != TB_FAULT_RW && vp < t->num_vp && tb_rand_pct(&g->r, 60)) {
+    // The slot of a timer of that VP, one with a COUNT if there is one.
+    unsigned n = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
+    for (unsigned k = 0; k < STIMER_NUM_TIMERS && t->cnt[vp][n] == 0; k++) {
+      n = (n + 1) % STIMER_NUM_TIMERS;
+    }
+    sx = t->sx[vp][n];
+  }
+  uint64_t slot = page + STIMER_SLOT_BYTES * sx;
   uint64_t lo, hi;
   unsigned p = gen_pct(g);
+  if (kind != TB_FAULT_RW) {
+    // write: 0-49 header, 50-79 payload, 80-99 page + SIMP enable; read: 0-69 header, else page.
+    p = kind == TB_FAULT_WRITE ? (p < 50 ? 70 : p < 80 ? 40 : 0) : (p < 70 ? 70 : 0);
+  }
   if (p < 35) {
     lo = page;
     hi = page + 0x1000;
@@ -1689,9 +1771,38 @@ static void gen_st_fault(gen_t *g, gen_st_t *t, uint64_t vp) {
     lo = page + 8 * tb_rand_below(&g->r, 512);
     hi = lo + 8;
   }
-  gen_op(g, SCN_FAULT_ADD, lo, hi, 0, 0);
+  gen_op(g, SCN_FAULT_ADD, lo, hi, kind, 0);
   t->faults++;
-  if (tb_rand_pct(&g->r, 40)) {
+  if (kind == TB_FAULT_WRITE && lo == page && hi == page + 0x1000) {
+    gen_st_simp(g, t, vp, t->simp[vp] | 1);  // the zeroing beats fault and are ignored
+  }
+  // A write-only or read-only range stays more often. Half the time the guest frees the slot
+  // first (slots are mostly busy, and a periodic timer writes nothing to a busy one), and half
+  // the time a time step and an EOM follow at once: the attempt that fails on the range, then
+  // its retry (spec section 5) meets it too.
+  if (kind != TB_FAULT_RW && tb_rand_pct(&g->r, 50)) {
+    gen_op(g, SCN_GUEST_ACK, vp, sx, 0, 0);
+  }
+  if (kind != TB_FAULT_RW && vp < t->num_vp && tb_rand_pct(&g->r, 50)) {
+    // A timer of that slot, so an attempt meets the range while it stays.
+    // Periodic more often (one whose slot is busy gives up without writing, so fewer of its
+    // attempts meet a write fault); half the time the time goes to its first expiry at once
+    // (within the time limit).
+    bool periodic = tb_rand_pct(&g->r, 65);
+    uint64_t count = periodic ? gen_st_period(g, t) : gen_st_deadline(g, t);
+    gen_st_arm_sx(g, t, vp, (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS), periodic, count,
+                  (int)sx);
+    uint64_t due = periodic ? gen_add_cap(t->now, count, UINT64_MAX) : count;
+    if (count != 0 && due > t->now && due <= gen_st_tmax(t) && tb_rand_pct(&g->r, 50)) {
+      t->now = due;
+      gen_op(g, SCN_TIME, t->now, 0, 0, 0);
+    }
+  }
+  if (kind != TB_FAULT_RW && tb_rand_pct(&g->r, 50)) {
+    gen_st_time(g, t);
+    gen_msr(g, vp, STIMER_MSR_EOM, 0);
+  }
+  if (tb_rand_pct(&g->r, kind == TB_FAULT_RW ? 40 : 20)) {
     gen_st_time(g, t);
     gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
     t->faults = 0;
@@ -1779,6 +1890,7 @@ static void gen_st_reset(gen_t *g, gen_st_t *t) {
   gen_op(g, SCN_RESET, 0, 0, 0, 0);
   memset(t->cnt, 0, sizeof(t->cnt));
   memset(t->per, 0, sizeof(t->per));
+  memset(t->sx, 0, sizeof(t->sx));
   memset(t->simp, 0, sizeof(t->simp));
   t->pmax = 0;
   t->n_anchor = 0;
@@ -1820,7 +1932,8 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
   }
   uint64_t vp = gen_st_vp(g, t);
   unsigned timer = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
-  switch (gen_pick_total(g, t->w, GEN_ST_NW, t->w_total)) {
+  unsigned kind = gen_pick_total(g, t->w, GEN_ST_NW, t->w_total);
+  switch (kind) {
     case GEN_ST_TIME:
       gen_st_time(g, t);
       break;
@@ -1882,8 +1995,10 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
       gen_msr(g, vp, STIMER_MSR_SIEFP, tb_rand_pct(&g->r, 50) ? tb_rand_u64(&g->r) : 0);
       break;
     case GEN_ST_FAULT:
+    case GEN_ST_WFAULT:
+    case GEN_ST_RFAULT:
       if (t->faults < GEN_ST_FAULTS) {
-        gen_st_fault(g, t, vp);
+        gen_st_fault(g, t, vp, (tb_fault_kind_t)(kind - GEN_ST_FAULT));
       } else {
         gen_st_time(g, t);
       }

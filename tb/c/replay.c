@@ -318,7 +318,7 @@ static void replay_host(replay_t *r, const trace_rec_t *t) {
     if (t->kind == TRACE_KIND_HOST_POKE) {
       tb_mem_poke(img[i], t->p[0], t->p[1], t->aux);
     } else if (t->kind == TRACE_KIND_HOST_FAULT_ADD) {
-      tb_mem_add_fault(img[i], t->p[0], t->p[1]);
+      tb_mem_add_fault_kind(img[i], t->p[0], t->p[1], (tb_fault_kind_t)(t->aux & 3));
     } else if (t->kind == TRACE_KIND_HOST_FAULT_CLEAR) {
       tb_mem_clear_faults(img[i]);
     }

@@ -13,6 +13,7 @@
 
 #include "its.h"
 #include "stimer.h"
+#include "tb_mem.h"
 
 // Every value is checked against the width of the field it goes into, from the generated
 // encoding tables (docs/enc/*.toml): a value that does not fit is a malformed line, never
@@ -520,12 +521,28 @@ static bool scn_parse_mem(scn_ctx_t *c, scn_op_t *op, bool expect) {
   return true;
 }
 
-// `mem fault LO HI`: beats in [LO, HI) fault.
+// `mem fault LO HI [read|write]`: beats in [LO, HI) fault; with `read` only read beats, with
+// `write` only write beats (a[2]: tb_fault_kind_t).
 static bool scn_parse_fault(scn_ctx_t *c, scn_op_t *op) {
   op->kind = SCN_FAULT_ADD;
   if (!scn_pos(c, 2, "the low address", &op->a[0]) ||
-      !scn_pos(c, 3, "the high address (exclusive)", &op->a[1]) ||
-      !scn_end(c, 4, "the high address")) {
+      !scn_pos(c, 3, "the high address (exclusive)", &op->a[1])) {
+    return false;
+  }
+  op->a[2] = TB_FAULT_RW;
+  if (c->n > 4) {
+    if (strcmp(c->words[4], "read") == 0) {
+      op->a[2] = TB_FAULT_READ;
+    } else if (strcmp(c->words[4], "write") == 0) {
+      op->a[2] = TB_FAULT_WRITE;
+    } else {
+      return scn_fail(c,
+                      "the access kind after the high address: 'read' or 'write' (none: both), "
+                      "got '%s'",
+                      c->words[4]);
+    }
+  }
+  if (!scn_end(c, 5, "the access kind")) {
     return false;
   }
   return op->a[0] < op->a[1] ||

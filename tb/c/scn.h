@@ -13,7 +13,7 @@ typedef enum { SCN_BLOCK_ITS = 1, SCN_BLOCK_STIMER = 2 } scn_block_t;
 typedef enum {
   // Both blocks.
   SCN_MEM_WRITE = 1,  // a[0] addr, a[1] value, a[2] size
-  SCN_FAULT_ADD,      // a[0] lo, a[1] hi
+  SCN_FAULT_ADD,      // a[0] lo, a[1] hi, a[2] the accesses that fault (tb_fault_kind_t)
   SCN_FAULT_CLEAR,
   SCN_WAIT,         // run until the block is idle
   SCN_RESET,        // reset the block's registers (memory kept)

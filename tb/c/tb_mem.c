@@ -33,6 +33,7 @@ struct tb_mem {
   uint8_t *cdata[TB_MEM_CACHE];
   uint64_t fault_lo[TB_MEM_MAX_FAULTS];
   uint64_t fault_hi[TB_MEM_MAX_FAULTS];
+  tb_fault_kind_t fault_kind[TB_MEM_MAX_FAULTS];
   int n_faults;
   tb_mem_hook_t hook;  // an observer of the untracked writes (the trace recorder), or none
 };
@@ -201,17 +202,22 @@ uint64_t tb_mem_peek(const tb_mem_t *m, uint64_t addr, unsigned size) {
   return v;
 }
 
-bool tb_mem_add_fault(tb_mem_t *m, uint64_t lo, uint64_t hi) {
-  if (m->n_faults >= TB_MEM_MAX_FAULTS) {
+bool tb_mem_add_fault_kind(tb_mem_t *m, uint64_t lo, uint64_t hi, tb_fault_kind_t kind) {
+  if (m->n_faults >= TB_MEM_MAX_FAULTS || (unsigned)kind > TB_FAULT_WRITE) {
     return false;
   }
   if (m->hook.fault_add != NULL) {
-    m->hook.fault_add(m->hook.ctx, lo, hi);
+    m->hook.fault_add(m->hook.ctx, lo, hi, (unsigned)kind);
   }
   m->fault_lo[m->n_faults] = lo;
   m->fault_hi[m->n_faults] = hi;
+  m->fault_kind[m->n_faults] = kind;
   m->n_faults++;
   return true;
+}
+
+bool tb_mem_add_fault(tb_mem_t *m, uint64_t lo, uint64_t hi) {
+  return tb_mem_add_fault_kind(m, lo, hi, TB_FAULT_RW);
 }
 
 void tb_mem_clear_faults(tb_mem_t *m) {
@@ -221,9 +227,10 @@ void tb_mem_clear_faults(tb_mem_t *m) {
   m->n_faults = 0;
 }
 
-bool tb_mem_faults(const tb_mem_t *m, uint64_t addr) {
+bool tb_mem_faults(const tb_mem_t *m, uint64_t addr, bool write) {
+  tb_fault_kind_t other = write ? TB_FAULT_READ : TB_FAULT_WRITE;  // the kind that spares it
   for (int i = 0; i < m->n_faults; i++) {
-    if (addr >= m->fault_lo[i] && addr < m->fault_hi[i]) {
+    if (addr >= m->fault_lo[i] && addr < m->fault_hi[i] && m->fault_kind[i] != other) {
       return true;
     }
   }
@@ -235,7 +242,7 @@ bool tb_mem_faults(const tb_mem_t *m, uint64_t addr) {
 // is out of line, so the fast path saves no registers.
 static bool __attribute__((noinline))
 tb_mem_read64_slow(tb_mem_t *m, uint64_t addr, uint64_t *data) {
-  if ((addr & 7) != 0 || (m->n_faults != 0 && tb_mem_faults(m, addr))) {
+  if ((addr & 7) != 0 || (m->n_faults != 0 && tb_mem_faults(m, addr, false))) {
     *data = 0;
     return false;
   }
@@ -260,7 +267,7 @@ bool tb_mem_read64(tb_mem_t *m, uint64_t addr, uint64_t *data) {
 
 static bool __attribute__((noinline))
 tb_mem_write64_slow(tb_mem_t *m, uint64_t addr, uint64_t data, uint8_t be) {
-  if ((addr & 7) != 0 || (m->n_faults != 0 && tb_mem_faults(m, addr))) {
+  if ((addr & 7) != 0 || (m->n_faults != 0 && tb_mem_faults(m, addr, true))) {
     return false;
   }
   if (be == 0) {

@@ -29,7 +29,7 @@ bool tb_mem_zero_page(void *ctx, uint64_t addr);
  *  (tb/c/trace.h) records them as host records. Any callback may be NULL. */
 typedef struct {
   void (*poke)(void *ctx, uint64_t addr, uint64_t value, unsigned size);
-  void (*fault_add)(void *ctx, uint64_t lo, uint64_t hi);
+  void (*fault_add)(void *ctx, uint64_t lo, uint64_t hi, unsigned kind);
   void (*fault_clear)(void *ctx);
   void *ctx;
 } tb_mem_hook_t;
@@ -41,10 +41,18 @@ void tb_mem_set_hook(tb_mem_t *m, const tb_mem_hook_t *h);
 void tb_mem_poke(tb_mem_t *m, uint64_t addr, uint64_t value, unsigned size);
 uint64_t tb_mem_peek(const tb_mem_t *m, uint64_t addr, unsigned size);
 
-/** Beats in [lo, hi) fault from now on. Returns false when the table is full. */
+/** Which accesses a fault range faults (the values are the trace's HOST_FAULT_ADD aux field,
+ *  docs/enc/trace.md): reads and writes alike, only reads, or only writes. */
+typedef enum { TB_FAULT_RW = 0, TB_FAULT_READ = 1, TB_FAULT_WRITE = 2 } tb_fault_kind_t;
+
+/** Beats in [lo, hi) fault from now on, reads and writes. Returns false when the table is full. */
 bool tb_mem_add_fault(tb_mem_t *m, uint64_t lo, uint64_t hi);
+/** Beats in [lo, hi) of the accesses `kind` names fault from now on (a write-only range lets the
+ *  reads of the same doubleword through). Returns false when the table is full. */
+bool tb_mem_add_fault_kind(tb_mem_t *m, uint64_t lo, uint64_t hi, tb_fault_kind_t kind);
 void tb_mem_clear_faults(tb_mem_t *m);
-bool tb_mem_faults(const tb_mem_t *m, uint64_t addr);
+/** Whether a read (`write` false) or a write beat at `addr` faults. */
+bool tb_mem_faults(const tb_mem_t *m, uint64_t addr, bool write);
 
 /** One beat through the fault check; a faulting write changes nothing. */
 bool tb_mem_read64(tb_mem_t *m, uint64_t addr, uint64_t *data);

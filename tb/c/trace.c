@@ -154,10 +154,10 @@ static void trace_hook_poke(void *ctx, uint64_t addr, uint64_t value, unsigned s
   trace_writer_host(w, TRACE_KIND_HOST_POKE, size & 0xF, w->clock(w->clock_ctx), p, 2);
 }
 
-static void trace_hook_fault_add(void *ctx, uint64_t lo, uint64_t hi) {
+static void trace_hook_fault_add(void *ctx, uint64_t lo, uint64_t hi, unsigned kind) {
   trace_writer_t *w = ctx;
   uint64_t p[2] = {lo, hi};
-  trace_writer_host(w, TRACE_KIND_HOST_FAULT_ADD, 0, w->clock(w->clock_ctx), p, 2);
+  trace_writer_host(w, TRACE_KIND_HOST_FAULT_ADD, kind & 3, w->clock(w->clock_ctx), p, 2);
 }
 
 static void trace_hook_fault_clear(void *ctx) {
