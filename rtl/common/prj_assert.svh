@@ -11,7 +11,9 @@
 // `assert property`, but cheaper: Verilator copies every signal a concurrent assertion reads
 // into a sampled copy at every evaluation (both clock edges, every block), and $past/$stable
 // read those copies too, whereas these checks run only on an edge of their own clock
-// (docs/bench.md "Speed"). Their code is left out of coverage: a check is not design logic.
+// (docs/bench.md "Speed"). A check with an antecedent tests it first (`if`), so the consequent
+// costs nothing in the cycles where the antecedent is false. Their code is left out of
+// coverage: a check is not design logic.
 `ifndef PRJ_ASSERT_SVH
 `define PRJ_ASSERT_SVH
 
@@ -20,7 +22,7 @@
 // `cond` holds at every rising clk_i edge outside reset.
 `define PRJ_ASSERT(__name, __cond, __clk = clk_i, __rst = !rst_ni) \
   /*verilator coverage_off*/ \
-  always_ff @(posedge __clk) begin : __name \
+  always @(posedge __clk) begin : __name \
     assert ((__rst) || (__cond)) \
       else $error("[%0t] assertion %s failed: %s", $time, `"__name`", `"__cond`"); \
   end \
@@ -29,9 +31,10 @@
 // `ante |-> cons`: at an edge outside reset where `ante` holds, `cons` holds.
 `define PRJ_ASSERT_IMPLY(__name, __ante, __cons, __clk = clk_i, __rst = !rst_ni) \
   /*verilator coverage_off*/ \
-  always_ff @(posedge __clk) begin : __name \
-    assert ((__rst) || !(__ante) || (__cons)) \
-      else $error("[%0t] assertion %s failed: %s", $time, `"__name`", `"__ante |-> __cons`"); \
+  always @(posedge __clk) begin : __name \
+    if (!(__rst) && (__ante)) \
+      assert (__cons) \
+        else $error("[%0t] assertion %s failed: %s", $time, `"__name`", `"__ante |-> __cons`"); \
   end \
   /*verilator coverage_on*/
 
@@ -42,10 +45,11 @@
   /*verilator coverage_off*/ \
   logic __name``_q; \
   logic [$bits(__past)-1:0] __name``_past; \
-  always_ff @(posedge __clk) begin : __name \
-    assert ((__rst) || !__name``_q || (__cons)) \
-      else $error("[%0t] assertion %s failed: %s", $time, `"__name`", \
-                  `"__ante |=> __cons, __name``_past: $past(__past)`"); \
+  always @(posedge __clk) begin : __name \
+    if (__name``_q && !(__rst)) \
+      assert (__cons) \
+        else $error("[%0t] assertion %s failed: %s", $time, `"__name`", \
+                    `"__ante |=> __cons, __name``_past: $past(__past)`"); \
     __name``_q <= !(__rst) && (__ante); \
     if (__ante) __name``_past <= __past; \
   end \
@@ -66,13 +70,15 @@
   /*verilator coverage_off*/ \
   logic __name``Wait_q; \
   logic [$bits(__payload)-1:0] __name``Wait_past; \
-  always_ff @(posedge __clk) begin : __name``ValidReady_A \
-    assert ((__rst) || !__name``Wait_q || (__valid)) \
-      else $error("[%0t] assertion %s failed: %s", $time, `"__name``ValidHeld_A`", \
-                  `"(__valid) && !(__ready) |=> (__valid)`"); \
-    assert ((__rst) || !__name``Wait_q || ((__payload) == __name``Wait_past)) \
-      else $error("[%0t] assertion %s failed: %s", $time, `"__name``Stable_A`", \
-                  `"(__valid) && !(__ready) |=> $stable(__payload)`"); \
+  always @(posedge __clk) begin : __name``ValidReady_A \
+    if (__name``Wait_q && !(__rst)) begin \
+      assert (__valid) \
+        else $error("[%0t] assertion %s failed: %s", $time, `"__name``ValidHeld_A`", \
+                    `"(__valid) && !(__ready) |=> (__valid)`"); \
+      assert ((__payload) == __name``Wait_past) \
+        else $error("[%0t] assertion %s failed: %s", $time, `"__name``Stable_A`", \
+                    `"(__valid) && !(__ready) |=> $stable(__payload)`"); \
+    end \
     __name``Wait_q <= !(__rst) && (__valid) && !(__ready); \
     if ((__valid) && !(__ready)) __name``Wait_past <= __payload; \
   end \
