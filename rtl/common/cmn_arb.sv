@@ -65,8 +65,8 @@ module cmn_arb #(
   `PRJ_ASSERT_INIT(NumReqRange_A, NumReq >= 1)
   `PRJ_ASSERT(FirstInRange_A, 32'(first_i) < NumReq)
   // A held grant stays with a requester that still requests.
-  `PRJ_ASSERT(LockedReqHeld_A, lock_q |-> req_i[lock_idx_q])
-  `PRJ_ASSERT(GrantRequested_A, valid_o |-> req_i[idx_o])
+  `PRJ_ASSERT_IMPLY(LockedReqHeld_A, lock_q, req_i[lock_idx_q])
+  `PRJ_ASSERT_IMPLY(GrantRequested_A, valid_o, req_i[idx_o])
 `endif
 
 endmodule

@@ -96,9 +96,9 @@ module its_cmdq (
   assign cmd_o        = cmd_q;
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT(StartIdle_A, start_i |-> !busy_q)
-  `PRJ_ASSERT(RspWhileBusy_A, mrsp_valid_i |-> busy_q && nrsp_q < nreq_q)
-  `PRJ_ASSERT(AddrAligned_A, start_i |-> addr_i[4:0] == 5'd0)
+  `PRJ_ASSERT_IMPLY(StartIdle_A, start_i, !busy_q)
+  `PRJ_ASSERT_IMPLY(RspWhileBusy_A, mrsp_valid_i, busy_q && nrsp_q < nreq_q)
+  `PRJ_ASSERT_IMPLY(AddrAligned_A, start_i, addr_i[4:0] == 5'd0)
   `PRJ_ASSERT_VALID_READY(MemReq, mreq_valid_o, mreq_ready_i, mreq_addr_o)
 `endif
 

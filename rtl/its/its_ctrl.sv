@@ -86,11 +86,11 @@ module its_ctrl #(
   `PRJ_ASSERT_INIT(MsiBurstRange_A, MsiBurst >= 1)
   // The serialization rules of docs/interfaces.md section 3.4.
   `PRJ_ASSERT(NoApbDoneAtRetire_A, !(apb_done_o && rt_valid_i))
-  `PRJ_ASSERT(NoApbDoneInFlight_A, apb_done_o |-> !inflight)
+  `PRJ_ASSERT_IMPLY(NoApbDoneInFlight_A, apb_done_o, !inflight)
   `PRJ_ASSERT(OneDispatch_A, $onehot0({disp_cmd_o, disp_msi_o, disp_tr_o, apb_done_o}))
   `PRJ_ASSERT(CmdAlone_A, !(ex_busy_i && xl_busy_i))
-  `PRJ_ASSERT(TrRetireOnlyInAccess_A, rt_valid_i && rt_kind_i == its_pkg::RT_TRANSLATER |->
-              acc_i && acc_msi_i && !tr_done_q)
+  `PRJ_ASSERT_IMPLY(TrRetireOnlyInAccess_A, rt_valid_i && rt_kind_i == its_pkg::RT_TRANSLATER,
+                    acc_i && acc_msi_i && !tr_done_q)
 `endif
 
 endmodule

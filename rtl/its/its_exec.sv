@@ -351,9 +351,9 @@ module its_exec #(
   assign unused_exec = ^{wd[63:50], wk_rdata_i[95:89]};
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT(StartIdle_A, start_i |-> st_q == its_pkg::ExecIdle)
-  `PRJ_ASSERT(FetchDoneInFetch_A, fetch_done_i |-> st_q == its_pkg::ExecFetch)
-  `PRJ_ASSERT(WalkDoneExpected_A, wk_done_i |-> sent_q)
+  `PRJ_ASSERT_IMPLY(StartIdle_A, start_i, st_q == its_pkg::ExecIdle)
+  `PRJ_ASSERT_IMPLY(FetchDoneInFetch_A, fetch_done_i, st_q == its_pkg::ExecFetch)
+  `PRJ_ASSERT_IMPLY(WalkDoneExpected_A, wk_done_i, sent_q)
   `PRJ_ASSERT_VALID_READY(Ev, ev_valid_o, ev_ready_i, ev_o)
   `PRJ_ASSERT_VALID_READY(Walk, wk_valid_o, wk_ready_i,
                           {wk_tbl_o, wk_idx_o, wk_itt_o, wk_we_o, wk_wdata_o})

@@ -130,10 +130,11 @@ module its_mem_arb #(
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(Params_A, NumSrc >= 1 && MaxOut >= 1)
-  `PRJ_ASSERT(RspExpected_A, mem_rsp_valid_i |-> !tag_empty)
+  `PRJ_ASSERT_IMPLY(RspExpected_A, mem_rsp_valid_i, !tag_empty)
   // A request presented to the port stays until taken (so the parked grant cannot leave it).
-  `PRJ_ASSERT(SrcHolds_A, src_valid_i[grant_q] && !in_ready |=> src_valid_i[$past(grant_q)])
-  `PRJ_ASSERT(SkidOnlyWhenFull_A, sv_q |-> ov_q)
+  `PRJ_ASSERT_NEXT_PAST(SrcHolds_A, src_valid_i[grant_q] && !in_ready, grant_q,
+                        src_valid_i[SrcHolds_A_past])
+  `PRJ_ASSERT_IMPLY(SkidOnlyWhenFull_A, sv_q, ov_q)
 `endif
 
 endmodule

@@ -255,7 +255,7 @@ module its_regs #(
 `ifdef PRJ_ASSERT_ON
   // The APB4 protocol rules are checked in u_apb (ApbSetup_A, ApbStable_A, PreadyInAccess_A).
   `PRJ_ASSERT(NoWriteAtRetire_A, !(do_wr && rt_cmd_i))
-  `PRJ_ASSERT(DoneOnlyInAccess_A, done_i |-> acc)
+  `PRJ_ASSERT_IMPLY(DoneOnlyInAccess_A, done_i, acc)
 `endif
 
 endmodule

@@ -322,16 +322,16 @@ module its_top #(
                           {mem_rsp_rdata_i, mem_rsp_err_i})
   `PRJ_ASSERT_VALID_READY(Rd, rd_valid_o, rd_ready_i, rd_o)
   `PRJ_ASSERT_VALID_READY(Msi, msi_valid_i, msi_ready_o, {msi_devid_i, msi_eventid_i})
-  `PRJ_ASSERT(MemAddrAligned_A, mem_req_valid_o |-> mem_req_addr_o[2:0] == 3'd0)
-  `PRJ_ASSERT(MemReadBe_A, mem_req_valid_o && !mem_req_we_o |-> mem_req_be_o == 8'hFF)
+  `PRJ_ASSERT_IMPLY(MemAddrAligned_A, mem_req_valid_o, mem_req_addr_o[2:0] == 3'd0)
+  `PRJ_ASSERT_IMPLY(MemReadBe_A, mem_req_valid_o && !mem_req_we_o, mem_req_be_o == 8'hFF)
 
   // Ordering (docs/interfaces.md section 3.4).
   `PRJ_ASSERT(NoApbCompletionAtRetire_A, !(apb_psel_i && apb_penable_i && apb_pready_o &&
                                            rt_valid_o))
   `PRJ_ASSERT(OneEventSource_A, !(ex_ev_valid && xl_ev_valid))
   `PRJ_ASSERT(OneRetireSource_A, !(ex_rt_valid && xl_rt_valid))
-  `PRJ_ASSERT(MemWriteOnlyCmd_A, mem_req_valid_o && mem_req_we_o |-> ex_busy)
-  `PRJ_ASSERT(BusyWhileOutput_A, rd_valid_o || rt_valid_o || mem_req_valid_o |-> busy_o)
+  `PRJ_ASSERT_IMPLY(MemWriteOnlyCmd_A, mem_req_valid_o && mem_req_we_o, ex_busy)
+  `PRJ_ASSERT_IMPLY(BusyWhileOutput_A, rd_valid_o || rt_valid_o || mem_req_valid_o, busy_o)
 
   // Outputs are known after reset.
   `PRJ_ASSERT_KNOWN(ApbKnown_A, {apb_pready_o, apb_prdata_o, apb_pslverr_o})

@@ -219,9 +219,9 @@ module its_walk (
   assign unused_walk = ^{dt_i.valid, dt_i.n, ct_i.valid, ct_i.n, wide[127:96]};
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT(RspWhileBusy_A, mrsp_valid_i |-> st_q != its_pkg::WalkIdle && nrsp_q < nreq_q)
-  `PRJ_ASSERT(IdxInRange_A, req_valid_i && req_ready_o && req_tbl_i != its_pkg::TBL_ITT |->
-              req_idx_i[31:16] == 16'd0)
+  `PRJ_ASSERT_IMPLY(RspWhileBusy_A, mrsp_valid_i, st_q != its_pkg::WalkIdle && nrsp_q < nreq_q)
+  `PRJ_ASSERT_IMPLY(IdxInRange_A, req_valid_i && req_ready_o && req_tbl_i != its_pkg::TBL_ITT,
+                    req_idx_i[31:16] == 16'd0)
   `PRJ_ASSERT_VALID_READY(MemReq, mreq_valid_o, mreq_ready_i, mreq_o)
 `endif
 

@@ -366,12 +366,12 @@ module its_xlate #(
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(SlotW_A, $bits(its_pkg::xl_slot_t) == its_pkg::XL_SLOT_W)
   `PRJ_ASSERT_INIT(Params_A, NumSlots >= 1 && FifoDepth >= 1 && MaxOut >= 1)
-  `PRJ_ASSERT(RspExpected_A, mrsp_valid_i |-> !idf_empty)
+  `PRJ_ASSERT_IMPLY(RspExpected_A, mrsp_valid_i, !idf_empty)
   // The issue unit (u_iss) checks the grant lock and the beat order, the response unit (u_rsp)
   // the first-beat buffer.
-  `PRJ_ASSERT(DispFree_A, do_disp |-> free_o)
+  `PRJ_ASSERT_IMPLY(DispFree_A, do_disp, free_o)
   `PRJ_ASSERT(OneDisp_A, !(disp_msi_i && disp_tr_i))
-  `PRJ_ASSERT(DispMsiPend_A, disp_msi_i |-> pend_o)
+  `PRJ_ASSERT_IMPLY(DispMsiPend_A, disp_msi_i, pend_o)
   `PRJ_ASSERT_VALID_READY(Ev, ev_valid_o, ev_ready_i, ev_o)
   `PRJ_ASSERT_VALID_READY(MsiIn, msi_valid_i, msi_ready_o, {msi_devid_i, msi_eventid_i})
 `endif

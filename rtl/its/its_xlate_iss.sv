@@ -117,11 +117,11 @@ module its_xlate_iss #(
   assign unused_iss = ^cand;
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT(LockWants_A, lock_q |-> wants(iss.st, iss.nreq, iss.nb2))
+  `PRJ_ASSERT_IMPLY(LockWants_A, lock_q, wants(iss.st, iss.nreq, iss.nb2))
   // The second beat of an access is the next request, so its response is the next response.
-  `PRJ_ASSERT(SecondBeatNext_A, req_hs && iss.nreq == 2'd0 && acc_nb2 |=>
-              lock_q && sel == $past(sel) && iss.nreq == 2'd1)
-  `PRJ_ASSERT(LockIssues_A, lock_q && !id_full_i |-> mreq_valid_o)
+  `PRJ_ASSERT_NEXT_STABLE(SecondBeatNext_A, req_hs && iss.nreq == 2'd0 && acc_nb2,
+                          lock_q && iss.nreq == 2'd1, sel)
+  `PRJ_ASSERT_IMPLY(LockIssues_A, lock_q && !id_full_i, mreq_valid_o)
   `PRJ_ASSERT_VALID_READY(MemReq, mreq_valid_o, mreq_ready_i, mreq_addr_o)
 `endif
 

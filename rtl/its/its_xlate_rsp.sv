@@ -130,7 +130,7 @@ module its_xlate_rsp #(
   assign unused_rsp = ^{wide[127:96], d64[62:51], d96[95:48], d96[31:26]};
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT(HalfSameSlot_A, half_q && mrsp_valid_i |-> slot_i.nb2)
+  `PRJ_ASSERT_IMPLY(HalfSameSlot_A, half_q && mrsp_valid_i, slot_i.nb2)
 `endif
 
 endmodule

@@ -322,9 +322,9 @@ module stimer_deliver #(
   assign irq_auto_eoi_o  = irq_aeoi_q;
 
   // Every response answers an issued request of the current burst.
-  `PRJ_ASSERT(MemRspExpected_A, mem_rsp_valid_i |-> (rsp_q != '0))
+  `PRJ_ASSERT_IMPLY(MemRspExpected_A, mem_rsp_valid_i, (rsp_q != '0))
   // The scheduler starts an attempt only when the previous one is done.
-  `PRJ_ASSERT(StartWhenIdle_A, start_i || zero_start_i |-> (state_q == stimer_pkg::DlvIdle))
+  `PRJ_ASSERT_IMPLY(StartWhenIdle_A, start_i || zero_start_i, (state_q == stimer_pkg::DlvIdle))
 
   // The rest of the read data (busy check uses message_type and the flags byte only).
   logic unused_rdata;

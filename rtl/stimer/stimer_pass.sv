@@ -346,7 +346,7 @@ module stimer_pass #(
 
 `ifdef PRJ_ASSERT_ON
   // The scheduler starts a pass only when the previous one has ended.
-  `PRJ_ASSERT(StartIdle_A, start_i |-> state_q == stimer_pkg::PassIdle)
+  `PRJ_ASSERT_IMPLY(StartIdle_A, start_i, state_q == stimer_pkg::PassIdle)
 `endif
 
 endmodule

@@ -245,8 +245,8 @@ module stimer_sched #(
 `ifdef PRJ_ASSERT_ON
   // The pass engine runs exactly while the scheduler is in SchedPass, and reports attempts only
   // then.
-  `PRJ_ASSERT(PassDoneInPass_A, pass_done |-> state_q == stimer_pkg::SchedPass)
-  `PRJ_ASSERT(RecInPass_A, rec |-> state_q == stimer_pkg::SchedPass)
+  `PRJ_ASSERT_IMPLY(PassDoneInPass_A, pass_done, state_q == stimer_pkg::SchedPass)
+  `PRJ_ASSERT_IMPLY(RecInPass_A, rec, state_q == stimer_pkg::SchedPass)
 `endif
 
 endmodule

@@ -306,20 +306,19 @@ module stimer_top #(
   `PRJ_ASSERT_VALID_READY(MemRsp, mem_rsp_valid_i, mem_rsp_ready_o,
                           {mem_rsp_rdata_i, mem_rsp_err_i})
   // Memory addresses are doubleword aligned.
-  `PRJ_ASSERT(MemReqAligned_A, mem_req_valid_o |-> (mem_req_addr_o[2:0] == 3'b000))
+  `PRJ_ASSERT_IMPLY(MemReqAligned_A, mem_req_valid_o, (mem_req_addr_o[2:0] == 3'b000))
   // APB4: the access phase follows the setup phase and holds until pready.
-  `PRJ_ASSERT(ApbAccessHeld_A, apb_psel_i && apb_penable_i && !apb_pready_o |=>
-                               apb_psel_i && apb_penable_i && $stable(apb_paddr_i) &&
-                               $stable(apb_pwrite_i))
-  `PRJ_ASSERT(ApbPreadyInAccess_A, apb_pready_o |-> apb_psel_i && apb_penable_i)
+  `PRJ_ASSERT_NEXT_STABLE(ApbAccessHeld_A, apb_psel_i && apb_penable_i && !apb_pready_o,
+                          apb_psel_i && apb_penable_i, {apb_paddr_i, apb_pwrite_i})
+  `PRJ_ASSERT_IMPLY(ApbPreadyInAccess_A, apb_pready_o, apb_psel_i && apb_penable_i)
 
   // Serialization (docs/interfaces.md section 4.2): no APB completion and no accepted EOI during
   // a pass, and neither in a cycle with a retire record.
-  `PRJ_ASSERT(NoApbCplInPass_A, apb_pready_o |-> !pass_active && !rt_valid_o)
-  `PRJ_ASSERT(NoEoiInPass_A, eoi_valid_i && eoi_ready_o |-> !pass_active && !rt_valid_o)
+  `PRJ_ASSERT_IMPLY(NoApbCplInPass_A, apb_pready_o, !pass_active && !rt_valid_o)
+  `PRJ_ASSERT_IMPLY(NoEoiInPass_A, eoi_valid_i && eoi_ready_o, !pass_active && !rt_valid_o)
   `PRJ_ASSERT(NoApbAndEoi_A, !(apb_pready_o && eoi_valid_i && eoi_ready_o))
   // Memory traffic only during a pass (attempts) or an MSR access (SIMP zeroing).
-  `PRJ_ASSERT(IrqOnlyInPass_A, irq_valid_o |-> pass_active)
+  `PRJ_ASSERT_IMPLY(IrqOnlyInPass_A, irq_valid_o, pass_active)
   // Timer state port: one owner per cycle.
   `PRJ_ASSERT(OneTsWriter_A, !(sch_ts_we && msr_ts_we))
   `PRJ_ASSERT(OneRamUser_A, !(sch_ram_req && msr_ram_req))
