@@ -803,9 +803,108 @@ def _top_level(toks, a, b):
     return out
 
 
-def sv_contexts(toks):
-    """Expression contexts of an SV token list: (first token, last token) index pairs."""
+SV_PROC_KW = ("always", "always_comb", "always_ff", "always_latch", "function", "task")
+SV_CASE_KW = ("case", "casez", "casex")
+
+
+def _sv_stmt_end(toks, i):
+    """Index of the last token of the SV statement starting at toks[i]."""
+    n = len(toks)
+    x = toks[i].text if i < n else ""
+    if x == "begin":
+        depth = 0
+        for j in range(i, n):
+            if toks[j].text in ("begin", "fork"):
+                depth += 1
+            elif toks[j].text in ("end", "join", "join_any", "join_none"):
+                depth -= 1
+                if depth == 0:
+                    return j
+        return n - 1
+    if x in ("unique", "unique0", "priority") and i + 1 < n:
+        return _sv_stmt_end(toks, i + 1)
+    if x in SV_CASE_KW:
+        depth = 0
+        for j in range(i, n):
+            if toks[j].text in SV_CASE_KW:
+                depth += 1
+            elif toks[j].text == "endcase":
+                depth -= 1
+                if depth == 0:
+                    return j
+        return n - 1
+    if x in ("if", "for", "while", "foreach", "repeat") and i + 1 < n and toks[i + 1].text == "(":
+        j = _sv_stmt_end(toks, _match(toks, i + 1, "(", ")") + 1)
+        if x == "if" and j + 1 < n and toks[j + 1].text == "else":
+            j = _sv_stmt_end(toks, j + 2)
+        return j
+    return _skip_statement(toks, i)
+
+
+def sv_case_items(toks):
+    """(first, last token) of each expression of the case items of procedural case
+    statements (in always blocks, functions and tasks; a generate case's items are constant).
+    SystemVerilog allows any expression there: a case item compares at run time, in order."""
+    out = set()
+    procs = []
+    for i, t in enumerate(toks):
+        if t.text in SV_PROC_KW and (i == 0 or toks[i - 1].text != "."):
+            if t.text in ("function", "task"):
+                end = next((j for j in range(i, len(toks))
+                            if toks[j].text == "end" + t.text), len(toks) - 1)
+            else:
+                j = i + 1
+                if j < len(toks) and toks[j].text == "@":
+                    j = _match(toks, j + 1, "(", ")") + 1 if toks[j + 1].text == "(" else j + 2
+                end = _sv_stmt_end(toks, j)
+            procs.append((i, end))
+    for i, t in enumerate(toks):
+        if t.text not in SV_CASE_KW or not any(a < i < b for a, b in procs):
+            continue
+        if i + 1 >= len(toks) or toks[i + 1].text != "(":
+            continue
+        j = _match(toks, i + 1, "(", ")") + 1
+        if j < len(toks) and toks[j].text == "inside":
+            continue
+        end = _sv_stmt_end(toks, i)
+        while j < end:
+            if toks[j].text == "default":
+                j += 1
+                if toks[j].text == ":":
+                    j += 1
+                j = _sv_stmt_end(toks, j) + 1
+                continue
+            depth, colon, q = 0, None, 0
+            for k in range(j, end):
+                x = toks[k].text
+                if x in ("(", "[", "{", "'{"):
+                    depth += 1
+                elif x in (")", "]", "}"):
+                    depth -= 1
+                elif depth == 0 and x == "?":
+                    q += 1
+                elif depth == 0 and x == ":":
+                    if q:
+                        q -= 1
+                    else:
+                        colon = k
+                        break
+            if colon is None or colon == j:
+                break
+            for a, b in _segments(toks, j, colon - 1):
+                out.add((a, b))
+            j = _sv_stmt_end(toks, colon + 1) + 1
+    return out
+
+
+def sv_contexts(toks, case_items=None):
+    """Expression contexts of an SV token list: (first token, last token) index pairs.
+    case_items: a set that receives the contexts that are case item expressions."""
     ctx = set()
+    items = sv_case_items(toks)
+    ctx |= items
+    if case_items is not None:
+        case_items |= items
     groups = _groups(toks, ("(", "{", "'{", "["), (")", "}", "]"))
     # Named port connections .name(expr), whole: an output's is a left-hand side, and Verilator
     # 5.006 miscompiles a conditional operator in an input's.
@@ -1209,7 +1308,8 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
     sel_of[id]; lang 'sv' or 'c'. excluded: ids left out (per-mutant route)."""
     if lang == "sv":
         toks = _tokens(SV_TOKEN_RE, text)
-        ctxs = sv_contexts(toks)
+        sv_items = set()
+        ctxs = sv_contexts(toks, sv_items)
     else:
         toks = _tokens(C_TOKEN_RE, text)
         _C_TEXT["text"] = text
@@ -1220,7 +1320,7 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
     c_routes = CRoutes(text, toks, sel_of) if lang == "c" else None
     is_pkg = lang == "sv" and not any(t.text == "module" for t in toks)
     sel = "prj_mut_sel" if lang == "c" else "prj_mut_sel_get()" if is_pkg else "prj_mut_sel"
-    by_ctx, left = {}, {}
+    by_ctx, left, sv_kinds = {}, {}, {}
     for m in mutants:
         if m.mid in excluded:
             continue
@@ -1246,6 +1346,8 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
             left[m.mid] = "no expression context (declaration, label, constant, left side)"
             continue
         by_ctx.setdefault(best, []).append((m, _join(toks, best[0], best[1], (s, e, new))))
+        if lang == "sv" and best in sv_items:
+            sv_kinds[m.mid] = "case"
     used = sorted(by_ctx, key=lambda ab: (toks[ab[0]].start, -toks[ab[1]].end))
     placed = {}
 
@@ -1338,7 +1440,7 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
             if depth == 0:
                 break
         spans.append((p, p + len(head(k)) + len(copies[mid]) + 1, mid, q + 1))
-    return Schemata(res, placed, left, spans, dict(c_routes.kinds) if c_routes else {})
+    return Schemata(res, placed, left, spans, dict(c_routes.kinds) if c_routes else sv_kinds)
 
 
 def first_build_error_text(text):
