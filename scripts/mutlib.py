@@ -1303,9 +1303,112 @@ class CRoutes:
         return sorted(out, key=lambda e: (e[0], e[1]))
 
 
-def make_schemata(text, mutants, sel_of, lang, excluded=()):
+def _sv_procs(toks):
+    """(first, last token) of the run-time code of an SV file: always blocks, functions and
+    tasks, and the right-hand sides of continuous assignments."""
+    out = []
+    for i, t in enumerate(toks):
+        if i > 0 and toks[i - 1].text == ".":
+            continue
+        if t.text in ("function", "task"):
+            end = next((j for j in range(i, len(toks)) if toks[j].text == "end" + t.text),
+                       len(toks) - 1)
+            out.append((i, end))
+        elif t.text in SV_PROC_KW:
+            j = i + 1
+            if j < len(toks) and toks[j].text == "@":
+                j = _match(toks, j + 1, "(", ")") + 1 if toks[j + 1].text == "(" else j + 2
+            out.append((i, _sv_stmt_end(toks, j)))
+        elif t.text == "assign":
+            end = _skip_statement(toks, i)
+            eq = next((j for j in range(i, end) if toks[j].text == "="), None)
+            if eq is not None:
+                out.append((eq, end))
+    return out
+
+
+@dataclass
+class LocalparamPlan:
+    own: dict    # mutant id -> "localparam" (its uses select it) or "unused constant"
+    uses: dict   # path -> {use token text: [(selector value, mutant id, mutated literal)]}
+    left: dict   # mutant id -> why its localparam stays per-mutant
+    files: set   # the files with uses
+
+
+def sv_localparam_plan(texts, mutants, sel_of):
+    """The mutants of a package's typed localparam values that a schemata can select at run
+    time: a localparam whose value is one sized literal of its declared width (`localparam
+    logic [N:0] X = W'h...;`, W = N + 1) and whose every use, in the files texts (path ->
+    text: the RTL files with candidates), is run-time code (_sv_procs) outside any `[...]`
+    gets each use X (`pkg::X` outside the package) written `((SEL == k) ? (mutated) :
+    (X))`; one used nowhere changes no code (both operands have the width of X, so the use's
+    context extends them alike). Any other use (another constant's value, a range, a port
+    connection, a generate condition, an assertion, the bench) leaves the localparam's
+    mutants to the per-mutant build."""
+    toks = {f: _tokens(SV_TOKEN_RE, t) for f, t in texts.items()}
+    procs = {f: _sv_procs(tk) for f, tk in toks.items()}
+    brk = {}
+    for f, tk in toks.items():
+        d, flags = 0, []
+        for t in tk:
+            d += t.text == "["
+            flags.append(d > 0)
+            d -= t.text == "]"
+        brk[f] = flags
+    plan = LocalparamPlan({}, {}, {}, set())
+    by_decl = {}
+    for m in mutants:
+        if not m.path.endswith("_pkg.sv") or m.path not in toks:
+            continue
+        tk = toks[m.path]
+        i = next(j for j, t in enumerate(tk) if t.start <= m.start < t.end)
+        d = i
+        while d > 0 and tk[d].text not in (";", "localparam"):
+            d -= 1
+        if tk[d].text != "localparam" or tk[d + 1].text not in ("logic", "bit"):
+            continue
+        end = _skip_statement(tk, d)
+        eq = next((j for j in range(d, end) if tk[j].text == "="), None)
+        if eq is None or not eq < i < end:
+            continue
+        by_decl.setdefault((m.path, d, eq, end), []).append(m)
+    for (f, d, eq, end), ms in sorted(by_decl.items()):
+        tk = toks[f]
+        name = tk[eq - 1].text
+        rng = [t.text for t in tk[d + 2:eq - 1]]
+        width = int(rng[1]) + 1 if len(rng) == 5 and rng[0] == "[" and rng[1].isdigit() and \
+            rng[3] == "0" else 1 if not rng else None
+        lit = re.fullmatch(r"(\d+)'[bBoOdDhH][0-9a-fA-F_]+", tk[eq + 1].text) \
+            if end == eq + 2 else None
+        if width is None or lit is None or int(lit.group(1)) != width:
+            for m in ms:
+                plan.left[m.mid] = "a localparam value that is not one literal of its width"
+            continue
+        pkg = next(t.text for j, t in enumerate(tk) if j > 0 and tk[j - 1].text == "package")
+        uses, const = [], None
+        for g, tg in toks.items():
+            for j, t in enumerate(tg):
+                if t.text == f"{pkg}::{name}" or (g == f and t.text == name and j != eq - 1):
+                    if brk[g][j] or not any(a < j < b for a, b in procs[g]):
+                        const = f"{g}:{texts[g].count(chr(10), 0, t.start) + 1}"
+                    uses.append((g, t.text))
+        if const:
+            for m in ms:
+                plan.left[m.mid] = f"a localparam used in a constant context ({const})"
+            continue
+        for m in ms:
+            plan.own[m.mid] = "localparam" if uses else "unused constant"
+            for g, key in set(uses):
+                plan.uses.setdefault(g, {}).setdefault(key, []).append(
+                    (sel_of[m.mid], m.mid, m.new))
+                plan.files.add(g)
+    return plan
+
+
+def make_schemata(text, mutants, sel_of, lang, excluded=(), lp=None, path=None):
     """The schemata file of one source file: its mutants placed with their selector value
-    sel_of[id]; lang 'sv' or 'c'. excluded: ids left out (per-mutant route)."""
+    sel_of[id]; lang 'sv' or 'c'. excluded: ids left out (per-mutant route). lp: the
+    LocalparamPlan of the RTL (with path, this file's name in it)."""
     if lang == "sv":
         toks = _tokens(SV_TOKEN_RE, text)
         sv_items = set()
@@ -1320,9 +1423,19 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
     c_routes = CRoutes(text, toks, sel_of) if lang == "c" else None
     is_pkg = lang == "sv" and not any(t.text == "module" for t in toks)
     sel = "prj_mut_sel" if lang == "c" else "prj_mut_sel_get()" if is_pkg else "prj_mut_sel"
-    by_ctx, left, sv_kinds = {}, {}, {}
+    by_ctx, left, sv_kinds, lp_placed = {}, {}, {}, {}
+    lp_uses = {}
+    if lp is not None:
+        for key, lst in lp.uses.get(path, {}).items():
+            lst = [x for x in lst if x[1] not in excluded]
+            if lst:
+                lp_uses[key] = lst
     for m in mutants:
         if m.mid in excluded:
+            continue
+        if lp is not None and m.mid in lp.own:
+            sv_kinds[m.mid] = lp.own[m.mid]
+            lp_placed[m.mid] = sel_of[m.mid]
             continue
         s, e, new = m.start, m.end, m.new
         if new.startswith("(!(") and text[s] == "(" and text[e - 1] == ")":
@@ -1343,7 +1456,8 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
                 left[m.mid] = why
                 continue
         if best is None:
-            left[m.mid] = "no expression context (declaration, label, constant, left side)"
+            left[m.mid] = lp.left.get(m.mid) if lp is not None and m.mid in lp.left else \
+                "no expression context (declaration, label, constant, left side)"
             continue
         by_ctx.setdefault(best, []).append((m, _join(toks, best[0], best[1], (s, e, new))))
         if lang == "sv" and best in sv_items:
@@ -1405,7 +1519,7 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
         placed.update(c_routes.placed)
     else:
         res = render(0, len(text), used)
-    if placed:
+    if placed or lp_uses or lp_placed:
         # The selector's declaration, on an existing line (the line numbers stay).
         if lang == "c":
             decl_at, decl = 0, "extern unsigned prj_mut_sel; "
@@ -1414,7 +1528,9 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
         else:
             kw = next((k for k, t in enumerate(toks) if t.text in ("module", "package")), None)
             semi = _skip_statement(toks, kw) if kw is not None else None
-            if semi is None or toks[semi].end > min(toks[a].start for a, _ in used):
+            first_use = [toks[a].start for a, _ in used] + [
+                t.start for t in toks if t.text in lp_uses]
+            if semi is None or toks[semi].end > min(first_use, default=len(text)):
                 return Schemata(text, {}, {m.mid: "no place for the selector" for m in mutants
                                           if m.mid not in excluded}, [])
             decl_at = toks[semi].end
@@ -1422,8 +1538,29 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
             if not is_pkg:
                 decl += " int prj_mut_sel; initial prj_mut_sel = prj_mut_sel_get();"
         res = res[:decl_at] + decl + res[decl_at:]
+    lp_spans = []
+    if lp_uses:
+        # every use of a selected localparam, in the original text and in the mutated copies
+        # (a copy is active only for its own mutant, where the use must be the original)
+        rt, parts, pos = _tokens(SV_TOKEN_RE, res), [], 0
+        for j, t in enumerate(rt):
+            lst = lp_uses.get(t.text)
+            if not lst or (j + 1 < len(rt) and rt[j + 1].text == "=" and j > 1 and
+                           rt[j - 1].text in ("]", "logic", "bit")):
+                continue  # not a use, or the declaration itself
+            expr = t.text
+            for k, mid, new in lst:
+                expr = f"{head(k)}{new}) : ({expr}))"
+            parts.append(res[pos:t.start])
+            at = sum(len(x) for x in parts)
+            lp_spans += [(at, at + len(expr), mid, at + len(expr)) for _, mid, _ in lst]
+            parts.append(expr)
+            pos = t.end
+        parts.append(res[pos:])
+        res = "".join(parts)
+    placed.update(lp_placed)
     copies = {m.mid: copy for lst in by_ctx.values() for m, copy in lst}
-    spans = []
+    spans = list(lp_spans)
     if c_routes:
         for mid, marks in c_routes.marks.items():
             for begin, end in marks:
@@ -1431,7 +1568,7 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
                 q = res.find(end, p + len(begin)) + len(end)
                 spans.append((p, q, mid, q))
     for mid, k in placed.items():
-        if c_routes and mid in c_routes.placed:
+        if (c_routes and mid in c_routes.placed) or mid in lp_placed:
             continue
         p = res.find(head(k))
         depth = 0

@@ -264,6 +264,56 @@ def check_c_routes(tmp):
     check(n >= 15, f"C routes sample: only {n} mutants compared")
 
 
+SV_PKG = """\
+package p_pkg;
+  localparam logic [7:0] OP_A = 8'h0A;
+  localparam logic [3:0] W_B = 4'd3;
+  localparam logic [7:0] OP_UNUSED = 8'h01;
+endpackage
+"""
+SV_USE = """\
+module u (
+  input  logic [7:0] op_i,
+  output logic       y_o,
+  output logic [3:0] z_o
+);
+  logic [p_pkg::W_B:0] w;
+  always_comb begin
+    unique case (op_i)
+      p_pkg::OP_A: y_o = 1'b1;
+      default:     y_o = 1'b0;
+    endcase
+  end
+  assign w = '0;
+  assign z_o = {1'b0, w[2:0]};
+endmodule
+"""
+
+
+def check_localparams():
+    """The localparam route: a package constant used only in run-time code is selected at each
+    use; one used in a range stays per-mutant; one used nowhere changes no code."""
+    texts = {"rtl/p_pkg.sv": SV_PKG, "rtl/u.sv": SV_USE}
+    ms = sample_mutants(SV_PKG, "rtl/p_pkg.sv", "sv")
+    sel = {m.mid: i for i, m in enumerate(ms, 1)}
+    lp = mutlib.sv_localparam_plan(texts, ms, sel)
+    kinds = {m.desc: lp.own.get(m.mid) for m in ms}
+    check(kinds.get("8'h0A -> 8'h0B") == "localparam" and
+          kinds.get("8'h01 -> 8'h02") == "unused constant" and
+          kinds.get("4'd3 -> 4'd4") is None, f"localparam sample: {kinds}")
+    g = mutlib.make_schemata(SV_USE, [], sel, "sv", lp=lp, path="rtl/u.sv")
+    rx = mutlib.SV_TOKEN_RE
+
+    def toks(t):
+        return [x.text for x in mutlib._tokens(rx, t)]
+    check(g.text.count("\n") == SV_USE.count("\n"), "localparam sample: lines moved")
+    check(toks(resolve(g.text, 0)) == toks(SV_USE), "localparam sample: selector 0 differs")
+    m = next(m for m in ms if m.desc == "8'h0A -> 8'h0B")
+    check(toks(resolve(g.text, sel[m.mid])) ==
+          toks(SV_USE.replace("p_pkg::OP_A:", "8'h0B:")),
+          "localparam sample: the selected use is not the mutated value")
+
+
 def sample_mutants(text, path, lang):
     edits = mutlib.sv_edits(text) if lang == "sv" else mutlib.c_edits(text)
     return [mutlib.Mutant(f"m{i:08x}", path, "rtl" if lang == "sv" else "model", "its",
@@ -296,6 +346,7 @@ def main():
     import tempfile
     with tempfile.TemporaryDirectory() as tmp:
         check_c_routes(tmp)
+    check_localparams()
 
     cands = mutlib.enumerate_mutants()
     # ... and on a sample of the real sources' candidates (a few per file, kept fast)
