@@ -841,10 +841,12 @@ def _sv_stmt_end(toks, i):
     return _skip_statement(toks, i)
 
 
-def sv_case_items(toks):
+def sv_case_items(toks, kinds=("case",)):
     """(first, last token) of each expression of the case items of procedural case
-    statements (in always blocks, functions and tasks; a generate case's items are constant).
-    SystemVerilog allows any expression there: a case item compares at run time, in order."""
+    statements of the kinds given (in always blocks, functions and tasks; a generate case's
+    items are constant). SystemVerilog allows any expression there: a case item compares at
+    run time, in order. (Not casez/casex: Verilator 5.006 wants their items constant, the
+    right-hand side of a wildcard ==?.)"""
     out = set()
     procs = []
     for i, t in enumerate(toks):
@@ -859,7 +861,7 @@ def sv_case_items(toks):
                 end = _sv_stmt_end(toks, j)
             procs.append((i, end))
     for i, t in enumerate(toks):
-        if t.text not in SV_CASE_KW or not any(a < i < b for a, b in procs):
+        if t.text not in kinds or not any(a < i < b for a, b in procs):
             continue
         if i + 1 >= len(toks) or toks[i + 1].text != "(":
             continue
@@ -1340,13 +1342,14 @@ def sv_localparam_plan(texts, mutants, sel_of):
     time: a localparam whose value is one sized literal of its declared width (`localparam
     logic [N:0] X = W'h...;`, W = N + 1) and whose every use, in the files texts (path ->
     text: the RTL files with candidates), is run-time code (_sv_procs) outside any `[...]`
-    gets each use X (`pkg::X` outside the package) written `((SEL == k) ? (mutated) :
-    (X))`; one used nowhere changes no code (both operands have the width of X, so the use's
-    context extends them alike). Any other use (another constant's value, a range, a port
+    and any casez item gets each use X (`pkg::X` outside the package) written
+    `((SEL == k) ? (mutated) : (X))` (both operands have the width of X, so the use's context
+    extends them alike); one used nowhere changes no code. Any other use (another constant's value, a range, a port
     connection, a generate condition, an assertion, the bench) leaves the localparam's
     mutants to the per-mutant build."""
     toks = {f: _tokens(SV_TOKEN_RE, t) for f, t in texts.items()}
     procs = {f: _sv_procs(tk) for f, tk in toks.items()}
+    wild = {f: sv_case_items(tk, ("casez", "casex")) for f, tk in toks.items()}
     brk = {}
     for f, tk in toks.items():
         d, flags = 0, []
@@ -1389,7 +1392,8 @@ def sv_localparam_plan(texts, mutants, sel_of):
         for g, tg in toks.items():
             for j, t in enumerate(tg):
                 if t.text == f"{pkg}::{name}" or (g == f and t.text == name and j != eq - 1):
-                    if brk[g][j] or not any(a < j < b for a, b in procs[g]):
+                    if brk[g][j] or not any(a < j < b for a, b in procs[g]) or \
+                            any(a <= j <= b for a, b in wild[g]):
                         const = f"{g}:{texts[g].count(chr(10), 0, t.start) + 1}"
                     uses.append((g, t.text))
         if const:
