@@ -1344,9 +1344,9 @@ def sv_localparam_plan(texts, mutants, sel_of):
     text: the RTL files with candidates), is run-time code (_sv_procs) outside any `[...]`
     and any casez item gets each use X (`pkg::X` outside the package) written
     `((SEL == k) ? (mutated) : (X))` (both operands have the width of X, so the use's context
-    extends them alike); one used nowhere changes no code. Any other use (another constant's value, a range, a port
-    connection, a generate condition, an assertion, the bench) leaves the localparam's
-    mutants to the per-mutant build."""
+    extends them alike); one used nowhere changes no code. Any other use (another constant's
+    value, a range, a port connection, a generate condition, an assertion, the bench) leaves
+    the localparam's mutants to the per-mutant build."""
     toks = {f: _tokens(SV_TOKEN_RE, t) for f, t in texts.items()}
     procs = {f: _sv_procs(tk) for f, tk in toks.items()}
     wild = {f: sv_case_items(tk, ("casez", "casex")) for f, tk in toks.items()}
