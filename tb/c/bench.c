@@ -719,7 +719,7 @@ static void bench_edge(bench_t *b) {
   uint64_t progress = act > b->last_progress ? act : b->last_progress;
   if (b->ops_finished || b->failures >= b->max_mismatch) {
     b->done = true;
-  } else if (b->stall != 0 && b->last_progress != 0 && cycle - b->last_progress > b->stall) {
+  } else if (b->stall != 0 && b->last_progress != 0 && cycle - b->last_progress >= b->stall) {
     char what[300];
     const scn_op_t *op = exec_current(b->ex);
     snprintf(what, sizeof(what),
