@@ -3,10 +3,13 @@
 #include "bench.h"
 
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include "exec.h"
 #include "fcov.h"
@@ -83,6 +86,38 @@ struct bench {
   size_t n_marks;
 };
 
+// ---- A loop inside one clock edge (--stall) ----
+
+// A loop in the model or the checker within one clock edge advances no cycle, so neither the
+// watchdog nor the stall check sees it. With --stall, a CPU-time timer (ITIMER_VIRTUAL: the
+// process's own user time, whatever the load) fails the run when no edge began within
+// BENCH_EDGE_CPU_S seconds of it; an edge takes microseconds.
+#define BENCH_EDGE_CPU_S 10
+static volatile sig_atomic_t bench_edge_seen;
+
+static void bench_cpu_tick(int sig) {
+  (void)sig;
+  if (!bench_edge_seen) {
+    static const char msg[] =
+        "FAIL: stall: no clock edge began in 10 s of CPU time (--stall): a loop in the model or "
+        "the checker, a hang\n";
+    ssize_t n = write(STDOUT_FILENO, msg, sizeof(msg) - 1);
+    (void)n;
+    _exit(1);
+  }
+  bench_edge_seen = 0;
+}
+
+static bool bench_arm_cpu_check(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof(sa));
+  sa.sa_handler = bench_cpu_tick;
+  sigemptyset(&sa.sa_mask);
+  struct itimerval it = {{BENCH_EDGE_CPU_S, 0}, {BENCH_EDGE_CPU_S, 0}};
+  bench_edge_seen = 1;  // the first period includes loading the test
+  return sigaction(SIGVTALRM, &sa, NULL) == 0 && setitimer(ITIMER_VIRTUAL, &it, NULL) == 0;
+}
+
 // ---- Command line ----
 
 static void bench_usage(const char *argv0) {
@@ -109,7 +144,8 @@ static void bench_usage(const char *argv0) {
           "                    (default %llu + %llu x the scenario's mem_latency)\n"
           "  --stall N         1..10^12 cycles one operation may take, the end-of-test wait for\n"
           "                    idle included, with DUT bus activity or without (a livelock\n"
-          "                    the watchdog does not see); prints the longest operation\n"
+          "                    the watchdog does not see); prints the longest operation;\n"
+          "                    and fails a run whose clock edge takes 10 s of CPU time (a loop)\n"
           "  --fcov FILE       write the functional coverage bin counts (name count lines)\n"
           "  --cov FILE        write Verilator line/toggle coverage (tb_sim_cov builds only), and\n"
           "                    FILE.reset: the counts when the power-on reset ended\n"
@@ -282,6 +318,10 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
     b->watchdog = 0;  // from the scenario's memory latency, once it is loaded
   }
   b->watchdog_given = seen[5];
+  if (b->stall != 0 && !bench_arm_cpu_check()) {
+    fprintf(stderr, "%s: --stall: cannot arm the CPU-time check\n", argv[0]);
+    return 2;
+  }
   return -1;
 }
 
@@ -690,6 +730,7 @@ static void bench_end_of_test(bench_t *b, uint64_t cycle) {
 }
 
 static void bench_edge(bench_t *b) {
+  bench_edge_seen = 1;
   if (b->done) {
     return;
   }
