@@ -90,16 +90,17 @@ struct bench {
 
 // A loop in the model or the checker within one clock edge advances no cycle, so neither the
 // watchdog nor the stall check sees it. With --stall, a CPU-time timer (ITIMER_VIRTUAL: the
-// process's own user time, whatever the load) fails the run when no edge began within
-// BENCH_EDGE_CPU_S seconds of it; an edge takes microseconds.
-#define BENCH_EDGE_CPU_S 10
+// process's own user time, whatever the load) ticks every BENCH_EDGE_CPU_S seconds of it and
+// fails the run when no edge began within a whole period; an edge takes microseconds. Disarmed
+// when the run finishes (writing the results is no edge).
+#define BENCH_EDGE_CPU_S 1
 static volatile sig_atomic_t bench_edge_seen;
 
 static void bench_cpu_tick(int sig) {
   (void)sig;
   if (!bench_edge_seen) {
     static const char msg[] =
-        "FAIL: stall: no clock edge began in 10 s of CPU time (--stall): a loop in the model or "
+        "FAIL: stall: no clock edge began in 1 s of CPU time (--stall): a loop in the model or "
         "the checker, a hang\n";
     ssize_t n = write(STDOUT_FILENO, msg, sizeof(msg) - 1);
     (void)n;
@@ -145,7 +146,7 @@ static void bench_usage(const char *argv0) {
           "  --stall N         1..10^12 cycles one operation may take, the end-of-test wait for\n"
           "                    idle included, with DUT bus activity or without (a livelock\n"
           "                    the watchdog does not see); prints the longest operation;\n"
-          "                    and fails a run whose clock edge takes 10 s of CPU time (a loop)\n"
+          "                    and fails a run with no clock edge in 1 s of CPU time (a loop)\n"
           "  --fcov FILE       write the functional coverage bin counts (name count lines)\n"
           "  --cov FILE        write Verilator line/toggle coverage (tb_sim_cov builds only), and\n"
           "                    FILE.reset: the counts when the power-on reset ended\n"
@@ -941,6 +942,10 @@ static void bench_write_wave_save(bench_t *b) {
 
 int bench_finish(bench_t *b, double seconds) {
   int rc;
+  if (b->stall != 0) {
+    struct itimerval off = {{0, 0}, {0, 0}};
+    (void)setitimer(ITIMER_VIRTUAL, &off, NULL);
+  }
   if (b->skipped) {
     rc = 77;  // the scenario needs another build configuration
     if (!bench_write_result(b, "SKIP", seconds)) {
