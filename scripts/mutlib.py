@@ -746,11 +746,13 @@ SEL_C_SOURCE = """\
 unsigned prj_mut_sel;
 int prj_mut_sel_get(void);
 static void prj_mut_sel_init(void) __attribute__((constructor));
-static void prj_mut_sel_init(void) {
+/* Read from the environment on every call: the table patches of the schemata (constructors of
+ * other files) may run before prj_mut_sel_init. */
+int prj_mut_sel_get(void) {
   const char *s = getenv("PRJ_MUT");
-  prj_mut_sel = s ? (unsigned)strtoul(s, NULL, 10) : 0u;
+  return s ? (int)strtoul(s, NULL, 10) : 0;
 }
-int prj_mut_sel_get(void) { return (int)prj_mut_sel; }
+static void prj_mut_sel_init(void) { prj_mut_sel = (unsigned)prj_mut_sel_get(); }
 """
 SEL_C_FILE = "cmodel/src/prj_mut_sel.c"  # only in the schemata tree (cmodel globs src/*.c)
 
@@ -801,9 +803,110 @@ def _top_level(toks, a, b):
     return out
 
 
-def sv_contexts(toks):
-    """Expression contexts of an SV token list: (first token, last token) index pairs."""
+SV_PROC_KW = ("always", "always_comb", "always_ff", "always_latch", "function", "task")
+SV_CASE_KW = ("case", "casez", "casex")
+
+
+def _sv_stmt_end(toks, i):
+    """Index of the last token of the SV statement starting at toks[i]."""
+    n = len(toks)
+    x = toks[i].text if i < n else ""
+    if x == "begin":
+        depth = 0
+        for j in range(i, n):
+            if toks[j].text in ("begin", "fork"):
+                depth += 1
+            elif toks[j].text in ("end", "join", "join_any", "join_none"):
+                depth -= 1
+                if depth == 0:
+                    return j
+        return n - 1
+    if x in ("unique", "unique0", "priority") and i + 1 < n:
+        return _sv_stmt_end(toks, i + 1)
+    if x in SV_CASE_KW:
+        depth = 0
+        for j in range(i, n):
+            if toks[j].text in SV_CASE_KW:
+                depth += 1
+            elif toks[j].text == "endcase":
+                depth -= 1
+                if depth == 0:
+                    return j
+        return n - 1
+    if x in ("if", "for", "while", "foreach", "repeat") and i + 1 < n and toks[i + 1].text == "(":
+        j = _sv_stmt_end(toks, _match(toks, i + 1, "(", ")") + 1)
+        if x == "if" and j + 1 < n and toks[j + 1].text == "else":
+            j = _sv_stmt_end(toks, j + 2)
+        return j
+    return _skip_statement(toks, i)
+
+
+def sv_case_items(toks, kinds=("case",)):
+    """(first, last token) of each expression of the case items of procedural case
+    statements of the kinds given (in always blocks, functions and tasks; a generate case's
+    items are constant). SystemVerilog allows any expression there: a case item compares at
+    run time, in order. (Not casez/casex: Verilator 5.006 wants their items constant, the
+    right-hand side of a wildcard ==?.)"""
+    out = set()
+    procs = []
+    for i, t in enumerate(toks):
+        if t.text in SV_PROC_KW and (i == 0 or toks[i - 1].text != "."):
+            if t.text in ("function", "task"):
+                end = next((j for j in range(i, len(toks))
+                            if toks[j].text == "end" + t.text), len(toks) - 1)
+            else:
+                j = i + 1
+                if j < len(toks) and toks[j].text == "@":
+                    j = _match(toks, j + 1, "(", ")") + 1 if toks[j + 1].text == "(" else j + 2
+                end = _sv_stmt_end(toks, j)
+            procs.append((i, end))
+    for i, t in enumerate(toks):
+        if t.text not in kinds or not any(a < i < b for a, b in procs):
+            continue
+        if i + 1 >= len(toks) or toks[i + 1].text != "(":
+            continue
+        j = _match(toks, i + 1, "(", ")") + 1
+        if j < len(toks) and toks[j].text == "inside":
+            continue
+        end = _sv_stmt_end(toks, i)
+        while j < end:
+            if toks[j].text == "default":
+                j += 1
+                if toks[j].text == ":":
+                    j += 1
+                j = _sv_stmt_end(toks, j) + 1
+                continue
+            depth, colon, q = 0, None, 0
+            for k in range(j, end):
+                x = toks[k].text
+                if x in ("(", "[", "{", "'{"):
+                    depth += 1
+                elif x in (")", "]", "}"):
+                    depth -= 1
+                elif depth == 0 and x == "?":
+                    q += 1
+                elif depth == 0 and x == ":":
+                    if q:
+                        q -= 1
+                    else:
+                        colon = k
+                        break
+            if colon is None or colon == j:
+                break
+            for a, b in _segments(toks, j, colon - 1):
+                out.add((a, b))
+            j = _sv_stmt_end(toks, colon + 1) + 1
+    return out
+
+
+def sv_contexts(toks, case_items=None):
+    """Expression contexts of an SV token list: (first token, last token) index pairs.
+    case_items: a set that receives the contexts that are case item expressions."""
     ctx = set()
+    items = sv_case_items(toks)
+    ctx |= items
+    if case_items is not None:
+        case_items |= items
     groups = _groups(toks, ("(", "{", "'{", "["), (")", "}", "]"))
     # Named port connections .name(expr), whole: an output's is a left-hand side, and Verilator
     # 5.006 miscompiles a conditional operator in an input's.
@@ -966,14 +1069,354 @@ class Schemata:
     left: dict         # mutant id -> why it is left to the per-mutant build
     spans: list        # (start, end, mutant id, wrapper end): each mutant's mutated copy and
     #                    its whole conditional expression in text (from start), for diagnostics
+    kinds: dict = None  # mutant id -> "table", "case" or "statement" (CRoutes), else absent
 
 
-def make_schemata(text, mutants, sel_of, lang, excluded=()):
+SWITCH_NONE = "0x7A5A5A5A"  # a case value no label of the model uses (a duplicate is an error)
+
+
+class CRoutes:
+    """The C mutants in no expression context that a schemata can still select at run time:
+
+    - a mutant in the initializer of a constant table (a `static` declaration with an
+      initializer, at file scope or in a function): the table loses its top-level `const`, a
+      copy of it with the mutant's edit is added after it (`prj_mut_c<k>`), and copies it over
+      the original before main (a constructor; in a function, once, at the declaration) when
+      the selector is k;
+    - a mutant in a `case` label: the switch's controlling value v is remapped when the
+      selector is k: the mutated label's value goes to the label's arm, the original label's
+      value to where no label matches (SWITCH_NONE, an added label on the switch's `default`,
+      or an added `case SWITCH_NONE: break;`).
+    edits() gives the text edits (start, end, new text) in the file's order; they lie outside
+    every expression context."""
+
+    def __init__(self, text, toks, sel_of):
+        self.text, self.toks, self.sel_of = text, toks, sel_of
+        self.placed, self.marks = {}, {}
+        self.tables = {}    # (first, last token) of a declaration -> [(k, mutant)]
+        self.switches = {}  # (switch token, body open, body close) -> [(k, label, mutated)]
+        self.stmts = []     # ((first, last token `;`), k, id, mutated statement)
+        self.kinds = {}     # id -> table | case | statement
+        groups = _groups(toks, ("(", "{", "["), (")", "}", "]"))
+        self.braces = [(o, c) for o, c in groups if toks[o].text == "{"]
+        self.parens = {o: c for o, c in groups if toks[o].text == "("}
+        self.bodies = [(o, c) for o, c in self.braces if o > 0 and toks[o - 1].text == ")" and
+                       not any(o2 < o and c < c2 for o2, c2 in self.braces)]
+
+    def tok_at(self, pos):
+        return next(i for i, t in enumerate(self.toks) if t.start <= pos < t.end)
+
+    def add(self, m):
+        """Places m and returns None, or returns why not ('' when no route applies)."""
+        i = self.tok_at(m.start)
+        j = self.tok_at(m.end - 1)
+        k = self.sel_of[m.mid]
+        lab = self.case_label(i)
+        if lab is not None:
+            c0, c1 = lab
+            if j >= c1:
+                return ""
+            sw = self.switch_of(c0)
+            if sw is None:
+                return "a case label outside a switch body"
+            label = _join(self.toks, c0 + 1, c1 - 1)
+            mutated = _join(self.toks, c0 + 1, c1 - 1, (m.start, m.end, m.new))
+            self.switches.setdefault(sw, []).append((k, m.mid, label, mutated))
+            self.placed[m.mid] = k
+            self.kinds[m.mid] = "case"
+            return None
+        if i == j and self.toks[i].text in ("+=", "-=", "&=", "|="):
+            st = self.statement_of(i)
+            if st is None:
+                return ""
+            mutated = _join(self.toks, st[0], st[1], (m.start, m.end, m.new))
+            self.stmts.append((st, k, m.mid, mutated))
+            self.placed[m.mid] = k
+            self.kinds[m.mid] = "statement"
+            return None
+        decl = self.table_decl(i)
+        if decl is None:
+            return ""
+        ds, de, eq = decl
+        if j <= eq or j >= de:
+            return ""
+        in_body = any(o < ds and de < c for o, c in self.bodies)
+        if not in_body and self.toks[ds].text != "static":
+            return "an initializer of an external constant (its declaration in a header is const)"
+        self.tables.setdefault((ds, de, eq), []).append((k, m))
+        self.placed[m.mid] = k
+        self.kinds[m.mid] = "table"
+        return None
+
+    def statement_of(self, i):
+        """(first token, `;`) of the expression statement whose top level holds token i (a
+        compound assignment in a function body; not in a for header or an initializer)."""
+        toks = self.toks
+        inner = [(o, c) for o, c in _groups(toks, ("(", "{", "["), (")", "}", "]"))
+                 if o < i < c]
+        if not inner:
+            return None
+        o, c = max(inner)
+        if toks[o].text != "{" or (o > 0 and toks[o - 1].text == "=") or \
+                not any(b0 < i < b1 for b0, b1 in self.bodies):
+            return None
+        a = i - 1
+        while a > o:
+            x = toks[a].text
+            if x in (";", "{", "}", ":", "else", "do"):
+                break
+            if x in (")", "]"):
+                op = next((p for p, q in _groups(toks, ("(", "["), (")", "]")) if q == a), None)
+                if op is None:
+                    return None
+                if x == ")" and op > 0 and toks[op - 1].text in ("if", "while", "for", "switch"):
+                    break
+                a = op
+            a -= 1
+        end = _skip_statement(toks, i)
+        if toks[end].text != ";" or end >= c:
+            return None
+        return (a + 1, end)
+
+    def case_label(self, i):
+        """(case token, colon token) of the case label holding token i, or None."""
+        toks = self.toks
+        for c0 in range(i, max(-1, i - 40), -1):
+            x = toks[c0].text
+            if x == "case":
+                c1 = c0 + 1
+                while c1 < len(toks) and toks[c1].text != ":":
+                    c1 += 1
+                return (c0, c1) if c1 >= i else None
+            if x in (";", "{", "}", ":"):
+                return None
+        return None
+
+    def switch_of(self, c0):
+        """(switch token, body open, body close) of the innermost switch body holding c0."""
+        best = None
+        for o, c in self.braces:
+            if o < c0 < c and (best is None or o > best[1]):
+                best = (None, o, c)
+        if best is None:
+            return None
+        o = best[1]
+        if o < 2 or self.toks[o - 1].text != ")":
+            return None
+        po = next((a for a, b in self.parens.items() if b == o - 1), None)
+        if po is None or po < 1 or self.toks[po - 1].text != "switch":
+            return None
+        return (po - 1, o, best[2])
+
+    def table_decl(self, i):
+        """(first token, last token `;`, `=` token) of the static declaration with an
+        initializer holding token i (a file-scope declaration or a function's `static`)."""
+        toks = self.toks
+        in_body = next(((o, c) for o, c in self.bodies if o < i < c), None)
+        if in_body:
+            ds = next((x for x in range(i, in_body[0], -1) if toks[x].text == "static"), None)
+            if ds is None or any(toks[x].text in (";", "}") and
+                                 not any(o < x < c for o, c in self.braces if o > ds)
+                                 for x in range(ds, i)):
+                return None
+        else:
+            ds = i
+            while ds > 0 and not (toks[ds - 1].text in (";", "}") and
+                                  not any(o < ds - 1 < c for o, c in self.braces)):
+                ds -= 1
+            while ds < i and toks[ds].kind == "pp":  # directives before it: their lines
+                while ds < i and "\n" not in self.text[toks[ds].end:toks[ds + 1].start]:
+                    ds += 1
+                ds += 1
+        de = _skip_statement(toks, ds)
+        if toks[de].text != ";" or de < i:
+            return None
+        top = _top_level(toks, ds, de)
+        if "=" not in top or "," in top or "(" in top[:top.index("=")]:
+            return None  # no initializer, several declarators, a function
+        depth, eq = 0, None
+        for x in range(ds, de):
+            t = toks[x].text
+            if t in ("(", "[", "{"):
+                depth += 1
+            elif t in (")", "]", "}"):
+                depth -= 1
+            elif t == "=" and depth == 0:
+                eq = x
+                break
+        return (ds, de, eq)
+
+    def edits(self):
+        toks, out = self.toks, []
+        for n, ((ds, de, eq), ms) in enumerate(sorted(self.tables.items())):
+            br = next((x for x in range(ds, eq) if toks[x].text == "["), eq)
+            name = toks[br - 1].text
+            stars = [x for x in range(ds, br) if toks[x].text == "*"]
+            consts = [x for x in range(stars[-1] if stars else ds, br)
+                      if toks[x].text == "const"]
+            in_body = any(o < ds and de < c for o, c in self.bodies)
+            out.append((toks[ds].start, toks[ds].start, f"/*pmt{n}*/ "))
+            for x in consts:
+                out.append((toks[x].start, toks[x].end, ""))
+            add = [f" /*pmt{n}.*/"]
+            for k, m in sorted(ms, key=lambda km: km[0]):
+                spec = " ".join(t.text for t in toks[ds:br - 1] if t.text != "static")
+                rest = _join(toks, br, de, (m.start, m.end, m.new))
+                copy = f"static {spec} prj_mut_c{k} {rest}"
+                if in_body:
+                    patch = (f" static int prj_mut_d{k}; if (prj_mut_sel == {k}u && "
+                             f"!prj_mut_d{k}) {{ __builtin_memcpy((void *)&{name}, "
+                             f"&prj_mut_c{k}, sizeof({name})); prj_mut_d{k} = 1; }}")
+                else:
+                    patch = (f" static void prj_mut_p{k}(void) __attribute__((constructor)); "
+                             f"static void prj_mut_p{k}(void) {{ if (prj_mut_sel_get() == {k}) "
+                             f"__builtin_memcpy((void *)&{name}, &prj_mut_c{k}, "
+                             f"sizeof({name})); }}")
+                add.append(f" /*pmc{k}*/ {copy}{patch} /*pmc{k}.*/")
+                self.marks[m.mid] = [(f"/*pmt{n}*/", f"/*pmt{n}.*/"),
+                                     (f"/*pmc{k}*/", f"/*pmc{k}.*/")]
+            out.append((toks[de].end, toks[de].end, "".join(add)))
+        for (sw, o, c), ms in sorted(self.switches.items()):
+            po = sw + 1
+            pc = self.parens[po]
+            chain = "".join(f"(prj_mut_sel == {k}u && prj_mv == ({mut})) ? ({lab}) : "
+                            f"(prj_mut_sel == {k}u && prj_mv == ({lab})) ? {SWITCH_NONE} : "
+                            for k, _, lab, mut in ms)
+            out.append((toks[po + 1].start, toks[po + 1].start,
+                        f"/*pms{sw}*/ __extension__ ({{ __auto_type prj_mv = +("))
+            out.append((toks[pc - 1].end, toks[pc - 1].end,
+                        f"); (__typeof__(prj_mv))({chain}prj_mv); }}) /*pms{sw}.*/"))
+            dflt = next((x for x in range(o + 1, c) if toks[x].text == "default" and
+                         self.switch_of(x) == (sw, o, c)), None)
+            if dflt is not None:
+                out.append((toks[dflt].start, toks[dflt].start,
+                            f"/*pmn{sw}*/ case {SWITCH_NONE}: /*pmn{sw}.*/ "))
+            else:
+                out.append((toks[c].start, toks[c].start,
+                            f"/*pmn{sw}*/ case {SWITCH_NONE}: break; /*pmn{sw}.*/ "))
+            for _, mid, _, _ in ms:
+                self.marks[mid] = [(f"/*pms{sw}*/", f"/*pms{sw}.*/"),
+                                   (f"/*pmn{sw}*/", f"/*pmn{sw}.*/")]
+        for (a, b), k, mid, mutated in self.stmts:
+            out.append((toks[a].start, toks[a].start,
+                        f"/*pma{k}*/ {{ if (prj_mut_sel == {k}u) {mutated} else /*pma{k}.*/ "))
+            out.append((toks[b].end, toks[b].end, " }"))
+            self.marks[mid] = [(f"/*pma{k}*/", f"/*pma{k}.*/")]
+        return sorted(out, key=lambda e: (e[0], e[1]))
+
+
+def _sv_procs(toks):
+    """(first, last token) of the run-time code of an SV file: always blocks, functions and
+    tasks, and the right-hand sides of continuous assignments."""
+    out = []
+    for i, t in enumerate(toks):
+        if i > 0 and toks[i - 1].text == ".":
+            continue
+        if t.text in ("function", "task"):
+            end = next((j for j in range(i, len(toks)) if toks[j].text == "end" + t.text),
+                       len(toks) - 1)
+            out.append((i, end))
+        elif t.text in SV_PROC_KW:
+            j = i + 1
+            if j < len(toks) and toks[j].text == "@":
+                j = _match(toks, j + 1, "(", ")") + 1 if toks[j + 1].text == "(" else j + 2
+            out.append((i, _sv_stmt_end(toks, j)))
+        elif t.text == "assign":
+            end = _skip_statement(toks, i)
+            eq = next((j for j in range(i, end) if toks[j].text == "="), None)
+            if eq is not None:
+                out.append((eq, end))
+    return out
+
+
+@dataclass
+class LocalparamPlan:
+    own: dict    # mutant id -> "localparam" (its uses select it) or "unused constant"
+    uses: dict   # path -> {use token text: [(selector value, mutant id, mutated literal)]}
+    left: dict   # mutant id -> why its localparam stays per-mutant
+    files: set   # the files with uses
+
+
+def sv_localparam_plan(texts, mutants, sel_of):
+    """The mutants of a package's typed localparam values that a schemata can select at run
+    time: a localparam whose value is one sized literal of its declared width (`localparam
+    logic [N:0] X = W'h...;`, W = N + 1) and whose every use, in the files texts (path ->
+    text: the RTL files with candidates), is run-time code (_sv_procs) outside any `[...]`
+    and any casez item gets each use X (`pkg::X` outside the package) written
+    `((SEL == k) ? (mutated) : (X))` (both operands have the width of X, so the use's context
+    extends them alike); one used nowhere changes no code. Any other use (another constant's
+    value, a range, a port connection, a generate condition, an assertion, the bench) leaves
+    the localparam's mutants to the per-mutant build."""
+    toks = {f: _tokens(SV_TOKEN_RE, t) for f, t in texts.items()}
+    procs = {f: _sv_procs(tk) for f, tk in toks.items()}
+    wild = {f: sv_case_items(tk, ("casez", "casex")) for f, tk in toks.items()}
+    brk = {}
+    for f, tk in toks.items():
+        d, flags = 0, []
+        for t in tk:
+            d += t.text == "["
+            flags.append(d > 0)
+            d -= t.text == "]"
+        brk[f] = flags
+    plan = LocalparamPlan({}, {}, {}, set())
+    by_decl = {}
+    for m in mutants:
+        if not m.path.endswith("_pkg.sv") or m.path not in toks:
+            continue
+        tk = toks[m.path]
+        i = next(j for j, t in enumerate(tk) if t.start <= m.start < t.end)
+        d = i
+        while d > 0 and tk[d].text not in (";", "localparam"):
+            d -= 1
+        if tk[d].text != "localparam" or tk[d + 1].text not in ("logic", "bit"):
+            continue
+        end = _skip_statement(tk, d)
+        eq = next((j for j in range(d, end) if tk[j].text == "="), None)
+        if eq is None or not eq < i < end:
+            continue
+        by_decl.setdefault((m.path, d, eq, end), []).append(m)
+    for (f, d, eq, end), ms in sorted(by_decl.items()):
+        tk = toks[f]
+        name = tk[eq - 1].text
+        rng = [t.text for t in tk[d + 2:eq - 1]]
+        width = int(rng[1]) + 1 if len(rng) == 5 and rng[0] == "[" and rng[1].isdigit() and \
+            rng[3] == "0" else 1 if not rng else None
+        lit = re.fullmatch(r"(\d+)'[bBoOdDhH][0-9a-fA-F_]+", tk[eq + 1].text) \
+            if end == eq + 2 else None
+        if width is None or lit is None or int(lit.group(1)) != width:
+            for m in ms:
+                plan.left[m.mid] = "a localparam value that is not one literal of its width"
+            continue
+        pkg = next(t.text for j, t in enumerate(tk) if j > 0 and tk[j - 1].text == "package")
+        uses, const = [], None
+        for g, tg in toks.items():
+            for j, t in enumerate(tg):
+                if t.text == f"{pkg}::{name}" or (g == f and t.text == name and j != eq - 1):
+                    if brk[g][j] or not any(a < j < b for a, b in procs[g]) or \
+                            any(a <= j <= b for a, b in wild[g]):
+                        const = f"{g}:{texts[g].count(chr(10), 0, t.start) + 1}"
+                    uses.append((g, t.text))
+        if const:
+            for m in ms:
+                plan.left[m.mid] = f"a localparam used in a constant context ({const})"
+            continue
+        for m in ms:
+            plan.own[m.mid] = "localparam" if uses else "unused constant"
+            for g, key in set(uses):
+                plan.uses.setdefault(g, {}).setdefault(key, []).append(
+                    (sel_of[m.mid], m.mid, m.new))
+                plan.files.add(g)
+    return plan
+
+
+def make_schemata(text, mutants, sel_of, lang, excluded=(), lp=None, path=None):
     """The schemata file of one source file: its mutants placed with their selector value
-    sel_of[id]; lang 'sv' or 'c'. excluded: ids left out (per-mutant route)."""
+    sel_of[id]; lang 'sv' or 'c'. excluded: ids left out (per-mutant route). lp: the
+    LocalparamPlan of the RTL (with path, this file's name in it)."""
     if lang == "sv":
         toks = _tokens(SV_TOKEN_RE, text)
-        ctxs = sv_contexts(toks)
+        sv_items = set()
+        ctxs = sv_contexts(toks, sv_items)
     else:
         toks = _tokens(C_TOKEN_RE, text)
         _C_TEXT["text"] = text
@@ -981,11 +1424,22 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
     starts = {t.start: k for k, t in enumerate(toks)}
     ends = {t.end: k for k, t in enumerate(toks)}
     ctx = sorted(ctxs, key=lambda ab: (toks[ab[1]].end - toks[ab[0]].start))
+    c_routes = CRoutes(text, toks, sel_of) if lang == "c" else None
     is_pkg = lang == "sv" and not any(t.text == "module" for t in toks)
     sel = "prj_mut_sel" if lang == "c" else "prj_mut_sel_get()" if is_pkg else "prj_mut_sel"
-    by_ctx, left = {}, {}
+    by_ctx, left, sv_kinds, lp_placed = {}, {}, {}, {}
+    lp_uses = {}
+    if lp is not None:
+        for key, lst in lp.uses.get(path, {}).items():
+            lst = [x for x in lst if x[1] not in excluded]
+            if lst:
+                lp_uses[key] = lst
     for m in mutants:
         if m.mid in excluded:
+            continue
+        if lp is not None and m.mid in lp.own:
+            sv_kinds[m.mid] = lp.own[m.mid]
+            lp_placed[m.mid] = sel_of[m.mid]
             continue
         s, e, new = m.start, m.end, m.new
         if new.startswith("(!(") and text[s] == "(" and text[e - 1] == ")":
@@ -998,10 +1452,20 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
             by_ctx.setdefault((a + 1, b - 1), []).append((m, copy))
             continue
         best = next(((a, b) for a, b in ctx if toks[a].start <= s and e <= toks[b].end), None)
+        if best is None and lang == "c":
+            why = c_routes.add(m)
+            if why is None:
+                continue
+            if why:
+                left[m.mid] = why
+                continue
         if best is None:
-            left[m.mid] = "no expression context (declaration, label, constant, left side)"
+            left[m.mid] = lp.left.get(m.mid) if lp is not None and m.mid in lp.left else \
+                "no expression context (declaration, label, constant, left side)"
             continue
         by_ctx.setdefault(best, []).append((m, _join(toks, best[0], best[1], (s, e, new))))
+        if lang == "sv" and best in sv_items:
+            sv_kinds[m.mid] = "case"
     used = sorted(by_ctx, key=lambda ab: (toks[ab[0]].start, -toks[ab[1]].end))
     placed = {}
 
@@ -1027,15 +1491,50 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
         parts.append(text[pos:hi])
         return "".join(parts)
 
-    res = render(0, len(text), used)
-    if placed:
+    def gap(lo, hi):
+        """text[lo:hi] (outside every used context) with the table and case-label edits."""
+        out, pos = [], lo
+        for n, (at, end, what) in enumerate(inserts):
+            if lo <= at <= hi and end <= hi and n not in done_ins:
+                out.append(text[pos:at] + what)
+                pos = max(pos, end)
+                done_ins.add(n)
+        out.append(text[pos:hi])
+        return "".join(out)
+
+    inserts = c_routes.edits() if c_routes else []
+    done_ins = set()
+    if inserts:
+        # the edits lie between the used contexts (a case label, a table and a switch head are
+        # no expression context): render the text between contexts through gap()
+        pieces, pos = [], 0
+        tops = []
+        for a, b in used:
+            if not tops or toks[a].start >= toks[tops[-1][1]].end:
+                tops.append((a, b))
+        for a, b in tops:
+            cs, ce = toks[a].start, toks[b].end
+            pieces.append(gap(pos, cs))
+            kids = [k for k in used if toks[k[0]].start >= cs and toks[k[1]].end <= ce]
+            pieces.append(render(cs, ce, kids))
+            pos = ce
+        pieces.append(gap(pos, len(text)))
+        res = "".join(pieces)
+        placed.update(c_routes.placed)
+    else:
+        res = render(0, len(text), used)
+    if placed or lp_uses or lp_placed:
         # The selector's declaration, on an existing line (the line numbers stay).
         if lang == "c":
             decl_at, decl = 0, "extern unsigned prj_mut_sel; "
+            if c_routes and c_routes.placed:
+                decl += "int prj_mut_sel_get(void); "
         else:
             kw = next((k for k, t in enumerate(toks) if t.text in ("module", "package")), None)
             semi = _skip_statement(toks, kw) if kw is not None else None
-            if semi is None or toks[semi].end > min(toks[a].start for a, _ in used):
+            first_use = [toks[a].start for a, _ in used] + [
+                t.start for t in toks if t.text in lp_uses]
+            if semi is None or toks[semi].end > min(first_use, default=len(text)):
                 return Schemata(text, {}, {m.mid: "no place for the selector" for m in mutants
                                           if m.mid not in excluded}, [])
             decl_at = toks[semi].end
@@ -1043,9 +1542,38 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
             if not is_pkg:
                 decl += " int prj_mut_sel; initial prj_mut_sel = prj_mut_sel_get();"
         res = res[:decl_at] + decl + res[decl_at:]
+    lp_spans = []
+    if lp_uses:
+        # every use of a selected localparam, in the original text and in the mutated copies
+        # (a copy is active only for its own mutant, where the use must be the original)
+        rt, parts, pos = _tokens(SV_TOKEN_RE, res), [], 0
+        for j, t in enumerate(rt):
+            lst = lp_uses.get(t.text)
+            if not lst or (j + 1 < len(rt) and rt[j + 1].text == "=" and j > 1 and
+                           rt[j - 1].text in ("]", "logic", "bit")):
+                continue  # not a use, or the declaration itself
+            expr = t.text
+            for k, mid, new in lst:
+                expr = f"{head(k)}{new}) : ({expr}))"
+            parts.append(res[pos:t.start])
+            at = sum(len(x) for x in parts)
+            lp_spans += [(at, at + len(expr), mid, at + len(expr)) for _, mid, _ in lst]
+            parts.append(expr)
+            pos = t.end
+        parts.append(res[pos:])
+        res = "".join(parts)
+    placed.update(lp_placed)
     copies = {m.mid: copy for lst in by_ctx.values() for m, copy in lst}
-    spans = []
+    spans = list(lp_spans)
+    if c_routes:
+        for mid, marks in c_routes.marks.items():
+            for begin, end in marks:
+                p = res.find(begin)
+                q = res.find(end, p + len(begin)) + len(end)
+                spans.append((p, q, mid, q))
     for mid, k in placed.items():
+        if (c_routes and mid in c_routes.placed) or mid in lp_placed:
+            continue
         p = res.find(head(k))
         depth = 0
         for q in range(p, len(res)):  # the end of the whole conditional expression
@@ -1053,7 +1581,7 @@ def make_schemata(text, mutants, sel_of, lang, excluded=()):
             if depth == 0:
                 break
         spans.append((p, p + len(head(k)) + len(copies[mid]) + 1, mid, q + 1))
-    return Schemata(res, placed, left, spans)
+    return Schemata(res, placed, left, spans, dict(c_routes.kinds) if c_routes else sv_kinds)
 
 
 def first_build_error_text(text):

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """ctest sim/cli: the command line of tb_sim. Every number out of its option's range is a usage
 error that names the option (exit 2, nothing simulated); `--trace FILE` without a window writes a
-bounded one and the run stops a bounded number of cycles after its end; `--result FILE` writes
+bounded one and the run stops a bounded number of cycles after its end; `--stall N` fails a
+run whose longest operation passes N cycles and no other; `--result FILE` writes
 the verdict as JSON (PASS, FAIL with the first mismatch line and its waves window, SKIP with the
 reason) with the stdout of the run unchanged, and so does scn_model next to tb_sim's build.
 
@@ -22,7 +23,8 @@ BAD = [
     ("--ops", "-1"), ("--ops", "4294967296"), ("--ops", "0"), ("--ops", "1000000001"),
     ("--seed", "-5"), ("--seed", "18446744073709551616"), ("--seed", "0x"), ("--seed", " 5"),
     ("--seed", "5k"), ("--max-mismatch", "0"), ("--max-mismatch", "-1"), ("--watchdog", "0"),
-    ("--watchdog", "1e3"), ("--trace-start", "-1"), ("--trace-end", "+5"),
+    ("--watchdog", "1e3"), ("--trace-start", "-1"), ("--trace-end", "+5"), ("--stall", "0"),
+    ("--stall", "1000000000001"),
     ("--gen-weights", "nosuch=1"), ("--gen-weights", "mapd=1001"), ("--gen-weights", "mapd"),
     ("--gen-weights", "indirect=101"), ("--gen-weights", "mapd=-1"), ("--gen-weights", "mapd=1,"),
 ]
@@ -111,10 +113,34 @@ def main():
                          "end within 60 s")
     fails += check_gen_weights(exe)
     fails += check_result(exe)
+    fails += check_stall(exe)
     for f in fails:
         print(f"FAIL: {f}")
     print("PASS" if not fails else f"{len(fails)} failure(s)")
     return 1 if fails else 0
+
+
+def check_stall(exe):
+    """--stall N: a run whose longest operation (the end-of-test wait included) takes C cycles
+    prints C, passes with --stall C and fails with --stall C - 1 naming the operation."""
+    fails = []
+    base = ["--test", "sim/tests/stimer_simp_slow_memory.scn"]
+    rc, out, _ = run(exe, base + ["--stall", "1000000000000"])
+    m = re.search(r"^longest operation: (\d+) cycles \(operation (\d+); --stall", out, re.M)
+    if rc != 0 or not m or int(m.group(1)) < 700:  # a SIMP enable through a 700-cycle memory
+        return [f"--stall 10^12: exit {rc}, longest operation line {m and m.group(0)!r}"]
+    c, k = int(m.group(1)), m.group(2)
+    rc, out, _ = run(exe, base + ["--stall", str(c)])
+    if rc != 0:
+        fails.append(f"--stall {c} (the longest operation): exit {rc}")
+    rc, out, _ = run(exe, base + ["--stall", str(c - 1)])
+    if rc != 1 or not re.search(rf"stall: operation {k}\b.*has not completed in {c - 1} cycles",
+                                out):
+        fails.append(f"--stall {c - 1}: exit {rc}, no 'stall: operation {k}' report")
+    rc, out, _ = run(exe, base)
+    if "longest operation:" in out:
+        fails.append("a run without --stall prints its longest operation")
+    return fails
 
 
 def check_result(exe):

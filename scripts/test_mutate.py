@@ -137,6 +137,8 @@ def check_schemata(text, mutants, lang, what):
     the per-mutant edit; selector 0 resolves to the original; no line moves."""
     sel = {m.mid: i for i, m in enumerate(mutants, 1)}
     g = mutlib.make_schemata(text, mutants, sel, lang)
+    # the conditional expressions only (the other C routes are run: check_c_routes)
+    g = mutlib.make_schemata(text, mutants, sel, lang, excluded=set(g.kinds))
     rx = mutlib.SV_TOKEN_RE if lang == "sv" else mutlib.C_TOKEN_RE
 
     def toks(t):
@@ -148,6 +150,168 @@ def check_schemata(text, mutants, lang, what):
             check(toks(resolve(g.text, g.placed[m.mid])) == toks(m.apply(text)),
                   f"{what}: {m.desc} at {m.line}:{m.col}: the schemata branch is not the mutant")
     return g
+
+
+# The C routes of the schemata that are not a conditional expression (constant tables, case
+# labels, compound assignments: mutlib.CRoutes): checked by running. Each placed mutant's
+# program alone and the schemata program with PRJ_MUT = its number print the same.
+C_RUN = """\
+// the selector's declaration goes on this first line
+#include <stdint.h>
+#include <stdio.h>
+typedef struct {
+  const char *name;
+  uint32_t off;
+  uint8_t width;
+} reg_t;
+static const reg_t regs[] = {
+    {"A", 0x10u, 32},
+    {"B", 0x18u, 64},
+};
+static const uint8_t lanes[3] = {1, 2, 4};
+static const char *const names[] = {"x", "y"};
+static unsigned kind(unsigned v) {
+  switch (v) {
+    case 1:
+      return 10;
+    case 3:  // falls through
+    case 4:
+      v += 2;
+      return v;
+    default:
+      return 7;
+  }
+}
+static unsigned nodflt(unsigned v, unsigned acc) {
+  switch (v & 3u) {
+    case 0:
+      acc |= 0x10u;
+      break;
+    case 2:
+      acc -= 1;
+      break;
+  }
+  return acc;
+}
+static unsigned local(unsigned i) {
+  static const uint16_t tab[4] = {3, 5, 9, 17};
+  static unsigned calls;
+  calls += 1;
+  return tab[i & 3u] + calls;
+}
+int main(void) {
+  unsigned h = 0;
+  for (unsigned i = 0; i < 6; i++) {
+    h = h * 31u + kind(i) + nodflt(i, i) + local(i);
+    h &= 0xFFFFFFu;
+  }
+  for (unsigned i = 0; i < 2; i++) {
+    h = h * 7u + regs[i].off + regs[i].width + (unsigned)names[i][0];
+  }
+  printf("%u %u %u %u\\n", h, lanes[0], lanes[1], lanes[2]);
+  return 0;
+}
+"""
+
+
+def check_c_routes(tmp):
+    """C_RUN's mutants placed by CRoutes: the schemata program with PRJ_MUT = k prints what
+    mutant k compiled alone prints; PRJ_MUT = 0 what the original prints."""
+    import subprocess
+    cc = os.environ.get("CC", "cc")
+    mutants = sample_mutants(C_RUN, "run.c", "c")
+    sel = {m.mid: i for i, m in enumerate(mutants, 1)}
+    g = mutlib.make_schemata(C_RUN, mutants, sel, "c")
+    kinds = {}
+    for mid, kind in g.kinds.items():
+        kinds[kind] = kinds.get(kind, 0) + 1
+    check(kinds.get("table", 0) >= 10 and kinds.get("case", 0) >= 4 and
+          kinds.get("statement", 0) >= 3, f"C routes sample: placed {kinds}")
+    check(g.text.count("\n") == C_RUN.count("\n"), "C routes sample: the schemata moves lines")
+
+    def build(name, sources):
+        exe = os.path.join(tmp, name)
+        files = []
+        for i, src in enumerate(sources):
+            files.append(os.path.join(tmp, f"{name}_{i}.c"))
+            with open(files[-1], "w", encoding="utf-8") as f:
+                f.write(src)
+        p = subprocess.run([cc, "-std=c11", "-O1", "-o", exe] + files, capture_output=True,
+                           text=True)
+        if p.returncode != 0 and name == "schemata":
+            print(p.stderr[:2000])
+        return exe if p.returncode == 0 else None
+
+    def out(exe, k=None):
+        env = dict(os.environ, PRJ_MUT=str(k)) if k is not None else None
+        return subprocess.run([exe], capture_output=True, text=True, env=env).stdout
+
+    sch = build("schemata", [g.text, mutlib.SEL_C_SOURCE])
+    check(sch is not None, "C routes sample: the schemata program does not compile")
+    if sch is None:
+        return
+    check(out(sch, 0) == out(build("orig", [C_RUN])), "C routes sample: PRJ_MUT=0 differs")
+    n = 0
+    for m in mutants:
+        if m.mid not in g.kinds:
+            continue
+        exe = build(m.mid, [m.apply(C_RUN)])
+        if exe is None:
+            continue  # invalid alone (a duplicate case label): the per-mutant verdict
+        n += 1
+        check(out(sch, sel[m.mid]) == out(exe), f"C routes sample: {g.kinds[m.mid]} mutant "
+              f"{m.desc} at line {m.line}: the schemata program differs from the mutant's")
+    check(n >= 15, f"C routes sample: only {n} mutants compared")
+
+
+SV_PKG = """\
+package p_pkg;
+  localparam logic [7:0] OP_A = 8'h0A;
+  localparam logic [3:0] W_B = 4'd3;
+  localparam logic [7:0] OP_UNUSED = 8'h01;
+endpackage
+"""
+SV_USE = """\
+module u (
+  input  logic [7:0] op_i,
+  output logic       y_o,
+  output logic [3:0] z_o
+);
+  logic [p_pkg::W_B:0] w;
+  always_comb begin
+    unique case (op_i)
+      p_pkg::OP_A: y_o = 1'b1;
+      default:     y_o = 1'b0;
+    endcase
+  end
+  assign w = '0;
+  assign z_o = {1'b0, w[2:0]};
+endmodule
+"""
+
+
+def check_localparams():
+    """The localparam route: a package constant used only in run-time code is selected at each
+    use; one used in a range stays per-mutant; one used nowhere changes no code."""
+    texts = {"rtl/p_pkg.sv": SV_PKG, "rtl/u.sv": SV_USE}
+    ms = sample_mutants(SV_PKG, "rtl/p_pkg.sv", "sv")
+    sel = {m.mid: i for i, m in enumerate(ms, 1)}
+    lp = mutlib.sv_localparam_plan(texts, ms, sel)
+    kinds = {m.desc: lp.own.get(m.mid) for m in ms}
+    check(kinds.get("8'h0A -> 8'h0B") == "localparam" and
+          kinds.get("8'h01 -> 8'h02") == "unused constant" and
+          kinds.get("4'd3 -> 4'd4") is None, f"localparam sample: {kinds}")
+    g = mutlib.make_schemata(SV_USE, [], sel, "sv", lp=lp, path="rtl/u.sv")
+    rx = mutlib.SV_TOKEN_RE
+
+    def toks(t):
+        return [x.text for x in mutlib._tokens(rx, t)]
+    check(g.text.count("\n") == SV_USE.count("\n"), "localparam sample: lines moved")
+    check(toks(resolve(g.text, 0)) == toks(SV_USE), "localparam sample: selector 0 differs")
+    m = next(m for m in ms if m.desc == "8'h0A -> 8'h0B")
+    check(toks(resolve(g.text, sel[m.mid])) ==
+          toks(SV_USE.replace("p_pkg::OP_A:", "8'h0B:")),
+          "localparam sample: the selected use is not the mutated value")
 
 
 def sample_mutants(text, path, lang):
@@ -179,6 +343,10 @@ def main():
                                    "side)"}, f"SV sample schemata: {g.left}")
     g = check_schemata(C, sample_mutants(C, "m.c", "c"), "c", "C sample schemata")
     check(len(g.placed) >= 18, f"C sample schemata: only {len(g.placed)} placed")
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        check_c_routes(tmp)
+    check_localparams()
 
     cands = mutlib.enumerate_mutants()
     # ... and on a sample of the real sources' candidates (a few per file, kept fast)
@@ -194,8 +362,9 @@ def main():
         lang = "sv" if path.endswith(".sv") else "c"
         sel = {m.mid: i for i, m in enumerate(ms, 1)}
         g = mutlib.make_schemata(text, ms, sel, lang)
-        rx = mutlib.SV_TOKEN_RE if lang == "sv" else mutlib.C_TOKEN_RE
         check(g.text.count("\n") == text.count("\n"), f"{path}: the schemata moves lines")
+        g = mutlib.make_schemata(text, ms, sel, lang, excluded=set(g.kinds))
+        rx = mutlib.SV_TOKEN_RE if lang == "sv" else mutlib.C_TOKEN_RE
         placed = [m for m in ms if m.mid in g.placed]
         for m in rng.sample(placed, min(3, len(placed))):
             got = [x.text for x in mutlib._tokens(rx, resolve(g.text, g.placed[m.mid]))]

@@ -3,10 +3,13 @@
 #include "bench.h"
 
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include "exec.h"
 #include "fcov.h"
@@ -45,6 +48,9 @@ struct bench {
   tb_recorder_t *rec;
   uint64_t watchdog;
   bool watchdog_given;
+  uint64_t stall;         // --stall: cycles one operation may take, bus activity or not (0: off)
+  uint64_t longest_op;    // the most cycles one operation took (the end-of-test wait included)
+  size_t longest_op_idx;  // that operation's number (1-based)
   bool verbose;
   bool strict;  // --strict: every block's outputs must be matched (docs/scenarios.md)
   char exe[512];
@@ -80,6 +86,39 @@ struct bench {
   size_t n_marks;
 };
 
+// ---- A loop inside one clock edge (--stall) ----
+
+// A loop in the model or the checker within one clock edge advances no cycle, so neither the
+// watchdog nor the stall check sees it. With --stall, a CPU-time timer (ITIMER_VIRTUAL: the
+// process's own user time, whatever the load) ticks every BENCH_EDGE_CPU_S seconds of it and
+// fails the run when no edge began within a whole period; an edge takes microseconds. Disarmed
+// when the run finishes (writing the results is no edge).
+#define BENCH_EDGE_CPU_S 1
+static volatile sig_atomic_t bench_edge_seen;
+
+static void bench_cpu_tick(int sig) {
+  (void)sig;
+  if (!bench_edge_seen) {
+    static const char msg[] =
+        "FAIL: stall: no clock edge began in 1 s of CPU time (--stall): a loop in the model or "
+        "the checker, a hang\n";
+    ssize_t n = write(STDOUT_FILENO, msg, sizeof(msg) - 1);
+    (void)n;
+    _exit(1);
+  }
+  bench_edge_seen = 0;
+}
+
+static bool bench_arm_cpu_check(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof(sa));
+  sa.sa_handler = bench_cpu_tick;
+  sigemptyset(&sa.sa_mask);
+  struct itimerval it = {{BENCH_EDGE_CPU_S, 0}, {BENCH_EDGE_CPU_S, 0}};
+  bench_edge_seen = 1;  // the first period includes loading the test
+  return sigaction(SIGVTALRM, &sa, NULL) == 0 && setitimer(ITIMER_VIRTUAL, &it, NULL) == 0;
+}
+
 // ---- Command line ----
 
 static void bench_usage(const char *argv0) {
@@ -87,7 +126,8 @@ static void bench_usage(const char *argv0) {
           "usage: %s --test FILE.scn | --test random-its | --test random-stimer\n"
           "          [--seed N] [--ops N] [--no-lockstep] [--max-mismatch N]\n"
           "          [--trace FILE.fst [--trace-start CYCLE] [--trace-end CYCLE]]\n"
-          "          [--watchdog CYCLES] [--verbose] [--strict] [--fcov FILE] [--cov FILE]\n"
+          "          [--watchdog CYCLES] [--stall CYCLES] [--verbose] [--strict]\n"
+          "          [--fcov FILE] [--cov FILE]\n"
           "          [--result FILE] [--record FILE [--record-stall PCT]]\n"
           "          [--gen-weights NAME=W,...]\n"
           "  --seed N          0..2^64-1 (default 1): random stimulus, back-pressure, X init\n"
@@ -103,6 +143,10 @@ static void bench_usage(const char *argv0) {
           "                    0..%llu; the run goes on at most %llu cycles past its end\n"
           "  --watchdog N      1..1000000000 cycles without DUT bus activity that fail the run\n"
           "                    (default %llu + %llu x the scenario's mem_latency)\n"
+          "  --stall N         1..10^12 cycles one operation may take, the end-of-test wait for\n"
+          "                    idle included, with DUT bus activity or without (a livelock\n"
+          "                    the watchdog does not see); prints the longest operation;\n"
+          "                    and fails a run with no clock edge in 1 s of CPU time (a loop)\n"
           "  --fcov FILE       write the functional coverage bin counts (name count lines)\n"
           "  --cov FILE        write Verilator line/toggle coverage (tb_sim_cov builds only), and\n"
           "                    FILE.reset: the counts when the power-on reset ended\n"
@@ -165,7 +209,7 @@ typedef struct {
 
 // Parses the options; returns -1 to go on, else the exit code.
 static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
-  bool seen[7] = {false};
+  bool seen[8] = {false};
   const bench_numopt_t nums[] = {
       {"--seed", 0, UINT64_MAX, &b->seed, &seen[0]},
       {"--ops", 1, BENCH_MAX_OPS, &b->random_ops, &seen[1]},
@@ -174,6 +218,7 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
       {"--trace-end", 0, UINT64_MAX, &b->trace_end, &seen[4]},
       {"--watchdog", 1, 1000000000, &b->watchdog, &seen[5]},
       {"--record-stall", 0, 100, &b->record_stall, &seen[6]},
+      {"--stall", 1, 1000000000000ull, &b->stall, &seen[7]},
   };
   const bench_stropt_t strs[] = {{"--trace", b->trace, sizeof(b->trace)},
                                  {"--cov", b->cov, sizeof(b->cov)},
@@ -274,6 +319,10 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
     b->watchdog = 0;  // from the scenario's memory latency, once it is loaded
   }
   b->watchdog_given = seen[5];
+  if (b->stall != 0 && !bench_arm_cpu_check()) {
+    fprintf(stderr, "%s: --stall: cannot arm the CPU-time check\n", argv[0]);
+    return 2;
+  }
   return -1;
 }
 
@@ -682,6 +731,7 @@ static void bench_end_of_test(bench_t *b, uint64_t cycle) {
 }
 
 static void bench_edge(bench_t *b) {
+  bench_edge_seen = 1;
   if (b->done) {
     return;
   }
@@ -694,7 +744,11 @@ static void bench_edge(bench_t *b) {
       b->ops_finished = true;
       bench_end_of_test(b, cycle);
     }
-    if (exec_ops_done(b->ex) != b->last_ops) {
+    if (exec_ops_done(b->ex) != b->last_ops || b->ops_finished) {
+      if (cycle - b->last_progress > b->longest_op) {
+        b->longest_op = cycle - b->last_progress;
+        b->longest_op_idx = b->last_ops + 1;
+      }
       b->last_ops = exec_ops_done(b->ex);
       b->last_progress = cycle;
     }
@@ -706,6 +760,18 @@ static void bench_edge(bench_t *b) {
   uint64_t act = rtl_be_last_activity(b->rtl);
   uint64_t progress = act > b->last_progress ? act : b->last_progress;
   if (b->ops_finished || b->failures >= b->max_mismatch) {
+    b->done = true;
+  } else if (b->stall != 0 && b->last_progress != 0 && cycle - b->last_progress >= b->stall) {
+    char what[300];
+    const scn_op_t *op = exec_current(b->ex);
+    snprintf(what, sizeof(what),
+             "stall: operation %zu%s%s has not completed in %" PRIu64
+             " cycles (--stall) though the DUT bus was active %" PRIu64
+             " cycles ago (DUT busy=%d): a livelock",
+             exec_ops_done(b->ex) + 1, op != NULL ? ": " : " (the end-of-test wait for idle)",
+             op != NULL ? scn_kind_name(op->kind) : "", b->stall, cycle - act,
+             rtl_be_dut_busy(b->rtl));
+    bench_fail(b, what);
     b->done = true;
   } else if (b->last_progress != 0 && cycle - progress > b->watchdog) {
     char what[300];
@@ -876,6 +942,10 @@ static void bench_write_wave_save(bench_t *b) {
 
 int bench_finish(bench_t *b, double seconds) {
   int rc;
+  if (b->stall != 0) {
+    struct itimerval off = {{0, 0}, {0, 0}};
+    (void)setitimer(ITIMER_VIRTUAL, &off, NULL);
+  }
   if (b->skipped) {
     rc = 77;  // the scenario needs another build configuration
     if (!bench_write_result(b, "SKIP", seconds)) {
@@ -933,6 +1003,10 @@ int bench_finish(bench_t *b, double seconds) {
       b->failures++;
     }
     printf("peak memory: %" PRIu64 " KiB (peak resident set size)\n", bench_peak_rss_kb());
+    if (b->stall != 0) {
+      printf("longest operation: %" PRIu64 " cycles (operation %zu; --stall %" PRIu64 ")\n",
+             b->longest_op, b->longest_op_idx, b->stall);
+    }
     char compared[80];
     snprintf(compared, sizeof(compared), "%" PRIu64 " DUT operations compared", bench_compared(b));
     printf("%s %s %s seed=%" PRIu64 " ops=%zu cycles=%" PRIu64
