@@ -160,6 +160,8 @@ function(prj_verilate target)
   add_custom_command(
     OUTPUT ${model} ${runtime}
     BYPRODUCTS ${dir}/${V_PREFIX}.h
+    # The time the build starts (see the last command).
+    COMMAND ${CMAKE_COMMAND} -E touch ${dir}/${V_PREFIX}.start
     COMMAND ${PRJ_VERILATOR_CMD} ${args} ${V_SOURCES}
     # Every file compiled separately (the Fast/Slow split keeps OPT_SLOW); the runtime with
     # the build's flags. CFG_CXXFLAGS_PCH_I: the wheel's verilated.mk leaves it empty.
@@ -168,8 +170,10 @@ function(prj_verilate target)
             "CXX=${CMAKE_CXX_COMPILER}" "AR=${CMAKE_AR}" "OBJCACHE=${objcache}"
             "OPT_GLOBAL=${PRJ_VL_CXX_FLAGS}" "OPT_FAST=${PRJ_VL_CXX_FLAGS} ${opt_fast}"
             "OPT_SLOW=${PRJ_VL_CXX_FLAGS} ${opt_slow}" CFG_CXXFLAGS_PCH_I=-include prj_libs
-    # Verilator leaves an up-to-date model untouched: the archives still get this build's time.
-    COMMAND ${CMAKE_COMMAND} -E touch_nocreate ${model} ${runtime}
+    # Verilator leaves an up-to-date model untouched: the archives still get this build's time,
+    # the time it started, so that a source edited while it ran is newer than the archives and
+    # the next build makes the model again (with the time it ended, that edit would be lost).
+    COMMAND touch -c -r ${dir}/${V_PREFIX}.start ${model} ${runtime}
     DEPENDS ${deps}
     COMMENT "Verilating ${V_PREFIX} for ${target} (${PRJ_VERILATOR_NAME})"
     VERBATIM)
