@@ -14,9 +14,13 @@
 module cmn_trace_enc #(
   parameter int unsigned NumCh = 4,     // transaction channels, in record order within an edge
   parameter int unsigned ChWords = 3,   // payload words of a channel at most (<= MAX_LEN)
+  // Payload words of each channel at most (<= ChWords; 3 bits per channel, channel 0 in bits
+  // 2:0): the words past them are constant 0, so neither the FIFO nor the lane select keeps them.
+  parameter logic [NumCh*3-1:0] ChMaxLen = {NumCh{3'(ChWords)}},
   parameter int unsigned Depth = 16,    // edges with transactions the FIFO holds
   parameter logic [63:0] StartWord = '0,  // payload of the START record
-  parameter int unsigned Lanes = 8,     // words per beat of the stream (>= ChWords + 1)
+  parameter int unsigned Lanes = 8,     // words per beat of the stream (>= ChWords + 1, 2^n)
+  parameter int unsigned RingRows = 16, // the output ring holds Lanes * RingRows words
   localparam int unsigned NumT = NumCh + 3,  // with the internal channels
   localparam int unsigned ChW = ChWords * 64,
   localparam int unsigned OutW = Lanes * cmn_trace_pkg::WORD_BITS,
@@ -50,6 +54,11 @@ module cmn_trace_enc #(
   logic [63:0] lost_tot_q, lost_tot_d;
   logic        ovf_q, ovf_d;         // an OVERFLOW record is owed
 
+  // Payload words at most per channel, the internal ones (1 word each) first.
+  localparam logic [NumT*3-1:0] MaxLen = {ChMaxLen, 3'd1, 3'd1, 3'd1};
+  logic [NumT*3-1:0]     max_len;
+  assign max_len = MaxLen;
+
   logic [NumT-1:0]       e_valid;
   logic [NumT*6-1:0]     e_kind;
   logic [NumT*3-1:0]     e_len;
@@ -71,6 +80,11 @@ module cmn_trace_enc #(
     e_len   = {ch_len_i, 3'd1, 3'd1, 3'd1};
     e_aux   = {ch_aux_i, 12'd0};
     e_data  = {ch_data_i, ChW'({24'd0, cycle_q[63:CycW]}), ChW'(lost_q), ChW'(StartWord)};
+    for (int unsigned i = 0; i < NumT; i++) begin
+      for (int unsigned w = 0; w < ChWords; w++) begin
+        if (w >= 32'(max_len[i*3 +: 3])) e_data[i*ChW + w*64 +: 64] = '0;
+      end
+    end
     push_data = {cycle_q[CycW-1:0], e_valid, e_kind, e_len, e_aux, e_data};
     push = (|e_valid) && !full;
     cycle_d = cycle_q + 64'd1;
@@ -133,6 +147,9 @@ module cmn_trace_enc #(
   logic                     blocked;
   logic [NumT*RecW-1:0]     recs;  // every channel's record: header, then the payload words
   logic [NumT*LaneCntW-1:0] offs;  // the lane each taken record starts at
+  logic [Lanes-1:0]         ends;  // the lanes where a taken record ends
+  logic [OutW-1:0]          grp;   // the taken records, packed from lane 0
+  logic                     grp_ready;
   logic [63:0]              hdr, sum;
   logic [7:0]               check;
   logic [2:0]               len;
@@ -150,7 +167,8 @@ module cmn_trace_enc #(
       len = h_len[i*3 +: 3];
       pay = h_data[i*ChW +: ChW];
       for (int unsigned w = 0; w < ChWords; w++) begin
-        if (w >= 32'(len)) pay[w*64 +: 64] = '0;  // words past the record stay 0
+        // Words past the record stay 0; past the channel's maximum they are constant 0.
+        if (w >= 32'(len) || w >= 32'(max_len[i*3 +: 3])) pay[w*64 +: 64] = '0;
       end
       // The check byte: the XOR of every byte of the payload and of the header (check = 0).
       sum = '0;
@@ -179,22 +197,28 @@ module cmn_trace_enc #(
     end
     // Each lane takes the word of the taken record that covers it (words past a record are 0,
     // so the OR only ever adds one nonzero word per lane).
-    out_data_o = '0;
+    grp = '0;
+    ends = '0;
     for (int unsigned l = 0; l < Lanes; l++) begin
       for (int unsigned i = 0; i < NumT; i++) begin
         for (int unsigned k = 0; k <= ChWords; k++) begin
           if (take[i] && 32'(offs[i*LaneCntW +: LaneCntW]) + k == l) begin
-            out_data_o[l*64 +: 64] = out_data_o[l*64 +: 64] | recs[i*RecW + k*64 +: 64];
+            grp[l*64 +: 64] = grp[l*64 +: 64] | recs[i*RecW + k*64 +: 64];
           end
+        end
+        if (take[i] && 32'(offs[i*LaneCntW +: LaneCntW]) + 32'(h_len[i*3 +: 3]) == l) begin
+          ends[l] = 1'b1;
         end
       end
     end
-    out_valid_o = !empty;
-    out_count_o = used;
+  end
+
+  // Advance when the ring takes the group (a separate block: grp_ready depends on `used`).
+  always_comb begin
     pop = 1'b0;
     done_d = done_q;
     seq_d = seq_q;
-    if (out_valid_o && out_ready_i) begin
+    if (!empty && grp_ready) begin
       seq_d = seq;
       if ((left & ~take) == '0) begin
         done_d = '0;
@@ -204,6 +228,14 @@ module cmn_trace_enc #(
       end
     end
   end
+
+  // The taken records go to the output ring, which gives beats of whole records of any edges:
+  // the stream is not held to one edge per beat, and a sink that is not ready fills the ring
+  // before it fills the FIFO of edges.
+  cmn_trace_ring #(.Lanes(Lanes), .Rows(RingRows)) u_ring (
+    .clk_i, .rst_ni, .in_valid_i(!empty), .in_data_i(grp), .in_end_i(ends), .in_count_i(used),
+    .in_ready_o(grp_ready), .out_valid_o, .out_data_o, .out_count_o, .out_ready_i
+  );
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -217,6 +249,10 @@ module cmn_trace_enc #(
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(ChWordsRange_A, ChWords >= 1 && ChWords <= cmn_trace_pkg::MAX_LEN)
+  for (genvar i = 0; i < NumCh; i++) begin : g_len_a
+    `PRJ_ASSERT_INIT(ChMaxLenRange_A, 32'(ChMaxLen[i*3 +: 3]) <= ChWords)
+    `PRJ_ASSERT(ChLenMax_A, ch_valid_i[i] |-> ch_len_i[i*3 +: 3] <= ChMaxLen[i*3 +: 3])
+  end
   `PRJ_ASSERT(HeadHasRecord_A, empty || (h_valid != '0))
   `PRJ_ASSERT_INIT(LanesRange_A, Lanes >= ChWords + 1)
   `PRJ_ASSERT(Progress_A, empty || (take != '0))

@@ -58,6 +58,7 @@ module stimer_pass #(
   logic [2:0]           ctx_d, ctx_q;
   logic                 rdw_d, rdw_q;            // PassExp: the exp_time read is still on its way
   logic [63:0]          exp_d, exp_q;
+  logic                 due_q;                   // PassDue: exp_q is due (registered compare)
   stimer_pkg::outcome_e out_d, out_q;
 
   // ---------------------------------------------------------------------------------------------
@@ -196,21 +197,35 @@ module stimer_pass #(
       stimer_pkg::PassExp: begin
         if (rdw_q) begin
           // The exp_time read was issued in the previous cycle: wait for its data.
-        end else if (exp_due) begin
-          exp_d      = ram_rdata_i;
+        end else begin
+          // The due comparison is registered (due_q, decided in PassDue), so it never drives
+          // the RAM request. The next candidate's exp_time read is issued now, speculatively:
+          // if this timer is not due its data arrives in the cycle after PassDue (one
+          // candidate per 2 cycles), else the data is not used.
+          exp_d   = ram_rdata_i;
+          state_d = stimer_pkg::PassDue;
+          if (pick_any) begin
+            ram_req_o = 1'b1;
+          end
+        end
+      end
+
+      stimer_pkg::PassDue: begin
+        if (due_q) begin
           ram_req_o  = 1'b1;
           ram_widx_o = stimer_pkg::W_CONFIG0 + {3'b000, t_q};
           ctx_d      = 3'd1;
           state_d    = stimer_pkg::PassCtx;
         end else begin
-          // Not due: it bounds the next pass; look at the next candidate of this VP.
-          if (ram_rdata_i < scan_min_q) begin
-            scan_min_d = ram_rdata_i;
+          // Not due: it bounds the next pass; look at the next candidate of this VP (the
+          // timer states of the VP do not change between PassExp and here, so pick_t is the
+          // timer whose exp_time PassExp requested).
+          if (exp_q < scan_min_q) begin
+            scan_min_d = exp_q;
           end
           if (pick_any) begin
-            t_d       = pick_t;
-            ram_req_o = 1'b1;
-            rdw_d     = 1'b1;
+            t_d     = pick_t;
+            state_d = stimer_pkg::PassExp;  // rdw_d = 0: the data arrives next cycle
           end else if (last_vp) begin
             state_d = stimer_pkg::PassEnd;
           end else begin
@@ -322,6 +337,7 @@ module stimer_pass #(
       ctx_q      <= '0;
       rdw_q      <= 1'b0;
       exp_q      <= '0;
+      due_q      <= 1'b0;
       out_q      <= stimer_pkg::OUT_DELIVERED;
     end else begin
       state_q    <= state_d;
@@ -334,6 +350,7 @@ module stimer_pass #(
       ctx_q      <= ctx_d;
       rdw_q      <= rdw_d;
       exp_q      <= exp_d;
+      due_q      <= exp_due;
       out_q      <= out_d;
     end
   end

@@ -185,11 +185,12 @@ package stimer_pkg;
   } sched_state_e;
 
   // Pass engine (stimer_pass).
-  typedef enum logic [2:0] {
+  typedef enum logic [3:0] {
     PassIdle,
     PassScan,     // find the next VP with a candidate timer
     PassTimer,    // pick the next candidate timer of the VP, read its exp_time
-    PassExp,      // exp_time arrives: due?
+    PassExp,      // exp_time arrives: register due?, read the next candidate's exp_time
+    PassDue,      // due: read CONFIG; not due: the next candidate's exp_time arrives
     PassCtx,      // read CONFIG, COUNT, SINT[SINTx], SIMP, SCONTROL
     PassDeliver,  // stimer_deliver runs the attempt
     PassUpdate,   // write the timer back, report the ATTEMPT record

@@ -94,8 +94,11 @@ module its_trace #(
     end
   end
 
-  cmn_trace_enc #(.NumCh(NumCh), .ChWords(3), .Depth(Depth), .StartWord(StartWord),
-                  .Lanes(Lanes)) u_enc (
+  // Payload words at most per channel, in `len` order: BUSY ... RESET.
+  localparam logic [NumCh*3-1:0] MaxLen = {3'd0, 3'd3, 3'd2, 3'd1, 3'd2, 3'd3, 3'd0, 3'd0};
+
+  cmn_trace_enc #(.NumCh(NumCh), .ChWords(3), .ChMaxLen(MaxLen), .Depth(Depth),
+                  .StartWord(StartWord), .Lanes(Lanes)) u_enc (
     .clk_i, .rst_ni, .ch_valid_i(valid), .ch_kind_i(kind), .ch_len_i(len), .ch_aux_i(aux),
     .ch_data_i(data), .out_valid_o, .out_data_o, .out_count_o, .out_ready_i, .lost_o
   );

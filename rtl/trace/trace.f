@@ -6,6 +6,7 @@ rtl/common/cmn_trace_pkg.sv
 rtl/its/its_pkg.sv
 rtl/stimer/stimer_pkg.sv
 rtl/common/cmn_fifo.sv
+rtl/common/cmn_trace_ring.sv
 rtl/common/cmn_trace_enc.sv
 rtl/trace/its_trace.sv
 rtl/trace/stimer_trace.sv
