@@ -71,14 +71,17 @@ module cmn_apb_slave #(
       if (!rst_ni) begin
         busy_q    <= 1'b0;
         pready_q  <= 1'b0;
-        prdata_q  <= '0;
-        pslverr_q <= 1'b0;
       end else begin
         busy_q    <= busy_d;
         pready_q  <= pready_d;
-        prdata_q  <= prdata_d;
-        pslverr_q <= pslverr_d;
       end
+    end
+
+    // No reset: the response, read by the requester only with pready_q (APB: PRDATA and PSLVERR are
+    // valid in the cycle PREADY is high); pslverr_d is 0 outside that cycle.
+    always_ff @(posedge clk_i) begin
+      prdata_q  <= prdata_d;
+      pslverr_q <= pslverr_d;
     end
 
     assign apb_pready_o  = pready_q;

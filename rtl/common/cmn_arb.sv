@@ -54,11 +54,14 @@ module cmn_arb #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       lock_q     <= 1'b0;
-      lock_idx_q <= '0;
     end else begin
       lock_q     <= lock_d;
-      lock_idx_q <= lock_idx_d;
     end
+  end
+
+  // No reset: the held index, read only while lock_q is set.
+  always_ff @(posedge clk_i) begin
+    lock_idx_q <= lock_idx_d;
   end
 
 `ifdef PRJ_ASSERT_ON

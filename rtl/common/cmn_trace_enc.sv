@@ -251,7 +251,7 @@ module cmn_trace_enc #(
   `PRJ_ASSERT_INIT(ChWordsRange_A, ChWords >= 1 && ChWords <= cmn_trace_pkg::MAX_LEN)
   for (genvar i = 0; i < NumCh; i++) begin : g_len_a
     `PRJ_ASSERT_INIT(ChMaxLenRange_A, 32'(ChMaxLen[i*3 +: 3]) <= ChWords)
-    `PRJ_ASSERT(ChLenMax_A, ch_valid_i[i] |-> ch_len_i[i*3 +: 3] <= ChMaxLen[i*3 +: 3])
+    `PRJ_ASSERT_IMPLY(ChLenMax_A, ch_valid_i[i], ch_len_i[i*3 +: 3] <= ChMaxLen[i*3 +: 3])
   end
   `PRJ_ASSERT(HeadHasRecord_A, empty || (h_valid != '0))
   `PRJ_ASSERT_INIT(LanesRange_A, Lanes >= ChWords + 1)

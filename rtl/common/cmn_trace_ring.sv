@@ -103,8 +103,8 @@ module cmn_trace_ring #(
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(LanesPow2_A, Lanes >= 2 && (Lanes & (Lanes - 1)) == 0)
   `PRJ_ASSERT_INIT(RowsPow2_A, Rows >= 2 && (Rows & (Rows - 1)) == 0)
-  `PRJ_ASSERT(GroupCount_A, in_valid_i |-> in_count_i != '0 && 32'(in_count_i) <= Lanes)
-  `PRJ_ASSERT(GroupEnds_A, in_valid_i |-> in_end_i[LaneW'(in_count_i - CntW'(1))])
-  `PRJ_ASSERT(BeatWhole_A, out_valid_o |-> out_count_o != '0)
+  `PRJ_ASSERT_IMPLY(GroupCount_A, in_valid_i, in_count_i != '0 && 32'(in_count_i) <= Lanes)
+  `PRJ_ASSERT_IMPLY(GroupEnds_A, in_valid_i, in_end_i[LaneW'(in_count_i - CntW'(1))])
+  `PRJ_ASSERT_IMPLY(BeatWhole_A, out_valid_o, out_count_o != '0)
 `endif
 endmodule

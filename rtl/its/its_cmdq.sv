@@ -66,21 +66,20 @@ module its_cmdq (
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       busy_q <= 1'b0;
-      addr_q <= '0;
-      nreq_q <= '0;
-      nrsp_q <= '0;
-      flt_q  <= 1'b0;
       done_q <= 1'b0;
-      cmd_q  <= '0;
     end else begin
       busy_q <= busy_d;
-      addr_q <= addr_d;
-      nreq_q <= nreq_d;
-      nrsp_q <= nrsp_d;
-      flt_q  <= flt_d;
       done_q <= done_d;
-      cmd_q  <= cmd_d;
     end
+  end
+
+  // No reset: written by start_i before busy_q lets them be read (docs/its-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    addr_q <= addr_d;
+    nreq_q <= nreq_d;
+    nrsp_q <= nrsp_d;
+    flt_q  <= flt_d;
+    cmd_q  <= cmd_d;
   end
 
   assign mreq_valid_o = busy_q && (nreq_q != 3'd4);

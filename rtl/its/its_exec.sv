@@ -321,29 +321,25 @@ module its_exec #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       st_q     <= its_pkg::ExecIdle;
-      off_q    <= '0;
       sent_q   <= 1'b0;
-      cte2_q   <= 1'b0;
-      ffault_q <= 1'b0;
-      itt_q    <= '0;
-      ite_q    <= '0;
-      rd1_q    <= '0;
-      outc_q   <= its_pkg::OUT_OK;
-      ee_q     <= '0;
-      ev_q     <= '0;
     end else begin
       st_q     <= st_d;
-      off_q    <= off_d;
       sent_q   <= sent_d;
-      cte2_q   <= cte2_d;
-      ffault_q <= ffault_d;
-      itt_q    <= itt_d;
-      ite_q    <= ite_d;
-      rd1_q    <= rd1_d;
-      outc_q   <= outc_d;
-      ee_q     <= ee_d;
-      ev_q     <= ev_d;
     end
+  end
+
+  // No reset: written at dispatch (or in the state that produces them) before any state reads
+  // them; st_q and sent_q gate every use (docs/its-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    off_q    <= off_d;
+    cte2_q   <= cte2_d;
+    ffault_q <= ffault_d;
+    itt_q    <= itt_d;
+    ite_q    <= ite_d;
+    rd1_q    <= rd1_d;
+    outc_q   <= outc_d;
+    ee_q     <= ee_d;
+    ev_q     <= ev_d;
   end
 
   // Unused: reserved entry bits (a MOVI writes the ITE's as 0: IMPDEF-ITS-12).

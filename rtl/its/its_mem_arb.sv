@@ -85,16 +85,19 @@ module its_mem_arb #(
     if (!rst_ni) begin
       grant_q <= '0;
       ov_q    <= 1'b0;
-      od_q    <= '0;
       sv_q    <= 1'b0;
-      sd_q    <= '0;
     end else begin
       grant_q <= grant_d;
       ov_q    <= ov_d;
-      od_q    <= od_d;
       sv_q    <= sv_d;
-      sd_q    <= sd_d;
     end
+  end
+
+  // No reset: the slice's data registers, read only while ov_q / sv_q is set (docs/its-uarch.md,
+  // Resets).
+  always_ff @(posedge clk_i) begin
+    od_q <= od_d;
+    sd_q <= sd_d;
   end
 
   assign mem_req_valid_o = ov_q;

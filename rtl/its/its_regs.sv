@@ -168,8 +168,6 @@ module its_regs #(
       stalled_q <= 1'b0;
       baser0_q  <= its_pkg::BASER_RESET;
       baser1_q  <= its_pkg::BASER_RESET;
-      dt_q      <= '0;
-      ct_q      <= '0;
     end else begin
       enabled_q <= enabled_d;
       cbaser_q  <= cbaser_d;
@@ -178,9 +176,15 @@ module its_regs #(
       stalled_q <= stalled_d;
       baser0_q  <= baser0_d;
       baser1_q  <= baser1_d;
-      dt_q      <= dt_d;
-      ct_q      <= ct_d;
     end
+  end
+
+  // No reset: the decoded table configuration follows baser0_q / baser1_q one cycle later; it is
+  // only read while GITS_CTLR.Enabled is 1, which takes an APB write after reset
+  // (docs/its-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    dt_q <= dt_d;
+    ct_q <= ct_d;
   end
 
   // -------------------------------------------------------------------------------------------

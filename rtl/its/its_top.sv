@@ -340,8 +340,11 @@ module its_top #(
   `PRJ_ASSERT_KNOWN(MemReqKnown_A, mem_req_valid_o ? {mem_req_addr_o, mem_req_we_o,
                                    mem_req_wdata_o, mem_req_be_o} : '0)
   `PRJ_ASSERT_KNOWN(MemRspReadyKnown_A, mem_rsp_ready_o)
-  `PRJ_ASSERT_KNOWN(RdKnown_A, {rd_valid_o, rd_o})
-  `PRJ_ASSERT_KNOWN(RtKnown_A, {rt_valid_o, rt_o})
+  // Payloads are known while their valid is set (their registers have no reset: docs/its-uarch.md).
+  `PRJ_ASSERT_KNOWN(RdKnown_A, rd_valid_o ? rd_o : '0)
+  `PRJ_ASSERT_KNOWN(RdValidKnown_A, rd_valid_o)
+  `PRJ_ASSERT_KNOWN(RtKnown_A, rt_valid_o ? rt_o : '0)
+  `PRJ_ASSERT_KNOWN(RtValidKnown_A, rt_valid_o)
 `endif
 
 endmodule

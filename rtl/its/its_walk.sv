@@ -183,35 +183,27 @@ module its_walk (
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       st_q    <= its_pkg::WalkIdle;
-      tbl_q   <= its_pkg::TBL_DT;
-      idx_q   <= '0;
-      base_q  <= '0;
-      we_q    <= 1'b0;
-      wdata_q <= '0;
-      nreq_q  <= '0;
-      nrsp_q  <= '0;
-      beat0_q <= '0;
-      flt_q   <= 1'b0;
-      aok_q   <= 1'b0;
-      addr_q  <= '0;
-      off_q   <= '0;
-      nb2_q   <= 1'b0;
     end else begin
       st_q    <= st_d;
-      tbl_q   <= tbl_d;
-      idx_q   <= idx_d;
-      base_q  <= base_d;
-      we_q    <= we_d;
-      wdata_q <= wdata_d;
-      nreq_q  <= nreq_d;
-      nrsp_q  <= nrsp_d;
-      beat0_q <= beat0_d;
-      flt_q   <= flt_d;
-      aok_q   <= aok_d;
-      addr_q  <= addr_d;
-      off_q   <= off_d;
-      nb2_q   <= nb2_d;
     end
+  end
+
+  // No reset: loaded when a request is accepted in WalkIdle (addr_q, off_q, nb2_q while aok_q is 0)
+  // before any state other than WalkIdle reads them (docs/its-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    tbl_q   <= tbl_d;
+    idx_q   <= idx_d;
+    base_q  <= base_d;
+    we_q    <= we_d;
+    wdata_q <= wdata_d;
+    nreq_q  <= nreq_d;
+    nrsp_q  <= nrsp_d;
+    beat0_q <= beat0_d;
+    flt_q   <= flt_d;
+    aok_q   <= aok_d;
+    addr_q  <= addr_d;
+    off_q   <= off_d;
+    nb2_q   <= nb2_d;
   end
 
   // Unused: the table valid bits and counts (checked by the executor), spare shifted bits.

@@ -136,17 +136,18 @@ module its_xlate #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       rq_valid_q <= 1'b0;
-      rq_rsp_q   <= '0;
-      rq_idx_q   <= '0;
-      rq_slot_q  <= '0;
-      rq_evw_q   <= '0;
     end else begin
       rq_valid_q <= mrsp_valid_i;
-      rq_rsp_q   <= rq_rsp_d;
-      rq_idx_q   <= rq_idx_d;
-      rq_slot_q  <= rq_slot_d;
-      rq_evw_q   <= rq_evw_d;
     end
+  end
+
+  // No reset: the registered response, read only while rq_valid_q is set (docs/its-uarch.md,
+  // Resets).
+  always_ff @(posedge clk_i) begin
+    rq_rsp_q  <= rq_rsp_d;
+    rq_idx_q  <= rq_idx_d;
+    rq_slot_q <= rq_slot_d;
+    rq_evw_q  <= rq_evw_d;
   end
 
   // -------------------------------------------------------------------------------------------
@@ -322,22 +323,17 @@ module its_xlate #(
     end
   end
 
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      for (int i = 0; i < NumSlots; i++) begin
-        ev12_q[i] <= '0;
-        evw_q[i]  <= '0;
-        pa_q[i]   <= '0;
-      end
-      pok_q <= '0;
-    end else begin
-      for (int i = 0; i < NumSlots; i++) begin
-        ev12_q[i] <= ev12_d[i];
-        evw_q[i]  <= evw_d[i];
-        pa_q[i]   <= pa_d[i];
-      end
-      pok_q <= pok_d;
+  // No reset: ev12_q / evw_q are written when their slot is dispatched, pa_q / pok_q follow the
+  // slot state one cycle later (pok_q is 0 in the cycle after a dispatch), and the issue logic
+  // reads them only for a slot that is not free, i.e. after its dispatch (docs/its-uarch.md,
+  // Resets).
+  always_ff @(posedge clk_i) begin
+    for (int i = 0; i < NumSlots; i++) begin
+      ev12_q[i] <= ev12_d[i];
+      evw_q[i]  <= evw_d[i];
+      pa_q[i]   <= pa_d[i];
     end
+    pok_q <= pok_d;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin

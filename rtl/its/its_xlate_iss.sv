@@ -101,12 +101,10 @@ module its_xlate_iss #(
                     (lock_q && !req_hs);
   assign b1addr_d = acc_addr[63:3] + 61'd1;
 
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      b1addr_q <= '0;
-    end else begin
-      b1addr_q <= b1addr_d;
-    end
+  // No reset: the second beat's address, read only in the cycle after the first beat (nreq = 1),
+  // which wrote it (docs/its-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    b1addr_q <= b1addr_d;
   end
 
   assign issue_o = req_hs;

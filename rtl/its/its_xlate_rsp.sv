@@ -116,13 +116,16 @@ module its_xlate_rsp #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       half_q <= 1'b0;
-      rbuf_q <= '0;
-      rflt_q <= 1'b0;
     end else begin
       half_q <= half_d;
-      rbuf_q <= rbuf_d;
-      rflt_q <= rflt_d;
     end
+  end
+
+  // No reset: the first beat of a two-beat response, read only while half_q is set
+  // (docs/its-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    rbuf_q <= rbuf_d;
+    rflt_q <= rflt_d;
   end
 
   // Unused: reserved entry bits and the shifted-out part of the two beats.

@@ -37,18 +37,13 @@ module stimer_ctx #(
     simp_d = cap_simp_i ? {ram_rdata_i[63:12], ram_rdata_i[stimer_pkg::SYNIC_ENABLE_LSB]} : simp_q;
   end
 
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      cfg_q  <= '0;
-      cnt_q  <= '0;
-      sint_q <= '0;
-      simp_q <= '0;
-    end else begin
-      cfg_q  <= cfg_d;
-      cnt_q  <= cnt_d;
-      sint_q <= sint_d;
-      simp_q <= simp_d;
-    end
+  // No reset: captured from the RAM in PassCtx (cap_*_i) before the attempt, the re-arm or the
+  // modulo reads them (docs/stimer-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    cfg_q  <= cfg_d;
+    cnt_q  <= cnt_d;
+    sint_q <= sint_d;
+    simp_q <= simp_d;
   end
 
   // ---------------------------------------------------------------------------------------------
@@ -77,16 +72,13 @@ module stimer_ctx #(
   assign late_d  = now_i - exp_i;
   assign rearm_d = now_i + (cnt_q - mod_rem);
 
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      late_q  <= '0;
-      rearm_q <= '0;
-      lag_q   <= 1'b0;
-    end else begin
-      late_q  <= late_d;
-      rearm_q <= rearm_d;
-      lag_q   <= mod_busy;
-    end
+  // No reset: pipeline registers recomputed every cycle; late_q is read when the modulo starts
+  // (PassCtx), rearm_q and lag_q in PassUpdate, many cycles after any reset (docs/stimer-uarch.md,
+  // Resets).
+  always_ff @(posedge clk_i) begin
+    late_q  <= late_d;
+    rearm_q <= rearm_d;
+    lag_q   <= mod_busy;
   end
 
   assign rearm_busy_o = mod_busy || lag_q;

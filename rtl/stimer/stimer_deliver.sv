@@ -278,39 +278,32 @@ module stimer_deliver #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       state_q     <= stimer_pkg::DlvIdle;
-      burst_q     <= stimer_pkg::BurstBusy;
-      vp_q        <= '0;
-      att_q       <= '0;
-      out_q       <= stimer_pkg::OUT_DELIVERED;
-      page_q      <= '0;
-      issue_q     <= '0;
-      nbeat_q     <= '0;
-      rsp_q       <= '0;
-      err_q       <= 1'b0;
-      flags_q     <= '0;
       req_valid_q <= 1'b0;
-      req_q       <= '0;
       irq_valid_q <= 1'b0;
-      irq_vec_q   <= '0;
-      irq_aeoi_q  <= 1'b0;
     end else begin
       state_q     <= state_d;
-      burst_q     <= burst_d;
-      vp_q        <= vp_d;
-      att_q       <= att_d;
-      out_q       <= out_d;
-      page_q      <= page_d;
-      issue_q     <= issue_d;
-      nbeat_q     <= nbeat_d;
-      rsp_q       <= rsp_d;
-      err_q       <= err_d;
-      flags_q     <= flags_d;
       req_valid_q <= req_valid_d;
-      req_q       <= req_d;
       irq_valid_q <= irq_valid_d;
-      irq_vec_q   <= irq_vec_d;
-      irq_aeoi_q  <= irq_aeoi_d;
     end
+  end
+
+  // No reset: the attempt, the burst and the outputs' payloads are written when a delivery or a
+  // zeroing starts (DlvIdle) or when their valid is set, and read only outside DlvIdle or while
+  // req_valid_q / irq_valid_q is set (docs/stimer-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    burst_q    <= burst_d;
+    vp_q       <= vp_d;
+    att_q      <= att_d;
+    out_q      <= out_d;
+    page_q     <= page_d;
+    issue_q    <= issue_d;
+    nbeat_q    <= nbeat_d;
+    rsp_q      <= rsp_d;
+    err_q      <= err_d;
+    flags_q    <= flags_d;
+    req_q      <= req_d;
+    irq_vec_q  <= irq_vec_d;
+    irq_aeoi_q <= irq_aeoi_d;
   end
 
   assign outcome_o       = out_q;

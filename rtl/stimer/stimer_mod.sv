@@ -82,17 +82,18 @@ module stimer_mod (
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       state_q <= stimer_pkg::ModIdle;
-      a_q     <= '0;
-      b_q     <= '0;
-      rem_q   <= '0;
-      cnt_q   <= '0;
     end else begin
       state_q <= state_d;
-      a_q     <= a_d;
-      b_q     <= b_d;
-      rem_q   <= rem_d;
-      cnt_q   <= cnt_d;
     end
+  end
+
+  // No reset: loaded by start_i; read in ModDiv and, for rem_q, after done_o (docs/stimer-uarch.md,
+  // Resets).
+  always_ff @(posedge clk_i) begin
+    a_q   <= a_d;
+    b_q   <= b_d;
+    rem_q <= rem_d;
+    cnt_q <= cnt_d;
   end
 
   assign busy_o = (state_q != stimer_pkg::ModIdle);

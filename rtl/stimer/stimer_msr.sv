@@ -289,35 +289,28 @@ module stimer_msr #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       state_q   <= stimer_pkg::MsrIdle;
-      vp_q      <= '0;
-      op_q      <= '0;
-      eoi_vec_q <= '0;
-      todo_q    <= '0;
-      amask_q   <= '0;
-      et_q      <= '0;
-      cfg_q     <= '0;
-      cnt_q     <= '0;
-      exp_q     <= '0;
-      arm_q     <= 1'b0;
-      rdata_q   <= '0;
-      work_q    <= 1'b0;
       rdw_q     <= 1'b0;
     end else begin
       state_q   <= state_d;
-      vp_q      <= vp_d;
-      op_q      <= op_d;
-      eoi_vec_q <= eoi_vec_d;
-      todo_q    <= todo_d;
-      amask_q   <= amask_d;
-      et_q      <= et_d;
-      cfg_q     <= cfg_d;
-      cnt_q     <= cnt_d;
-      exp_q     <= exp_d;
-      arm_q     <= arm_d;
-      rdata_q   <= rdata_d;
-      work_q    <= work_d;
       rdw_q     <= rdw_d;
     end
+  end
+
+  // No reset: written in MsrIdle (every cycle) or in the state before the one that reads them; the
+  // RAM, ts and ack strobes that carry vp_q / op_q are 0 in MsrIdle (docs/stimer-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    vp_q      <= vp_d;
+    op_q      <= op_d;
+    eoi_vec_q <= eoi_vec_d;
+    todo_q    <= todo_d;
+    amask_q   <= amask_d;
+    et_q      <= et_d;
+    cfg_q     <= cfg_d;
+    cnt_q     <= cnt_d;
+    exp_q     <= exp_d;
+    arm_q     <= arm_d;
+    rdata_q   <= rdata_d;
+    work_q    <= work_d;
   end
 
   assign rdata_o     = rdata_q;

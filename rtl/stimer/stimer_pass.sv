@@ -329,30 +329,26 @@ module stimer_pass #(
     if (!rst_ni) begin
       state_q    <= stimer_pkg::PassIdle;
       min_exp_q  <= NoExp;
-      scan_min_q <= NoExp;
-      vp_q       <= '0;
-      cursor_q   <= '0;
-      t_q        <= '0;
-      tfrom_q    <= '0;
-      ctx_q      <= '0;
-      rdw_q      <= 1'b0;
-      exp_q      <= '0;
-      due_q      <= 1'b0;
-      out_q      <= stimer_pkg::OUT_DELIVERED;
     end else begin
       state_q    <= state_d;
       min_exp_q  <= min_exp_d;
-      scan_min_q <= scan_min_d;
-      vp_q       <= vp_d;
-      cursor_q   <= cursor_d;
-      t_q        <= t_d;
-      tfrom_q    <= tfrom_d;
-      ctx_q      <= ctx_d;
-      rdw_q      <= rdw_d;
-      exp_q      <= exp_d;
-      due_q      <= exp_due;
-      out_q      <= out_d;
     end
+  end
+
+  // No reset: each is written in the state that starts its use (PassIdle: scan_min_q, cursor_q;
+  // PassScan: vp_q, tfrom_q; PassTimer: t_q, rdw_q; PassExp: exp_q, ctx_q, due_q (read in PassDue);
+  // PassDeliver: out_q), and state_q is PassIdle after reset (docs/stimer-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    scan_min_q <= scan_min_d;
+    vp_q       <= vp_d;
+    cursor_q   <= cursor_d;
+    t_q        <= t_d;
+    tfrom_q    <= tfrom_d;
+    ctx_q      <= ctx_d;
+    rdw_q      <= rdw_d;
+    exp_q      <= exp_d;
+    due_q      <= exp_due;
+    out_q      <= out_d;
   end
 
   assign rec_o         = upd;

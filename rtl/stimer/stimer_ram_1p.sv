@@ -4,9 +4,9 @@
 // pipeline register that takes the RAM's slow clock-to-output delay off every path that uses the
 // data) and holds until 2 cycles after the next read. Written so that Yosys infers block or
 // distributed RAM for the array and its read register; the output register is plain flops. The
-// array has no reset (a RAM has none), which is why this is the one always_ff in stimer that is
-// not "reset and q<=d" (STYLE.md 1.2 exception, as prim_ram_1p). The owner (stimer_state)
-// initialises it after reset.
+// array has no reset (a RAM has none), and its write enable makes this the one always_ff in stimer
+// that is not "q<=d" (STYLE.md 1.2 exception, as prim_ram_1p; the other flops without reset are
+// listed in docs/stimer-uarch.md, Resets). The owner (stimer_state) initialises it after reset.
 module stimer_ram_1p #(
   parameter int unsigned Depth = 128,
   parameter int unsigned Width = 64,

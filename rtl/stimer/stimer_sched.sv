@@ -219,15 +219,18 @@ module stimer_sched #(
       work_q     <= 1'b0;
       prefer_q   <= 1'b0;
       rt_valid_q <= 1'b0;
-      rt_q       <= '0;
     end else begin
       state_q    <= state_d;
       now_q      <= now_d;
       work_q     <= work_d;
       prefer_q   <= prefer_d;
       rt_valid_q <= rt_valid_d;
-      rt_q       <= rt_d;
     end
+  end
+
+  // No reset: the retire record, read only while rt_valid_q is set (docs/stimer-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    rt_q <= rt_d;
   end
 
   // The idle arbiter never holds a grant.

@@ -288,14 +288,19 @@ module stimer_top #(
 
   // Outputs are known after reset.
   `PRJ_ASSERT_KNOWN(ApbPreadyKnown_A, apb_pready_o)
-  `PRJ_ASSERT_KNOWN(ApbRspKnown_A, {apb_prdata_o, apb_pslverr_o})
+  // Payloads are known while their valid (pready) is set: their registers have no reset
+  // (docs/stimer-uarch.md, Resets).
+  `PRJ_ASSERT_KNOWN(ApbRspKnown_A, apb_pready_o ? {apb_prdata_o, apb_pslverr_o} : '0)
   `PRJ_ASSERT_KNOWN(MemReqValidKnown_A, mem_req_valid_o)
-  `PRJ_ASSERT_KNOWN(MemReqKnown_A, {mem_req_addr_o, mem_req_we_o, mem_req_wdata_o, mem_req_be_o})
+  `PRJ_ASSERT_KNOWN(MemReqKnown_A, mem_req_valid_o ? {mem_req_addr_o, mem_req_we_o,
+                                   mem_req_wdata_o, mem_req_be_o} : '0)
   `PRJ_ASSERT_KNOWN(MemRspReadyKnown_A, mem_rsp_ready_o)
-  `PRJ_ASSERT_KNOWN(IrqKnown_A, {irq_valid_o, irq_o})
+  `PRJ_ASSERT_KNOWN(IrqValidKnown_A, irq_valid_o)
+  `PRJ_ASSERT_KNOWN(IrqKnown_A, irq_valid_o ? irq_o : '0)
   `PRJ_ASSERT_KNOWN(EoiReadyKnown_A, eoi_ready_o)
   `PRJ_ASSERT_KNOWN(BusyKnown_A, busy_o)
-  `PRJ_ASSERT_KNOWN(RtKnown_A, {rt_valid_o, rt_o})
+  `PRJ_ASSERT_KNOWN(RtValidKnown_A, rt_valid_o)
+  `PRJ_ASSERT_KNOWN(RtKnown_A, rt_valid_o ? rt_o : '0)
 
   // Valid/ready sources of this block: valid held, payload stable until accepted.
   `PRJ_ASSERT_VALID_READY(MemReq, mem_req_valid_o, mem_req_ready_i,
