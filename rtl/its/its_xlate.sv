@@ -215,8 +215,7 @@ module its_xlate #(
   // -------------------------------------------------------------------------------------------
   // Dispatch, retire and next state
   // -------------------------------------------------------------------------------------------
-  its_pkg::xl_slot_t ns, rt_s, up;
-  logic [63:0]       pa_q [NumSlots];  // registered address of each slot's access (below)
+  its_pkg::xl_slot_t ns, rt_s;
   logic              do_disp, do_ret;
 
   assign rt_s       = sl_q[rp_q];
@@ -242,20 +241,10 @@ module its_xlate #(
   end
 
   always_comb begin
-    // Issued beat: each slot updates its own access shape from its own state and registered
-    // address when it is the one granted (what the issue unit reports as iss_next, asserted
-    // below), so the slot registers see the grant, not a multiplexer of the slots and a
-    // demultiplexer back.
-    up = '0;
-    for (int i = 0; i < NumSlots; i++) begin
-      up = sl_q[i];
-      if (up.nreq == 2'd0) begin
-        up.off = pa_q[i][2:0];
-        up.nb2 = (up.st == its_pkg::SlotIte) || (pa_q[i][2:0] != 3'd0);
-      end
-      up.nreq = {up.nreq[1] ^ up.nreq[0], !up.nreq[0]};  // + 1
-      sl_d[i] = (req_hs && sel == IdxW'(i)) ? up : eff[i];
-    end
+    for (int i = 0; i < NumSlots; i++) sl_d[i] = eff[i];
+
+    // Issued beat (the issue unit updated the slot's access shape).
+    if (req_hs) sl_d[sel] = iss_next;
 
     if (do_ret) sl_d[rp_q] = '0;
 
@@ -289,6 +278,7 @@ module its_xlate #(
   logic [35:0]         ev12_d [NumSlots];
   logic [5:0]          evw_d [NumSlots];
   logic [5:0]          ns_evw;
+  logic [63:0]         pa_q [NumSlots];
   logic [63:0]         pa_d [NumSlots];
   logic [NumSlots-1:0] pok_d;
   its_pkg::xl_slot_t   as;
@@ -371,7 +361,6 @@ module its_xlate #(
   // fields and the table valid bits the address computation does not look at.
   logic unused_xlate;
   assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as,
-                          iss_next,
                           dt_i.valid, ct_i.valid};
 
 `ifdef PRJ_ASSERT_ON
@@ -380,9 +369,6 @@ module its_xlate #(
   `PRJ_ASSERT(RspExpected_A, mrsp_valid_i |-> !idf_empty)
   // The issue unit (u_iss) checks the grant lock and the beat order, the response unit (u_rsp)
   // the first-beat buffer.
-  logic [SW-1:0] sl_d_sel;
-  assign sl_d_sel = sl_d[sel];
-  `PRJ_ASSERT(IssueUpdate_A, req_hs |-> sl_d_sel == iss_next)
   `PRJ_ASSERT(DispFree_A, do_disp |-> free_o)
   `PRJ_ASSERT(OneDisp_A, !(disp_msi_i && disp_tr_i))
   `PRJ_ASSERT(DispMsiPend_A, disp_msi_i |-> pend_o)
