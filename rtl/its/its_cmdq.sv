@@ -38,9 +38,11 @@ module its_cmdq (
     flt_d  = flt_q;
     cmd_d  = cmd_q;
     done_d = 1'b0;
+    // The address follows addr_i while idle (it is the dispatched command's address in the
+    // start cycle), so start_i does not fan out to the 59 address flops.
+    if (!busy_q) addr_d = addr_i[63:5];
     if (start_i) begin
       busy_d = 1'b1;
-      addr_d = addr_i[63:5];
       nreq_d = '0;
       nrsp_d = '0;
       flt_d  = 1'b0;

@@ -138,9 +138,9 @@ module its_exec #(
 
     unique case (st_q)
       its_pkg::ExecIdle: begin
+        off_d = creadr_i;  // follows CREADR while idle: no start_i fan-out to these flops
         if (start_i) begin
           st_d     = its_pkg::ExecFetch;
-          off_d    = creadr_i;
           cte2_d   = 1'b0;
           ffault_d = 1'b0;
           outc_d   = its_pkg::OUT_OK;

@@ -62,8 +62,8 @@ module its_regs #(
   logic        acc, cpl, ctl, is_tr, w64, w32l, w32h, w16, wr_err, do_wr;
   logic [12:0] dw;
   logic [63:0] bmask, rdata;
-  logic [15:0] qn;                           // queue slots: (Size+1) * 128
   logic [14:0] creadr_inc;
+  logic        cmd_run_q, cmd_run_d;         // the queue condition, registered
 
   assign ctl   = !apb_paddr_i[16];
   assign dw    = apb_paddr_i[15:3];
@@ -87,8 +87,8 @@ module its_regs #(
   assign tr_devid_o   = 16'(apb_pdevid_i);
   assign tr_eventid_o = w16 ? {16'b0, apb_pwdata_i[15:0]} : apb_pwdata_i[31:0];
 
-  assign qn         = {1'b0, cbaser_q[7:0], 7'b0} + 16'd128;
-  assign creadr_inc = ({1'b0, creadr_q} + 16'd1 == qn) ? 15'd0 : creadr_q + 15'd1;
+  // The queue has (CBASER.Size + 1) * 128 slots: CREADR wraps after slot Size * 128 + 127.
+  assign creadr_inc = (creadr_q == {cbaser_q[7:0], 7'h7F}) ? 15'd0 : creadr_q + 15'd1;
 
   always_comb begin
     enabled_d = enabled_q;
@@ -168,6 +168,7 @@ module its_regs #(
       stalled_q <= 1'b0;
       baser0_q  <= its_pkg::BASER_RESET;
       baser1_q  <= its_pkg::BASER_RESET;
+      cmd_run_q <= 1'b0;
     end else begin
       enabled_q <= enabled_d;
       cbaser_q  <= cbaser_d;
@@ -176,6 +177,7 @@ module its_regs #(
       stalled_q <= stalled_d;
       baser0_q  <= baser0_d;
       baser1_q  <= baser1_d;
+      cmd_run_q <= cmd_run_d;
     end
   end
 
@@ -252,14 +254,25 @@ module its_regs #(
   assign cmd_addr_o = {12'b0, cbaser_q[51:12], 12'b0} + {44'b0, creadr_q, 5'b0};
   // docs/interfaces.md section 3.4: Enabled && !Stalled && CREADR != CWRITER &&
   // CWRITER.Offset < size && CBASER.Valid. IMPDEF: IMPDEF-ITS-4 an out-of-range CWRITER stops
-  // processing until a valid offset is written.
-  assign cmd_run_o  = enabled_q && !stalled_q && (creadr_q != cwriter_q) &&
-                      ({1'b0, cwriter_q} < qn) && cbaser_q[63];
+  // processing until a valid offset is written. CWRITER.Offset < (Size + 1) * 128 slots is
+  // CWRITER[14:7] <= Size. The condition is registered, computed from the registers' next values
+  // (so it is never stale: it always equals the condition on the registers, asserted below), to
+  // keep the comparisons off the serializer's dispatch path.
+  function automatic logic run_cond(input logic en, input logic stl, input logic [14:0] rd,
+                                    input logic [14:0] wr, input logic cb_valid,
+                                    input logic [7:0] cb_size);
+    run_cond = en && !stl && (rd != wr) && (wr[14:7] <= cb_size) && cb_valid;
+  endfunction
+  assign cmd_run_d  = run_cond(enabled_d, stalled_d, creadr_d, cwriter_d, cbaser_d[63],
+                               cbaser_d[7:0]);
+  assign cmd_run_o  = cmd_run_q;
 
 `ifdef PRJ_ASSERT_ON
   // The APB4 protocol rules are checked in u_apb (ApbSetup_A, ApbStable_A, PreadyInAccess_A).
   `PRJ_ASSERT(NoWriteAtRetire_A, !(do_wr && rt_cmd_i))
   `PRJ_ASSERT_IMPLY(DoneOnlyInAccess_A, done_i, acc)
+  `PRJ_ASSERT(CmdRunCurrent_A, cmd_run_q == run_cond(enabled_q, stalled_q, creadr_q, cwriter_q,
+                                                     cbaser_q[63], cbaser_q[7:0]))
 `endif
 
 endmodule

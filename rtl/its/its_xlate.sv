@@ -119,7 +119,7 @@ module its_xlate #(
   // written back by a response that completes the access (rs_upd), after which it has no beat
   // in flight.
   // -------------------------------------------------------------------------------------------
-  logic [5:0]        evw_q [NumSlots];  // width of each slot's EventID (set at dispatch)
+  logic [5:0]        evw_q [NumSlots];  // each slot's EventID's highest 1 (0 for 0; at dispatch)
   logic              rq_valid_q;
   cmn_pkg::mem_rsp_t rq_rsp_q, rq_rsp_d;
   logic [IdxW-1:0]   rq_idx_q, rq_idx_d;
@@ -168,7 +168,7 @@ module its_xlate #(
     .mrsp_valid_i  (rq_valid_q),
     .mrsp_i        (rq_rsp_q),
     .slot_i        (rs0),
-    .evw_i         (rq_evw_q),
+    .evhi_i        (rq_evw_q),
     .ct_n_i        (ct_i.n),
     .ct_indirect_i (ct_i.indirect),
     .upd_o         (rs_upd),
@@ -288,12 +288,12 @@ module its_xlate #(
   logic [1:0]          as_psz;
   logic [15:0]         as_idx;
 
-  // The EventID's width (0 for 0, else the position of its highest 1, plus 1): the response
-  // unit's EventID range check is then a 6-bit comparison.
+  // The position of the EventID's highest 1 (0 for 0; the width minus 1): the response unit's
+  // EventID range check is then a 6-bit comparison with the DTE's Size, without an adder.
   always_comb begin
     ns_evw = '0;
     for (int b = 0; b < 32; b++) begin
-      if (ns.evid[b]) ns_evw = 6'(b + 1);
+      if (ns.evid[b]) ns_evw = 6'(b);
     end
   end
 

@@ -14,7 +14,7 @@ module its_xlate_rsp #(
   input  logic               mrsp_valid_i,
   input  cmn_pkg::mem_rsp_t  mrsp_i,
   input  its_pkg::xl_slot_t  slot_i,         // the slot this response belongs to
-  input  logic [5:0]         evw_i,          // its EventID's width: bits up to the highest 1
+  input  logic [5:0]         evhi_i,         // its EventID's highest 1 bit (0 for 0)
   input  logic [16:0]        ct_n_i,         // Collection table entries
   input  logic               ct_indirect_i,  // two-level Collection table
   output logic               upd_o,          // the response completes an access: slot_o applies
@@ -36,11 +36,14 @@ module its_xlate_rsp #(
     rs     = slot_i;
     wide   = {mrsp_i.rdata, rbuf_q} >> {slot_i.off, 3'b0};
     d64    = slot_i.nb2 ? wide[63:0] : mrsp_i.rdata;
-    d96    = wide[95:0];
+    // The 12-byte ITE (the only user of d96) is at 12 * EventID from a 256-byte aligned ITT
+    // base: its offset is 0 or 4 (asserted below), so a 2-way select instead of the 8-way shift.
+    d96    = slot_i.off[2] ? {mrsp_i.rdata, rbuf_q[63:32]} : {mrsp_i.rdata[31:0], rbuf_q};
     flt    = (half_q && rflt_q) || mrsp_i.err;
-    // EventID >= 2^(Size+1) (IMPDEF: IMPDEF-ITS-6 all 32 bits), from the EventID's width: a
-    // 6-bit comparison instead of a 33-bit one on the response path.
-    ev_big = 7'(evw_i) > 7'(d64[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W]) + 7'd1;
+    // EventID >= 2^(Size+1) (IMPDEF: IMPDEF-ITS-6 all 32 bits), from the position of the
+    // EventID's highest 1 (width - 1, 0 for 0): EventID >= 2^(Size+1) exactly when that position
+    // is above Size. A 6-bit comparison instead of a 33-bit one on the response path, no adder.
+    ev_big = evhi_i > 6'(d64[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W]);
     half_d = half_q;
     rbuf_d = rbuf_q;
     rflt_d = rflt_q;
@@ -130,10 +133,12 @@ module its_xlate_rsp #(
 
   // Unused: reserved entry bits and the shifted-out part of the two beats.
   logic unused_rsp;
-  assign unused_rsp = ^{wide[127:96], d64[62:51], d96[95:48], d96[31:26]};
+  assign unused_rsp = ^{wide[127:64], d64[62:51], d96[95:48], d96[31:26]};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_IMPLY(HalfSameSlot_A, half_q && mrsp_valid_i, slot_i.nb2)
+  `PRJ_ASSERT_IMPLY(IteOffset_A, mrsp_valid_i && slot_i.st == its_pkg::SlotIte,
+                    slot_i.off == 3'd0 || slot_i.off == 3'd4)
 `endif
 
 endmodule
