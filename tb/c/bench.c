@@ -870,6 +870,13 @@ static uint64_t bench_peak_rss_kb(void) {
   return kb;
 }
 
+// The guest data the memory images hold, in KiB (rounded up): part of the peak RSS that grows
+// with the stimulus's footprint (distinct pages written), not with the bench's own state.
+static uint64_t bench_guest_mem_kb(const bench_t *b) {
+  uint64_t bytes = b->rtl != NULL ? rtl_be_mem_bytes(b->rtl) : 0;
+  return (bytes + 1023) / 1024;
+}
+
 // --result: the verdict as JSON, for scripts (never parsed from stdout).
 static bool bench_write_result(bench_t *b, const char *status, double seconds) {
   if (b->result[0] == 0) {
@@ -900,6 +907,7 @@ static bool bench_write_result(bench_t *b, const char *status, double seconds) {
       .mismatch_cycle = b->fail_cycle,
       .seconds = seconds,
       .peak_rss_kb = bench_peak_rss_kb(),
+      .guest_mem_kb = bench_guest_mem_kb(b),
       .gen_config =
           b->random && gen_random_config(&b->scn) != NULL ? gen_random_config(&b->scn) : "",
   };

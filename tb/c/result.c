@@ -54,6 +54,7 @@ bool tb_result_write(const char *path, const tb_result_t *r, char *err, size_t e
   result_num(f, "failures", r->failures);
   fprintf(f, "  \"seconds\": %.3f,\n", r->seconds);
   result_num(f, "peak_rss_kb", r->peak_rss_kb);
+  result_num(f, "guest_mem_kb", r->guest_mem_kb);
   result_num(f, "trace_start", r->trace_start);
   result_num(f, "trace_end", r->trace_end);
   result_num(f, "mismatch_cycle", r->mismatch_cycle);

@@ -32,6 +32,7 @@ typedef struct {
   uint64_t trace_start, trace_end;  // that window (0, 0 without one)
   uint64_t mismatch_cycle;          // the cycle of the first mismatch (its edge: time 10 * cycle)
   double seconds;
+  uint64_t guest_mem_kb;   // of it, the memory images' guest data (tb_mem_bytes), 0: none
   uint64_t peak_rss_kb;    // the process's peak resident set size (getrusage), 0: not measured
   const char *gen_config;  // a random test: the configuration its seed drew (gen.h), else ""
 } tb_result_t;

@@ -617,6 +617,10 @@ const tb_mem_t *rtl_be_dut_mem(const rtl_be_t *r) {
   return r->dut_mem;
 }
 
+uint64_t rtl_be_mem_bytes(const rtl_be_t *r) {
+  return tb_mem_bytes(r->dut_mem) + tb_mem_bytes(r->model_mem);
+}
+
 tb_mem_t *rtl_be_model_mem(rtl_be_t *r) {
   return r->model_mem;
 }

@@ -135,6 +135,8 @@ its_lockstep_t *rtl_be_its(const rtl_be_t *r);
 stimer_lockstep_t *rtl_be_stimer(const rtl_be_t *r);
 /** The DUT's memory image. */
 const tb_mem_t *rtl_be_dut_mem(const rtl_be_t *r);
+/** Bytes of guest data held by the DUT's and the model's memory images (tb_mem_bytes). */
+uint64_t rtl_be_mem_bytes(const rtl_be_t *r);
 /** The model's memory image (the trace recorder observes the bench's writes to it). */
 tb_mem_t *rtl_be_model_mem(rtl_be_t *r);
 /** Errors of the bench itself (memory protocol, monitor and driver disagreements). */

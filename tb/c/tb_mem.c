@@ -65,6 +65,10 @@ void tb_mem_free(tb_mem_t *m) {
   free(m);
 }
 
+uint64_t tb_mem_bytes(const tb_mem_t *m) {
+  return (uint64_t)m->used * TB_PAGE + (uint64_t)m->cap * sizeof(*m->pages);
+}
+
 static size_t tb_mem_slot(const tb_mem_t *m, uint64_t key) {
   size_t i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (m->cap - 1);
   while (m->pages[i].key != 0 && m->pages[i].key != key) {

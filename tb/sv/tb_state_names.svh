@@ -41,15 +41,16 @@ end
 
 logic [8*12-1:0] st_pass_state;
 always_comb begin
-  unique case (3'(u_stimer.u_sched.u_pass.state_q))
-    3'd0: st_pass_state = "PassIdle";
-    3'd1: st_pass_state = "PassScan";
-    3'd2: st_pass_state = "PassTimer";
-    3'd3: st_pass_state = "PassExp";
-    3'd4: st_pass_state = "PassCtx";
-    3'd5: st_pass_state = "PassDeliver";
-    3'd6: st_pass_state = "PassUpdate";
-    3'd7: st_pass_state = "PassEnd";
+  unique case (4'(u_stimer.u_sched.u_pass.state_q))
+    4'd0: st_pass_state = "PassIdle";
+    4'd1: st_pass_state = "PassScan";
+    4'd2: st_pass_state = "PassTimer";
+    4'd3: st_pass_state = "PassExp";
+    4'd4: st_pass_state = "PassDue";
+    4'd5: st_pass_state = "PassCtx";
+    4'd6: st_pass_state = "PassDeliver";
+    4'd7: st_pass_state = "PassUpdate";
+    4'd8: st_pass_state = "PassEnd";
     default: st_pass_state = "?";
   endcase
 end
