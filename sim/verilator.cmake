@@ -160,7 +160,9 @@ function(prj_verilate target)
   add_custom_command(
     OUTPUT ${model} ${runtime}
     BYPRODUCTS ${dir}/${V_PREFIX}.h
-    # The time the build starts (see the last command).
+    # The time the build starts (see the last command), in the model's folder (made here on a
+    # fresh build: Verilator would make it only next).
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
     COMMAND ${CMAKE_COMMAND} -E touch ${dir}/${V_PREFIX}.start
     COMMAND ${PRJ_VERILATOR_CMD} ${args} ${V_SOURCES}
     # Every file compiled separately (the Fast/Slow split keeps OPT_SLOW); the runtime with
