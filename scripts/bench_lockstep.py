@@ -30,7 +30,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import simlib  # noqa: E402
@@ -49,17 +48,15 @@ def cpu_children():
 
 
 def run(cmd, result):
-    """Runs one command writing `result`; returns (wall seconds, result dict, stdout), the dict
+    """Runs one command writing `result`; returns (result dict, stdout), the dict
     with `cpu_seconds`: the CPU time of the process (runs are sequential, so the difference of
     the children's totals is this run's)."""
     if os.path.exists(result):
         os.remove(result)
-    t0 = time.perf_counter()
     c0 = cpu_children()
     p = subprocess.run(cmd + ["--result", result], cwd=simlib.ROOT, capture_output=True,
                        text=True)
     cpu = cpu_children() - c0
-    wall = time.perf_counter() - t0
     try:
         with open(result, encoding="utf-8") as f:
             r = json.load(f)
@@ -70,7 +67,7 @@ def run(cmd, result):
         sys.exit(f"bench_lockstep: {' '.join(cmd)} failed (exit {p.returncode}): "
                  f"{r.get('first_mismatch', '')}")
     r["cpu_seconds"] = cpu
-    return wall, r, p.stdout
+    return r, p.stdout
 
 
 def cps(r):
@@ -93,7 +90,7 @@ def block_figures(block, tmp):
     model = [simlib.SCN_MODEL, "--ops", str(OPS), f"random-{block}:{SEED}"]
 
     def model_alone():
-        _, r, _ = run(model, res)
+        r, _ = run(model, res)
         if (r["ops"], r["ops_digest"]) != (r_on["ops"], r_on["ops_digest"]):
             sys.exit(f"bench_lockstep: {block}: scn_model ran another stream than tb_sim: "
                      f"ops {r['ops']} digest {r['ops_digest']}, tb_sim ops "
@@ -101,13 +98,13 @@ def block_figures(block, tmp):
         return r["cpu_seconds"]
 
     for _ in range(REPEAT):
-        _, r_on, out = run([simlib.TB_SIM] + test, res)
+        r_on, out = run([simlib.TB_SIM] + test, res)
         on.append(cps(r_on))
         share.append(share_of(out))
         cpu_m1 = model_alone()  # right after tb_sim, and again at the end of the round
-        _, r, _ = run([simlib.TB_SIM] + test + ["--no-lockstep"], res)
+        r, _ = run([simlib.TB_SIM] + test + ["--no-lockstep"], res)
         off.append(cps(r))
-        _, r, _ = run([NOASSERT] + test, res)
+        r, _ = run([NOASSERT] + test, res)
         noassert.append(cps(r))
         cpu_m2 = model_alone()
         t_rtl.append(r_on["cpu_seconds"])
@@ -195,7 +192,7 @@ def verilators():
             best, cycles, streams = {}, {}, set()
             for _ in range(REPEAT):
                 for v, _, exe in builds:
-                    _, r, _ = run([exe] + args, res)
+                    r, _ = run([exe] + args, res)
                     cycles[v] = r["cycles"]
                     streams.add((r["ops"], r["ops_digest"]))
                     best[v] = max(best.get(v, 0), cps(r))
