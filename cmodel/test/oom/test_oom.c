@@ -311,12 +311,21 @@ int main(int argc, char **argv) {
     }
     return 0;
   }
+  if (argc == 2 && strcmp(argv[1], "--all") == 0) {
+    // every case in this process, in order (scripts/mutate's unit-test run); a failing check
+    // ends the process with a non-zero status
+    for (size_t i = 0; i < n; i++) {
+      oom_cases[i].fn();
+    }
+    printf("%zu passed, 0 failed\n", n);
+    return 0;
+  }
   for (size_t i = 0; argc == 2 && i < n; i++) {
     if (strcmp(argv[1], oom_cases[i].name) == 0) {
       oom_cases[i].fn();
       return 0;
     }
   }
-  fprintf(stderr, "usage: %s NAME | --list\n", argv[0]);
+  fprintf(stderr, "usage: %s NAME | --list | --all\n", argv[0]);
   return 2;
 }
