@@ -222,7 +222,8 @@ static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
     // value (0 after a reset) or an MSR write or EOI was accepted since the last pass.
     char what[300];
     snprintf(what, sizeof(what),
-             "PASS record with now=%" PRIu64 " without a cause: the last pass (or the reset) "
+             "PASS record with now=%" PRIu64
+             " without a cause: the last pass (or the reset) "
              "sampled the same now and no MSR write or EOI was accepted since",
              now);
     ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
