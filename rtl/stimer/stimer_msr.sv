@@ -289,16 +289,18 @@ module stimer_msr #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       state_q   <= stimer_pkg::MsrIdle;
-      rdw_q     <= 1'b0;
     end else begin
       state_q   <= state_d;
-      rdw_q     <= rdw_d;
     end
   end
 
   // No reset: written in MsrIdle (every cycle) or in the state before the one that reads them; the
   // RAM, ts and ack strobes that carry vp_q / op_q are 0 in MsrIdle (docs/stimer-uarch.md, Resets).
+  // rdw_q is written every cycle; a stale 1 in the first cycle after a reset only makes that
+  // MsrIdle cycle a wait cycle, and no start comes then: the scheduler starts nothing while
+  // stimer_state initialises the RAM (init_busy, NumVp * 32 cycles from the reset).
   always_ff @(posedge clk_i) begin
+    rdw_q     <= rdw_d;
     vp_q      <= vp_d;
     op_q      <= op_d;
     eoi_vec_q <= eoi_vec_d;

@@ -215,7 +215,20 @@ static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
       !st_ls_check_drained(ls, cycle, "the DUT started a new pass", &now)) {
     return;
   }
+  bool cause = ls->input_since_pass || now != ls->last_pass_now;
   ls->input_since_pass = false;
+  if (!cause) {
+    // docs/interfaces.md section 4.2: a pass starts when now_i differs from the last sampled
+    // value (0 after a reset) or an MSR write or EOI was accepted since the last pass.
+    char what[300];
+    snprintf(what, sizeof(what),
+             "PASS record with now=%" PRIu64
+             " without a cause: the last pass (or the reset) "
+             "sampled the same now and no MSR write or EOI was accepted since",
+             now);
+    ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
+    return;
+  }
   if (now > ls->now_in || (ls->seen_pass && now < ls->last_pass_now)) {
     char what[300];
     snprintf(what, sizeof(what),
