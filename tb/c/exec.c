@@ -446,20 +446,13 @@ static inline uint64_t exec_mix(uint64_t h, uint64_t w) {
   return (h ^ w) * 0x100000001b3ull;
 }
 
-// exec_mix of three zero words: (h ^ 0) * p three times is h * p^3 (mod 2^64).
-#define EXEC_MIX_P3 (0x100000001b3ull * 0x100000001b3ull * 0x100000001b3ull)
-
 // Folds a completed operation into the digest: its kind, its fields and which were given.
 static void exec_digest(exec_t *ex, const scn_op_t *op) {
   _Static_assert(SCN_NA == 8, "exec_digest folds a[0..7]");
   const uint64_t *a = op->a;
   uint64_t h = exec_mix(ex->digest, (uint64_t)op->kind | (uint64_t)op->has << 32);
   h = exec_mix(exec_mix(exec_mix(exec_mix(h, a[0]), a[1]), a[2]), a[3]);
-  h = exec_mix(h, a[4]);
-  // Most operations leave the last three fields 0: one multiply for the three (the same value,
-  // a shorter chain of dependent multiplies).
-  ex->digest = (a[5] | a[6] | a[7]) == 0 ? h * EXEC_MIX_P3
-                                         : exec_mix(exec_mix(exec_mix(h, a[5]), a[6]), a[7]);
+  ex->digest = exec_mix(exec_mix(exec_mix(exec_mix(h, a[4]), a[5]), a[6]), a[7]);
 }
 
 bool exec_step(exec_t *ex) {

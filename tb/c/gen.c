@@ -1277,11 +1277,7 @@ typedef struct {
   uint64_t left;  // draws still to make (gen_stream_get)
   // The drawn configuration (gen_st_setup; recorded in `desc`).
   unsigned w[GEN_ST_NW];
-  uint64_t w_total;           // their sum (they never change after gen_st_setup)
-  uint64_t w_cum[GEN_ST_NW];  // w_cum[i]: the sum of w[0..i] (gen_st_pick)
-  // The bounds of the frequent draws, fixed after gen_st_setup, made ready for tb_rand_below_div
-  // (the same draws and values as tb_rand_below, without a divide instruction).
-  tb_rand_div_t d_total, d_num_vp, d_vp_hot, d_sint_hot, d_vec_n;
+  uint64_t w_total;          // their sum (they never change after gen_st_setup)
   unsigned tscale;           // time and period sizes: 0 small, 1 medium, 2 large, 3 any per draw
   unsigned vp_hot;           // most operations go to VPs below this
   unsigned sint_hot;         // most timers use SINTs below this
@@ -1330,11 +1326,9 @@ static uint64_t gen_add_cap(uint64_t a, uint64_t b, uint64_t lim) {
   return (a > lim || b > lim - a) ? lim : a + b;
 }
 
-// A number about 2^bits: the bit and random bits below it (tb_rand_below of a power of two:
-// the low bits of the draw).
+// A number about 2^bits: the bit and random bits below it.
 static uint64_t gen_pow(gen_t *g, unsigned bits) {
-  return bits >= 64 ? tb_rand_u64(&g->r)
-                    : (1ull << bits) | (tb_rand_u64(&g->r) & ((1ull << bits) - 1));
+  return bits >= 64 ? tb_rand_u64(&g->r) : (1ull << bits) | tb_rand_below(&g->r, 1ull << bits);
 }
 
 // The largest time the generator may drive.
@@ -1345,21 +1339,21 @@ static uint64_t gen_st_tmax(const gen_st_t *t) {
 static uint64_t gen_st_vp(gen_t *g, const gen_st_t *t) {
   unsigned p = gen_pct(g);
   if (p < 70) {
-    return tb_rand_below_div(&g->r, &t->d_vp_hot);
+    return tb_rand_below(&g->r, t->vp_hot);
   }
   if (p < 78) {
     return t->num_vp - 1;  // the highest VP: the top bits of the VP fields
   }
-  return tb_rand_below_div(&g->r, &t->d_num_vp);
+  return tb_rand_below(&g->r, t->num_vp);
 }
 
 static unsigned gen_st_sint(gen_t *g, const gen_st_t *t) {
-  return (unsigned)(tb_rand_pct(&g->r, 80) ? tb_rand_below_div(&g->r, &t->d_sint_hot)
+  return (unsigned)(tb_rand_pct(&g->r, 80) ? tb_rand_below(&g->r, t->sint_hot)
                                            : tb_rand_below(&g->r, STIMER_NUM_SINTS));
 }
 
 static uint64_t gen_st_vector(gen_t *g, const gen_st_t *t) {
-  return t->vec_base + tb_rand_below_div(&g->r, &t->d_vec_n);
+  return t->vec_base + tb_rand_below(&g->r, t->vec_n);
 }
 
 // The scale of one time step or period: the seed's, or a fresh one per draw (tscale 3).
@@ -1513,7 +1507,7 @@ static uint64_t gen_st_page(gen_t *g, const gen_st_t *t, uint64_t vp) {
     return GEN_SIM + vp * 0x1000;
   }
   if (p < 80) {
-    return GEN_SIM + tb_rand_below_div(&g->r, &t->d_num_vp) * 0x1000;
+    return GEN_SIM + tb_rand_below(&g->r, t->num_vp) * 0x1000;
   }
   return far[tb_rand_below(&g->r, 4)];
 }
@@ -1581,14 +1575,6 @@ static void gen_st_setup(gen_t *g, gen_st_t *t, const unsigned *given_w, const b
     t->w[i] = given[i] ? given_w[i] : gen_st_wdefs[i].def * f / 100;
   }
   t->w_total = gen_wsum(t->w, GEN_ST_NW);
-  for (unsigned i = 0; i < GEN_ST_NW; i++) {
-    t->w_cum[i] = (i > 0 ? t->w_cum[i - 1] : 0) + t->w[i];
-  }
-  t->d_total = tb_rand_div(t->w_total);
-  t->d_num_vp = tb_rand_div(t->num_vp);
-  t->d_vp_hot = tb_rand_div(t->vp_hot);
-  t->d_sint_hot = tb_rand_div(t->sint_hot);
-  t->d_vec_n = tb_rand_div(t->vec_n);
   int n = snprintf(t->desc, sizeof(t->desc),
                    "start=0x%" PRIx64 " tscale=%u vp_hot=%u sint_hot=%u vectors=0x%x+%u weights=",
                    t->now, t->tscale, t->vp_hot, t->sint_hot, t->vec_base, t->vec_n);
@@ -1713,7 +1699,7 @@ static void gen_st_tie(gen_t *g, gen_st_t *t) {
   }
   uint64_t dl = t->now + d;
   unsigned n = 2 + (unsigned)tb_rand_below(&g->r, 7);
-  uint64_t v0 = tb_rand_below_div(&g->r, &t->d_num_vp);
+  uint64_t v0 = tb_rand_below(&g->r, t->num_vp);
   bool same_vp = tb_rand_pct(&g->r, 30);
   for (unsigned i = 0; i < n; i++) {
     uint64_t vp = same_vp ? v0 : (v0 + i) % t->num_vp;
@@ -1944,21 +1930,6 @@ static void gen_st_blast(gen_t *g, gen_st_t *t) {
   }
 }
 
-// The kind of the next draw: gen_pick_total(g, t->w, GEN_ST_NW, t->w_total), the same draw and
-// the same index, found without a branch per kind: the first kind whose running sum exceeds the
-// draw is the number of running sums at or below it (they never decrease).
-static unsigned gen_st_pick(gen_t *g, const gen_st_t *t) {
-  if (t->w_total == 0) {
-    return GEN_ST_NW;
-  }
-  uint64_t x = tb_rand_below_div(&g->r, &t->d_total);
-  unsigned i = 0;
-  for (unsigned k = 0; k < GEN_ST_NW; k++) {
-    i += x >= t->w_cum[k];
-  }
-  return i;
-}
-
 static void gen_st_one(gen_t *g, gen_st_t *t) {
   if (t->fault_left > 0 && --t->fault_left == 0) {
     gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
@@ -1966,7 +1937,7 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
   }
   uint64_t vp = gen_st_vp(g, t);
   unsigned timer = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
-  unsigned kind = gen_st_pick(g, t);
+  unsigned kind = gen_pick_total(g, t->w, GEN_ST_NW, t->w_total);
   switch (kind) {
     case GEN_ST_TIME:
       gen_st_time(g, t);
