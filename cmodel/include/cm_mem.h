@@ -21,14 +21,30 @@ typedef struct {
   bool (*write64)(void *ctx, uint64_t addr, uint64_t data, uint8_t be);
 } cm_mem_ops_t;
 
+/** Beats of a 4 KiB page, in 64-bit words of a beat bit mask (cm_mem_zero_page_fn). */
+#define CM_PAGE_BEAT_WORDS 8
+
 /**
- * Optional (stimer_set_zero_page): writes zero to the whole 4 KiB page at `addr` (4 KiB aligned)
- * as one operation, as its 512 beats of 8 bytes with every lane enabled would. Returns false,
- * having written nothing, when any of those beats would fault (or the memory cannot say): the
- * model then issues the beats one by one through write64. For a memory that clears a page
- * faster than 512 calls; the model's events are the same either way.
+ * Optional (stimer_set_zero_page): writes zero to the 4 KiB page at `addr` (4 KiB aligned) as
+ * one operation, as its 512 beats of 8 bytes with every lane enabled would, beat k at
+ * `addr + 8k`: a beat that faults writes nothing and sets bit k % 64 of `faults[k / 64]`, the
+ * others write their zeros (and clear their bit). Returns false, having written nothing, when
+ * the memory cannot say which beats fault: the model then issues the beats one by one through
+ * write64. For a memory that clears a page faster than 512 calls; the model's outputs are the
+ * same either way.
  */
-typedef bool (*cm_mem_zero_page_fn)(void *ctx, uint64_t addr);
+typedef bool (*cm_mem_zero_page_fn)(void *ctx, uint64_t addr, uint64_t faults[CM_PAGE_BEAT_WORDS]);
+
+/**
+ * A run of zero write beats the model issued (stimer_set_zero_runs): `beats` beats of data 0 with
+ * every lane enabled (be 0xFF) at `addr`, `addr + 8`, ..., each of them faulting (`fault`) or
+ * none: what `beats` cm_mem_write_t records {addr + 8i, 0, 0xFF, fault} say, in that order.
+ */
+typedef struct {
+  uint64_t addr;
+  uint32_t beats;
+  bool fault;
+} cm_mem_zero_run_t;
 
 /** A write beat the model issued, recorded as an event whether or not it faulted. */
 typedef struct {

@@ -42,7 +42,9 @@ typedef enum {
 typedef enum {
   STIMER_EV_MEM_WRITE = 1,
   STIMER_EV_IRQ = 2,
-  STIMER_EV_RETIRE = 3
+  STIMER_EV_RETIRE = 3,
+  /** Only after stimer_set_zero_runs(st, true): a run of a SIM page's zero beats. */
+  STIMER_EV_MEM_ZERO = 4
 } stimer_event_kind_t;
 
 /** One observable output, in the order the model produced it. */
@@ -50,6 +52,7 @@ typedef struct {
   stimer_event_kind_t kind;
   union {
     cm_mem_write_t mem;
+    cm_mem_zero_run_t zero;  // STIMER_EV_MEM_ZERO
     stimer_irq_t irq;
     stimer_retire_t retire;
   } u;
@@ -63,10 +66,17 @@ void stimer_destroy(stimer_t *st);
 /**
  * Gives the model a page-clearing call of its memory (`fn` with the `ctx` of `mem`; NULL: none,
  * the default) for the zeroing of a SIM page (spec section 2): when it succeeds, the model queues
- * the 512 write events (no fault) without 512 write64 calls; when it fails, the beats go through
- * write64 as without it. The observable behaviour is the same.
+ * the 512 write events (each with the fault the call reported) without 512 write64 calls; when
+ * it fails, the beats go through write64 as without it. The observable behaviour is the same.
  */
 stimer_status_t stimer_set_zero_page(stimer_t *st, cm_mem_zero_page_fn fn);
+/**
+ * `on`: the zeroing of a SIM page is queued as STIMER_EV_MEM_ZERO events, one per run of beats
+ * with the same fault outcome (one for a page without faults), instead of 512 STIMER_EV_MEM_WRITE
+ * events; they say the same beats in the same order (cm_mem_zero_run_t). For a consumer that
+ * counts beats rather than compares them one by one (the model-alone back end). Default off.
+ */
+stimer_status_t stimer_set_zero_runs(stimer_t *st, bool on);
 /** Returns every VP to its reset values, time to 0, and drops queued events. */
 void stimer_reset(stimer_t *st);
 

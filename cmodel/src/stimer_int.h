@@ -71,9 +71,17 @@ struct stimer {
   stimer_config_t cfg;
   cm_mem_ops_t mem;
   cm_mem_zero_page_fn zero_page;  // optional (stimer_set_zero_page), with mem.ctx
+  bool zero_runs;                 // a page's zeroing queued as STIMER_EV_MEM_ZERO runs
   uint64_t now;     // the last sampled reference time (docs/interfaces.md section 4.2)
   uint32_t cursor;  // next vp * 4 + timer to visit in the current pass; pass_end when done
   uint32_t pass_end;
+  // Unless due_stale: due_any when a timer may be due (stimer__timer_armed), due_min the least
+  // deadline of those, due_arg one that has it. A pass before due_min has nothing to visit and
+  // skips the scan (stimer_step). Every change of a timer keeps them (stimer__timer_changed).
+  uint64_t due_min;
+  const stimer__timer_t *due_arg;
+  bool due_any;
+  bool due_stale;
   cm_evq_t events;  // stimer_event_t records
   stimer__vp_t vp[];
 };
@@ -88,6 +96,39 @@ static inline stimer_event_t *stimer__push_event(stimer_t *st, stimer_event_kind
   stimer_event_t *ev = cm_evq_push_slot(&st->events);
   ev->kind = kind;
   return ev;
+}
+/**
+ * True when the timer may get an attempt in a pass at a time at or after its deadline
+ * (docs/interfaces.md section 4.2: enabled, started, and no failed notification waiting for an
+ * acknowledge, spec section 5). Computed without short cuts (& rather than &&): passes ask it of
+ * every timer, and branches on random stimulus cost more than the few loads.
+ */
+static inline bool stimer__timer_armed(const stimer__timer_t *t) {
+  return ((t->config & STIMER_CFG_ENABLE) != 0) & (t->exp_time != 0) & (!t->msg_pending | t->acked);
+}
+
+/**
+ * Called after every change of timer `t` (its CONFIG, COUNT, deadline, msg_pending or acked: a
+ * CONFIG or COUNT write, an attempt, an acknowledge), with `t` as it is now: keeps due_* (a
+ * timer that now has the least deadline takes it; the one that had it and no longer does makes
+ * them stale, computed again at the next pass). A reset makes them stale.
+ */
+static inline void stimer__timer_changed(stimer_t *st, const stimer__timer_t *t) {
+  if (st->due_stale) {
+    return;
+  }
+  bool armed = stimer__timer_armed(t);
+  if (t == st->due_arg) {
+    if (armed && t->exp_time <= st->due_min) {
+      st->due_min = t->exp_time;
+    } else {
+      st->due_stale = true;
+    }
+  } else if (armed && (!st->due_any || t->exp_time < st->due_min)) {
+    st->due_min = t->exp_time;
+    st->due_arg = t;
+    st->due_any = true;
+  }
 }
 /** Issues one write beat and queues it as an event, faulting or not; false on a fault. */
 bool stimer__mem_write(stimer_t *st, uint64_t addr, uint64_t data, uint8_t be);

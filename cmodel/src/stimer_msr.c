@@ -86,43 +86,92 @@ static stimer_msr_t stimer_msr_lookup(const stimer_t *st, uint32_t vp, uint32_t 
 // msg_pending = 1 implies the other two here: it is left set only by a failed attempt, which
 // keeps Enable (an attempt needs Enable = 1); a direct-mode attempt never fails (spec section 4,
 // Normative); a CONFIG or COUNT write clears it.
-static void synic_ack_sint(stimer__vp_t *v, unsigned sint) {
+static void synic_ack_sint(stimer_t *st, stimer__vp_t *v, unsigned sint) {
   for (unsigned i = 0; i < STIMER_NUM_TIMERS; i++) {
     stimer__timer_t *t = &v->timer[i];
     unsigned sintx = (unsigned)STIMER__FX(t->config, STIMER__CFG_SINTX_SH, STIMER__CFG_SINTX_LEN);
     if (t->msg_pending && sintx == sint) {
       t->acked = true;
+      stimer__timer_changed(st, t);
+    }
+  }
+}
+
+// Whether beat k of a page faulted, from the mask of the page-clearing call (cm_mem.h).
+static bool synic_beat_faulted(const uint64_t faults[CM_PAGE_BEAT_WORDS], unsigned k) {
+  return ((faults[k / 64] >> (k % 64)) & 1u) != 0;
+}
+
+// The first beat after beat k (k < 512) whose fault differs from beat k's; 512 when none.
+static unsigned synic_run_end(const uint64_t faults[CM_PAGE_BEAT_WORDS], unsigned k) {
+  bool f = synic_beat_faulted(faults, k);
+  uint64_t same = f ? ~0ull : 0;
+  unsigned j = k + 1;
+  while (j < STIMER__PAGE_BEATS) {
+    if (j % 64 == 0 && faults[j / 64] == same) {
+      j += 64;  // a whole word of the same outcome
+    } else if (synic_beat_faulted(faults, j) != f) {
+      return j;
+    } else {
+      j++;
+    }
+  }
+  return STIMER__PAGE_BEATS;
+}
+
+// synic_ack_sint of all 16 SINTs at once (EOM): SINTx is 4 bits wide, so every timer with
+// msg_pending = 1 is on one of them.
+_Static_assert((1u << STIMER__CFG_SINTX_LEN) == STIMER_NUM_SINTS, "SINTx names every SINT");
+static void synic_ack_all(stimer_t *st, stimer__vp_t *v) {
+  for (unsigned i = 0; i < STIMER_NUM_TIMERS; i++) {
+    stimer__timer_t *t = &v->timer[i];
+    if (t->msg_pending) {
+      t->acked = true;
+      stimer__timer_changed(st, t);
     }
   }
 }
 
 // spec section 2: a SIMP write with Enable=1 zeroes the page (KVM), 512 ascending beats.
+// IMPDEF: IMPDEF-ST-2: faults during SIMP zeroing are ignored (the beats are still queued).
 static void synic_zero_page(stimer_t *st, uint64_t simp) {
   uint64_t base = simp & STIMER__PAGE_ADDR_MASK;
-  if (st->zero_page != NULL && st->zero_page(st->mem.ctx, base)) {
-    // The memory cleared the page as one operation, no beat faulted: the same 512 events,
-    // written straight into the ring when it has room for them all.
-    cm_evq_t *q = &st->events;
-    if (cm_evq_reserve(q, STIMER__PAGE_BEATS)) {
-      stimer_event_t *ring = (stimer_event_t *)q->buf;
-      size_t at = q->head + q->count;
-      for (uint64_t i = 0; i < STIMER__PAGE_BEATS; i++) {
-        stimer_event_t *ev = &ring[(at + i) & (q->cap - 1)];
-        ev->kind = STIMER_EV_MEM_WRITE;
-        ev->u.mem = (cm_mem_write_t){base + 8 * i, 0, STIMER__BE_ALL, false};
-      }
-      q->count += STIMER__PAGE_BEATS;
-      return;
-    }
+  uint64_t faults[CM_PAGE_BEAT_WORDS];
+  if (st->zero_page == NULL || !st->zero_page(st->mem.ctx, base, faults)) {
     for (uint64_t i = 0; i < STIMER__PAGE_BEATS; i++) {
-      stimer__push_event(st, STIMER_EV_MEM_WRITE)->u.mem =
-          (cm_mem_write_t){base + 8 * i, 0, STIMER__BE_ALL, false};
+      (void)stimer__mem_write(st, base + 8 * i, 0, STIMER__BE_ALL);
     }
     return;
   }
-  for (uint64_t i = 0; i < STIMER__PAGE_BEATS; i++) {
-    // IMPDEF: IMPDEF-ST-2: faults during SIMP zeroing are ignored (the beats are still queued).
-    (void)stimer__mem_write(st, base + 8 * i, 0, STIMER__BE_ALL);
+  // The memory cleared the page as one operation and said which beats faulted.
+  if (st->zero_runs) {
+    // One event per run of beats with the same outcome (one for a page without faults).
+    for (unsigned k = 0; k < STIMER__PAGE_BEATS;) {
+      unsigned end = synic_run_end(faults, k);
+      stimer__push_event(st, STIMER_EV_MEM_ZERO)->u.zero =
+          (cm_mem_zero_run_t){base + 8ull * k, end - k, synic_beat_faulted(faults, k)};
+      k = end;
+    }
+    return;
+  }
+  // The same 512 events as the beats one by one, written straight into the ring when it has
+  // room for them all.
+  cm_evq_t *q = &st->events;
+  if (cm_evq_reserve(q, STIMER__PAGE_BEATS)) {
+    stimer_event_t *ring = (stimer_event_t *)q->buf;
+    size_t at = q->head + q->count;
+    for (unsigned i = 0; i < STIMER__PAGE_BEATS; i++) {
+      stimer_event_t *ev = &ring[(at + i) & (q->cap - 1)];
+      ev->kind = STIMER_EV_MEM_WRITE;
+      ev->u.mem =
+          (cm_mem_write_t){base + 8ull * i, 0, STIMER__BE_ALL, synic_beat_faulted(faults, i)};
+    }
+    q->count += STIMER__PAGE_BEATS;
+    return;
+  }
+  for (unsigned i = 0; i < STIMER__PAGE_BEATS; i++) {
+    stimer__push_event(st, STIMER_EV_MEM_WRITE)->u.mem =
+        (cm_mem_write_t){base + 8ull * i, 0, STIMER__BE_ALL, synic_beat_faulted(faults, i)};
   }
 }
 
@@ -163,14 +212,10 @@ stimer_status_t stimer_msr_write(stimer_t *st, uint32_t vp, uint32_t msr, uint64
       }
       st->vp[vp].simp = value;
       return STIMER_OK;
-    case STIMER_MSR_K_EOM: {
+    case STIMER_MSR_K_EOM:
       // spec section 2: EOM acknowledges all 16 SINTs; the value is ignored.
-      stimer__vp_t *v = &st->vp[vp];
-      for (unsigned s = 0; s < STIMER_NUM_SINTS; s++) {
-        synic_ack_sint(v, s);
-      }
+      synic_ack_all(st, &st->vp[vp]);
       return STIMER_OK;
-    }
     case STIMER_MSR_K_SINT:
       return synic_write_sint(&st->vp[vp], m.index, value);
     case STIMER_MSR_K_CONFIG:
@@ -236,7 +281,7 @@ stimer_status_t stimer_eoi(stimer_t *st, uint32_t vp, uint8_t vector) {
     uint64_t sint = v->sint[s];
     uint64_t sv = STIMER__FX(sint, STIMER__SINT_VECTOR_SH, STIMER__SINT_VECTOR_LEN);
     if ((sint & STIMER_SINT_MASKED) == 0 && sv == vector) {
-      synic_ack_sint(v, s);
+      synic_ack_sint(st, v, s);
     }
   }
   return STIMER_OK;

@@ -54,7 +54,7 @@ static void stimer_evaluate(stimer__timer_t *t, uint64_t now) {
   }
 }
 
-stimer_status_t stimer__config_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
+static stimer_status_t stimer_config_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
   // Step 1: DirectMode needs the CPUID feature (KVM selftest hyperv_features stages 27/28).
   if ((value & STIMER_CFG_DIRECT) != 0 && !st->cfg.feat_direct) {
     return STIMER_GP;
@@ -73,7 +73,13 @@ stimer_status_t stimer__config_write(stimer_t *st, stimer__timer_t *t, uint64_t 
   return STIMER_OK;
 }
 
-void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
+stimer_status_t stimer__config_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
+  stimer_status_t s = stimer_config_write(st, t, value);
+  stimer__timer_changed(st, t);
+  return s;
+}
+
+static void stimer_count_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
   stimer_cancel(t);
   t->count = value;
   if (value == 0) {
@@ -87,6 +93,11 @@ void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
   if (stimer_enabled(t)) {
     stimer_start(t, st->now);
   }
+}
+
+void stimer__count_write(stimer_t *st, stimer__timer_t *t, uint64_t value) {
+  stimer_count_write(st, t, value);
+  stimer__timer_changed(st, t);
 }
 
 static void stimer_push_irq(stimer_t *st, uint32_t vp, uint8_t vector, bool auto_eoi) {
@@ -219,5 +230,6 @@ void stimer__attempt(stimer_t *st, uint32_t vp, unsigned idx) {
   }
   // On failure `exp_time` is kept, so a retry reports the original expiration_time.
   stimer_evaluate(t, st->now);
+  stimer__timer_changed(st, t);
   stimer_push_retire(st, vp, idx, outcome);
 }

@@ -12,6 +12,7 @@ TEST_CASE(test_stimer_msr_simp_enable_zeroes_page, "stimer/msr/simp/enable_zeroe
 TEST_CASE(test_stimer_msr_simp_rewrite_zeroes_again, "stimer/msr/simp/rewrite_zeroes_again")
 TEST_CASE(test_stimer_msr_simp_zero_fault_ignored, "stimer/msr/simp/zero_fault_ignored")
 TEST_CASE(test_stimer_msr_simp_zero_page_call, "stimer/msr/simp/zero_page_call")
+TEST_CASE(test_stimer_msr_simp_zero_paths_agree, "stimer/msr/simp/zero_paths_agree")
 TEST_CASE(test_stimer_api_event_runs, "stimer/api/event_runs")
 TEST_CASE(test_stimer_msr_eom_reads_zero, "stimer/msr/eom/reads_zero")
 TEST_CASE(test_stimer_msr_sint_vector_rule, "stimer/msr/sint/vector_rule")

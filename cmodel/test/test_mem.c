@@ -42,6 +42,14 @@ void test_mem_add_fault(test_mem_t *m, uint64_t lo, uint64_t hi) {
   tb_mem_add_fault(m->img, lo, hi);
 }
 
+void test_mem_add_fault_kind(test_mem_t *m, uint64_t lo, uint64_t hi, tb_fault_kind_t kind) {
+  tb_mem_add_fault_kind(m->img, lo, hi, kind);
+}
+
+uint64_t test_mem_bytes(const test_mem_t *m) {
+  return tb_mem_bytes(m->img);
+}
+
 void test_mem_clear_faults(test_mem_t *m) {
   tb_mem_clear_faults(m->img);
 }
@@ -70,9 +78,9 @@ size_t test_mem_writes(const test_mem_t *m) {
   return m->writes;
 }
 
-bool test_mem_zero_page(void *ctx, uint64_t addr) {
+bool test_mem_zero_page(void *ctx, uint64_t addr, uint64_t faults[CM_PAGE_BEAT_WORDS]) {
   test_mem_t *m = ctx;
-  bool done = tb_mem_zero_page(m->img, addr);
+  bool done = tb_mem_zero_page(m->img, addr, faults);
   m->zero_pages += done ? 1 : 0;
   return done;
 }

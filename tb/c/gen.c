@@ -115,7 +115,8 @@ typedef struct {
 #define GEN_ITE_HI_RSVD (0xFFFFFFFFull & ~(uint64_t)ITS_ITE_HI_DOORBELL_MASK)
 #define GEN_L1_RSVD ~(ITS_L1_PA_MASK | ITS_L1_VALID_MASK)
 
-static void gen_push(gen_t *g, const scn_op_t *op) {
+// The next operation's place in the buffer, all zero (made in place: no copy of a built one).
+static scn_op_t *gen_slot(gen_t *g) {
   if (g->n == g->cap) {
     g->cap = g->cap == 0 ? 64 : 2 * g->cap;
     g->buf = realloc(g->buf, g->cap * sizeof(*g->buf));
@@ -124,19 +125,23 @@ static void gen_push(gen_t *g, const scn_op_t *op) {
       exit(3);
     }
   }
-  g->buf[g->n++] = *op;
+  scn_op_t *op = &g->buf[g->n++];
+  memset(op, 0, sizeof(*op));
+  return op;
+}
+
+static void gen_push(gen_t *g, const scn_op_t *op) {
+  *gen_slot(g) = *op;
 }
 
 static void gen_op(gen_t *g, scn_kind_t kind, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3) {
-  scn_op_t op;
-  memset(&op, 0, sizeof(op));
-  op.kind = kind;
-  op.a[4] = 2;  // generated register writes do not assert the bus response: lockstep does
-  op.a[0] = a0;
-  op.a[1] = a1;
-  op.a[2] = a2;
-  op.a[3] = a3;
-  gen_push(g, &op);
+  scn_op_t *op = gen_slot(g);
+  op->kind = kind;
+  op->a[4] = 2;  // generated register writes do not assert the bus response: lockstep does
+  op->a[0] = a0;
+  op->a[1] = a1;
+  op->a[2] = a2;
+  op->a[3] = a3;
 }
 
 static unsigned gen_pct(gen_t *g) {

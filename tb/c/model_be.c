@@ -17,7 +17,71 @@ struct model_be {
   stimer_t *st;
   uint64_t now;
   exec_rsp_t rsp;
+  bool state_on;           // model_be_opt_t.state
+  model_be_state_t state;  // its outputs so far
 };
+
+// The fold of model_be_state_t.outputs (FNV-1a's multiplier on 64-bit words).
+static inline uint64_t model_be_mix(uint64_t h, uint64_t w) {
+  return (h ^ w) * 0x100000001b3ull;
+}
+
+// Folds one write beat into the state (model_be_opt_t.state): a zero run folds each of its beats
+// so, whichever path issued them.
+static void model_be_fold_write(model_be_t *mb, uint64_t addr, uint64_t data, uint8_t be,
+                                bool fault) {
+  uint64_t h = model_be_mix(mb->state.outputs, SCN_OBS_WRITE);
+  h = model_be_mix(model_be_mix(h, addr), data);
+  mb->state.outputs = model_be_mix(h, (uint64_t)be | (uint64_t)fault << 8);
+  mb->state.writes++;
+}
+
+// Folds one record (an obs_add of `kind` with fields `a`) into the state.
+static void model_be_fold_record(model_be_t *mb, scn_obs_kind_t kind, const uint64_t a[SCN_NA]) {
+  uint64_t h = model_be_mix(mb->state.outputs, kind);
+  for (int i = 0; i < SCN_NA; i++) {
+    h = model_be_mix(h, a[i]);
+  }
+  mb->state.outputs = h;
+  mb->state.records++;
+}
+
+// Folds a run of stimer events (before they go to the log).
+static void model_be_fold_stimer(model_be_t *mb, const stimer_event_t *run, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const stimer_event_t *ev = &run[i];
+    uint64_t a[SCN_NA] = {0};
+    switch (ev->kind) {
+      case STIMER_EV_MEM_WRITE:
+        model_be_fold_write(mb, ev->u.mem.addr, ev->u.mem.data, ev->u.mem.be, ev->u.mem.fault);
+        break;
+      case STIMER_EV_MEM_ZERO:
+        for (uint32_t k = 0; k < ev->u.zero.beats; k++) {
+          model_be_fold_write(mb, ev->u.zero.addr + 8ull * k, 0, 0xFF, ev->u.zero.fault);
+        }
+        break;
+      case STIMER_EV_IRQ:
+        a[0] = ev->u.irq.vp;
+        a[1] = ev->u.irq.vector;
+        a[2] = ev->u.irq.auto_eoi;
+        model_be_fold_record(mb, SCN_OBS_IRQ, a);
+        break;
+      case STIMER_EV_RETIRE:
+        a[0] = ev->u.retire.vp;
+        a[1] = ev->u.retire.timer;
+        a[2] = ev->u.retire.outcome;
+        a[3] = ev->u.retire.now;
+        a[4] = ev->u.retire.sint;
+        a[5] = ev->u.retire.kind;
+        model_be_fold_record(mb, SCN_OBS_ATTEMPT, a);
+        break;
+      default:
+        a[0] = ev->kind;  // no other kind is queued: folded so that a new one shows
+        model_be_fold_record(mb, SCN_OBS_WRITE, a);
+        break;
+    }
+  }
+}
 
 stimer_config_t model_be_stimer_config(const scn_config_t *cfg) {
   stimer_config_t c = stimer_default_config(cfg->num_vp);
@@ -27,6 +91,15 @@ stimer_config_t model_be_stimer_config(const scn_config_t *cfg) {
 }
 
 model_be_t *model_be_new(const scn_t *s, obs_log_t *log, char *err, size_t errlen) {
+  return model_be_new_opt(s, log, NULL, err, errlen);
+}
+
+model_be_t *model_be_new_opt(const scn_t *s, obs_log_t *log, const model_be_opt_t *opt, char *err,
+                             size_t errlen) {
+  model_be_opt_t o = {false, false};
+  if (opt != NULL) {
+    o = *opt;
+  }
   model_be_t *mb = calloc(1, sizeof(*mb));
   if (mb == NULL) {
     snprintf(err, errlen, "out of memory");
@@ -34,6 +107,8 @@ model_be_t *model_be_new(const scn_t *s, obs_log_t *log, char *err, size_t errle
   }
   mb->block = s->block;
   mb->log = log;
+  mb->state_on = o.state;
+  mb->state.outputs = 0xcbf29ce484222325ull;
   mb->image = tb_mem_new();
   cm_mem_ops_t ops = tb_mem_ops(mb->image);
   bool ok;
@@ -42,8 +117,11 @@ model_be_t *model_be_new(const scn_t *s, obs_log_t *log, char *err, size_t errle
     ok = its_create(&cfg, &ops, &mb->its) == ITS_OK;
   } else {
     stimer_config_t cfg = model_be_stimer_config(&s->cfg);
+    // A SIMP enable's page: cleared by the memory at once and counted as runs of beats, unless
+    // the beats are to go one by one (per_beat: as the lockstep bench runs the model).
     ok = stimer_create(&cfg, &ops, &mb->st) == STIMER_OK &&
-         stimer_set_zero_page(mb->st, tb_mem_zero_page) == STIMER_OK;  // a SIMP enable's page
+         stimer_set_zero_page(mb->st, o.per_beat ? NULL : tb_mem_zero_page) == STIMER_OK &&
+         stimer_set_zero_runs(mb->st, !o.per_beat) == STIMER_OK;
   }
   if (!ok) {
     snprintf(err, errlen, "the model refuses the configuration");
@@ -69,6 +147,9 @@ static void model_be_drain_its(model_be_t *mb) {
   its_event_t ev;
   while (its_pop_event(mb->its, &ev)) {
     if (ev.kind == ITS_EV_MEM_WRITE) {  // the most frequent: counted, never a record
+      if (mb->state_on) {
+        model_be_fold_write(mb, ev.u.mem.addr, ev.u.mem.data, ev.u.mem.be, ev.u.mem.fault);
+      }
       obs_add_write(mb->log, &ev.u.mem);
       continue;
     }
@@ -89,19 +170,28 @@ static void model_be_drain_its(model_be_t *mb) {
       a[6] = ev.u.retire.offset;
       obs_add(mb->log, SCN_OBS_RETIRE, a);
     }
+    if (mb->state_on) {
+      model_be_fold_record(mb, ev.kind == ITS_EV_RD ? SCN_OBS_RD : SCN_OBS_RETIRE, a);
+    }
   }
 }
 
-// Moves the stimer model's outputs to the observation log, read in place a run at a time (a SIMP
-// enable queues 512 write beats).
+// Moves the stimer model's outputs to the observation log, read in place a run at a time.
 static void model_be_drain_stimer(model_be_t *mb) {
   const stimer_event_t *run;
   size_t n;
   while ((n = stimer_event_run(mb->st, &run)) > 0) {
+    if (mb->state_on) {
+      model_be_fold_stimer(mb, run, n);
+    }
     for (size_t i = 0; i < n; i++) {
       const stimer_event_t *ev = &run[i];
       if (ev->kind == STIMER_EV_MEM_WRITE) {  // the most frequent: counted, never a record
         obs_add_write(mb->log, &ev->u.mem);
+        continue;
+      }
+      if (ev->kind == STIMER_EV_MEM_ZERO) {  // a SIMP enable's page: 512 beats in a few runs
+        obs_add_zero_run(mb->log, &ev->u.zero);
         continue;
       }
       uint64_t a[SCN_NA] = {0};
@@ -204,6 +294,11 @@ static its_t *model_be_its(void *ctx) {
 
 static stimer_t *model_be_stimer(void *ctx) {
   return ((model_be_t *)ctx)->st;
+}
+
+void model_be_get_state(const model_be_t *mb, model_be_state_t *out) {
+  *out = mb->state;
+  out->mem = tb_mem_digest(mb->image, &out->mem_pages);
 }
 
 exec_backend_t model_be_backend(model_be_t *mb) {

@@ -52,6 +52,14 @@ static inline void obs_add_write(obs_log_t *log, const cm_mem_write_t *w) {
   log->writes++;
   log->writes_pending++;
 }
+/** Adds a run of zero write beats (cm_mem_zero_run_t): as obs_add_write of each of its beats. */
+static inline void obs_add_zero_run(obs_log_t *log, const cm_mem_zero_run_t *z) {
+  for (uint64_t i = 0; i < z->beats && log->writes + i < OBS_KEEP_WRITES; i++) {
+    log->first_writes[log->writes + i] = (cm_mem_write_t){z->addr + 8 * i, 0, 0xFF, z->fault};
+  }
+  log->writes += z->beats;
+  log->writes_pending += z->beats;
+}
 /** stimer: a pass starts (the PASS record): earlier beats (a SIMP enable's) are no attempt's. */
 void obs_pass_start(obs_log_t *log);
 /** Starts a new block when a stimulus op follows an expect op (docs/scenarios.md). */

@@ -11,6 +11,11 @@
 // wrong (as tb_sim: one scenario, one verdict). `--strict`: every file runs in strict mode
 // (docs/scenarios.md), as if it began with a `strict` line.
 // `--result FILE` (one scenario) also writes the verdict as JSON (result.h).
+// `--state`: prints after each scenario a `state:` line, a digest of every output of the model in
+// order and of its memory at the end (model_be_get_state); `--per-beat`: the model zeroes a SIM
+// page beat by beat, one write event each, as in lockstep (without it the model-alone shortcut:
+// the bench memory clears the page at once, the beats are counted in runs). Both together
+// check that the shortcut changes nothing (scripts/test_model_paths.py).
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -64,12 +69,13 @@ static bool scn_model_random_name(const char *name, scn_block_t *block, uint64_t
 }
 
 // Runs one loaded scenario; prints its failures and its summary line; returns the failures.
-static int scn_model_run(const char *path, const scn_t *s, bool strict, scn_model_verdict_t *v) {
+static int scn_model_run(const char *path, const scn_t *s, bool strict, const model_be_opt_t *opt,
+                         scn_model_verdict_t *v) {
   char err[512];
   obs_log_t log;
   obs_init(&log);
   log.discard = s->stream != NULL;  // a random test has no expect line: nothing reads the log
-  model_be_t *mb = model_be_new(s, &log, err, sizeof(err));
+  model_be_t *mb = model_be_new_opt(s, &log, opt, err, sizeof(err));
   if (mb == NULL) {
     printf("%s: FAIL (model): %s\n", path, err);
     snprintf(v->first, sizeof(v->first), "%.390s", err);
@@ -107,6 +113,13 @@ static int scn_model_run(const char *path, const scn_t *s, bool strict, scn_mode
   v->digest = exec_ops_digest(ex);
   printf("%s %s (model alone) ops=%zu (scenario operations)%s\n", failures == 0 ? "PASS" : "FAIL",
          path, exec_ops_done(ex), s->strict || strict ? " strict" : "");
+  if (opt->state) {
+    model_be_state_t st;
+    model_be_get_state(mb, &st);
+    printf("state: %s outputs=0x%016" PRIx64 " writes=%" PRIu64 " records=%" PRIu64
+           " mem=0x%016" PRIx64 " mem_pages=%" PRIu64 " ops_digest=0x%016" PRIx64 "\n",
+           path, st.outputs, st.writes, st.records, st.mem, st.mem_pages, exec_ops_digest(ex));
+  }
   exec_free(ex);
   model_be_free(mb);
   obs_free(&log);
@@ -174,13 +187,15 @@ static int scn_model_result(const char *result, const char *exe, const char *pat
 static void scn_model_usage(FILE *f, const char *exe) {
   fprintf(f,
           "usage: %s [--strict] [--result FILE] [--ops N] [--gen-weights W] [--config C]\n"
-          "          SCENARIO...\n"
+          "          [--state] [--per-beat] SCENARIO...\n"
           "  SCENARIO: a scenario file, or random-its:SEED / random-stimer:SEED (the random test\n"
           "  of tb_sim --test random-<block> --seed SEED --ops N; N 1..%llu, default 400)\n"
           "  --gen-weights W  a random test's weights, NAME=N,... as tb_sim's (docs/testplan.md)\n"
           "  --config C       a random test's RTL parameters, 'KEY=V ...' as scripts/lockstep's:\n"
           "                   num_rd (its); vps, feat_direct, scontrol_gate (stimer); default:\n"
-          "                   tb_sim's default build (the twin of tb_sim_vp1 is --config vps=1)\n",
+          "                   tb_sim's default build (the twin of tb_sim_vp1 is --config vps=1)\n"
+          "  --state          print a digest of the model's outputs and final memory\n"
+          "  --per-beat       zero a SIM page beat by beat, one event each (as in lockstep)\n",
           exe, SCN_MODEL_MAX_OPS);
 }
 
@@ -222,6 +237,7 @@ int main(int argc, char **argv) {
   uint64_t ops = 400;
   bool ops_given = false;
   scn_model_gen_t gen = {NULL, NULL};
+  model_be_opt_t opt = {false, false};
   char **files = argv + 1;  // the scenarios, compacted in place
   int n = 0;
   for (int i = 1; i < argc; i++) {
@@ -255,6 +271,10 @@ int main(int argc, char **argv) {
       *dst = argv[++i];
     } else if (strcmp(argv[i], "--strict") == 0) {
       strict = true;
+    } else if (strcmp(argv[i], "--state") == 0) {
+      opt.state = true;
+    } else if (strcmp(argv[i], "--per-beat") == 0) {
+      opt.per_beat = true;
     } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
       scn_model_usage(stdout, argv[0]);
       return 0;
@@ -293,7 +313,7 @@ int main(int argc, char **argv) {
       snprintf(v.first, sizeof(v.first), "%.390s", err);
       malformed++;
     } else {
-      f = scn_model_run(files[i], &s, strict, &v) != 0;
+      f = scn_model_run(files[i], &s, strict, &opt, &v) != 0;
     }
     failed += f;
     clock_gettime(CLOCK_MONOTONIC, &t1);

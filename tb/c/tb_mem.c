@@ -309,20 +309,79 @@ static bool tb_mem_cb_write(void *ctx, uint64_t addr, uint64_t data, uint8_t be)
   return tb_mem_write64_fast(ctx, addr, data, be);
 }
 
-bool tb_mem_zero_page(void *ctx, uint64_t addr) {
+// Marks in `faults` the beats of the page at `page` that fault range i faults for a write:
+// beat k (address page + 8k) when lo <= page + 8k < hi, as tb_mem_faults decides it.
+static void tb_mem_page_fault_mask(const tb_mem_t *m, int i, uint64_t page,
+                                   uint64_t faults[CM_PAGE_BEAT_WORDS]) {
+  uint64_t lo = m->fault_lo[i];
+  uint64_t hi = m->fault_hi[i];
+  const uint64_t last = page + TB_PAGE - 8;  // the last beat (no wrap: page is 4 KiB aligned)
+  if (m->fault_kind[i] == TB_FAULT_READ || hi <= lo || hi <= page || lo > last) {
+    return;
+  }
+  unsigned k0 = lo <= page ? 0 : (unsigned)((lo - page + 7) / 8);
+  unsigned k1 = hi > last ? TB_PAGE / 8 : (unsigned)((hi - page + 7) / 8);  // exclusive
+  for (unsigned k = k0; k < k1; k++) {
+    faults[k / 64] |= 1ull << (k % 64);
+  }
+}
+
+bool tb_mem_zero_page(void *ctx, uint64_t addr, uint64_t faults[CM_PAGE_BEAT_WORDS]) {
   tb_mem_t *m = ctx;
-  // Any fault range: the beats one by one (each decides its own fault). The page is created as
-  // the beats would create it.
-  if (addr % TB_PAGE != 0 || m->n_faults != 0) {
+  if (addr % TB_PAGE != 0) {
     return false;
   }
-  memset(tb_mem_beat_page(m, addr), 0, TB_PAGE);
+  memset(faults, 0, CM_PAGE_BEAT_WORDS * sizeof(faults[0]));
+  if (m->n_faults == 0) {
+    memset(tb_mem_beat_page(m, addr), 0, TB_PAGE);
+    return true;
+  }
+  uint64_t any = 0;
+  uint64_t all = ~0ull;
+  for (int i = 0; i < m->n_faults; i++) {
+    tb_mem_page_fault_mask(m, i, addr, faults);
+  }
+  for (unsigned w = 0; w < CM_PAGE_BEAT_WORDS; w++) {
+    any |= faults[w];
+    all &= faults[w];
+  }
+  if (all == ~0ull) {
+    return true;  // every beat faults: nothing is written, no page is created (as beat by beat)
+  }
+  uint8_t *p = tb_mem_beat_page(m, addr);
+  if (any == 0) {
+    memset(p, 0, TB_PAGE);
+    return true;
+  }
+  for (unsigned k = 0; k < TB_PAGE / 8; k++) {
+    if (((faults[k / 64] >> (k % 64)) & 1u) == 0) {
+      memset(p + 8 * k, 0, 8);  // a faulting beat writes nothing
+    }
+  }
   return true;
 }
 
 cm_mem_ops_t tb_mem_ops(tb_mem_t *m) {
   cm_mem_ops_t ops = {m, tb_mem_cb_read, tb_mem_cb_write};
   return ops;
+}
+
+uint64_t tb_mem_digest(const tb_mem_t *m, uint64_t *pages) {
+  uint64_t sum = 0;
+  *pages = 0;
+  for (size_t i = 0; i < m->cap; i++) {
+    if (m->pages[i].key == 0) {
+      continue;
+    }
+    uint64_t h = 0xcbf29ce484222325ull ^ m->pages[i].key;
+    for (unsigned k = 0; k < TB_PAGE; k += 8) {
+      h = (h ^ tb_le_load(m->pages[i].data + k)) * 0x100000001b3ull;
+    }
+    h = (h ^ (h >> 31)) * 0xBF58476D1CE4E5B9ull;  // spread before the sum
+    sum += h ^ (h >> 29);
+    (*pages)++;
+  }
+  return sum;
 }
 
 // Finds the lowest differing byte in `a`'s pages against `b` (absent pages read as zero).

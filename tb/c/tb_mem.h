@@ -23,10 +23,15 @@ cm_mem_ops_t tb_mem_ops(tb_mem_t *m);
 uint64_t tb_mem_bytes(const tb_mem_t *m);
 /**
  * The page-clearing call of the memory (cm_mem_zero_page_fn, `ctx` a tb_mem_t): the 4 KiB page
- * at `addr` zeroed at once; false, nothing written, when `addr` is not page-aligned or any fault
- * range is set (the caller then writes the beats one by one).
+ * at `addr` zeroed at once but for the beats a fault range faults for a write (their bits set in
+ * `faults`, nothing written there; the page is created unless every beat faults, as the beats
+ * one by one would do); false, nothing written, when `addr` is not page-aligned.
  */
-bool tb_mem_zero_page(void *ctx, uint64_t addr);
+bool tb_mem_zero_page(void *ctx, uint64_t addr, uint64_t faults[CM_PAGE_BEAT_WORDS]);
+
+/** A digest of the image's pages (address and content, in no particular order: two images of
+ *  the same pages with the same bytes have the same digest), and how many pages it holds. */
+uint64_t tb_mem_digest(const tb_mem_t *m, uint64_t *pages);
 
 /** An observer of an image's untracked writes (pokes, fault ranges): the trace recorder
  *  (tb/c/trace.h) records them as host records. Any callback may be NULL. */
