@@ -1233,6 +1233,8 @@ static unsigned gen_ev_bits(uint64_t ev) {
 
 typedef struct {
   uint64_t dev, ev, icid;
+  uint64_t size;      // the DTE's Size
+  uint64_t ite_icid;  // the ICID its ITE names (icid, or one beyond the collection table)
   uint64_t dte, cte;  // entry addresses (UINT64_MAX: none)
 } gen_walk_t;
 
@@ -1249,18 +1251,27 @@ static void gen_its_plant_walk(gen_t *g, gen_walk_t *w, gen_chain_t end) {
   uint64_t ev = gen_its_ev(g);
   unsigned bits = gen_ev_bits(ev);
   uint64_t size = bits - 1 + (bits < 31 && tb_rand_pct(&g->r, 30) ? 1 : 0);
+  // A third of the walks have an EventID that is an LPI INTID, which MAPI maps (pINTID :=
+  // EventID, spec/its.md 3.3).
+  bool lpi = tb_rand_pct(&g->r, 33);
+  if (lpi) {
+    ev = 8192 + tb_rand_below(&g->r, 64);
+    size = 13 + tb_rand_below(&g->r, 3);
+  }
   if (end == CH_EV_OOR) {
-    size = 3 + tb_rand_below(&g->r, 5);
-    ev = (2ull << size) + tb_rand_below(&g->r, 4);
-    if (gen_its_pct(g, GW_WIDEID)) {
+    size = lpi ? 12 : 3 + tb_rand_below(&g->r, 5);
+    ev = (2ull << size) + tb_rand_below(&g->r, lpi ? 64 : 4);
+    if (!lpi && gen_its_pct(g, GW_WIDEID)) {
       size = 15 + tb_rand_below(&g->r, 16);  // 2^16 .. 2^31 events (Size 31: none beyond)
       ev = (2ull << size) + tb_rand_below(&g->r, 1ull << size);
     }
   }
   w->ev = ev;
+  w->size = size;
   uint64_t itt = gen_its_itt(g, w->dev);
-  uint64_t dte = (end == CH_DTE_INV ? 0 : ITS_DTE_VALID) | ITS_DTE_SIZE(size) |
-                 ITS_DTE_ITT_ADDR(itt >> 8) | (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
+  bool dte_ok = end != CH_DTE_INV && !(end == CH_L1_DT && !g->tab[0].indirect);
+  uint64_t dte = (dte_ok ? ITS_DTE_VALID : 0) | ITS_DTE_SIZE(size) | ITS_DTE_ITT_ADDR(itt >> 8) |
+                 (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
   gen_op(g, SCN_MEM_WRITE, w->dte, dte, 8, 0);
   if (end == CH_L1_DT && g->tab[0].indirect) {
     gen_its_l1_off(g, 0, w->dev);
@@ -1271,6 +1282,7 @@ static void gen_its_plant_walk(gen_t *g, gen_walk_t *w, gen_chain_t end) {
   if (end == CH_ICID_OOR && g->tab[1].n < 65536) {
     ite_icid = g->tab[1].n + tb_rand_below(&g->r, 65536 - g->tab[1].n);
   }
+  w->ite_icid = ite_icid;
   uint64_t intid = 8192 + tb_rand_below(&g->r, 512);
   if (gen_its_pct(g, GW_WIDEID) && tb_rand_pct(&g->r, 40)) {
     intid = gen_its_wide(g, 24);  // any of the 24 INTID bits (events carry it; spec section 6)
@@ -1293,7 +1305,8 @@ static void gen_its_plant_walk(gen_t *g, gen_walk_t *w, gen_chain_t end) {
     rd = gen_its_pct(g, GW_WIDEID) ? g->num_rd + tb_rand_below(&g->r, 65536 - g->num_rd)
                                    : g->num_rd + tb_rand_below(&g->r, 3);
   }
-  bool cte_ok = end != CH_CTE_INV && !(end == CH_ICID_OOR && g->tab[1].n >= 65536);
+  bool cte_ok = end != CH_CTE_INV && !(end == CH_ICID_OOR && g->tab[1].n >= 65536) &&
+                !(end == CH_L1_CT && !g->tab[1].indirect);
   uint64_t cte = (cte_ok ? ITS_CTE_VALID : 0) | ITS_CTE_RDBASE(rd & 0xFFFF) |
                  (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
   gen_op(g, SCN_MEM_WRITE, w->cte, cte, 8, 0);
@@ -1351,6 +1364,19 @@ static void gen_its_chain(gen_t *g) {
   uint64_t to = tb_rand_pct(&g->r, 70) ? w.icid : g->icids[tb_rand_below(&g->r, GEN_ICIDS)];
   gen_its_walk_op(g, GEN_LK_MOVI, dev, w.ev, to);
   gen_its_walk_op(g, GEN_LK_DISCARD, dev, w.ev, w.icid);
+  // Then the commands that check the same entries without the whole walk (spec/its.md 3.3):
+  // INVALL of the ITE's collection; MAPTI and MAPI of (dev, ev) to it (the device table
+  // decides, and CT.n); MAPD of the device and MAPC of the collection (mapped again).
+  gen_its_cmd(g, ITS_CMD_INVALL, (its_cmd_fields_t){.icid = w.ite_icid});
+  its_cmd_fields_t f = {.dev = dev, .ev = w.ev, .icid = w.ite_icid};
+  f.intid = 8192 + tb_rand_below(&g->r, 512);
+  gen_its_cmd(g, ITS_CMD_MAPTI, f);
+  gen_its_cmd(g, ITS_CMD_MAPI, f);
+  gen_its_cmd(g, ITS_CMD_MAPD,
+              (its_cmd_fields_t){.dev = dev, .size = w.size, .itt = gen_its_itt(g, w.dev), .v = 1});
+  gen_its_cmd(
+      g, ITS_CMD_MAPC,
+      (its_cmd_fields_t){.icid = w.ite_icid, .rd = tb_rand_below(&g->r, g->num_rd), .v = 1});
 }
 
 // Fault points of the cross "fault point x command" (docs/testplan.md): the command fetch, a
