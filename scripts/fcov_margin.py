@@ -13,6 +13,7 @@ or toggle coverage: scripts/coverage gives those). Exits non-zero when a run fai
 
   scripts/fcov_margin.py                       sets 0 1 2, ops 2000 10000, sim/tests/smoke.list
   scripts/fcov_margin.py --sets 0 1 --ops 4000 --list FILE --jobs 2
+  scripts/fcov_margin.py --block stimer        one block's random lines, scenarios and bins
 """
 import argparse
 import json
@@ -56,12 +57,16 @@ def main():
     ap.add_argument("--json")
     ap.add_argument("--exe-dir", help="run copies of the build/cmake/sim executables from this "
                     "folder (e.g. a saved build of an earlier generator)")
+    ap.add_argument("--block", choices=("its", "stimer"),
+                    help="only this block's random lines and bins")
     ap.add_argument("--out", default="", help="a subfolder of build/fcov_margin for the runs")
     a = ap.parse_args()
 
     base = simlib.parse_list(a.list)
     scns = [MarginJob(j.block, j.test, j.seed, list(j.extra), config=j.config, where="scn")
             for j in base if j.test.endswith(".scn")]
+    if a.block:
+        base = [j for j in base if j.block == a.block]
     rnds = [j for j in base if not j.test.endswith(".scn")]
     jobs = list(scns)
     per = {}
@@ -101,6 +106,8 @@ def main():
         counts = dict(scn_counts)
         for j in js:
             read_fcov(os.path.join(j.folder, "fcov.txt"), counts)
+        if a.block:
+            counts = {n: c for n, c in counts.items() if n.startswith(a.block + ".")}
         holes = sorted(n for n, c in counts.items() if c == 0)
         cross = [h for h in holes if h.split(".")[1:2] == ["x"]]
         seeds = f"{1 + 20 * k}-{20 + 20 * k}"

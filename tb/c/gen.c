@@ -2450,12 +2450,13 @@ static void gen_st_episode(gen_t *g, gen_st_t *t, uint64_t vp) {
   // A periodic timer has no flag write (it gives up on a busy slot).
   unsigned ep = (unsigned)tb_rand_below(&g->r, periodic ? 5 : 6);
   if (ep >= GEN_EP_RFAULT && t->faults >= GEN_ST_FAULTS) {
-    ep = (unsigned)tb_rand_below(&g->r, 3);
+    gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);  // room for this one's range
+    t->faults = 0;
+    t->fault_left = 0;
   }
-  unsigned sx = gen_st_sint(g, t);
-  if (sx == 0) {
-    sx = 1 + (unsigned)tb_rand_below(&g->r, STIMER_NUM_SINTS - 1);  // SINTx 0: the CONFIG rule
-  }
+  // Any SINT but 0 (the CONFIG rule), not only the seed's hot ones: a slot that the timers
+  // armed elsewhere seldom share (they would fill it first in the same pass).
+  unsigned sx = 1 + (unsigned)tb_rand_below(&g->r, STIMER_NUM_SINTS - 1);
   unsigned n = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
   // A period that fits the time limit twice (the step to its expiry, and its re-arm).
   uint64_t per = 1 + tb_rand_below(&g->r, 64);
