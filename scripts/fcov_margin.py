@@ -63,10 +63,10 @@ def main():
     a = ap.parse_args()
 
     base = simlib.parse_list(a.list)
-    scns = [MarginJob(j.block, j.test, j.seed, list(j.extra), config=j.config, where="scn")
-            for j in base if j.test.endswith(".scn")]
     if a.block:
         base = [j for j in base if j.block == a.block]
+    scns = [MarginJob(j.block, j.test, j.seed, list(j.extra), config=j.config, where="scn")
+            for j in base if j.test.endswith(".scn")]
     rnds = [j for j in base if not j.test.endswith(".scn")]
     jobs = list(scns)
     per = {}
