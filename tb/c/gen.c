@@ -36,6 +36,7 @@ typedef enum {
   GW_TOGGLE,
   GW_CWRITER_OOR,
   GW_PLANT,
+  GW_CHAIN,
   GW_WAIT,
   GW_BATCH,
   GW_REPROGRAM,
@@ -52,6 +53,9 @@ typedef enum {
   GW_HIGHPA,
   GW_WIDEID,
   GW_MSIBURST,
+  GW_XFAULT,
+  GW_QWRAP,
+  GW_PHASE,
   GW_N
 } gen_w_t;
 
@@ -94,6 +98,15 @@ typedef struct {
   uint64_t devs[24];    // the pool DeviceIDs (GEN_DEVS), drawn with the device table
   uint64_t icids[12];   // the pool ICIDs (GEN_ICIDS), drawn with the collection table
   uint64_t evs[8];      // wide EventIDs of the run (GEN_EVS)
+  // Phases (gen_its_phase): draws left in this one, and per table a cycle through the six
+  // kinds and page sizes (indirect * 3 + page size), shuffled at each round.
+  uint64_t phase_left;
+  bool wrapped;  // a large queue ran round (gen_its_queue: once per run)
+  uint8_t geo[2][6];
+  unsigned geo_i[2];
+  // gen_its_chain: a cycle through the ways a walk ends (gen_chain_t), shuffled at each round.
+  uint8_t brk[16];
+  unsigned brk_i;
 
   // Hot-path state (no draw depends on it).
   bool desc_on;               // keep `desc`: only the setting up reads it (first_desc)
@@ -263,6 +276,7 @@ static const gen_wdef_t gen_its_wdef[GW_N] = {
     [GW_TOGGLE] = {"toggle", 1, false, 1000},
     [GW_CWRITER_OOR] = {"cwriter_oor", 1, false, 1000},
     [GW_PLANT] = {"plant", 10, false, 1000},
+    [GW_CHAIN] = {"chain", 6, false, 1000},  // gen_its_chain: a planted walk, every lookup
     [GW_WAIT] = {"wait", 5, false, 1000},
     [GW_BATCH] = {"batch", 2, false, 1000},
     [GW_REPROGRAM] = {"reprogram", 1, false, 1000},
@@ -279,6 +293,11 @@ static const gen_wdef_t gen_its_wdef[GW_N] = {
     [GW_HIGHPA] = {"highpa", 50, false, 100},
     [GW_WIDEID] = {"wideid", 25, false, 100},
     [GW_MSIBURST] = {"msiburst", 10, false, 100},
+    [GW_XFAULT] = {"xfault", 50, false, 100},  // fault draws that pick point and command jointly
+    [GW_QWRAP] = {"qwrap", 3, false, 100},     // queue draws that run a large queue round (once)
+    // Draws per phase (0: no phases): each phase starts with both tables reprogrammed to the next
+    // kind and page size of their cycles (gen_its_phase).
+    [GW_PHASE] = {"phase", 150, false, 100000},
 };
 
 // The ITS weights in effect: the defaults, with the values `--gen-weights` gave (given[], as
@@ -470,12 +489,17 @@ static void gen_its_desc(gen_t *g, const char *fmt, ...) {
 // disabled: flat or two-level, 4K/16K/64K pages, BASER Size 0 or more pages, a base anywhere in
 // its region, level-1 entries valid or not, with junk in reserved bits, pointing to level-2
 // pages that need not be aligned; at `valid_pct` % a valid table (else BASER.Valid = 0, n = 0).
-static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct) {
+// `geo` (0..5: indirect * 3 + page size) is the kind and page size, or below 0 drawn.
+static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct, int geo) {
   gen_tab_t *t = &g->tab[n];
   memset(t, 0, sizeof(*t));
   unsigned psel = (unsigned)tb_rand_below(&g->r, 3);  // 4K, 16K, 64K pages
-  t->page = 4096ull << (2 * psel);
   t->indirect = gen_its_pct(g, GW_INDIRECT);
+  if (geo >= 0) {
+    psel = (unsigned)geo % 3;
+    t->indirect = geo >= 3;
+  }
+  t->page = 4096ull << (2 * psel);
   uint64_t max_pages = GEN_REGION / t->page;  // 256, 64, 16
   if (gen_its_pct(g, GW_BIGTABLE)) {
     t->size = tb_rand_pct(&g->r, 60) ? 1 + (unsigned)tb_rand_below(&g->r, 3)
@@ -594,6 +618,15 @@ static void gen_its_queue(gen_t *g, bool keep_cwriter) {
            : q < 75 ? 15
                     : (unsigned)tb_rand_below(&g->r, GEN_QPAGES_MAX);
   }
+  // A large queue that wraps (once per run): 128 KiB up to the architectural 1 MiB (CBASER Size
+  // 255), CWRITER a few slots before its end, so CREADR runs through every slot (whatever memory
+  // holds) and then wraps to 0 (spec/its.md section 2). Once per run at most: a 1 MiB round is
+  // 32768 commands (about 2 s of lockstep).
+  bool wrap = !g->wrapped && gen_its_pct(g, GW_QWRAP);
+  g->wrapped |= wrap;
+  if (wrap) {
+    size = tb_rand_pct(&g->r, 50) ? GEN_QPAGES_MAX - 1 : (32u << tb_rand_below(&g->r, 3)) - 1;
+  }
   uint64_t qsize = 4096ull * (size + 1);
   uint64_t base = GEN_QUEUE + gen_its_hi(g, 52);  // placed like a table (gen_its_table)
   uint64_t quarter = tb_rand_pct(&g->r, 30) ? tb_rand_below(&g->r, 4) * (GEN_REGION / 4) : 0;
@@ -614,11 +647,11 @@ static void gen_its_queue(gen_t *g, bool keep_cwriter) {
   g->qsize = qsize;
   g->qbase = base;
   // CBASER sets CREADR to 0 and keeps CWRITER (spec/its.md section 2).
-  if (!(keep_cwriter && g->cwriter < qsize && tb_rand_pct(&g->r, 40))) {
+  if (!(keep_cwriter && !wrap && g->cwriter < qsize && tb_rand_pct(&g->r, 40))) {
     uint64_t slots = qsize / ITS_CMD_BYTES;
     g->cwriter =
         tb_rand_pct(&g->r, 50) ? 0 : ITS_CMD_BYTES * tb_rand_below(&g->r, slots < 16 ? slots : 16);
-    if (size < 4 && tb_rand_pct(&g->r, 30)) {
+    if (wrap || (size < 4 && tb_rand_pct(&g->r, 30))) {
       // Wraps soon. Not in a larger queue: every slot below CWRITER runs first.
       g->cwriter = qsize - ITS_CMD_BYTES * (1 + tb_rand_below(&g->r, 4));
     }
@@ -642,8 +675,8 @@ static void gen_its_program(gen_t *g) {
   g->desc[0] = 0;
   gen_its_desc(g, "its");
   g->cwriter = 0;
-  gen_its_table(g, 0, 100);
-  gen_its_table(g, 1, 100);
+  gen_its_table(g, 0, 100, -1);
+  gen_its_table(g, 1, 100, -1);
   gen_its_queue(g, false);
   gen_its_ctlr(g, true);
 }
@@ -659,10 +692,16 @@ static void gen_its_setup(gen_t *g) {
   for (unsigned i = 2; i < GEN_HI_N; i++) {
     g->hi_pool[i] = tb_rand_u64(&g->r) & hi_mask;
   }
-  // The wide EventIDs: any of the 16 EventID bits, the last two of the 32-bit field.
+  // The wide EventIDs: any of the 16 EventID bits, the last two beyond them (17 to 32 bits of
+  // the 32-bit field: walks of a DTE with Size 16..31, gen_its_plant_walk).
   for (unsigned i = 0; i < GEN_EVS; i++) {
-    g->evs[i] = gen_its_wide(g, i + 2 < GEN_EVS ? 16 : 32);
+    g->evs[i] = gen_its_wide(g, 16);
+    if (i + 2 >= GEN_EVS) {
+      unsigned b = 16 + (unsigned)tb_rand_below(&g->r, 16);
+      g->evs[i] = (1ull << b) | tb_rand_below(&g->r, 1ull << b);
+    }
   }
+  g->phase_left = g->w[GW_PHASE];
   g->desc_on = true;
   gen_its_program(g);
   g->desc_on = false;
@@ -912,8 +951,10 @@ static void gen_its_fault(gen_t *g, tb_fault_kind_t kind) {
 }
 
 // Disable, wait for quiescence, reprogram some of the tables and the queue with a new geometry
-// (sometimes a table left invalid), rewrite registers with junk first, then enable again.
-static void gen_its_reprogram(gen_t *g) {
+// (sometimes a table left invalid), rewrite registers with junk first, then enable again. With
+// `geo` (a phase start, gen_its_phase) both tables take the kinds and page sizes geo[0], geo[1]
+// and stay valid.
+static void gen_its_reprogram(gen_t *g, const int *geo) {
   // With a fault range active (the queue may be stalled), half the time the queue is
   // reprogrammed with it: the CBASER write clears Stalled (spec/its.md section 1), no Retry.
   bool stalled = g->faulting && tb_rand_pct(&g->r, 50);
@@ -924,6 +965,9 @@ static void gen_its_reprogram(gen_t *g) {
   gen_its_wait(g);
   gen_op(g, SCN_REG_READ, ITS_GITS_CTLR, 0, 0, 0);         // Quiescent
   unsigned which = 1 + (unsigned)tb_rand_below(&g->r, 7);  // bit 0 DT, 1 CT, 2 queue
+  if (geo != NULL) {
+    which |= 3;
+  }
   if (stalled) {
     which |= 4;
     gen_op(g, SCN_REG_READ, ITS_GITS_CREADR, 0, 0, 0);  // Stalled
@@ -943,7 +987,7 @@ static void gen_its_reprogram(gen_t *g) {
   gen_its_desc(g, "its reprogram:");
   for (unsigned n = 0; n < 2; n++) {
     if (which & (1u << n)) {
-      gen_its_table(g, n, 97);
+      gen_its_table(g, n, geo != NULL ? 100 : 97, geo != NULL ? geo[n] : -1);
     }
   }
   if (which & 4) {
@@ -1094,7 +1138,387 @@ static void gen_its_cmd_draw(gen_t *g, unsigned kind) {
   }
 }
 
+// ---- Phases, planted walks and joint faults: the crosses by construction ----
+// (docs/testplan.md "Cross bins": every command and MSI path x outcome x table kind x page size,
+// every fault point x every command that meets it.)
+
+// Shuffles a[0..n) (Fisher-Yates).
+static void gen_shuffle(gen_t *g, uint8_t *a, unsigned n) {
+  for (unsigned i = n; i > 1; i--) {
+    unsigned j = (unsigned)tb_rand_below(&g->r, i);
+    uint8_t x = a[i - 1];
+    a[i - 1] = a[j];
+    a[j] = x;
+  }
+}
+
+// The next value of a cycle through 0..n-1 that is shuffled again at each round.
+static unsigned gen_cycle(gen_t *g, uint8_t *a, unsigned *i, unsigned n) {
+  if (*i % n == 0) {
+    for (unsigned k = 0; k < n; k++) {
+      a[k] = (uint8_t)k;
+    }
+    gen_shuffle(g, a, n);
+    *i = 0;
+  }
+  return a[(*i)++];
+}
+
+// A phase starts: the ITS is reprogrammed with both tables at the next kind and page size of
+// their cycles (flat or two-level x 4K/16K/64K, spec/its.md section 4), so that within six
+// phases every command, MSI and fault meets every table configuration of both tables.
+static void gen_its_phase(gen_t *g) {
+  int geo[2];
+  for (unsigned n = 0; n < 2; n++) {
+    geo[n] = (int)gen_cycle(g, g->geo[n], &g->geo_i[n], 6);
+  }
+  gen_its_reprogram(g, geo);
+}
+
+// How a planted walk (gen_its_chain) ends: the checks of LOOKUP_ITE and LOOKUP_CTE in the
+// order of spec/its.md 3.2 (the error codes of docs/impdef.md), or translated.
+typedef enum {
+  CH_OK,
+  CH_DEV_OOR,   // DeviceID >= DT.n (01)
+  CH_L1_DT,     // the device's level-1 entry invalid (04; flat table: DTE.V = 0)
+  CH_DTE_INV,   // DTE.V = 0 (04)
+  CH_EV_OOR,    // EventID >= 2^(DTE.Size + 1) (05)
+  CH_ITE_INV,   // ITE.V = 0 or IntType virtual (07)
+  CH_ICID_OOR,  // the ITE's ICID >= CT.n (03; two-level table: CTE.V = 0)
+  CH_L1_CT,     // the collection's level-1 entry invalid (09; flat table: CTE.V = 0)
+  CH_CTE_INV,   // CTE.V = 0 (09)
+  CH_RD_OOR,    // CTE.RDbase >= #RD (02)
+  CH_N
+} gen_chain_t;
+_Static_assert(CH_N <= sizeof(((gen_t *)0)->brk), "gen_t's cycle of walk ends");
+
+// An ID of table `n` whose entry the generator can place (gen_entry_addr) with its level-1
+// entry made valid: a pool ID that has one, else 0 (level-1 entry 0 is always written).
+static uint64_t gen_its_placed_id(gen_t *g, unsigned n, uint64_t *addr) {
+  const uint64_t *ids = n == 0 ? g->devs : g->icids;
+  unsigned count = n == 0 ? GEN_DEVS : GEN_ICIDS;
+  gen_tab_t *t = &g->tab[n];
+  uint64_t id = 0;
+  for (unsigned k = 0; k < 4; k++) {
+    uint64_t c = ids[tb_rand_below(&g->r, count)];
+    if (c < t->n && (!t->indirect || c / (t->page / 8) < t->n_l1)) {
+      id = c;
+      break;
+    }
+  }
+  if (t->indirect) {
+    unsigned i = (unsigned)(id / (t->page / 8));
+    if ((t->l1_ok & (1u << i)) == 0) {
+      t->l1_ok = (uint16_t)(t->l1_ok | 1u << i);
+      gen_op(g, SCN_MEM_WRITE, t->base + 8 * i, (1ull << 63) | t->l2[i], 8, 0);
+    }
+  }
+  if (!gen_entry_addr(g, n, id, addr)) {
+    *addr = UINT64_MAX;  // a table with Valid = 0 (n = 0)
+  }
+  return id;
+}
+
+// Makes the level-1 entry of `id` in table `n` invalid (V = 0, address kept).
+static void gen_its_l1_off(gen_t *g, unsigned n, uint64_t id) {
+  gen_tab_t *t = &g->tab[n];
+  unsigned i = (unsigned)(id / (t->page / 8));
+  t->l1_ok = (uint16_t)(t->l1_ok & ~(1u << i));
+  gen_op(g, SCN_MEM_WRITE, t->base + 8 * i, t->l2[i] | (tb_rand_u64(&g->r) & GEN_L1_RSVD), 8, 0);
+}
+
+// The bits an EventID needs (at least 5: the DTE Size of a planted walk is 4 or more).
+static unsigned gen_ev_bits(uint64_t ev) {
+  unsigned b = 5;
+  while (b < 32 && (ev >> b) != 0) {
+    b++;
+  }
+  return b;
+}
+
+typedef struct {
+  uint64_t dev, ev, icid;
+  uint64_t size;      // the DTE's Size
+  uint64_t ite_icid;  // the ICID its ITE names (icid, or one beyond the collection table)
+  uint64_t dte, cte;  // entry addresses (UINT64_MAX: none)
+} gen_walk_t;
+
+// Plants the entries of one walk of (dev, ev) through its ITE to its collection (spec/its.md
+// 3.2, section 4), ending as `end` says: the DTE (with ITT and Size), the ITE, the CTE, and the
+// level-1 entries; then every command and MSI path that walks it may be sent.
+static void gen_its_plant_walk(gen_t *g, gen_walk_t *w, gen_chain_t end) {
+  w->dev = gen_its_placed_id(g, 0, &w->dte);
+  w->icid = gen_its_placed_id(g, 1, &w->cte);
+  if (w->dte == UINT64_MAX) {
+    return;  // the device table is off: every walk ends at DT.n = 0
+  }
+  // Wide EventIDs (beyond 16 bits at the `wideid` rate: a DTE Size up to 31 reaches them).
+  uint64_t ev = gen_its_ev(g);
+  unsigned bits = gen_ev_bits(ev);
+  uint64_t size = bits - 1 + (bits < 31 && tb_rand_pct(&g->r, 30) ? 1 : 0);
+  // A third of the walks have an EventID that is an LPI INTID, which MAPI maps (pINTID :=
+  // EventID, spec/its.md 3.3).
+  bool lpi = tb_rand_pct(&g->r, 33);
+  if (lpi) {
+    ev = 8192 + tb_rand_below(&g->r, 64);
+    size = 13 + tb_rand_below(&g->r, 3);
+  }
+  if (end == CH_EV_OOR) {
+    size = lpi ? 12 : 3 + tb_rand_below(&g->r, 5);
+    ev = (2ull << size) + tb_rand_below(&g->r, lpi ? 64 : 4);
+    if (!lpi && gen_its_pct(g, GW_WIDEID)) {
+      size = 15 + tb_rand_below(&g->r, 16);  // 2^16 .. 2^31 events (Size 31: none beyond)
+      ev = (2ull << size) + tb_rand_below(&g->r, 1ull << size);
+    }
+  }
+  w->ev = ev;
+  w->size = size;
+  uint64_t itt = gen_its_itt(g, w->dev);
+  bool dte_ok = end != CH_DTE_INV && !(end == CH_L1_DT && !g->tab[0].indirect);
+  uint64_t dte = (dte_ok ? ITS_DTE_VALID : 0) | ITS_DTE_SIZE(size) | ITS_DTE_ITT_ADDR(itt >> 8) |
+                 (tb_rand_u64(&g->r) & GEN_DTE_RSVD);
+  gen_op(g, SCN_MEM_WRITE, w->dte, dte, 8, 0);
+  if (end == CH_L1_DT && g->tab[0].indirect) {
+    gen_its_l1_off(g, 0, w->dev);
+  }
+  // The ITE: valid and physical unless the walk ends there; its ICID the walk's collection, or
+  // one beyond the collection table.
+  uint64_t ite_icid = w->icid;
+  if (end == CH_ICID_OOR && g->tab[1].n < 65536) {
+    ite_icid = g->tab[1].n + tb_rand_below(&g->r, 65536 - g->tab[1].n);
+  }
+  w->ite_icid = ite_icid;
+  uint64_t intid = 8192 + tb_rand_below(&g->r, 512);
+  if (gen_its_pct(g, GW_WIDEID) && tb_rand_pct(&g->r, 40)) {
+    intid = gen_its_wide(g, 24);  // any of the 24 INTID bits (events carry it; spec section 6)
+  }
+  uint64_t lo =
+      ITS_ITE_LO_INTID(intid) | ITS_ITE_LO_ICID(ite_icid) | (tb_rand_u64(&g->r) & GEN_ITE_LO_RSVD);
+  if (end != CH_ITE_INV) {
+    lo |= ITS_ITE_LO_VALID | ITS_ITE_LO_INTTYPE;
+  } else {
+    lo |= tb_rand_pct(&g->r, 50) ? ITS_ITE_LO_VALID : ITS_ITE_LO_INTTYPE;  // one of the two
+  }
+  uint64_t hi = ITS_ITE_HI_DOORBELL(ITS_DOORBELL_NONE) | (tb_rand_u64(&g->r) & GEN_ITE_HI_RSVD);
+  gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev, lo, 8, 0);
+  gen_op(g, SCN_MEM_WRITE, itt + ITS_ITE_BYTES * ev + 8, hi, 4, 0);
+  if (w->cte == UINT64_MAX) {
+    return;
+  }
+  uint64_t rd = tb_rand_below(&g->r, g->num_rd);
+  if (end == CH_RD_OOR) {
+    rd = gen_its_pct(g, GW_WIDEID) ? g->num_rd + tb_rand_below(&g->r, 65536 - g->num_rd)
+                                   : g->num_rd + tb_rand_below(&g->r, 3);
+  }
+  bool cte_ok = end != CH_CTE_INV && !(end == CH_ICID_OOR && g->tab[1].n >= 65536) &&
+                !(end == CH_L1_CT && !g->tab[1].indirect);
+  uint64_t cte = (cte_ok ? ITS_CTE_VALID : 0) | ITS_CTE_RDBASE(rd & 0xFFFF) |
+                 (tb_rand_u64(&g->r) & GEN_CTE_RSVD);
+  gen_op(g, SCN_MEM_WRITE, w->cte, cte, 8, 0);
+  if (end == CH_L1_CT && g->tab[1].indirect) {
+    gen_its_l1_off(g, 1, w->icid);
+  }
+}
+
+// The command and MSI paths that walk (dev, ev) (spec/its.md 3.2, 3.3 and section 5).
+enum {
+  GEN_LK_INT,
+  GEN_LK_CLEAR,
+  GEN_LK_INV,
+  GEN_LK_MSI,
+  GEN_LK_XLATE,
+  GEN_LK_MOVI,
+  GEN_LK_DISCARD
+};
+
+static void gen_its_walk_op(gen_t *g, unsigned k, uint64_t dev, uint64_t ev, uint64_t icid) {
+  static const uint8_t ops[] = {ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV};
+  if (k < 3) {
+    gen_its_cmd(g, ops[k], (its_cmd_fields_t){.dev = dev, .ev = ev});
+  } else if (k == GEN_LK_MSI) {
+    gen_op(g, SCN_MSI, dev & 0xFFFF, ev, 0, 0);  // the port carries 16 DeviceID bits
+  } else if (k == GEN_LK_XLATE) {
+    gen_op(g, SCN_REG_WRITE, ITS_GITS_TRANSLATER, ev & 0xFFFFFFFFull, 4, dev & 0xFFFF);
+  } else {
+    gen_its_cmd(g, k == GEN_LK_MOVI ? ITS_CMD_MOVI : ITS_CMD_DISCARD,
+                (its_cmd_fields_t){.dev = dev, .ev = ev, .icid = icid});
+  }
+}
+
+// A planted walk that ends at the next check of a shuffled cycle through all of them
+// (gen_chain_t), then every command and MSI path that walks it: INT, CLEAR, INV, an MSI on the
+// port and one through GITS_TRANSLATER in a drawn order, then MOVI (to the same collection
+// mostly) and DISCARD last (a DISCARD that succeeds invalidates the ITE). Each path meets each
+// way a walk ends, with the tables of the phase.
+static void gen_its_chain(gen_t *g) {
+  gen_chain_t end = (gen_chain_t)gen_cycle(g, g->brk, &g->brk_i, CH_N);
+  gen_walk_t w;
+  gen_its_plant_walk(g, &w, end);
+  if (w.dte == UINT64_MAX) {
+    return;
+  }
+  uint64_t dev = w.dev;
+  if (end == CH_DEV_OOR) {
+    dev = g->tab[0].n + tb_rand_below(&g->r, 4);  // MSIs carry 16 bits of it
+  }
+  uint8_t order[5] = {GEN_LK_INT, GEN_LK_CLEAR, GEN_LK_INV, GEN_LK_MSI, GEN_LK_XLATE};
+  gen_shuffle(g, order, 5);
+  for (unsigned i = 0; i < 5; i++) {
+    gen_its_walk_op(g, order[i], dev, w.ev, w.icid);
+  }
+  uint64_t to = tb_rand_pct(&g->r, 70) ? w.icid : g->icids[tb_rand_below(&g->r, GEN_ICIDS)];
+  gen_its_walk_op(g, GEN_LK_MOVI, dev, w.ev, to);
+  gen_its_walk_op(g, GEN_LK_DISCARD, dev, w.ev, w.icid);
+  // Then the commands that check the same entries without the whole walk (spec/its.md 3.3):
+  // INVALL of the ITE's collection; MAPTI and MAPI of (dev, ev) to it (the device table
+  // decides, and CT.n); MAPD of the device and MAPC of the collection (mapped again).
+  gen_its_cmd(g, ITS_CMD_INVALL, (its_cmd_fields_t){.icid = w.ite_icid});
+  its_cmd_fields_t f = {.dev = dev, .ev = w.ev, .icid = w.ite_icid};
+  f.intid = 8192 + tb_rand_below(&g->r, 512);
+  gen_its_cmd(g, ITS_CMD_MAPTI, f);
+  gen_its_cmd(g, ITS_CMD_MAPI, f);
+  gen_its_cmd(g, ITS_CMD_MAPD,
+              (its_cmd_fields_t){.dev = dev, .size = w.size, .itt = gen_its_itt(g, w.dev), .v = 1});
+  gen_its_cmd(
+      g, ITS_CMD_MAPC,
+      (its_cmd_fields_t){.icid = w.ite_icid, .rd = tb_rand_below(&g->r, g->num_rd), .v = 1});
+}
+
+// Fault points of the cross "fault point x command" (docs/testplan.md): the command fetch, a
+// level-1 entry of either table, and each table entry read or written.
+typedef enum {
+  XF_FETCH,
+  XF_L1_DT,
+  XF_L1_CT,
+  XF_DTE_R,
+  XF_ITE_R,
+  XF_CTE_R,
+  XF_DTE_W,
+  XF_ITE_W,
+  XF_CTE_W,
+  XF_N
+} gen_xf_t;
+
+// The sources that reach each point (spec/its.md 3.2, 3.3, section 5): commands by opcode, MSIs
+// as 0x100 (port) and 0x101 (GITS_TRANSLATER). MAPD and MAPC write their entry without reading
+// it; MAPTI and MAPI read the DTE and write the ITE; the lookups read DTE, ITE, CTE; DISCARD and
+// MOVI write the ITE; INVALL reads the CTE.
+#define GEN_XF_MSI 0x100u
+#define GEN_XF_XLATE 0x101u
+static const uint16_t gen_xf_src[XF_N][10] = {
+    [XF_FETCH] = {ITS_CMD_INT, ITS_CMD_MAPD, ITS_CMD_SYNC, 0},
+    [XF_L1_DT] = {ITS_CMD_MAPD, ITS_CMD_MAPTI, ITS_CMD_MAPI, ITS_CMD_INT, ITS_CMD_CLEAR,
+                  ITS_CMD_INV, ITS_CMD_DISCARD, ITS_CMD_MOVI, GEN_XF_MSI, GEN_XF_XLATE},
+    [XF_L1_CT] = {ITS_CMD_MAPC, ITS_CMD_INVALL, ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV,
+                  ITS_CMD_DISCARD, ITS_CMD_MOVI, GEN_XF_MSI, GEN_XF_XLATE, 0},
+    [XF_DTE_R] = {ITS_CMD_MAPTI, ITS_CMD_MAPI, ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV,
+                  ITS_CMD_DISCARD, ITS_CMD_MOVI, GEN_XF_MSI, GEN_XF_XLATE, 0},
+    [XF_ITE_R] = {ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV, ITS_CMD_DISCARD, ITS_CMD_MOVI,
+                  GEN_XF_MSI, GEN_XF_XLATE, 0},
+    [XF_CTE_R] = {ITS_CMD_INVALL, ITS_CMD_INT, ITS_CMD_CLEAR, ITS_CMD_INV, ITS_CMD_DISCARD,
+                  ITS_CMD_MOVI, GEN_XF_MSI, GEN_XF_XLATE, 0},
+    [XF_DTE_W] = {ITS_CMD_MAPD, 0},
+    [XF_ITE_W] = {ITS_CMD_MAPTI, ITS_CMD_MAPI, ITS_CMD_DISCARD, ITS_CMD_MOVI, 0},
+    [XF_CTE_W] = {ITS_CMD_MAPC, 0},
+};
+
+// The beats of `bytes` bytes at `a` (8-byte aligned bounds: a level-2 page may be at an odd
+// byte offset, and an ITE is 12 bytes).
+static void gen_beats(uint64_t a, uint64_t bytes, uint64_t *lo, uint64_t *hi) {
+  *lo = a & ~7ull;
+  *hi = (a + bytes + 7) & ~7ull;
+}
+
+// A fault on one access that one command or MSI makes, both chosen jointly: a point (reads for
+// `kind` read or read-write, writes for write-only) and a source that reaches it, on a walk
+// planted whole first (so the source gets to that access), the range on that access alone; then
+// the fault ends (the bench clears it, Retry).
+static void gen_its_xfault(gen_t *g, tb_fault_kind_t kind) {
+  static const uint8_t rpts[] = {XF_FETCH, XF_L1_DT, XF_L1_CT, XF_DTE_R, XF_ITE_R, XF_CTE_R};
+  static const uint8_t wpts[] = {XF_DTE_W, XF_ITE_W, XF_CTE_W};
+  gen_xf_t pt = kind == TB_FAULT_WRITE ? (gen_xf_t)wpts[tb_rand_below(&g->r, 3)]
+                                       : (gen_xf_t)rpts[tb_rand_below(&g->r, 6)];
+  if ((pt == XF_L1_DT && !g->tab[0].indirect) || (pt == XF_L1_CT && !g->tab[1].indirect)) {
+    pt = pt == XF_L1_DT ? XF_DTE_R : XF_CTE_R;  // a flat table has no level-1 entries
+  }
+  unsigned ns = 0;
+  while (ns < 10 && gen_xf_src[pt][ns] != 0) {
+    ns++;
+  }
+  unsigned src = gen_xf_src[pt][tb_rand_below(&g->r, ns)];
+  gen_walk_t w;
+  gen_its_plant_walk(g, &w, CH_OK);
+  if (w.dte == UINT64_MAX || w.cte == UINT64_MAX) {
+    return;
+  }
+  uint64_t ev = w.ev;
+  uint64_t itt = gen_its_itt(g, w.dev);
+  if (src == ITS_CMD_MAPI || src == ITS_CMD_MAPTI) {
+    // MAPI's EventID is its INTID (an LPI): a DTE of 16 EventID bits for it.
+    ev = src == ITS_CMD_MAPI ? 8192 + tb_rand_below(&g->r, 64) : ev & 0xFFFF;
+    gen_op(g, SCN_MEM_WRITE, w.dte, ITS_DTE_VALID | ITS_DTE_SIZE(15) | ITS_DTE_ITT_ADDR(itt >> 8),
+           8, 0);
+  }
+  uint64_t lo = 0, hi = 0;
+  switch (pt) {
+    case XF_FETCH:
+      gen_beats(g->qbase + g->cwriter, ITS_CMD_BYTES, &lo, &hi);
+      break;
+    case XF_L1_DT:
+    case XF_L1_CT: {
+      const gen_tab_t *t = &g->tab[pt == XF_L1_DT ? 0 : 1];
+      uint64_t id = pt == XF_L1_DT ? w.dev : w.icid;
+      gen_beats(t->base + 8 * (id / (t->page / 8)), 8, &lo, &hi);
+      break;
+    }
+    case XF_DTE_R:
+    case XF_DTE_W:
+      gen_beats(w.dte, 8, &lo, &hi);
+      break;
+    case XF_CTE_R:
+    case XF_CTE_W:
+      gen_beats(w.cte, 8, &lo, &hi);
+      break;
+    default:
+      gen_beats(itt + ITS_ITE_BYTES * ev, ITS_ITE_BYTES, &lo, &hi);
+      break;
+  }
+  gen_op(g, SCN_FAULT_ADD, lo, hi, kind, 0);
+  g->faulting = true;
+  g->unrun = 0;
+  its_cmd_fields_t f = {.dev = w.dev, .ev = ev, .icid = w.icid};
+  switch (src) {
+    case GEN_XF_MSI:
+    case GEN_XF_XLATE:
+      gen_its_walk_op(g, src == GEN_XF_MSI ? GEN_LK_MSI : GEN_LK_XLATE, w.dev, ev, w.icid);
+      break;
+    case ITS_CMD_MAPD:
+      f.size = 4 + tb_rand_below(&g->r, 12);
+      f.itt = itt;
+      f.v = tb_rand_pct(&g->r, 80);
+      gen_its_cmd(g, ITS_CMD_MAPD, f);
+      break;
+    case ITS_CMD_MAPC:
+      f.rd = tb_rand_below(&g->r, g->num_rd);
+      f.v = tb_rand_pct(&g->r, 80);
+      gen_its_cmd(g, ITS_CMD_MAPC, f);
+      break;
+    case ITS_CMD_MAPTI:
+      f.intid = 8192 + tb_rand_below(&g->r, 512);
+      gen_its_cmd(g, ITS_CMD_MAPTI, f);
+      break;
+    default:
+      gen_its_cmd(g, (uint8_t)src, f);  // MAPI, the lookups, INVALL, SYNC
+      break;
+  }
+  gen_its_fault_end(g);
+}
+
 static void gen_its_one(gen_t *g) {
+  if (g->w[GW_PHASE] != 0 && --g->phase_left == 0) {
+    g->phase_left = g->w[GW_PHASE];
+    gen_its_phase(g);
+  }
   if (g->faulting && g->fault_left > 0) {
     // A held fault ends after its draws, or before the commands queued behind a stall could
     // fill the queue (a full queue that does not run is an error of the scenario).
@@ -1149,6 +1573,10 @@ static void gen_its_one(gen_t *g) {
     case GW_RFAULT:
       if (g->faulting) {
         gen_its_fault_end(g);
+      } else if (gen_its_pct(g, GW_XFAULT)) {
+        gen_its_xfault(g, kind == GW_FAULT    ? TB_FAULT_RW
+                          : kind == GW_WFAULT ? TB_FAULT_WRITE
+                                              : TB_FAULT_READ);
       } else {
         gen_its_fault(g, kind == GW_FAULT    ? TB_FAULT_RW
                          : kind == GW_WFAULT ? TB_FAULT_WRITE
@@ -1183,6 +1611,9 @@ static void gen_its_one(gen_t *g) {
       gen_its_plant(g, g->devs[tb_rand_below(&g->r, GEN_DEVS)], ev & 0xFFFF,
                     g->icids[tb_rand_below(&g->r, GEN_ICIDS)]);
       break;
+    case GW_CHAIN:
+      gen_its_chain(g);
+      break;
     case GW_WAIT:
       gen_its_wait(g);
       break;
@@ -1198,7 +1629,7 @@ static void gen_its_one(gen_t *g) {
       break;
     }
     case GW_REPROGRAM:
-      gen_its_reprogram(g);
+      gen_its_reprogram(g, NULL);
       break;
     case GW_RESET:
       if (g->faulting) {
@@ -1240,6 +1671,8 @@ enum {
   GEN_ST_BLAST,
   GEN_ST_WAIT,
   GEN_ST_RESET,
+  GEN_ST_EPISODE,
+  GEN_ST_HUGE,
   GEN_ST_NW
 };
 
@@ -1263,6 +1696,8 @@ static const gen_wdef_t gen_st_wdefs[GEN_ST_NW] = {
     [GEN_ST_BLAST] = {"stimer.blast", 20, true},
     [GEN_ST_WAIT] = {"stimer.wait", 30, true},
     [GEN_ST_RESET] = {"stimer.reset", 3, true},
+    [GEN_ST_EPISODE] = {"stimer.episode", 40, false},  // gen_st_episode
+    [GEN_ST_HUGE] = {"stimer.huge", 6, true},          // gen_st_huge
 };
 
 typedef struct {
@@ -1590,11 +2025,16 @@ static void gen_st_setup(gen_t *g, gen_st_t *t, const unsigned *given_w, const b
 
 // Arms timer `n` of `vp` (spec section 3): a mode, a SINT or direct mode, COUNT of the mode's
 // shape, in one of the two driver orders (or CONFIG alone, restarting with the stored COUNT).
-// Arms timer n of `vp` on SINT `sx` (below 0: one drawn).
-static void gen_st_arm_sx(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
-                          uint64_t count, int sx) {
+// Arms timer n of `vp` on SINT `sx` (below 0: one drawn); `autoen` 0 or 1 sets AutoEnable
+// (below 0: drawn); `msg` keeps it a message-mode timer on that SINT (no direct mode, no SINTx 0
+// rule, no RsvdZ bits).
+static void gen_st_arm_opt(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
+                           uint64_t count, int sx, int autoen_sel, bool msg) {
   bool autoen = tb_rand_pct(&g->r, 30);
-  bool direct = tb_rand_pct(&g->r, 8);
+  bool direct = tb_rand_pct(&g->r, 8) && !msg;
+  if (autoen_sel >= 0) {
+    autoen = autoen_sel != 0;
+  }
   uint64_t sint = sx >= 0 ? (uint64_t)sx : gen_st_sint(g, t);
   uint64_t cfg = STIMER_CFG_ENABLE | (periodic ? STIMER_CFG_PERIODIC : 0) |
                  (autoen ? STIMER_CFG_AUTO_ENABLE : 0) | STIMER_CFG_SINTX(sint) |
@@ -1603,10 +2043,10 @@ static void gen_st_arm_sx(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool p
     uint64_t vec = tb_rand_pct(&g->r, 80) ? gen_st_vector(g, t) : tb_rand_below(&g->r, 256);
     cfg |= STIMER_CFG_DIRECT | STIMER_CFG_APIC_VECTOR(vec);
   }
-  if (tb_rand_pct(&g->r, 5)) {
+  if (!msg && tb_rand_pct(&g->r, 5)) {
     cfg &= ~STIMER_CFG_SINTX(15);  // SINTx = 0 (the enabled-timer rule)
   }
-  if (tb_rand_pct(&g->r, 4)) {
+  if (!msg && tb_rand_pct(&g->r, 4)) {
     cfg |= tb_rand_u64(&g->r) & 0xFFFFFFFFFFF0E000ull;  // RsvdZ bits: stored as written
   }
   bool old_per = vp < t->num_vp && t->per[vp][n];
@@ -1636,6 +2076,11 @@ static void gen_st_arm_sx(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool p
   if (count != 0) {
     gen_st_anchor(t, periodic ? t->now : count, periodic ? count : 0);
   }
+}
+
+static void gen_st_arm_sx(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
+                          uint64_t count, int sx) {
+  gen_st_arm_opt(g, t, vp, n, periodic, count, sx, -1, false);
 }
 
 static void gen_st_arm(gen_t *g, gen_st_t *t, uint64_t vp, unsigned n, bool periodic,
@@ -1930,6 +2375,124 @@ static void gen_st_blast(gen_t *g, gen_st_t *t) {
   }
 }
 
+// Periods and remainders at the top of the 64-bit range, within the limit of spec/stimer.md
+// section 3 (now + period < 2^64 while the timer runs): a period that takes all the room left
+// (never due: it is stopped, or its grid stays beyond the time limit), or a period of 2^59..2^63
+// with a late expiry whose remainder (now - expiration) mod period is 2^59 or more.
+static void gen_st_huge(gen_t *g, gen_st_t *t, uint64_t vp) {
+  unsigned n = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
+  uint64_t room = UINT64_MAX - t->now;
+  uint64_t p;
+  uint64_t late = 0;
+  unsigned b = 59 + (unsigned)tb_rand_below(&g->r, 4);
+  if (tb_rand_pct(&g->r, 60) && room / 4 >= (2ull << b)) {
+    p = (1ull << b) | tb_rand_below(&g->r, 1ull << b);  // 2^59 .. 2^63 - 1
+    // The expiry late by r in [2^59, p): re-armed at now + p - r (below 2^64: now + 2p + r).
+    uint64_t r = (1ull << 59) + tb_rand_below(&g->r, p - (1ull << 59));
+    late = p + r;
+  } else {
+    p = room - tb_rand_below(&g->r, (room >> 20) + 1);  // all the room (but a millionth)
+    if (p == 0) {
+      return;
+    }
+  }
+  gen_st_arm(g, t, vp, n, true, p);
+  uint64_t due = t->now + late;
+  if (late != 0 && t->per[vp][n] && t->cnt[vp][n] == p && due <= gen_st_tmax(t)) {
+    t->now = due;
+    gen_op(g, SCN_TIME, t->now, 0, 0, 0);
+  }
+  gen_op(g, SCN_MSR_READ, vp, STIMER_MSR_COUNT(n), 0, 2);
+  if (late == 0 || tb_rand_pct(&g->r, 50)) {
+    // Stopped (CONFIG 0, or COUNT 0): the time limit comes back.
+    bool cfg0 = tb_rand_pct(&g->r, 50);
+    gen_msr(g, vp, cfg0 ? STIMER_MSR_CONFIG(n) : STIMER_MSR_COUNT(n), 0);
+    gen_st_track(t, vp, n, cfg0 ? t->cnt[vp][n] : 0, !cfg0 && t->per[vp][n]);
+  }
+}
+
+// One attempt built whole (docs/testplan.md "Cross bins", stimer mode x attempt x SINT mode x
+// outcome): the timer mode and AutoEnable, the SINT mode, a first attempt or a retry, and the
+// slot state or fault it meets are drawn together, each uniformly, then made so (spec/stimer.md
+// sections 3-6, IMPDEF-ST-2): a free slot (delivered, or no interrupt for a masked or polling
+// SINT), a busy one, SIMP disabled (unavailable), a read-only fault on the slot header (the
+// busy-check read), a write-only fault on the header of a busy slot (a one-shot's flag write) or
+// on the message beats of a free one. A retry's first attempt finds SIMP disabled; the state is
+// then made and an EOM acknowledges (spec section 5).
+enum { GEN_EP_FREE, GEN_EP_BUSY, GEN_EP_OFF, GEN_EP_RFAULT, GEN_EP_MFAULT, GEN_EP_FFAULT };
+
+// Makes the slot state `ep` for slot `sx` of `vp` whose page is `page`.
+static void gen_st_slot_state(gen_t *g, gen_st_t *t, uint64_t vp, unsigned sx, unsigned ep) {
+  uint64_t page = t->simp[vp] & ~0xFFFull;
+  uint64_t slot = page + STIMER_SLOT_BYTES * sx;
+  if (ep == GEN_EP_OFF) {
+    gen_st_simp(g, t, vp, page);  // disabled, page kept
+    return;
+  }
+  if ((t->simp[vp] & 1) == 0) {
+    gen_st_simp(g, t, vp, page | 1);  // enabled again: the page is zeroed (every slot free)
+  }
+  // message_type HVMSG_TIMER_EXPIRED and payload_size 24: a busy slot (spec section 4).
+  bool busy =
+      ep == GEN_EP_BUSY || ep == GEN_EP_FFAULT || (ep == GEN_EP_RFAULT && tb_rand_pct(&g->r, 50));
+  gen_op(g, SCN_MEM_WRITE, slot, busy ? 0x1880000010ull : 0, 8, 0);
+  if (ep >= GEN_EP_RFAULT) {
+    uint64_t lo = slot, hi = slot + 8;  // the header doubleword
+    if (ep == GEN_EP_MFAULT && tb_rand_pct(&g->r, 50)) {
+      lo = slot + 8 * (1 + tb_rand_below(&g->r, 4));  // a payload beat
+      hi = lo + 8;
+    }
+    gen_op(g, SCN_FAULT_ADD, lo, hi, ep == GEN_EP_RFAULT ? TB_FAULT_READ : TB_FAULT_WRITE, 0);
+    t->faults++;
+  }
+}
+
+static void gen_st_episode(gen_t *g, gen_st_t *t, uint64_t vp) {
+  unsigned mode = (unsigned)tb_rand_below(&g->r, 4);  // periodic, periodic_auto, one-shot, _auto
+  bool periodic = mode < 2;
+  unsigned smode = (unsigned)tb_rand_below(&g->r, 4);  // unmasked, auto_eoi, masked, polling
+  bool retry = tb_rand_pct(&g->r, 50);
+  // A periodic timer has no flag write (it gives up on a busy slot).
+  unsigned ep = (unsigned)tb_rand_below(&g->r, periodic ? 5 : 6);
+  if (ep >= GEN_EP_RFAULT && t->faults >= GEN_ST_FAULTS) {
+    gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);  // room for this one's range
+    t->faults = 0;
+    t->fault_left = 0;
+  }
+  // Any SINT but 0 (the CONFIG rule), not only the seed's hot ones: a slot that the timers
+  // armed elsewhere seldom share (they would fill it first in the same pass).
+  unsigned sx = 1 + (unsigned)tb_rand_below(&g->r, STIMER_NUM_SINTS - 1);
+  unsigned n = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
+  // A period that fits the time limit twice (the step to its expiry, and its re-arm).
+  uint64_t per = 1 + tb_rand_below(&g->r, 64);
+  if (periodic && (t->now > UINT64_MAX - t->pmax || gen_st_tmax(t) - t->now < 2 * per)) {
+    periodic = false;  // no room left before 2^64 (spec section 3)
+  }
+  static const uint64_t sbits[] = {0, STIMER_SINT_AUTO_EOI, STIMER_SINT_MASKED,
+                                   STIMER_SINT_POLLING};
+  gen_msr(g, vp, STIMER_MSR_SCONTROL, 1);
+  gen_msr(g, vp, STIMER_MSR_SINT(sx), gen_st_vector(g, t) | sbits[smode]);
+  gen_st_slot_state(g, t, vp, sx, retry ? GEN_EP_OFF : ep);
+  uint64_t count = periodic ? per : t->now == 0 ? 1 : t->now;  // a one-shot due at once
+  gen_st_arm_opt(g, t, vp, n, periodic, count, (int)sx, (int)(mode & 1), true);
+  if (periodic) {
+    uint64_t due = t->now + per;
+    if (due <= gen_st_tmax(t)) {
+      t->now = due;
+      gen_op(g, SCN_TIME, t->now, 0, 0, 0);
+    }
+  }
+  if (retry) {
+    gen_st_slot_state(g, t, vp, sx, ep);
+    gen_msr(g, vp, STIMER_MSR_EOM, 0);
+  }
+  if (t->faults > 0) {
+    gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
+    t->faults = 0;
+    t->fault_left = 0;
+  }
+}
+
 static void gen_st_one(gen_t *g, gen_st_t *t) {
   if (t->fault_left > 0 && --t->fault_left == 0) {
     gen_op(g, SCN_FAULT_CLEAR, 0, 0, 0, 0);
@@ -2019,6 +2582,12 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
       break;
     case GEN_ST_RESET:
       gen_st_reset(g, t);
+      break;
+    case GEN_ST_EPISODE:
+      gen_st_episode(g, t, vp);
+      break;
+    case GEN_ST_HUGE:
+      gen_st_huge(g, t, vp);
       break;
     default:
       gen_op(g, SCN_WAIT, 0, 0, 0, 0);
