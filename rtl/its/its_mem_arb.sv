@@ -65,6 +65,9 @@ module its_mem_arb #(
     od_d = od_q;
     sv_d = sv_q;
     sd_d = sd_q;
+    // The data registers load whenever they may (from the output register's and the skid
+    // register's state and mem_req_ready_i only): only the valid bits depend on `take`, so the
+    // sources' request valids do not reach the data registers' enables.
     if (!ov_q || mem_req_ready_i) begin
       // The output register is free at the next edge: refill it from the skid register first.
       if (sv_q) begin
@@ -73,10 +76,10 @@ module its_mem_arb #(
         sv_d = 1'b0;
       end else begin
         ov_d = take;
-        od_d = take ? in_req : od_q;
+        od_d = in_req;
       end
-    end else if (take) begin
-      sv_d = 1'b1;
+    end else if (!sv_q) begin
+      sv_d = take;
       sd_d = in_req;
     end
   end

@@ -63,6 +63,9 @@ module its_regs #(
   logic [12:0] dw;
   logic [63:0] bmask, rdata;
   logic [14:0] creadr_inc;
+  logic        enabled_w, stalled_w, stalled_r;   // after the write alone / the retire alone
+  logic [63:0] cbaser_w, baser0_w, baser1_w;
+  logic [14:0] cwriter_w, creadr_w, creadr_r;
   logic        cmd_run_q, cmd_run_d;         // the queue condition, registered
 
   assign ctl   = !apb_paddr_i[16];
@@ -90,56 +93,65 @@ module its_regs #(
   // The queue has (CBASER.Size + 1) * 128 slots: CREADR wraps after slot Size * 128 + 127.
   assign creadr_inc = (creadr_q == {cbaser_q[7:0], 7'h7F}) ? 15'd0 : creadr_q + 15'd1;
 
+  // The registers after this cycle's APB write alone (*_w: the write's effect whether or not the
+  // access completes now) or after a command retire alone (*_r); do_wr and rt_cmd_i (never both,
+  // NoWriteAtRetire_A) select at the end, so the access decode and the queue condition's
+  // comparisons are not behind the serializer's completion decision.
   always_comb begin
-    enabled_d = enabled_q;
-    cbaser_d  = cbaser_q;
-    cwriter_d = cwriter_q;
-    creadr_d  = creadr_q;
-    stalled_d = stalled_q;
-    baser0_d  = baser0_q;
-    baser1_d  = baser1_q;
+    enabled_w = enabled_q;
+    cbaser_w  = cbaser_q;
+    cwriter_w = cwriter_q;
+    creadr_w  = creadr_q;
+    stalled_w = stalled_q;
+    baser0_w  = baser0_q;
+    baser1_w  = baser1_q;
 
-    if (do_wr) begin
-      unique case (dw)
-        its_pkg::DW_CTLR: begin
-          if (apb_pstrb_i[0]) enabled_d = apb_pwdata_i[0];
+    unique case (dw)
+      its_pkg::DW_CTLR: begin
+        if (apb_pstrb_i[0]) enabled_w = apb_pwdata_i[0];
+      end
+      its_pkg::DW_CBASER: begin
+        // Ignored while enabled (spec/its.md section 9); either half resets CREADR/Stalled.
+        if (!enabled_q) begin
+          cbaser_w  = (cbaser_q & ~(its_pkg::GITS_CBASER_WMASK & bmask)) |
+                      (apb_pwdata_i & its_pkg::GITS_CBASER_WMASK & bmask);
+          creadr_w  = '0;
+          stalled_w = 1'b0;
         end
-        its_pkg::DW_CBASER: begin
-          // Ignored while enabled (spec/its.md section 9); either half resets CREADR/Stalled.
-          if (!enabled_q) begin
-            cbaser_d  = (cbaser_q & ~(its_pkg::GITS_CBASER_WMASK & bmask)) |
-                        (apb_pwdata_i & its_pkg::GITS_CBASER_WMASK & bmask);
-            creadr_d  = '0;
-            stalled_d = 1'b0;
-          end
+      end
+      its_pkg::DW_CWRITER: begin
+        // IMPDEF: IMPDEF-ITS-4 Offset only; a high-half write changes nothing.
+        if (apb_pstrb_i[0]) begin
+          cwriter_w = apb_pwdata_i[19:5];
+          if (apb_pwdata_i[0]) stalled_w = 1'b0;  // Retry
         end
-        its_pkg::DW_CWRITER: begin
-          // IMPDEF: IMPDEF-ITS-4 Offset only; a high-half write changes nothing.
-          if (apb_pstrb_i[0]) begin
-            cwriter_d = apb_pwdata_i[19:5];
-            if (apb_pwdata_i[0]) stalled_d = 1'b0;  // Retry
-          end
+      end
+      its_pkg::DW_BASER0: begin
+        if (!enabled_q) begin
+          baser0_w = (baser0_q & ~(its_pkg::GITS_BASER0_WMASK & bmask)) |
+                     (apb_pwdata_i & its_pkg::GITS_BASER0_WMASK & bmask);
         end
-        its_pkg::DW_BASER0: begin
-          if (!enabled_q) begin
-            baser0_d = (baser0_q & ~(its_pkg::GITS_BASER0_WMASK & bmask)) |
-                       (apb_pwdata_i & its_pkg::GITS_BASER0_WMASK & bmask);
-          end
+      end
+      its_pkg::DW_BASER1: begin
+        if (!enabled_q) begin
+          baser1_w = (baser1_q & ~(its_pkg::GITS_BASER0_WMASK & bmask)) |
+                     (apb_pwdata_i & its_pkg::GITS_BASER0_WMASK & bmask);
         end
-        its_pkg::DW_BASER1: begin
-          if (!enabled_q) begin
-            baser1_d = (baser1_q & ~(its_pkg::GITS_BASER0_WMASK & bmask)) |
-                       (apb_pwdata_i & its_pkg::GITS_BASER0_WMASK & bmask);
-          end
-        end
-        default: ;  // RO or reserved: WI
-      endcase
-    end
+      end
+      default: ;  // RO or reserved: WI
+    endcase
 
-    if (rt_cmd_i) begin
-      if (rt_stalled_i) stalled_d = 1'b1;
-      else              creadr_d  = creadr_inc;
-    end
+    // A command retire: STALLED sets Stalled, any other outcome advances CREADR.
+    creadr_r  = rt_stalled_i ? creadr_q : creadr_inc;
+    stalled_r = rt_stalled_i || stalled_q;
+
+    enabled_d = do_wr ? enabled_w : enabled_q;
+    cbaser_d  = do_wr ? cbaser_w : cbaser_q;
+    cwriter_d = do_wr ? cwriter_w : cwriter_q;
+    baser0_d  = do_wr ? baser0_w : baser0_q;
+    baser1_d  = do_wr ? baser1_w : baser1_q;
+    creadr_d  = do_wr ? creadr_w : (rt_cmd_i ? creadr_r : creadr_q);
+    stalled_d = do_wr ? stalled_w : (rt_cmd_i ? stalled_r : stalled_q);
   end
 
   // Table parameters: registered copy of the BASERs (BASERs cannot change while enabled, and an
@@ -257,14 +269,19 @@ module its_regs #(
   // processing until a valid offset is written. CWRITER.Offset < (Size + 1) * 128 slots is
   // CWRITER[14:7] <= Size. The condition is registered, computed from the registers' next values
   // (so it is never stale: it always equals the condition on the registers, asserted below), to
-  // keep the comparisons off the serializer's dispatch path.
+  // keep the comparisons off the serializer's dispatch path; the next values are those after the
+  // write alone, after the retire alone, or unchanged, each compared before the choice.
   function automatic logic run_cond(input logic en, input logic stl, input logic [14:0] rd,
                                     input logic [14:0] wr, input logic cb_valid,
                                     input logic [7:0] cb_size);
     run_cond = en && !stl && (rd != wr) && (wr[14:7] <= cb_size) && cb_valid;
   endfunction
-  assign cmd_run_d  = run_cond(enabled_d, stalled_d, creadr_d, cwriter_d, cbaser_d[63],
-                               cbaser_d[7:0]);
+  assign cmd_run_d  = do_wr ? run_cond(enabled_w, stalled_w, creadr_w, cwriter_w, cbaser_w[63],
+                                        cbaser_w[7:0]) :
+                      rt_cmd_i ? run_cond(enabled_q, stalled_r, creadr_r, cwriter_q, cbaser_q[63],
+                                          cbaser_q[7:0]) :
+                      run_cond(enabled_q, stalled_q, creadr_q, cwriter_q, cbaser_q[63],
+                               cbaser_q[7:0]);
   assign cmd_run_o  = cmd_run_q;
 
 `ifdef PRJ_ASSERT_ON

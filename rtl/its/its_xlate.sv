@@ -21,7 +21,8 @@ module its_xlate #(
   parameter int unsigned MaxOut    = 8,
   // 1: the address of a slot's next access is computed from the slot state this cycle's response
   // makes (response to address-register path), so the access can be issued in the next cycle;
-  // 0: from the registered slot state, one cycle later (shorter paths).
+  // 0: the response unit's result is registered (rw_q), and the address computed from that
+  // register, one cycle later (shorter paths).
   parameter bit          RspBypass = 1'b0,
   localparam int unsigned IdxW     = (NumSlots > 1) ? $clog2(NumSlots) : 1,
   localparam int unsigned CntW     = $clog2(NumSlots + 1),
@@ -84,7 +85,7 @@ module its_xlate #(
   // -------------------------------------------------------------------------------------------
   logic [SW-1:0]   sl_q [NumSlots];
   logic [SW-1:0]   sl_d [NumSlots];
-  logic [SW-1:0]   eff [NumSlots];   // slot state after this cycle's response
+  logic [SW-1:0]   eff [NumSlots];   // slot state after this cycle's response update
   logic [IdxW-1:0] wp_q, wp_d, rp_q, rp_d;
   logic [CntW-1:0] cnt_q, cnt_d;
 
@@ -155,6 +156,14 @@ module its_xlate #(
   // -------------------------------------------------------------------------------------------
   its_pkg::xl_slot_t rs0, rs;
   logic              rs_upd;
+  // The response unit's result, registered (MsiRspBypass = 0): written into the slot, and used
+  // for the slot's next address, in the next cycle.
+  logic              rw_valid_q;
+  logic [IdxW-1:0]   rw_idx_q;
+  logic [SW-1:0]     rw_q;
+  logic              up_valid;  // the slot update applied in this cycle: rs, or rw_q
+  logic [IdxW-1:0]   up_idx;
+  logic [SW-1:0]     up_slot;
 
   always_comb begin
     rs0 = rq_slot_q;
@@ -175,9 +184,32 @@ module its_xlate #(
     .slot_o        (rs)
   );
 
+  // RspBypass = 0: the checks end in a register, so the response path (snapshot, checks, the
+  // slots' write selects) is cut in two; the address register of the slot's next access is still
+  // loaded in the cycle the result is written (from the result register), so the next access is
+  // not later than with the result written directly.
+  assign up_valid = RspBypass ? rs_upd : rw_valid_q;
+  assign up_idx   = RspBypass ? rq_idx_q : rw_idx_q;
+  assign up_slot  = RspBypass ? rs : rw_q;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      rw_valid_q <= 1'b0;
+    end else begin
+      rw_valid_q <= rs_upd && !RspBypass;
+    end
+  end
+
+  // No reset: the registered result, read only while rw_valid_q is set (docs/its-uarch.md,
+  // Resets).
+  always_ff @(posedge clk_i) begin
+    rw_idx_q <= rq_idx_q;
+    rw_q     <= rs;
+  end
+
   always_comb begin
     for (int i = 0; i < NumSlots; i++) begin
-      eff[i] = (rs_upd && rq_idx_q == IdxW'(i)) ? rs : sl_q[i];
+      eff[i] = (up_valid && up_idx == IdxW'(i)) ? up_slot : sl_q[i];
     end
   end
 
@@ -185,9 +217,10 @@ module its_xlate #(
   // Issue unit: oldest slot with a beat to issue (or the slot locked by back-pressure)
   // -------------------------------------------------------------------------------------------
   logic [NumSlots*SW-1:0] isv_flat;
-  its_pkg::xl_slot_t      iss_next;
   logic [NumSlots*64-1:0] pa_flat;  // registered address of each slot's current access
   logic [NumSlots-1:0]    pok_q;    // ... valid for the slot's state
+  logic [NumSlots-1:0]    anb2;     // ... has two beats
+  logic [NumSlots-1:0]    soon;     // ... can issue its first beat in the next cycle
 
   always_comb begin
     // A slot never issues in the cycle of its last response (all its beats were issued before,
@@ -205,19 +238,27 @@ module its_xlate #(
     .id_full_i    (idf_full),
     .addr_i       (pa_flat),
     .aok_i        (pok_q),
+    .anb2_i       (anb2),
+    .soon_i       (soon),
     .mreq_valid_o,
     .mreq_ready_i,
     .mreq_addr_o,
     .issue_o      (req_hs),
-    .sel_o        (sel),
-    .slot_o       (iss_next)
+    .sel_o        (sel)
   );
 
   // -------------------------------------------------------------------------------------------
   // Dispatch, retire and next state
   // -------------------------------------------------------------------------------------------
-  its_pkg::xl_slot_t ns, rt_s;
+  // A dispatch is registered (ns_q, the slot index dq_idx_q) and written into its slot in the
+  // next cycle: the dispatch decision (its_ctrl) reaches a few flops, never the slot registers'
+  // write selects. The slot is counted (cnt_q, free_o, busy_o) from the dispatch; in the cycle
+  // between, it is still free in sl_q, so nothing issues, answers or retires it.
+  its_pkg::xl_slot_t ns, rt_s, ns_q, sq, sn;
   logic              do_disp, do_ret;
+  logic              dq_valid_q;
+  logic [IdxW-1:0]   dq_idx_q;
+  logic              oor_msi, oor_tr;  // DeviceID out of range: FIFO head, TRANSLATER write
 
   assign rt_s       = sl_q[rp_q];
   assign ev_valid_o = (cnt_q != '0) && (rt_s.st == its_pkg::SlotDone) &&
@@ -241,15 +282,12 @@ module its_xlate #(
     rt_o.eventid = rt_s.evid;
   end
 
+  // New MSI: the first checks of LOOKUP_ITE need no memory. Both DeviceID range checks are made
+  // before the source is chosen.
+  assign oor_msi = {1'b0, fifo_head[47:32]} >= dt_i.n;
+  assign oor_tr  = {1'b0, tr_devid_i} >= dt_i.n;
+
   always_comb begin
-    for (int i = 0; i < NumSlots; i++) sl_d[i] = eff[i];
-
-    // Issued beat (the issue unit updated the slot's access shape).
-    if (req_hs) sl_d[sel] = iss_next;
-
-    if (do_ret) sl_d[rp_q] = '0;
-
-    // New MSI: the first checks of LOOKUP_ITE need no memory.
     ns       = '0;
     ns.tr    = disp_tr_i;
     ns.devid = disp_tr_i ? tr_devid_i : fifo_head[47:32];
@@ -258,13 +296,38 @@ module its_xlate #(
     if (!enabled_i) begin
       ns.st = its_pkg::SlotDone;
       ns.ee = its_pkg::EE_DISABLED;  // IMPDEF: IMPDEF-ITS-7 error 0x0100FE
-    end else if ({1'b0, ns.devid} >= dt_i.n) begin
+    end else if (disp_tr_i ? oor_tr : oor_msi) begin
       ns.st = its_pkg::SlotDone;
       ns.ee = its_pkg::EE_DEVICE_OOR;
     end else begin
       ns.st = dt_i.indirect ? its_pkg::SlotDtL1 : its_pkg::SlotDte;
     end
-    if (do_disp) sl_d[wp_q] = ns;
+  end
+
+  // Each slot's next state. A slot applies its own issued-beat update from its own registers
+  // (the issue unit only names the granted slot): it remembers the access shape on its first
+  // beat. A retired slot only becomes free (its other fields are read only after the next
+  // dispatch into it, which writes them all).
+  always_comb begin
+    sq = '0;
+    sn = '0;
+    for (int i = 0; i < NumSlots; i++) begin
+      sq = sl_q[i];
+      // IMPDEF: IMPDEF-ITS-8 beats per docs/interfaces.md section 2: the 12-byte ITE always takes
+      // two beats, an 8-byte entry at an unaligned level-2 address takes two.
+      anb2[i] = (sq.st == its_pkg::SlotIte) || (pa_q[i][2:0] != 3'd0);
+      sn      = eff[i];
+      if (req_hs && sel == IdxW'(i)) begin
+        if (sq.nreq == 2'd0) begin
+          sn.off = pa_q[i][2:0];
+          sn.nb2 = anb2[i];
+        end
+        sn.nreq = sq.nreq + 2'd1;
+      end
+      if (do_ret && rp_q == IdxW'(i)) sn.st = its_pkg::SlotFree;
+      if (dq_valid_q && dq_idx_q == IdxW'(i)) sn = ns_q;
+      sl_d[i] = sn;
+    end
 
     wp_d       = do_disp ? idx_inc(wp_q) : wp_q;
     rp_d       = do_ret ? idx_inc(rp_q) : rp_q;
@@ -293,14 +356,14 @@ module its_xlate #(
   always_comb begin
     ns_evw = '0;
     for (int b = 0; b < 32; b++) begin
-      if (ns.evid[b]) ns_evw = 6'(b);
+      if (ns_q.evid[b]) ns_evw = 6'(b);
     end
   end
 
   always_comb begin
     as = '0;
     for (int i = 0; i < NumSlots; i++) begin
-      as       = RspBypass ? eff[i] : sl_q[i];
+      as       = eff[i];
       as_ct    = (as.st == its_pkg::SlotCtL1) || (as.st == its_pkg::SlotCte);
       as_cbase = as_ct ? ct_i.base : dt_i.base;
       as_ind   = as_ct ? ct_i.indirect : dt_i.indirect;
@@ -314,11 +377,16 @@ module its_xlate #(
         pa_d[i] = its_pkg::ent_addr(as_ind ? as.base : as_cbase, as_ind, as_psz, as_idx);
       end
       // Stale after a dispatch into the slot, and (without the bypass) after a response to it.
-      pok_d[i] = !(do_disp && wp_q == IdxW'(i)) &&
+      pok_d[i] = !(dq_valid_q && dq_idx_q == IdxW'(i)) &&
                  (RspBypass || !(rq_valid_q && rq_idx_q == IdxW'(i)));
-      ev12_d[i] = (do_disp && wp_q == IdxW'(i)) ? ({1'b0, ns.evid, 3'b0} + {2'b0, ns.evid, 2'b0})
-                                                 : ev12_q[i];
-      evw_d[i]  = (do_disp && wp_q == IdxW'(i)) ? ns_evw : evw_q[i];
+      // The issue unit chooses the slot it serves one cycle ahead: this slot has its next
+      // access's address in the next cycle (the slot state then is `as`, but for an issued
+      // beat, which the issue unit discounts itself).
+      soon[i]  = pok_d[i] && as.st != its_pkg::SlotFree && as.st != its_pkg::SlotDone &&
+                 as.nreq == 2'd0;
+      ev12_d[i] = (dq_valid_q && dq_idx_q == IdxW'(i)) ?
+                  ({1'b0, ns_q.evid, 3'b0} + {2'b0, ns_q.evid, 2'b0}) : ev12_q[i];
+      evw_d[i]  = (dq_valid_q && dq_idx_q == IdxW'(i)) ? ns_evw : evw_q[i];
       pa_flat[i*64+:64] = pa_q[i];
     end
   end
@@ -342,21 +410,30 @@ module its_xlate #(
       wp_q       <= '0;
       rp_q       <= '0;
       cnt_q      <= '0;
+      dq_valid_q <= 1'b0;
     end else begin
       for (int i = 0; i < NumSlots; i++) sl_q[i] <= sl_d[i];
       wp_q       <= wp_d;
       rp_q       <= rp_d;
       cnt_q      <= cnt_d;
+      dq_valid_q <= do_disp;
     end
+  end
+
+  // No reset: the dispatched MSI and its slot, read only while dq_valid_q is set
+  // (docs/its-uarch.md, Resets).
+  always_ff @(posedge clk_i) begin
+    ns_q     <= ns;
+    dq_idx_q <= wp_q;
   end
 
   assign free_o = (cnt_q != CntW'(NumSlots));
   assign busy_o = (cnt_q != '0);
 
   // Unused: slot fields not reported at retire, FIFO empty flag (assertions only), the slot
-  // fields and the table valid bits the address computation does not look at.
+  // fields and the table valid bits the address computation and the issue update do not look at.
   logic unused_xlate;
-  assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as,
+  assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as, sq,
                           dt_i.valid, ct_i.valid};
 
 `ifdef PRJ_ASSERT_ON
@@ -366,6 +443,24 @@ module its_xlate #(
   // The issue unit (u_iss) checks the grant lock and the beat order, the response unit (u_rsp)
   // the first-beat buffer.
   `PRJ_ASSERT_IMPLY(DispFree_A, do_disp, free_o)
+  // The slot a dispatch writes in the next cycle is free until then, and nothing else touches it.
+  its_pkg::xl_slot_t a_wslot, a_dslot;
+  assign a_wslot = sl_q[wp_q];
+  assign a_dslot = sl_q[dq_idx_q];
+  logic unused_a;
+  assign unused_a = ^{a_wslot, a_dslot};
+  `PRJ_ASSERT_IMPLY(DispSlotFree_A, do_disp, a_wslot.st == its_pkg::SlotFree)
+  `PRJ_ASSERT_IMPLY(DispWriteFree_A, dq_valid_q,
+                    a_dslot.st == its_pkg::SlotFree &&
+                    !(req_hs && sel == dq_idx_q) && !(do_ret && rp_q == dq_idx_q) &&
+                    !(rq_valid_q && rq_idx_q == dq_idx_q))
+  // A slot never issues in the cycle a response completes its access (the issue update applies
+  // to the slot as the response left it, which is then unchanged).
+  `PRJ_ASSERT(IssueNotAnswered_A, !(req_hs && up_valid && up_idx == sel))
+  // A result waiting in rw_q belongs to a slot without a beat in flight (its next access waits
+  // for its address register), so no response snapshots that slot meanwhile.
+  `PRJ_ASSERT(RwNoResponse_A, !(rw_valid_q && mrsp_valid_i && rsp_idx == rw_idx_q))
+  `PRJ_ASSERT(RwNoRq_A, !(rw_valid_q && rq_valid_q && rq_idx_q == rw_idx_q))
   `PRJ_ASSERT(OneDisp_A, !(disp_msi_i && disp_tr_i))
   `PRJ_ASSERT_IMPLY(DispMsiPend_A, disp_msi_i, pend_o)
   `PRJ_ASSERT_VALID_READY(Ev, ev_valid_o, ev_ready_i, ev_o)

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-// ITS MSI issue unit (its_xlate): picks the oldest slot with a beat to issue (cmn_arb, circular
-// from the retire pointer) and issues the beats of its current table access, whose address
-// its_xlate computed and registered per slot beforehand (`addr_i`, valid when `aok_i`): no adder
-// between the slot state and the memory request. The grant is held while a request is
-// back-pressured and from the first to the second beat of a two-beat access, so the two beats of
-// an access are adjacent in the request stream and therefore in the response stream.
+// ITS MSI issue unit (its_xlate): issues the beats of one slot's current table access at a time,
+// whose address its_xlate computed and registered per slot beforehand (`addr_i`, valid when
+// `aok_i`): no adder between the slot state and the memory request. The slot served is a
+// register (`sel_q`), chosen one cycle ahead: the oldest slot (circular from the retire pointer)
+// that has a beat to issue in the next cycle, i.e. one that wants to issue now (other than the
+// one whose last beat goes now) or one whose address register becomes valid now (`soon_i`). So
+// the request and the slot-id FIFO entry come from a registered slot index through one
+// multiplexer, not through the search. Each slot applies its own issued-beat update (its_xlate,
+// from its own registers), so only the grant (`issue_o`, `sel_o`) leaves this unit. The served
+// slot is kept while its request waits (back-pressure, slot-id FIFO full) and from the first to
+// the second beat of a two-beat access, so the two beats of an access are adjacent in the request
+// stream and therefore in the response stream.
 `include "prj_assert.svh"
 
 module its_xlate_iss #(
@@ -19,31 +25,41 @@ module its_xlate_iss #(
   input  logic                   id_full_i,  // the slot-id FIFO is full: no new request
   input  logic [NumSlots*64-1:0] addr_i,     // address of each slot's current access
   input  logic [NumSlots-1:0]    aok_i,      // ... registered for the slot's current state
+  input  logic [NumSlots-1:0]    anb2_i,     // ... has two beats (from the slot's registers)
+  input  logic [NumSlots-1:0]    soon_i,     // the slot's first beat can issue in the next cycle
   // memory request (reads only)
   output logic                   mreq_valid_o,
   input  logic                   mreq_ready_i,
   output logic [63:0]            mreq_addr_o,
   // the issued beat
   output logic                   issue_o,    // a beat is handed over in this cycle
-  output logic [IdxW-1:0]        sel_o,      // ... for this slot
-  output its_pkg::xl_slot_t      slot_o      // ... which then looks like this
+  output logic [IdxW-1:0]        sel_o       // ... for this slot
 );
 
   logic [SW-1:0]       slots [NumSlots];  // slots_i as an array: a slot multiplexer below
   logic [63:0]         addrs [NumSlots];  // addr_i as an array
   its_pkg::xl_slot_t   iss, cand;
-  logic [NumSlots-1:0] want;
+  logic [1:0]          iss_nreq;
+  logic [NumSlots-1:0] want;              // a beat to issue now
+  logic [NumSlots-1:0] next;              // a beat to issue in the next cycle (candidates)
+  logic                cur;               // the served slot has a beat to issue
+  logic                keep;              // serve the same slot in the next cycle
   logic                found;
+  logic [IdxW-1:0]     pick, oi;
   logic [63:0]         acc_addr;
   logic                acc_nb2;
-  logic                lock_q, lock_d;      // grant held: back-pressure or second beat
+  logic [IdxW-1:0]     sel_q, sel_d;      // the slot served
   logic [60:0]         b1addr_q, b1addr_d;  // address bits [63:3] of the second beat
-  logic [IdxW-1:0]     sel;
   logic                req_hs;
 
   function automatic logic wants(its_pkg::slot_state_e st, logic [1:0] nreq, logic nb2);
     wants = (st != its_pkg::SlotFree) && (st != its_pkg::SlotDone) &&
             (nreq == 2'd0 || (nreq == 2'd1 && nb2));
+  endfunction
+
+  function automatic logic [IdxW-1:0] idx_inc(logic [IdxW-1:0] i);
+    if (i == IdxW'(NumSlots - 1)) idx_inc = '0;
+    else                          idx_inc = i + IdxW'(1);
   endfunction
 
   // A slot's first beat waits until its address is registered (aok_i).
@@ -57,49 +73,48 @@ module its_xlate_iss #(
     end
   end
 
-  // Oldest slot first (circular from the retire pointer); the grant is held by lock_d.
-  cmn_arb #(
-    .NumReq (NumSlots)
-  ) u_arb (
-    .clk_i,
-    .rst_ni,
-    .req_i    (want),
-    .first_i  (oldest_i),
-    .hold_i   (lock_d),
-    .valid_o  (found),
-    .idx_o    (sel),
-    .locked_o (lock_q)
-  );
-
   always_comb begin
-    iss      = slots[sel];
-    acc_addr = addrs[sel];
-    // IMPDEF: IMPDEF-ITS-8 beats per docs/interfaces.md section 2: the 12-byte ITE always takes
-    // two beats, an 8-byte entry at an unaligned level-2 address takes two.
-    acc_nb2  = (iss.st == its_pkg::SlotIte) || (acc_addr[2:0] != 3'd0);
+    iss      = slots[sel_q];
+    iss_nreq = iss.nreq;
+    acc_addr = addrs[sel_q];
+    acc_nb2  = anb2_i[sel_q];
+    cur      = want[sel_q];
   end
 
-  assign mreq_valid_o = found && !id_full_i;
-  // The second beat always directly follows the first (sticky grant): its address was computed
-  // one cycle earlier.
-  assign mreq_addr_o  = (iss.nreq == 2'd1) ? {b1addr_q, 3'b0} : {acc_addr[63:3], 3'b0};
+  assign mreq_valid_o = cur && !id_full_i;
+  // The second beat always directly follows the first: its address was computed one cycle
+  // earlier.
+  assign mreq_addr_o  = (iss_nreq == 2'd1) ? {b1addr_q, 3'b0} : {acc_addr[63:3], 3'b0};
   assign req_hs       = mreq_valid_o && mreq_ready_i;
+  assign b1addr_d     = acc_addr[63:3] + 61'd1;
 
-  // Issued beat: the slot remembers the access shape on its first beat.
+  // The next slot served: the same while its request waits or its second beat follows, else the
+  // oldest candidate (the slot whose last beat goes now is none: its beat count changes).
+  assign keep = (cur && !req_hs) || (req_hs && iss_nreq == 2'd0 && acc_nb2);
+
   always_comb begin
-    slot_o = iss;
-    if (iss.nreq == 2'd0) begin
-      slot_o.off = acc_addr[2:0];
-      slot_o.nb2 = acc_nb2;
+    next = want | soon_i;
+    if (req_hs) next[sel_q] = 1'b0;
+    found = 1'b0;
+    pick  = sel_q;
+    oi    = oldest_i;
+    for (int i = 0; i < NumSlots; i++) begin
+      if (!found && next[oi]) begin
+        found = 1'b1;
+        pick  = oi;
+      end
+      oi = idx_inc(oi);
     end
-    slot_o.nreq = iss.nreq + 2'd1;
+    sel_d = keep ? sel_q : pick;
   end
 
-  // Hold the grant under back-pressure, and from the first beat of a two-beat access until its
-  // second beat is issued (even while the slot-id FIFO is full).
-  assign lock_d   = (mreq_valid_o && !mreq_ready_i) || (req_hs && iss.nreq == 2'd0 && acc_nb2) ||
-                    (lock_q && !req_hs);
-  assign b1addr_d = acc_addr[63:3] + 61'd1;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      sel_q <= '0;
+    end else begin
+      sel_q <= sel_d;
+    end
+  end
 
   // No reset: the second beat's address, read only in the cycle after the first beat (nreq = 1),
   // which wrote it (docs/its-uarch.md, Resets).
@@ -108,18 +123,26 @@ module its_xlate_iss #(
   end
 
   assign issue_o = req_hs;
-  assign sel_o   = sel;
+  assign sel_o   = sel_q;
 
-  // Unused: the slot fields the search does not look at.
+  // Unused: the slot fields the search does not look at, the multiplexed slot but for its beat
+  // count (assertions only), the byte offset of the access (the slot keeps it itself).
   logic unused_iss;
-  assign unused_iss = ^cand;
+  assign unused_iss = ^{cand, iss, acc_addr[2:0]};
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT_IMPLY(LockWants_A, lock_q, wants(iss.st, iss.nreq, iss.nb2))
+  `PRJ_ASSERT_INIT(NumSlotsRange_A, NumSlots >= 1)
+  `PRJ_ASSERT(OldestInRange_A, 32'(oldest_i) < NumSlots)
   // The second beat of an access is the next request, so its response is the next response.
-  `PRJ_ASSERT_NEXT_STABLE(SecondBeatNext_A, req_hs && iss.nreq == 2'd0 && acc_nb2,
-                          lock_q && iss.nreq == 2'd1, sel)
-  `PRJ_ASSERT_IMPLY(LockIssues_A, lock_q && !id_full_i, mreq_valid_o)
+  `PRJ_ASSERT_NEXT_STABLE(SecondBeatNext_A, req_hs && iss_nreq == 2'd0 && acc_nb2,
+                          cur && iss_nreq == 2'd1, sel_q)
+  // A slot announced by soon_i has a beat to issue in the next cycle, unless its beat goes now.
+  logic [NumSlots-1:0] a_soon;
+  always_comb begin
+    a_soon = soon_i;
+    if (req_hs) a_soon[sel_q] = 1'b0;
+  end
+  `PRJ_ASSERT_NEXT_PAST(Soon_A, a_soon != '0, a_soon, (want & Soon_A_past) == Soon_A_past)
   `PRJ_ASSERT_VALID_READY(MemReq, mreq_valid_o, mreq_ready_i, mreq_addr_o)
 `endif
 
