@@ -146,7 +146,8 @@ function(prj_verilate target)
     set(cov 1)
   endif()
   # What the model is made from: the sources, every file of its -I folders, the .vlt files.
-  set(deps ${V_SOURCES} ${PRJ_VERILATOR_BIN} ${PROJECT_SOURCE_DIR}/sim/verilated_lib.mk)
+  set(deps ${V_SOURCES} ${PRJ_VERILATOR_BIN} ${PROJECT_SOURCE_DIR}/sim/verilated_lib.mk
+           ${PROJECT_SOURCE_DIR}/sim/vl_flags.cmake)
   foreach(a ${V_VERILATOR_ARGS})
     if(a MATCHES "^-I(.+)$")
       file(GLOB inc CONFIGURE_DEPENDS ${CMAKE_MATCH_1}/*.sv ${CMAKE_MATCH_1}/*.svh
@@ -161,6 +162,7 @@ function(prj_verilate target)
     list(JOIN CMAKE_CXX_COMPILER_LAUNCHER " " objcache)
   endif()
   set(pgo)
+  set(profile)
   if(V_PGO_GENERATE)
     set(pgo -fprofile-generate=${V_PGO_GENERATE} -fprofile-prefix-path=${dir}
             -fprofile-update=single)
@@ -169,12 +171,19 @@ function(prj_verilate target)
     # Functions the training never ran are optimised as without a profile (partial training).
     set(pgo -fprofile-use=${V_PGO_USE} -fprofile-prefix-path=${dir} -fprofile-partial-training)
     list(APPEND deps ${V_PGO_USE}/trained)
+    set(profile -DPROFILE=${V_PGO_USE}/trained)
   endif()
   list(JOIN pgo " " pgo)
   list(JOIN V_OPT_FAST " " opt_fast)
   list(JOIN V_OPT_SLOW " " opt_slow)
   set(model ${dir}/${V_PREFIX}__ALL.a)
   set(runtime ${dir}/${V_PREFIX}__verilated.a)
+  # The compiler flags of the model, in a file rewritten only when they change: a change remakes
+  # the model, and sim/vl_flags.cmake removes the objects compiled with the old ones.
+  set(flags ${dir}.flags)
+  file(CONFIGURE OUTPUT ${flags}
+       CONTENT "${CMAKE_CXX_COMPILER} ${PRJ_VL_CXX_FLAGS} | ${opt_fast} | ${opt_slow} | ${pgo}\n")
+  list(APPEND deps ${flags})
   add_custom_command(
     OUTPUT ${model} ${runtime}
     BYPRODUCTS ${dir}/${V_PREFIX}.h
@@ -182,6 +191,8 @@ function(prj_verilate target)
     # fresh build: Verilator would make it only next).
     COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
     COMMAND ${CMAKE_COMMAND} -E touch ${dir}/${V_PREFIX}.start
+    COMMAND ${CMAKE_COMMAND} -DDIR=${dir} -DFLAGS=${flags} ${profile} -P
+            ${PROJECT_SOURCE_DIR}/sim/vl_flags.cmake
     COMMAND ${PRJ_VERILATOR_CMD} ${args} ${V_SOURCES}
     # Every file compiled separately (the Fast/Slow split keeps OPT_SLOW); the runtime with
     # the build's flags. CFG_CXXFLAGS_PCH_I: the wheel's verilated.mk leaves it empty.
