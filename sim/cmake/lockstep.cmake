@@ -53,8 +53,10 @@ set(PRJ_VARIANT_ASSERT 1)
 # one random stream per block (seed 2, not the seed 1 the benchmark measures), and the model of
 # TARGET is compiled with what it counted. The checks, the design and the stimulus are the same:
 # only the compiler's choices (branch layout, inlining, which code is hot) differ.
+# Off unless asked for (`make build`, `make bench` and `make test` ask: Makefile), so that the
+# trees scripts/bugs, scripts/mutate and scripts/coverage configure build as before.
 option(PRJ_PGO "Compile the models of tb_sim and tb_sim_noassert with a training profile (GCC)"
-       ON)
+       OFF)
 function(prj_lockstep_pgo target num_rd num_vp feat_direct scontrol_gate)
   if(NOT PRJ_PGO OR NOT CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
     prj_lockstep_variant(${target} ${num_rd} ${num_vp} ${feat_direct} ${scontrol_gate})
@@ -66,14 +68,9 @@ function(prj_lockstep_pgo target num_rd num_vp feat_direct scontrol_gate)
   set_target_properties(${target}_pgogen PROPERTIES EXCLUDE_FROM_ALL ON)
   add_custom_command(
     OUTPUT ${prof}/trained
-    COMMAND ${CMAKE_COMMAND} -E rm -rf ${prof}
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${prof}
-    COMMAND $<TARGET_FILE:${target}_pgogen> --test random-its --seed 2 --ops 4000
-            --result ${prof}/its.json
-    COMMAND $<TARGET_FILE:${target}_pgogen> --test random-stimer --seed 2 --ops 4000
-            --result ${prof}/stimer.json
-    COMMAND ${CMAKE_COMMAND} -E touch ${prof}/trained
-    DEPENDS ${target}_pgogen
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:${target}_pgogen> -DPROF=${prof} -P
+            ${PROJECT_SOURCE_DIR}/sim/pgo_train.cmake
+    DEPENDS ${target}_pgogen ${PROJECT_SOURCE_DIR}/sim/pgo_train.cmake
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     COMMENT "Training run for the profile of ${target} (random seed 2, both blocks)"
     VERBATIM)
