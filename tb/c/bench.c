@@ -811,28 +811,42 @@ const ls_wave_t *bench_wave(bench_t *b, bool *mismatch) {
   return &log->wave;
 }
 
-void bench_its_drive(bench_t *b, const rtl_its_in_t *in, rtl_its_pins_t *out) {
+bool bench_its_drive(bench_t *b, const rtl_its_in_t *in, rtl_its_pins_t *out) {
   rtl_be_t *r = bench_rtl(b, SCN_BLOCK_ITS);
   if (r == NULL) {
     memset(out, 0, sizeof(*out));  // not under test (no clock edge in tb.sv): idle inputs
-    return;
+    return true;
   }
   rtl_its_sample(r, in);
   bench_edge(b);
-  rtl_its_pins(r, out);
+  bool changed = rtl_its_pins(r, out);
   rtl_be_tick(r);
+  return changed;
 }
 
-void bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out) {
+bool bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out) {
   rtl_be_t *r = bench_rtl(b, SCN_BLOCK_STIMER);
   if (r == NULL) {
     memset(out, 0, sizeof(*out));
-    return;
+    return true;
   }
   rtl_st_sample(r, in);
   bench_edge(b);
-  rtl_st_pins(r, out);
+  bool changed = rtl_st_pins(r, out);
   rtl_be_tick(r);
+  return changed;
+}
+
+const rtl_its_pins_t *bench_its_ctl(const bench_t *b) {
+  static const rtl_its_pins_t idle;  // not under test: idle inputs
+  const rtl_be_t *r = bench_rtl(b, SCN_BLOCK_ITS);
+  return r != NULL ? rtl_its_ctl(r) : &idle;
+}
+
+const rtl_st_pins_t *bench_st_ctl(const bench_t *b) {
+  static const rtl_st_pins_t idle;
+  const rtl_be_t *r = bench_rtl(b, SCN_BLOCK_STIMER);
+  return r != NULL ? rtl_st_ctl(r) : &idle;
 }
 
 bool bench_trace_drain(bench_t *b, bool enc_rst_n, bool fire, bool valid, unsigned count,

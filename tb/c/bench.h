@@ -66,8 +66,13 @@ rtl_be_t *bench_rtl(const bench_t *b, scn_block_t block);
 bool bench_wave_pending(const bench_t *b);
 const ls_wave_t *bench_wave(bench_t *b, bool *mismatch);
 
-void bench_its_drive(bench_t *b, const rtl_its_in_t *in, rtl_its_pins_t *out);
-void bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out);
+/** The drivers of one edge (rtl_its_sample, the executor, rtl_its_pins): true when the APB and
+ *  MSI (ITS) or APB, `now` and EOI (stimer) pins changed; they are then read with
+ *  bench_its_ctl / bench_st_ctl (tb.sv makes that call only then). */
+bool bench_its_drive(bench_t *b, const rtl_its_in_t *in, rtl_its_pins_t *out);
+bool bench_st_drive(bench_t *b, const rtl_st_in_t *in, rtl_st_pins_t *out);
+const rtl_its_pins_t *bench_its_ctl(const bench_t *b);
+const rtl_st_pins_t *bench_st_ctl(const bench_t *b);
 /** Once per clock edge: a beat of the trace encoder's stream (`tb_sim --record`, recorder.h);
  * returns its ready for the next cycle (always 1 without --record). */
 bool bench_trace_drain(bench_t *b, bool enc_rst_n, bool fire, bool valid, unsigned count,

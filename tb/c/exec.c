@@ -21,7 +21,11 @@ struct exec {
   ls_errors_t err;
   // Copies: a generated operation is gone once it is done.
   scn_op_t err_op[LS_MAX_ERRORS];
-  size_t idx;    // the operation in progress; the ones before it completed
+  size_t idx;  // the operation in progress; the ones before it completed
+  // ops[idx] while it is in progress, NULL before it is fetched: a request takes several clock
+  // edges and a random stream makes each operation once, so exec_step asks for it once.
+  const scn_op_t *cur;
+  bool at_end;   // scn_op returned NULL: no operation follows
   bool started;  // a request of ops[idx] is in flight
   uint64_t now;  // the last time requested (`time` never goes backwards)
   // ITS: commands written with `nopost` and not posted yet end at this queue offset (the
@@ -456,13 +460,22 @@ static void exec_digest(exec_t *ex, const scn_op_t *op) {
 }
 
 bool exec_step(exec_t *ex) {
-  const scn_op_t *op;
-  while ((op = scn_op(ex->s, ex->idx)) != NULL) {
+  while (!ex->at_end) {
+    const scn_op_t *op = ex->cur;
+    if (op == NULL) {
+      op = scn_op(ex->s, ex->idx);
+      if (op == NULL) {
+        ex->at_end = true;
+        break;
+      }
+      ex->cur = op;
+    }
     if (!exec_op(ex, op)) {
       return false;
     }
     exec_digest(ex, op);
     ex->idx++;
+    ex->cur = NULL;
   }
   if (!ex->be.idle(ex->be.ctx)) {
     return false;

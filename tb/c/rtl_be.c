@@ -81,6 +81,10 @@ struct rtl_be {
   // Memory monitor: requests waiting for their response (responses come in order).
   rtl_req_t req[RTL_BE_OUTSTANDING];
   unsigned req_head, req_n;
+  // The pins the drivers gave at the previous edge (rtl_its_pins, rtl_st_pins), for what changed.
+  bool pins_given;
+  rtl_its_pins_t its_pins;
+  rtl_st_pins_t st_pins;
 };
 
 static void rtl_error_ex(rtl_be_t *r, const char *what, const ls_field_t *f, size_t n,
@@ -443,7 +447,7 @@ static void rtl_apb_drive(rtl_be_t *r, bool *psel, bool *penable, bool *pwrite, 
   *pstrb = on ? r->pstrb : 0;
 }
 
-void rtl_its_pins(rtl_be_t *r, rtl_its_pins_t *out) {
+bool rtl_its_pins(rtl_be_t *r, rtl_its_pins_t *out) {
   out->rst_n = r->rst_left == 0;
   rtl_apb_drive(r, &out->psel, &out->penable, &out->pwrite, &out->paddr, &out->pwdata, &out->pstrb);
   out->pdevid = out->psel ? r->pdevid : 0;
@@ -454,9 +458,20 @@ void rtl_its_pins(rtl_be_t *r, rtl_its_pins_t *out) {
   out->mem = r->mem_out;
   r->out_ready = !tb_rand_pct(&r->rng, r->cfg.scn.rsp_stall);
   out->rd_ready = r->out_ready;
+  const rtl_its_pins_t *p = &r->its_pins;
+  bool changed = !r->pins_given || out->psel != p->psel || out->penable != p->penable ||
+                 out->pwrite != p->pwrite || out->paddr != p->paddr || out->pwdata != p->pwdata ||
+                 out->pstrb != p->pstrb || out->pdevid != p->pdevid ||
+                 out->msi_valid != p->msi_valid || out->msi_devid != p->msi_devid ||
+                 out->msi_eventid != p->msi_eventid;
+  if (changed) {
+    r->its_pins = *out;
+    r->pins_given = true;
+  }
+  return changed;
 }
 
-void rtl_st_pins(rtl_be_t *r, rtl_st_pins_t *out) {
+bool rtl_st_pins(rtl_be_t *r, rtl_st_pins_t *out) {
   out->rst_n = r->rst_left == 0;
   rtl_apb_drive(r, &out->psel, &out->penable, &out->pwrite, &out->paddr, &out->pwdata, &out->pstrb);
   rtl_drv_drive(&r->now_drv);
@@ -468,6 +483,24 @@ void rtl_st_pins(rtl_be_t *r, rtl_st_pins_t *out) {
   out->mem = r->mem_out;
   r->out_ready = !tb_rand_pct(&r->rng, r->cfg.scn.rsp_stall);
   out->irq_ready = r->out_ready;
+  const rtl_st_pins_t *p = &r->st_pins;
+  bool changed = !r->pins_given || out->psel != p->psel || out->penable != p->penable ||
+                 out->pwrite != p->pwrite || out->paddr != p->paddr || out->pwdata != p->pwdata ||
+                 out->pstrb != p->pstrb || out->now != p->now || out->eoi_valid != p->eoi_valid ||
+                 out->eoi_vp != p->eoi_vp || out->eoi_vector != p->eoi_vector;
+  if (changed) {
+    r->st_pins = *out;
+    r->pins_given = true;
+  }
+  return changed;
+}
+
+const rtl_its_pins_t *rtl_its_ctl(const rtl_be_t *r) {
+  return &r->its_pins;
+}
+
+const rtl_st_pins_t *rtl_st_ctl(const rtl_be_t *r) {
+  return &r->st_pins;
 }
 
 void rtl_be_tick(rtl_be_t *r) {

@@ -99,10 +99,19 @@ exec_backend_t rtl_be_backend(rtl_be_t *r);
 // handshakes; `pins` gives the inputs for the next cycle. The harness runs the executor between
 // the two and then ends the cycle with rtl_be_tick().
 
+// `pins` returns true when a pin of the APB master or of the MSI (ITS) or `now` and EOI
+// (stimer) drivers differs from what the previous call gave, or at the first call: these change
+// only when a request starts or completes, so tb.sv fetches them (`*_ctl`) only then; the reset,
+// memory slave and output-ready pins are new at every edge.
+
 void rtl_its_sample(rtl_be_t *r, const rtl_its_in_t *in);
-void rtl_its_pins(rtl_be_t *r, rtl_its_pins_t *out);
+bool rtl_its_pins(rtl_be_t *r, rtl_its_pins_t *out);
 void rtl_st_sample(rtl_be_t *r, const rtl_st_in_t *in);
-void rtl_st_pins(rtl_be_t *r, rtl_st_pins_t *out);
+bool rtl_st_pins(rtl_be_t *r, rtl_st_pins_t *out);
+/** The pins of the last `pins` call that returned true: their APB, MSI, `now` and EOI pins are
+ *  those of the last call. */
+const rtl_its_pins_t *rtl_its_ctl(const rtl_be_t *r);
+const rtl_st_pins_t *rtl_st_ctl(const rtl_be_t *r);
 void rtl_be_tick(rtl_be_t *r);
 
 // ---- Monitors (one call per completed handshake, in the order of tb.sv) ----

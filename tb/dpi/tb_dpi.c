@@ -123,27 +123,14 @@ void tb_st_retire_mon(void *bench, const svBitVecVal *rt) {
 
 void tb_its_drive(void *bench, svBit pready, svBit msi_ready, svBit mreq_valid,
                   unsigned long long maddr, svBit mwe, unsigned long long mwdata, unsigned int mbe,
-                  svBit mrsp_ready, svBit busy, svBit *rst_n, svBit *psel, svBit *penable,
-                  svBit *pwrite, unsigned int *paddr, unsigned long long *pwdata,
-                  unsigned int *pstrb, unsigned int *pdevid, svBit *msi_valid,
-                  unsigned int *msi_devid, unsigned int *msi_eventid, svBit *mreq_ready,
+                  svBit mrsp_ready, svBit busy, svBit *ctl, svBit *rst_n, svBit *mreq_ready,
                   svBit *mrsp_valid, unsigned long long *mrdata, svBit *mrsp_err, svBit *rd_ready,
                   svBit *wave) {
   rtl_its_in_t in = {
       pready, msi_ready, {mreq_valid, maddr, mwe, mwdata, (uint8_t)mbe, mrsp_ready}, busy};
   rtl_its_pins_t o;
-  bench_its_drive(bench, &in, &o);
+  *ctl = bench_its_drive(bench, &in, &o);
   *rst_n = o.rst_n;
-  *psel = o.psel;
-  *penable = o.penable;
-  *pwrite = o.pwrite;
-  *paddr = o.paddr;
-  *pwdata = o.pwdata;
-  *pstrb = o.pstrb;
-  *pdevid = o.pdevid;
-  *msi_valid = o.msi_valid;
-  *msi_devid = o.msi_devid;
-  *msi_eventid = o.msi_eventid;
   *mreq_ready = o.mem.req_ready;
   *mrsp_valid = o.mem.rsp_valid;
   *mrdata = o.mem.rsp_rdata;
@@ -152,34 +139,54 @@ void tb_its_drive(void *bench, svBit pready, svBit msi_ready, svBit mreq_valid,
   *wave = bench_wave_pending(bench);
 }
 
+void tb_its_ctl(void *bench, svBit *psel, svBit *penable, svBit *pwrite, unsigned int *paddr,
+                unsigned long long *pwdata, unsigned int *pstrb, unsigned int *pdevid,
+                svBit *msi_valid, unsigned int *msi_devid, unsigned int *msi_eventid) {
+  const rtl_its_pins_t *o = bench_its_ctl(bench);
+  *psel = o->psel;
+  *penable = o->penable;
+  *pwrite = o->pwrite;
+  *paddr = o->paddr;
+  *pwdata = o->pwdata;
+  *pstrb = o->pstrb;
+  *pdevid = o->pdevid;
+  *msi_valid = o->msi_valid;
+  *msi_devid = o->msi_devid;
+  *msi_eventid = o->msi_eventid;
+}
+
 void tb_st_drive(void *bench, svBit pready, svBit eoi_ready, svBit mreq_valid,
                  unsigned long long maddr, svBit mwe, unsigned long long mwdata, unsigned int mbe,
-                 svBit mrsp_ready, svBit busy, svBit *rst_n, svBit *psel, svBit *penable,
-                 svBit *pwrite, unsigned int *paddr, unsigned long long *pwdata,
-                 unsigned int *pstrb, unsigned long long *now, svBit *mreq_ready, svBit *mrsp_valid,
-                 unsigned long long *mrdata, svBit *mrsp_err, svBit *irq_ready, svBit *eoi_valid,
-                 unsigned int *eoi_vp, unsigned int *eoi_vector, svBit *wave) {
+                 svBit mrsp_ready, svBit busy, svBit *ctl, svBit *rst_n, svBit *mreq_ready,
+                 svBit *mrsp_valid, unsigned long long *mrdata, svBit *mrsp_err, svBit *irq_ready,
+                 svBit *wave) {
   rtl_st_in_t in = {
       pready, eoi_ready, {mreq_valid, maddr, mwe, mwdata, (uint8_t)mbe, mrsp_ready}, busy};
   rtl_st_pins_t o;
-  bench_st_drive(bench, &in, &o);
+  *ctl = bench_st_drive(bench, &in, &o);
   *rst_n = o.rst_n;
-  *psel = o.psel;
-  *penable = o.penable;
-  *pwrite = o.pwrite;
-  *paddr = o.paddr;
-  *pwdata = o.pwdata;
-  *pstrb = o.pstrb;
-  *now = o.now;
   *mreq_ready = o.mem.req_ready;
   *mrsp_valid = o.mem.rsp_valid;
   *mrdata = o.mem.rsp_rdata;
   *mrsp_err = o.mem.rsp_err;
   *irq_ready = o.irq_ready;
-  *eoi_valid = o.eoi_valid;
-  *eoi_vp = o.eoi_vp;
-  *eoi_vector = o.eoi_vector;
   *wave = bench_wave_pending(bench);
+}
+
+void tb_st_ctl(void *bench, svBit *psel, svBit *penable, svBit *pwrite, unsigned int *paddr,
+               unsigned long long *pwdata, unsigned int *pstrb, unsigned long long *now,
+               svBit *eoi_valid, unsigned int *eoi_vp, unsigned int *eoi_vector) {
+  const rtl_st_pins_t *o = bench_st_ctl(bench);
+  *psel = o->psel;
+  *penable = o->penable;
+  *pwrite = o->pwrite;
+  *paddr = o->paddr;
+  *pwdata = o->pwdata;
+  *pstrb = o->pstrb;
+  *now = o->now;
+  *eoi_valid = o->eoi_valid;
+  *eoi_vp = o->eoi_vp;
+  *eoi_vector = o->eoi_vector;
 }
 
 // ---- The waveform ----

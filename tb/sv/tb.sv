@@ -4,8 +4,10 @@
 // accepted, memory request and response, event or interrupt accepted, retire record, register
 // access completed); the C bench (tb/c/rtl_be.c) gives each to the lockstep checker. The drivers
 // of a DUT make one call per clock edge: it passes the ready/valid pins of the drivers' own
-// handshakes and returns the DUT inputs for the next cycle. Monitors never drive, drivers never
-// observe anything but their own handshakes. The DUT not under test gets no clock edge.
+// handshakes and returns the DUT inputs for the next cycle (those of the APB master and the
+// MSI, `now` and EOI drivers by a second call, at the edges where they change). Monitors never
+// drive, drivers never observe anything but their own handshakes. The DUT not under test gets
+// no clock edge.
 module tb #(
   parameter int unsigned NumRd = 4,
   parameter int unsigned NumVp = 4,
@@ -114,10 +116,11 @@ module tb #(
     bit rst_n, psel, penable, pwrite, msi_valid, mreq_ready, mrsp_valid, mrsp_err, rd_ready;
     int unsigned paddr, pstrb, pdevid, msi_devid, msi_eventid;
     longint unsigned pwdata, mrdata;
-    bit wave;
+    bit ctl, wave;
     if (dut_sel != BlkIts) begin
       {rst_n, psel, penable, pwrite, msi_valid, mreq_ready, mrsp_valid, mrsp_err, rd_ready} = '0;
       {paddr, pstrb, pdevid, msi_devid, msi_eventid, pwdata, mrdata} = '0;
+      ctl = 1'b1;
     end else begin
     // ---- monitors
     if (!its_rst_n && its_rst_mon_q) tb_reset_mon(bench, BlkIts);
@@ -138,9 +141,12 @@ module tb #(
     // ---- drivers (tb/c/rtl_be.c checks that every value fits its port before it gets here)
     tb_its_drive(bench, its_pready, its_msi_ready, its_mreq_valid, its_maddr, its_mwe, its_mwdata,
                  32'(its_mbe), its_mrsp_ready, its_busy,
-                 rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, pdevid,
-                 msi_valid, msi_devid, msi_eventid, mreq_ready, mrsp_valid, mrdata, mrsp_err,
-                 rd_ready, wave);
+                 ctl, rst_n, mreq_ready, mrsp_valid, mrdata, mrsp_err, rd_ready, wave);
+    // The APB and MSI pins change only when a request starts or completes (`ctl`): fetched then.
+    if (ctl) begin
+      tb_its_ctl(bench, psel, penable, pwrite, paddr, pwdata, pstrb, pdevid, msi_valid, msi_devid,
+                 msi_eventid);
+    end
     if (wave) begin : its_wave
       bit [its_pkg::RETIRE_BITS-1:0] ert, art;
       bit [its_pkg::RD_EV_BITS-1:0] erd, ard;
@@ -167,16 +173,18 @@ module tb #(
     end
     end
     its_rst_n       <= rst_n & rst_ni;
-    its_psel        <= psel;
-    its_penable     <= penable;
-    its_pwrite      <= pwrite;
-    its_paddr       <= paddr[16:0];
-    its_pwdata      <= pwdata;
-    its_pstrb       <= pstrb[7:0];
-    its_pdevid      <= pdevid[15:0];
-    its_msi_valid   <= msi_valid;
-    its_msi_devid   <= msi_devid[15:0];
-    its_msi_eventid <= msi_eventid;
+    if (ctl) begin  // else they keep their values
+      its_psel        <= psel;
+      its_penable     <= penable;
+      its_pwrite      <= pwrite;
+      its_paddr       <= paddr[16:0];
+      its_pwdata      <= pwdata;
+      its_pstrb       <= pstrb[7:0];
+      its_pdevid      <= pdevid[15:0];
+      its_msi_valid   <= msi_valid;
+      its_msi_devid   <= msi_devid[15:0];
+      its_msi_eventid <= msi_eventid;
+    end
     its_mreq_ready  <= mreq_ready;
     its_mrsp_valid  <= mrsp_valid;
     its_mrdata      <= mrdata;
@@ -245,10 +253,11 @@ module tb #(
     bit rst_n, psel, penable, pwrite, mreq_ready, mrsp_valid, mrsp_err, irq_ready, eoi_valid;
     int unsigned paddr, pstrb, eoi_vp, eoi_vector;
     longint unsigned pwdata, now, mrdata;
-    bit wave;
+    bit ctl, wave;
     if (dut_sel != BlkStimer) begin
       {rst_n, psel, penable, pwrite, mreq_ready, mrsp_valid, mrsp_err, irq_ready, eoi_valid} = '0;
       {paddr, pstrb, eoi_vp, eoi_vector, pwdata, now, mrdata} = '0;
+      ctl = 1'b1;
     end else begin
     // ---- monitors
     if (!st_rst_n && st_rst_mon_q) tb_reset_mon(bench, BlkStimer);
@@ -271,9 +280,12 @@ module tb #(
     // ---- drivers
     tb_st_drive(bench, st_pready, st_eoi_ready, st_mreq_valid, st_maddr, st_mwe, st_mwdata,
                 32'(st_mbe), st_mrsp_ready, st_busy,
-                rst_n, psel, penable, pwrite, paddr, pwdata, pstrb, now,
-                mreq_ready, mrsp_valid, mrdata, mrsp_err, irq_ready, eoi_valid, eoi_vp,
-                eoi_vector, wave);
+                ctl, rst_n, mreq_ready, mrsp_valid, mrdata, mrsp_err, irq_ready, wave);
+    // The APB, `now` and EOI pins change only when a request starts or completes (`ctl`).
+    if (ctl) begin
+      tb_st_ctl(bench, psel, penable, pwrite, paddr, pwdata, pstrb, now, eoi_valid, eoi_vp,
+                eoi_vector);
+    end
     if (wave) begin : st_wave
       bit [stimer_pkg::RETIRE_BITS-1:0] ert, art;
       bit [stimer_pkg::IRQ_BITS-1:0] eirq, airq;
@@ -300,21 +312,23 @@ module tb #(
     end
     end
     st_rst_n      <= rst_n & rst_ni;
-    st_psel       <= psel;
-    st_penable    <= penable;
-    st_pwrite     <= pwrite;
-    st_paddr      <= paddr[StAddrW-1:0];
-    st_pwdata     <= pwdata;
-    st_pstrb      <= pstrb[7:0];
-    st_now        <= now;
+    if (ctl) begin  // else they keep their values
+      st_psel       <= psel;
+      st_penable    <= penable;
+      st_pwrite     <= pwrite;
+      st_paddr      <= paddr[StAddrW-1:0];
+      st_pwdata     <= pwdata;
+      st_pstrb      <= pstrb[7:0];
+      st_now        <= now;
+      st_eoi_valid  <= eoi_valid;
+      st_eoi_vp     <= eoi_vp[VpW-1:0];
+      st_eoi_vector <= eoi_vector[7:0];
+    end
     st_mreq_ready <= mreq_ready;
     st_mrsp_valid <= mrsp_valid;
     st_mrdata     <= mrdata;
     st_mrsp_err   <= mrsp_err;
     st_irq_ready  <= irq_ready;
-    st_eoi_valid  <= eoi_valid;
-    st_eoi_vp     <= eoi_vp[VpW-1:0];
-    st_eoi_vector <= eoi_vector[7:0];
   end
   // ---------------------------------------------------------------- trace encoders
   if (Record != 0) begin : g_trace

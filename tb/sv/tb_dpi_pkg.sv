@@ -54,26 +54,33 @@ package tb_dpi_pkg;
                                                 input bit [stimer_pkg::RETIRE_BITS-1:0] rt);
 
   // ---- Drivers: the ready/valid pins of their own handshakes in, the next pin values out ----
+  // One call per edge gives the pins that change at any edge (reset, memory slave, output
+  // ready) and `ctl`: the APB master's or the MSI driver's pins (stimer: APB, `now`, EOI)
+  // changed, which happens only when a request starts or completes; only then does a second
+  // call (`*_ctl`) fetch them, so the per-edge crossing carries 8 outputs instead of 18.
   import "DPI-C" function void tb_its_drive(
     input chandle bench, input bit pready, input bit msi_ready,
     input bit mreq_valid, input longint unsigned maddr, input bit mwe,
     input longint unsigned mwdata, input int unsigned mbe, input bit mrsp_ready, input bit busy,
-    output bit rst_n, output bit psel, output bit penable, output bit pwrite,
+    output bit ctl, output bit rst_n, output bit mreq_ready, output bit mrsp_valid,
+    output longint unsigned mrdata, output bit mrsp_err, output bit rd_ready, output bit wave);
+  import "DPI-C" function void tb_its_ctl(
+    input chandle bench, output bit psel, output bit penable, output bit pwrite,
     output int unsigned paddr, output longint unsigned pwdata, output int unsigned pstrb,
     output int unsigned pdevid, output bit msi_valid, output int unsigned msi_devid,
-    output int unsigned msi_eventid, output bit mreq_ready, output bit mrsp_valid,
-    output longint unsigned mrdata, output bit mrsp_err, output bit rd_ready, output bit wave);
+    output int unsigned msi_eventid);
 
   import "DPI-C" function void tb_st_drive(
     input chandle bench, input bit pready, input bit eoi_ready,
     input bit mreq_valid, input longint unsigned maddr, input bit mwe,
     input longint unsigned mwdata, input int unsigned mbe, input bit mrsp_ready, input bit busy,
-    output bit rst_n, output bit psel, output bit penable, output bit pwrite,
+    output bit ctl, output bit rst_n, output bit mreq_ready, output bit mrsp_valid,
+    output longint unsigned mrdata, output bit mrsp_err, output bit irq_ready, output bit wave);
+  import "DPI-C" function void tb_st_ctl(
+    input chandle bench, output bit psel, output bit penable, output bit pwrite,
     output int unsigned paddr, output longint unsigned pwdata, output int unsigned pstrb,
-    output longint unsigned now, output bit mreq_ready, output bit mrsp_valid,
-    output longint unsigned mrdata, output bit mrsp_err, output bit irq_ready,
-    output bit eoi_valid, output int unsigned eoi_vp, output int unsigned eoi_vector,
-    output bit wave);
+    output longint unsigned now, output bit eoi_valid, output int unsigned eoi_vp,
+    output int unsigned eoi_vector);
 
   // ---- The waveform: the model's side of the last comparison (tb/c/ls_util.h ls_wave_t) ----
   // Called only at an edge whose driver call returned `wave` = 1 (the checker compared
