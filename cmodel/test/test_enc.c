@@ -450,3 +450,113 @@ void test_enc_reg_single_no_stride(void) {
   ASSERT_TRUE(enc_reg_by_name(&b, "ARR2", &off));
   ASSERT_EQ(off, 0x30);
 }
+
+// enc.h enc_rec_unpack: any field of 1..64 bits at any position of the vector, including every
+// way it can straddle the 32-bit words of svBitVecVal, comes back whole (the reference packer
+// is enc_test_put, bit by bit). The field is the most significant one; one or two fields below
+// it put it at bit `lsb`.
+void test_enc_rec_unpack_any_position(void) {
+  static const uint64_t pats[] = {~0ull, 0xAAAAAAAAAAAAAAAAull, 0x5555555555555555ull,
+                                  0x8000000000000001ull, 0xF0E1D2C3B4A59687ull};
+  for (unsigned lsb = 0; lsb <= 100; lsb++) {
+    for (unsigned width = 1; width <= 64; width++) {
+      for (size_t k = 0; k < sizeof(pats) / sizeof(pats[0]); k++) {
+        uint64_t v = pats[k] & enc_max(width);
+        uint64_t rec[3] = {0, 0, 0};  // field, low field a, low field b
+        enc_rec_field_t f[3] = {
+            {"x", width, 0, 8, NULL},
+            {"a", lsb > 64 ? lsb - 64 : lsb, 8, 8, NULL},
+            {"b", 64, 16, 8, NULL},
+        };
+        enc_record_t r = {"t", f, lsb == 0 ? 1 : (lsb > 64 ? 3 : 2), width + lsb};
+        uint32_t w[6] = {0, 0, 0, 0, 0, 0};
+        enc_test_put(w, lsb, width, v);
+        enc_test_put(w, 0, lsb > 64 ? 64 : lsb, ~0ull);  // the fields below: all ones
+        if (lsb > 64) {
+          enc_test_put(w, 64, lsb - 64, ~0ull);
+        }
+        enc_rec_unpack(&r, w, rec);
+        if (rec[0] != v) {
+          TEST_FAIL_AT(__FILE__, __LINE__, "lsb %u width %u: 0x%llx != 0x%llx", lsb, width,
+                       (unsigned long long)rec[0], (unsigned long long)v);
+        }
+      }
+    }
+  }
+}
+
+// enc.h enc_rec_set: a value is written into its member only, whatever the member's size; the
+// members beside it keep theirs (2-byte members packed next to each other).
+typedef struct {
+  uint16_t a;
+  uint16_t b;
+  uint8_t c;
+  uint8_t d;
+  uint16_t e;
+} enc_test_packed_t;
+
+void test_enc_rec_set_neighbours(void) {
+  static const enc_rec_field_t f[] = {
+      {"a", 16, offsetof(enc_test_packed_t, a), 2, NULL},
+      {"b", 16, offsetof(enc_test_packed_t, b), 2, NULL},
+      {"c", 8, offsetof(enc_test_packed_t, c), 1, NULL},
+      {"d", 8, offsetof(enc_test_packed_t, d), 1, NULL},
+      {"e", 16, offsetof(enc_test_packed_t, e), 2, NULL},
+  };
+  enc_test_packed_t r;
+  memset(&r, 0, sizeof(r));
+  // set from the last member to the first: a wider store would clobber the ones already set
+  enc_rec_set(&f[4], &r, 0x5555);
+  enc_rec_set(&f[3], &r, 0x44);
+  enc_rec_set(&f[2], &r, 0x33);
+  enc_rec_set(&f[1], &r, 0x2222);
+  enc_rec_set(&f[0], &r, 0x1111);
+  ASSERT_EQ(r.a, 0x1111);
+  ASSERT_EQ(r.b, 0x2222);
+  ASSERT_EQ(r.c, 0x33);
+  ASSERT_EQ(r.d, 0x44);
+  ASSERT_EQ(r.e, 0x5555);
+}
+
+// enc.h enc_rec_format: a record with no fields gives the empty string (any len > 0).
+void test_enc_rec_format_empty(void) {
+  static const enc_record_t r = {"none", NULL, 0, 0};
+  char buf[4] = {'x', 'y', 'z', 0};
+  ASSERT_STR(enc_rec_format(&r, &buf, buf, 1), "");
+  buf[0] = 'x';
+  ASSERT_STR(enc_rec_format(&r, &buf, buf, sizeof(buf)), "");
+}
+
+// enc.h enc_reg_by_name / enc_reg_name on arrays: a two-element array, an array of more than a
+// hundred elements (three-digit indices), an array whose base is not a multiple of its stride,
+// and the first enumeration of a block.
+void test_enc_reg_arrays(void) {
+  static const enc_reg_t regs[] = {
+      {"PAIR", 0x100u, 64, "rw", 0, 0, 2, 8, ""},
+      {"BIG", 0x1000u, 32, "rw", 0, 0, 128, 4, ""},
+      {"ODD", 0x22u, 64, "rw", 0, 0, 3, 8, ""},
+  };
+  static const enc_value_t vals[] = {{"ONE", 1, ""}};
+  static const enc_enum_t enums[] = {{"first", 1, vals, 1}, {"second", 1, vals, 1}};
+  static const enc_block_t b = {"test", regs, 3, NULL, 0, NULL, 0, enums, 2};
+  char buf[16];
+  uint32_t off = 0;
+  ASSERT_STR(enc_reg_name(&b, 0x100, buf, sizeof(buf)), "PAIR0");
+  ASSERT_STR(enc_reg_name(&b, 0x108, buf, sizeof(buf)), "PAIR1");
+  ASSERT_TRUE(enc_reg_name(&b, 0x110, buf, sizeof(buf)) == NULL);
+  ASSERT_FALSE(enc_reg_by_name(&b, "PAIR", &off));  // an array element needs its index
+  ASSERT_TRUE(enc_reg_by_name(&b, "PAIR1", &off));
+  ASSERT_EQ(off, 0x108);
+  ASSERT_FALSE(enc_reg_by_name(&b, "PAIR2", &off));
+  ASSERT_TRUE(enc_reg_by_name(&b, "BIG127", &off));
+  ASSERT_EQ(off, 0x1000 + 127 * 4);
+  ASSERT_TRUE(enc_reg_by_name(&b, "big99", &off));  // names are case-insensitive
+  ASSERT_EQ(off, 0x1000 + 99 * 4);
+  ASSERT_FALSE(enc_reg_by_name(&b, "BIG128", &off));
+  ASSERT_STR(enc_reg_name(&b, 0x1000 + 127 * 4, buf, sizeof(buf)), "BIG127");
+  ASSERT_STR(enc_reg_name(&b, 0x2A, buf, sizeof(buf)), "ODD1");
+  ASSERT_STR(enc_reg_name(&b, 0x32, buf, sizeof(buf)), "ODD2");
+  ASSERT_TRUE(enc_reg_name(&b, 0x26, buf, sizeof(buf)) == NULL);
+  ASSERT_TRUE(enc_enum(&b, "first") == &enums[0]);
+  ASSERT_TRUE(enc_enum(&b, "second") == &enums[1]);
+}
