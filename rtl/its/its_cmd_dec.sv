@@ -64,7 +64,9 @@ module its_cmd_dec #(
     first_st_o   = its_pkg::ExecRetire;
     first_outc_o = its_pkg::OUT_IGNORED;
     first_ee_o   = its_pkg::EE_NONE;
-    first_ev_o   = '0;
+    // Read only with ExecEvent: the SYNC event unless MOVALL replaces it.
+    // IMPDEF: IMPDEF-ITS-10 SYNC event, RDbase[15:0] not checked.
+    first_ev_o   = {its_pkg::RD_SYNC, rd1[15:0], 16'd0, 32'd0};
     unique case (op_o)
       its_pkg::CMD_MAPD: begin
         if (dev_oor)       first_ee_o = its_pkg::EE_DEVICE_OOR;
@@ -109,9 +111,7 @@ module its_cmd_dec #(
         end
       end
       its_pkg::CMD_SYNC: begin
-        // IMPDEF: IMPDEF-ITS-10 SYNC event, RDbase[15:0] not checked.
-        first_outc_o = its_pkg::OUT_OK;
-        first_ev_o   = {its_pkg::RD_SYNC, rd1[15:0], 16'd0, 32'd0};
+        first_outc_o = its_pkg::OUT_OK;  // first_ev_o: the SYNC event of the default
         first_st_o   = its_pkg::ExecEvent;
       end
       // IMPDEF: IMPDEF-ITS-7 unknown and GICv4 opcodes: IGNORED, EE = FF.

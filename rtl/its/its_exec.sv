@@ -144,8 +144,6 @@ module its_exec #(
           cte2_d   = 1'b0;
           ffault_d = 1'b0;
           outc_d   = its_pkg::OUT_OK;
-          ee_d     = its_pkg::EE_NONE;
-          ev_d     = '0;
         end
       end
 
@@ -157,7 +155,8 @@ module its_exec #(
             outc_d   = its_pkg::OUT_STALLED;
             st_d     = its_pkg::ExecRetire;
           end else begin
-            // ee_q and ev_q are still EE_NONE and 0 here.
+            // ee_q is read only with OUT_IGNORED, ev_q only in ExecEvent: every step that sets
+            // OUT_IGNORED sets ee_d, every step into ExecEvent sets ev_d.
             st_d   = dec_st;
             outc_d = dec_outc;
             ee_d   = dec_ee;

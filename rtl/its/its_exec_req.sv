@@ -64,7 +64,7 @@ module its_exec_req (
           its_pkg::CMD_MOVI: begin
             wk_wdata_o = its_pkg::ite_enc(ite_i.intid, icid_i, ite_i.vpeid, ite_i.db);
           end
-          its_pkg::CMD_DISCARD: wk_wdata_o = '0;
+          its_pkg::CMD_DISCARD: ;  // wk_wdata_o: the default 0, an invalid ITE
           default: begin  // MAPTI, MAPI
             wk_wdata_o = its_pkg::ite_enc(pint_i, icid_i, 16'd0, 25'(its_pkg::DOORBELL_NONE));
           end

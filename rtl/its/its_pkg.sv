@@ -355,9 +355,9 @@ package its_pkg;
   // ---------------------------------------------------------------------------------------------
   // Structs
   // ---------------------------------------------------------------------------------------------
-  // Parameters of the Device or Collection table, derived from GITS_BASER<n>.
+  // Parameters of the Device or Collection table, derived from GITS_BASER<n>. GITS_BASER<n>.Valid
+  // is carried by n alone (baser_n: 0 entries when Valid = 0).
   typedef struct packed {
-    logic        valid;
     logic        indirect;
     logic [1:0]  psz;    // Page_Size: 0 4K, 1 16K, 2/3 64K
     logic [51:0] base;   // table (or level-1 table) byte address

@@ -59,7 +59,7 @@ module its_regs #(
   // -------------------------------------------------------------------------------------------
   // Access decoding (docs/interfaces.md section 1)
   // -------------------------------------------------------------------------------------------
-  logic        acc, cpl, ctl, is_tr, w64, w32l, w32h, w16, wr_err, do_wr;
+  logic        acc, cpl, ctl, is_tr, w64, w32l, w32h, w16, wr_err, do_wr, wr_lo, wr_hi;
   logic [12:0] dw;
   logic [63:0] bmask, rdata;
   logic [14:0] creadr_inc;
@@ -79,9 +79,12 @@ module its_regs #(
   // the aligned doubleword and never fail.
   assign wr_err = apb_pwrite_i && !(w64 || w32l || w32h || w16);
   assign do_wr  = cpl && apb_pwrite_i && !wr_err && ctl;
-  assign bmask  = {{8{apb_pstrb_i[7]}}, {8{apb_pstrb_i[6]}}, {8{apb_pstrb_i[5]}},
-                   {8{apb_pstrb_i[4]}}, {8{apb_pstrb_i[3]}}, {8{apb_pstrb_i[2]}},
-                   {8{apb_pstrb_i[1]}}, {8{apb_pstrb_i[0]}}};
+  // A control-frame write that is accepted is a whole doubleword or one 32-bit half (w16 is
+  // GITS_TRANSLATER only, outside the control frame): it writes the low half, the high half or
+  // both, never single byte lanes.
+  assign wr_lo  = w64 || w32l;
+  assign wr_hi  = w64 || w32h;
+  assign bmask  = {{32{wr_hi}}, {32{wr_lo}}};
 
   assign acc_o        = acc;
   // IMPDEF: IMPDEF-ITS-9 a GITS_TRANSLATER write is posted: it completes without pslverr after
@@ -108,7 +111,7 @@ module its_regs #(
 
     unique case (dw)
       its_pkg::DW_CTLR: begin
-        if (apb_pstrb_i[0]) enabled_w = apb_pwdata_i[0];
+        if (wr_lo) enabled_w = apb_pwdata_i[0];
       end
       its_pkg::DW_CBASER: begin
         // Ignored while enabled (spec/its.md section 9); either half resets CREADR/Stalled.
@@ -121,7 +124,7 @@ module its_regs #(
       end
       its_pkg::DW_CWRITER: begin
         // IMPDEF: IMPDEF-ITS-4 Offset only; a high-half write changes nothing.
-        if (apb_pstrb_i[0]) begin
+        if (wr_lo) begin
           cwriter_w = apb_pwdata_i[19:5];
           if (apb_pwdata_i[0]) stalled_w = 1'b0;  // Retry
         end
@@ -157,13 +160,11 @@ module its_regs #(
   // Table parameters: registered copy of the BASERs (BASERs cannot change while enabled, and an
   // enable needs another APB transfer, so the one-cycle lag is never observed).
   always_comb begin
-    dt_d.valid    = baser0_q[63];
     dt_d.indirect = baser0_q[62];
     dt_d.psz      = baser0_q[9:8];
     dt_d.base     = its_pkg::baser_base(baser0_q[9], baser0_q[47:12]);
     dt_d.n        = its_pkg::baser_n(baser0_q[63], baser0_q[62], baser0_q[9:8], baser0_q[7:0],
                                      5'(DevIdW));
-    ct_d.valid    = baser1_q[63];
     ct_d.indirect = baser1_q[62];
     ct_d.psz      = baser1_q[9:8];
     ct_d.base     = its_pkg::baser_base(baser1_q[9], baser1_q[47:12]);

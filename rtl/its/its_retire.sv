@@ -28,12 +28,12 @@ module its_retire (
 );
 
   assign rd_valid_o    = ex_ev_valid_i || xl_ev_valid_i;
-  assign rd_ev_o       = ex_ev_valid_i ? ex_ev_i : (xl_ev_valid_i ? xl_ev_i : '0);
+  assign rd_ev_o       = ex_ev_valid_i ? ex_ev_i : xl_ev_i;  // read only with rd_valid_o
   assign ex_ev_ready_o = rd_ready_i;
   assign xl_ev_ready_o = rd_ready_i;
 
   assign rt_valid_o    = ex_rt_valid_i || xl_rt_valid_i;
-  assign rt_o          = ex_rt_valid_i ? ex_rt_i : (xl_rt_valid_i ? xl_rt_i : '0);
+  assign rt_o          = ex_rt_valid_i ? ex_rt_i : xl_rt_i;  // read only with rt_valid_o
   assign rt_cmd_o      = ex_rt_valid_i;
   assign rt_stalled_o  = (ex_rt_i.outcome == its_pkg::OUT_STALLED);
 

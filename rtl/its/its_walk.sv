@@ -98,6 +98,7 @@ module its_walk (
   assign last      = mrsp_valid_i && (!nb2_q || nrsp_q == 2'd1);
   assign flt       = flt_q || mrsp_i.err;
   assign rdata_o   = nb2_q ? wide[95:0] : {32'b0, mrsp_i.rdata};
+  assign fault_o   = flt;  // read only with done_o (the access's last response)
 
   always_comb begin
     st_d      = st_q;
@@ -115,11 +116,11 @@ module its_walk (
     off_d     = off_q;
     nb2_d     = nb2_q;
     done_o    = 1'b0;
-    fault_o   = 1'b0;
     noentry_o = 1'b0;
 
-    if (st_q != its_pkg::WalkIdle && !aok_q) begin
-      // First cycle of an access: register its address and shape.
+    if (!aok_q) begin
+      // First cycle of an access: register its address and shape (in WalkIdle what this
+      // registers is never used: accepting a request clears aok, so the access registers again).
       aok_d  = 1'b1;
       addr_d = addr[63:3];
       off_d  = addr[2:0];
@@ -161,7 +162,6 @@ module its_walk (
           base_d = {1'b0, mrsp_i.rdata[50:0]};
           if (flt || !mrsp_i.rdata[63]) begin
             done_o    = 1'b1;
-            fault_o   = flt;
             noentry_o = !flt;
             st_d      = its_pkg::WalkIdle;
           end else begin
@@ -172,7 +172,6 @@ module its_walk (
       its_pkg::WalkEnt: begin
         if (last) begin
           done_o  = 1'b1;
-          fault_o = flt;
           st_d    = its_pkg::WalkIdle;
         end
       end
@@ -206,9 +205,9 @@ module its_walk (
     nb2_q   <= nb2_d;
   end
 
-  // Unused: the table valid bits and counts (checked by the executor), spare shifted bits.
+  // Unused: the table counts (checked by the executor), spare shifted bits.
   logic unused_walk;
-  assign unused_walk = ^{dt_i.valid, dt_i.n, ct_i.valid, ct_i.n, wide[127:96]};
+  assign unused_walk = ^{dt_i.n, ct_i.n, wide[127:96]};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_IMPLY(RspWhileBusy_A, mrsp_valid_i, st_q != its_pkg::WalkIdle && nrsp_q < nreq_q)

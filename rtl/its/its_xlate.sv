@@ -431,10 +431,9 @@ module its_xlate #(
   assign busy_o = (cnt_q != '0);
 
   // Unused: slot fields not reported at retire, FIFO empty flag (assertions only), the slot
-  // fields and the table valid bits the address computation and the issue update do not look at.
+  // fields the address computation and the issue update do not look at.
   logic unused_xlate;
-  assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as, sq,
-                          dt_i.valid, ct_i.valid};
+  assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as, sq};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(SlotW_A, $bits(its_pkg::xl_slot_t) == its_pkg::XL_SLOT_W)

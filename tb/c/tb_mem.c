@@ -497,6 +497,11 @@ bool tb_slave_edge(tb_slave_t *s, const tb_slave_in_t *in, tb_slave_out_t *out, 
       wr->fault = r.err;
       wrote = true;
     } else {
+      // docs/interfaces.md section 2: a read beat carries be = FF and wdata 0.
+      if ((in->be != 0xFF || in->wdata != 0) && s->error[0] == 0) {
+        snprintf(s->error, sizeof(s->error), "memory read at 0x%llx with be 0x%02x, wdata 0x%llx",
+                 (unsigned long long)in->addr, (unsigned)in->be, (unsigned long long)in->wdata);
+      }
       r.err = !tb_mem_read64(s->mem, in->addr, &r.rdata);
     }
     s->q[(s->head + s->count) % TB_SLAVE_QUEUE] = r;
