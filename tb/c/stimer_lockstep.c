@@ -221,7 +221,8 @@ static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, const stimer_retir
   if (ls->seen_pass && !ls->input_since_pass && now == ls->last_pass_now) {
     char what[300];
     snprintf(what, sizeof(what),
-             "PASS record with now=%" PRIu64 ": the same now as the last pass and no MSR write or "
+             "PASS record with now=%" PRIu64
+             ": the same now as the last pass and no MSR write or "
              "EOI since it, so no pass was due",
              now);
     ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
