@@ -51,12 +51,11 @@ module stimer_ctx #(
   // ---------------------------------------------------------------------------------------------
   // Registered operands and result, so that no two 64-bit carry chains follow each other in one
   // cycle: late_q = now - exp (valid from the second PassCtx cycle: exp_i is set in PassExp; the
-  // modulo starts in the third), rearm_q = now + (count - r) (valid the cycle after the modulo
-  // is done: rearm_busy_o covers that cycle).
-  logic        mod_done, mod_busy;
+  // modulo starts in the third), rearm_q = now + (count - r) (r is final in the modulo's last busy
+  // cycle, so rearm_q is valid from the first cycle its busy_o is 0).
+  logic        mod_busy;
   logic [63:0] mod_rem;
   logic [63:0] late_q, late_d, rearm_q, rearm_d;
-  logic        lag_q;
 
   stimer_mod u_mod (
     .clk_i,
@@ -65,7 +64,6 @@ module stimer_ctx #(
     .a_i    (late_q),
     .b_i    (ram_rdata_i),
     .busy_o (mod_busy),
-    .done_o (mod_done),
     .rem_o  (mod_rem)
   );
 
@@ -73,15 +71,13 @@ module stimer_ctx #(
   assign rearm_d = now_i + (cnt_q - mod_rem);
 
   // No reset: pipeline registers recomputed every cycle; late_q is read when the modulo starts
-  // (PassCtx), rearm_q and lag_q in PassUpdate, many cycles after any reset (docs/stimer-uarch.md,
-  // Resets).
+  // (PassCtx), rearm_q in PassUpdate, many cycles after any reset (docs/stimer-uarch.md, Resets).
   always_ff @(posedge clk_i) begin
     late_q  <= late_d;
     rearm_q <= rearm_d;
-    lag_q   <= mod_busy;
   end
 
-  assign rearm_busy_o = mod_busy || lag_q;
+  assign rearm_busy_o = mod_busy;
   assign rearm_exp_o  = rearm_q;
 
   // ---------------------------------------------------------------------------------------------
@@ -93,7 +89,7 @@ module stimer_ctx #(
   assign slot_avail = simp_q[0] && (!ScontrolGate || ram_rdata_i[stimer_pkg::SYNIC_ENABLE_LSB]);
 
   always_comb begin
-    att_o               = '0;
+    // Every field is assigned.
     att_o.timer         = timer_i;
     att_o.direct        = cfg_q[stimer_pkg::CFG_DIRECT_LSB];
     att_o.apic_vec      = cfg_q[stimer_pkg::CFG_APIC_VECTOR_LSB+:8];
@@ -112,9 +108,5 @@ module stimer_ctx #(
   assign sintx_o    = cfg_q[stimer_pkg::CFG_SINTX_LSB+:4];
   assign periodic_o = cfg_q[stimer_pkg::CFG_PERIODIC_LSB];
   assign cfg_off_o  = {cfg_q[63:1], 1'b0};
-
-  // The modulo's done pulse is not needed: the scheduler waits for !rearm_busy_o.
-  logic unused_mod_done;
-  assign unused_mod_done = mod_done;
 
 endmodule

@@ -151,8 +151,9 @@ module stimer_deliver #(
       req_d.be    = b_be;
       issue_d     = issue_q + 10'd1;
     end
-    // Response stream: count down; any faulting beat faults the access.
-    if (rsp_hs && (rsp_q != '0)) begin
+    // Response stream: count down; any faulting beat faults the access. Responses come only for
+    // issued beats, so rsp_q is not 0 when one arrives.
+    if (rsp_hs) begin
       rsp_d = rsp_q - 10'd1;
       err_d = err_q || mem_rsp_i.err;
     end

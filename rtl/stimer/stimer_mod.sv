@@ -11,8 +11,7 @@ module stimer_mod (
   input  logic        start_i,  // pulse; a_i/b_i sampled with it
   input  logic [63:0] a_i,
   input  logic [63:0] b_i,
-  output logic        busy_o,
-  output logic        done_o,   // pulse: rem_o valid from now until the next start
+  output logic        busy_o,   // rem_o is valid from the first cycle it is 0 after a start
   output logic [63:0] rem_o
 );
 
@@ -36,7 +35,6 @@ module stimer_mod (
     b_d     = b_q;
     rem_d   = rem_q;
     cnt_d   = cnt_q;
-    done_o  = 1'b0;
     unique case (state_q)
       stimer_pkg::ModIdle: begin
         // nothing to do: wait for start
@@ -59,7 +57,8 @@ module stimer_mod (
         end
       end
       stimer_pkg::ModDone: begin
-        done_o  = 1'b1;
+        // rem_q is final: one more busy cycle so that a result registered from rem_o is ready
+        // when busy_o falls.
         state_d = stimer_pkg::ModIdle;
       end
       default: state_d = stimer_pkg::ModIdle;
@@ -87,8 +86,8 @@ module stimer_mod (
     end
   end
 
-  // No reset: loaded by start_i; read in ModDiv and, for rem_q, after done_o (docs/stimer-uarch.md,
-  // Resets).
+  // No reset: loaded by start_i; read in ModDiv and, for rem_q, in ModDone and after it
+  // (docs/stimer-uarch.md, Resets).
   always_ff @(posedge clk_i) begin
     a_q   <= a_d;
     b_q   <= b_d;

@@ -302,7 +302,7 @@ module stimer_pass #(
           upd         = 1'b1;
           ts_we_o     = 1'b1;
           ts_state_o  = (rearm_exp != '0) ? stimer_pkg::TS_ARMED : stimer_pkg::TS_IDLE;
-          if ((rearm_exp != '0) && (rearm_exp < scan_min_q)) begin
+          if (rearm_exp < scan_min_q) begin
             scan_min_d = rearm_exp;
           end
         end

@@ -194,8 +194,8 @@ module stimer_sched #(
       stimer_pkg::SchedPass: begin
         if (rec) begin
           // The ATTEMPT record: its memory beats were responded and its interrupt accepted.
+          // Every field is assigned.
           rt_valid_d     = 1'b1;
-          rt_d           = '0;
           rt_d.kind      = stimer_pkg::RT_ATTEMPT;
           rt_d.vp        = stimer_pkg::RETIRE_VP_W'(vp_o);
           rt_d.timer     = ts_timer_o;

@@ -275,7 +275,6 @@ module stimer_top #(
   assign unused_pass_active = pass_active;
   // The interrupt record port (docs/enc/stimer.md): the VP widened to the record's 8 bits.
   always_comb begin
-    irq_o          = '0;
     irq_o.vp       = stimer_pkg::IRQ_VP_W'(irq_vp);
     irq_o.vec      = irq_vector;
     irq_o.auto_eoi = irq_auto_eoi;

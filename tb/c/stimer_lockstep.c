@@ -210,12 +210,22 @@ void stimer_lockstep_eoi(stimer_lockstep_t *ls, uint64_t cycle, uint32_t vp, uin
   ls->log.ns += ls_ns() - t0;
 }
 
-static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, uint64_t now) {
+static void st_ls_pass(stimer_lockstep_t *ls, uint64_t cycle, const stimer_retire_t *rt) {
+  uint64_t now = rt->now;
   if (!ls->input_since_pass &&
       !st_ls_check_drained(ls, cycle, "the DUT started a new pass", &now)) {
     return;
   }
   bool cause = ls->input_since_pass || now != ls->last_pass_now;
+  // docs/interfaces.md section 4.2: a PASS record's fields other than now are 0.
+  if (rt->vp != 0 || rt->timer != 0 || rt->sint != 0 || rt->outcome != 0) {
+    char what[300];
+    snprintf(what, sizeof(what),
+             "PASS record with now=%" PRIu64 ": vp %u timer %u sint %u outcome %u, not 0", now,
+             rt->vp, rt->timer, rt->sint, (unsigned)rt->outcome);
+    ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
+    return;
+  }
   ls->input_since_pass = false;
   if (!cause) {
     // docs/interfaces.md section 4.2: a pass starts when now_i differs from the last sampled
@@ -318,7 +328,7 @@ void stimer_lockstep_retire(stimer_lockstep_t *ls, uint64_t cycle, const stimer_
   if (rt->kind == STIMER_RT_ATTEMPT) {
     st_ls_attempt(ls, cycle, rt);
   } else {
-    st_ls_pass(ls, cycle, rt->now);
+    st_ls_pass(ls, cycle, rt);
   }
   ls->log.ns += ls_ns() - t0;
 }

@@ -117,6 +117,23 @@ static int test_stimer(void) {
   pass.now = 500;
   stimer_lockstep_retire(a, 9, &pass);
   CHECK_EQ(stimer_lockstep_pending(a, NULL, 0), 0);
+  CHECK_EQ(stimer_lockstep_log(a)->err.n, 0);
+  // C (own checker): a pass with the same now and no input since the last one was due to nobody
+  // (docs/interfaces.md section 4.2), and a PASS record's other fields are 0.
+  tb_mem_t *mc = tb_mem_new();
+  stimer_lockstep_t *c = stimer_lockstep_new(&cfg, mc);
+  stimer_lockstep_now(c, 1, 40);
+  pass.now = 40;
+  stimer_lockstep_retire(c, 2, &pass);
+  CHECK_EQ(stimer_lockstep_log(c)->err.n, 0);
+  stimer_lockstep_retire(c, 3, &pass);
+  CHECK_EQ(stimer_lockstep_log(c)->err.n, 1);
+  stimer_lockstep_now(c, 4, 41);
+  stimer_retire_t odd = {STIMER_RT_PASS, 1, 0, 0, STIMER_OUT_DELIVERED, 41};
+  stimer_lockstep_retire(c, 5, &odd);
+  CHECK_EQ(stimer_lockstep_log(c)->err.n, 2);
+  stimer_lockstep_free(c);
+  tb_mem_free(mc);
   // B: SVERSION reads 1; a DUT that answers 2 diverges, in B only.
   stimer_ls_access_t r = {0x81u << 3, false, 0, 0, 2, false};
   stimer_lockstep_reg(b, 3, &r);
