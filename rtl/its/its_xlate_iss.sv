@@ -45,7 +45,8 @@ module its_xlate_iss #(
   logic                cur;               // the served slot has a beat to issue
   logic                keep;              // serve the same slot in the next cycle
   logic                found;
-  logic [IdxW-1:0]     pick, oi;
+  logic [IdxW-1:0]     pick;
+  logic                pick_locked;
   logic [63:0]         acc_addr;
   logic                acc_nb2;
   logic [IdxW-1:0]     sel_q, sel_d;      // the slot served
@@ -57,10 +58,6 @@ module its_xlate_iss #(
             (nreq == 2'd0 || (nreq == 2'd1 && nb2));
   endfunction
 
-  function automatic logic [IdxW-1:0] idx_inc(logic [IdxW-1:0] i);
-    if (i == IdxW'(NumSlots - 1)) idx_inc = '0;
-    else                          idx_inc = i + IdxW'(1);
-  endfunction
 
   // A slot's first beat waits until its address is registered (aok_i).
   always_comb begin
@@ -95,18 +92,23 @@ module its_xlate_iss #(
   always_comb begin
     next = want | soon_i;
     if (req_hs) next[sel_q] = 1'b0;
-    found = 1'b0;
-    pick  = sel_q;
-    oi    = oldest_i;
-    for (int i = 0; i < NumSlots; i++) begin
-      if (!found && next[oi]) begin
-        found = 1'b1;
-        pick  = oi;
-      end
-      oi = idx_inc(oi);
-    end
-    sel_d = keep ? sel_q : pick;
   end
+
+  // The oldest candidate: the circular search of cmn_arb from the oldest slot, never held.
+  cmn_arb #(
+    .NumReq(NumSlots)
+  ) u_oldest (
+    .clk_i,
+    .rst_ni,
+    .req_i   (next),
+    .first_i (oldest_i),
+    .hold_i  (1'b0),
+    .valid_o (found),
+    .idx_o   (pick),
+    .locked_o(pick_locked)
+  );
+
+  assign sel_d = keep ? sel_q : (found ? pick : sel_q);
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
@@ -128,7 +130,7 @@ module its_xlate_iss #(
   // Unused: the slot fields the search does not look at, the multiplexed slot but for its beat
   // count (assertions only), the byte offset of the access (the slot keeps it itself).
   logic unused_iss;
-  assign unused_iss = ^{cand, iss, acc_addr[2:0]};
+  assign unused_iss = ^{cand, iss, acc_addr[2:0], pick_locked};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(NumSlotsRange_A, NumSlots >= 1)
