@@ -2,7 +2,8 @@
 // ITS memory port: fixed-priority arbitration (a parked grant register, below) over the
 // request sources (command fetch, table walker, MSI slots) with an in-order tag FIFO that
 // routes each response back to its source. Only one source is active at a time in practice
-// (the serializer runs a command alone), so the port is parked on one source: the grant is a register that moves, for the next cycle, to
+// (the serializer runs a command alone), so the port is parked on one source: the grant is a
+// register that moves, for the next cycle, to
 // the lowest-numbered requesting source when the granted source does not request; a switch costs
 // one cycle. A source's ready therefore depends on registers only (no valid-to-ready path through
 // the arbitration). Responses are always accepted (mem_rsp_ready_o = 1).
