@@ -70,7 +70,8 @@ its_status_t its_reg_write(its_t *its, uint32_t offset, uint64_t value, unsigned
 /** Reads the aligned doubleword at `offset & ~7`. */
 its_status_t its_reg_read(its_t *its, uint32_t offset, uint64_t *value);
 
-/** Runs at most one command from the queue and retires it. */
+/** Runs at most one command from the queue and retires it. The caller orders commands and MSIs
+ *  (IMPDEF-ITS-14: the lockstep checker follows the DUT's retire order and checks it). */
 its_step_t its_step(its_t *its);
 /** Runs commands until the queue is idle or `max` commands ran; returns how many ran. */
 size_t its_run(its_t *its, size_t max);

@@ -3,7 +3,7 @@
 // The trace encoder's constants (docs/trace.md): header fields and record kinds.
 package cmn_trace_pkg;
   // format version, in the START record and the file header
-  localparam int unsigned FORMAT_VERSION = 1;
+  localparam int unsigned FORMAT_VERSION = 2;
   localparam int unsigned WORD_BITS = 64;  // bits per stream word
   localparam int unsigned MAX_LEN = 7;  // payload words of one record at most
   localparam int unsigned HDR_CYCLE_LSB = 0;

@@ -6,8 +6,9 @@
 //   with nothing in flight (so never in a retire cycle). A GITS_TRANSLATER write is first
 //   dispatched as an MSI (kind 3) and completes after that MSI retired.
 // - Otherwise port MSIs and commands share the engines: MSIs may overlap each other, a command
-//   runs alone. While a command waits, at most MsiBurst further MSIs are dispatched before the
-//   MSIs in flight drain and the command goes.
+//   runs alone. IMPDEF-ITS-14: while a command waits, the waiting MSIs are dispatched first, at
+//   most MsiBurst of them (counted since the last command dispatch), before the MSIs in flight
+//   drain and the command goes; the lockstep checker holds both bounds.
 `include "prj_assert.svh"
 
 module its_ctrl #(

@@ -260,10 +260,12 @@ module its_xlate #(
   logic [IdxW-1:0]   dq_idx_q;
   logic              oor_msi, oor_tr;  // DeviceID out of range: FIFO head, TRANSLATER write
 
+  // A slot is counted from its dispatch until its retire edge, where it becomes free: a slot
+  // that is not free is always counted, so the head slot being done needs no count check
+  // (assertion DoneCounted_A).
   assign rt_s       = sl_q[rp_q];
-  assign ev_valid_o = (cnt_q != '0) && (rt_s.st == its_pkg::SlotDone) &&
-                      (rt_s.outc == its_pkg::OUT_OK);
-  assign rt_valid_o = (cnt_q != '0) && (rt_s.st == its_pkg::SlotDone) &&
+  assign ev_valid_o = (rt_s.st == its_pkg::SlotDone) && (rt_s.outc == its_pkg::OUT_OK);
+  assign rt_valid_o = (rt_s.st == its_pkg::SlotDone) &&
                       (rt_s.outc != its_pkg::OUT_OK || ev_ready_i);
   assign do_ret     = rt_valid_o;
   assign do_disp    = disp_msi_i || disp_tr_i;
@@ -309,8 +311,6 @@ module its_xlate #(
   // beat. A retired slot only becomes free (its other fields are read only after the next
   // dispatch into it, which writes them all).
   always_comb begin
-    sq = '0;
-    sn = '0;
     for (int i = 0; i < NumSlots; i++) begin
       sq = sl_q[i];
       // IMPDEF: IMPDEF-ITS-8 beats per docs/interfaces.md section 2: the 12-byte ITE always takes
@@ -361,7 +361,6 @@ module its_xlate #(
   end
 
   always_comb begin
-    as = '0;
     for (int i = 0; i < NumSlots; i++) begin
       as       = eff[i];
       as_ct    = (as.st == its_pkg::SlotCtL1) || (as.st == its_pkg::SlotCte);
@@ -439,6 +438,7 @@ module its_xlate #(
   `PRJ_ASSERT_INIT(SlotW_A, $bits(its_pkg::xl_slot_t) == its_pkg::XL_SLOT_W)
   `PRJ_ASSERT_INIT(Params_A, NumSlots >= 1 && FifoDepth >= 1 && MaxOut >= 1)
   `PRJ_ASSERT_IMPLY(RspExpected_A, mrsp_valid_i, !idf_empty)
+  `PRJ_ASSERT_IMPLY(DoneCounted_A, rt_s.st == its_pkg::SlotDone, cnt_q != '0)
   // The issue unit (u_iss) checks the grant lock and the beat order, the response unit (u_rsp)
   // the first-beat buffer.
   `PRJ_ASSERT_IMPLY(DispFree_A, do_disp, free_o)

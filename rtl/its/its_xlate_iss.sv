@@ -61,7 +61,6 @@ module its_xlate_iss #(
 
   // A slot's first beat waits until its address is registered (aok_i).
   always_comb begin
-    cand = '0;
     for (int i = 0; i < NumSlots; i++) begin
       slots[i] = slots_i[i*SW+:SW];
       addrs[i] = addr_i[i*64+:64];

@@ -56,9 +56,9 @@ module its_xlate_rsp #(
     end else begin
       if (mrsp_valid_i) half_d = 1'b0;
       upd_o   = mrsp_valid_i;
+      // nb2 and off describe the access whose beats are in flight: the slot's next access
+      // sets them at its first beat (its_xlate), and nothing reads them before.
       rs.nreq = '0;
-      rs.nb2  = 1'b0;
-      rs.off  = '0;
       rs.outc = its_pkg::OUT_IGNORED;
       rs.ee   = its_pkg::EE_NONE;
       unique case (rs.st)

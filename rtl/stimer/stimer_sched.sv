@@ -59,7 +59,6 @@ module stimer_sched #(
   stimer_pkg::sched_state_e state_d, state_q;
   logic [63:0]          now_d, now_q;
   logic                 work_d, work_q;          // an input may have made work
-  logic                 prefer_d, prefer_q;      // an EOI was served: a pending pass goes next
   logic                 rt_valid_d, rt_valid_q;
   stimer_pkg::retire_t  rt_d, rt_q;
 
@@ -113,7 +112,8 @@ module stimer_sched #(
 
   // In priority order. An accepted MSR write or EOI (work_q) gets its pass before any further
   // MSR access or EOI is accepted (docs/interfaces.md section 4.2). Otherwise an APB access
-  // first, then a pass for a new now, alternating with waiting EOIs.
+  // first, then a waiting EOI, then a pass for a new now: an accepted EOI always owes a pass
+  // (work_q), which samples the new now too, so waiting EOIs and passes alternate.
   localparam logic [1:0] IdleOp   = 2'd0;
   localparam logic [1:0] IdlePass = 2'd1;
   localparam logic [1:0] IdleEoi  = 2'd2;
@@ -122,7 +122,7 @@ module stimer_sched #(
   logic [1:0] idle_grant;
 
   assign idle_req[IdleOp]   = op_valid_i && !work_q;
-  assign idle_req[IdlePass] = work_q || (pass_want && (prefer_q || !eoi_valid_i));
+  assign idle_req[IdlePass] = work_q || (pass_want && !eoi_valid_i);
   assign idle_req[IdleEoi]  = eoi_valid_i;
 
   cmn_arb #(
@@ -147,7 +147,6 @@ module stimer_sched #(
     state_d     = state_q;
     now_d       = now_q;
     work_d      = work_q || msr_work_i;
-    prefer_d    = prefer_q;
     rt_valid_d  = 1'b0;
     rt_d        = rt_q;
     op_start_o  = 1'b0;
@@ -166,7 +165,6 @@ module stimer_sched #(
               // IMPDEF: IMPDEF-ST-6 now is sampled once per pass.
               now_d      = now_i;
               work_d     = 1'b0;
-              prefer_d   = 1'b0;
               // Fields a PASS record does not define are 0.
               rt_valid_d = 1'b1;
               rt_d       = '0;
@@ -178,7 +176,6 @@ module stimer_sched #(
             end
             default: begin  // IdleEoi
               eoi_ready_o = 1'b1;
-              prefer_d    = 1'b1;
               state_d     = stimer_pkg::SchedOp;
             end
           endcase
@@ -217,13 +214,11 @@ module stimer_sched #(
       state_q    <= stimer_pkg::SchedIdle;
       now_q      <= '0;
       work_q     <= 1'b0;
-      prefer_q   <= 1'b0;
       rt_valid_q <= 1'b0;
     end else begin
       state_q    <= state_d;
       now_q      <= now_d;
       work_q     <= work_d;
-      prefer_q   <= prefer_d;
       rt_valid_q <= rt_valid_d;
     end
   end

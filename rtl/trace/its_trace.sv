@@ -3,8 +3,11 @@
 // transaction the lockstep checker compares, in the checker's order within an edge (reset,
 // memory response, memory request, redistributor event, MSI, retire record, APB access, busy_o),
 // through cmn_trace_enc. It only observes: every input here is a DUT port or its handshake.
+`include "prj_assert.svh"
+
 module its_trace #(
-  parameter int unsigned NumRd = 4,
+  parameter int unsigned NumRd = 4,     // its_top's, for the START record (1..65535 here)
+  parameter int unsigned MsiBurst = 4,  // its_top's, for the START record (1..255 here)
   parameter int unsigned Depth = 16,  // edges with transactions buffered (cmn_trace_enc)
   parameter int unsigned Lanes = 8,   // words per stream beat (cmn_trace_enc)
   localparam int unsigned NumCh = 8
@@ -47,7 +50,7 @@ module its_trace #(
   input  logic                                 out_ready_i,
   output logic [63:0]                          lost_o
 );
-  localparam logic [63:0] StartWord = {14'd0, 1'b0, 1'b0, 16'd0, 16'(NumRd), 8'd1,
+  localparam logic [63:0] StartWord = {6'd0, 8'(MsiBurst), 1'b0, 1'b0, 16'd0, 16'(NumRd), 8'd1,
                                        8'(cmn_trace_pkg::FORMAT_VERSION)};
   localparam int unsigned ChW = 3 * 64;
 
@@ -102,4 +105,10 @@ module its_trace #(
     .clk_i, .rst_ni, .ch_valid_i(valid), .ch_kind_i(kind), .ch_len_i(len), .ch_aux_i(aux),
     .ch_data_i(data), .out_valid_o, .out_data_o, .out_count_o, .out_ready_i, .lost_o
   );
+`ifdef PRJ_ASSERT_ON
+  // The START record's fields hold the parameters whole (docs/enc/trace.md): never truncated.
+  `PRJ_ASSERT_INIT(StartNumRdFits_A, NumRd >= 1 && NumRd <= 65535)
+  `PRJ_ASSERT_INIT(StartMsiBurstFits_A, MsiBurst >= 1 && MsiBurst <= 255)
+`endif
+
 endmodule

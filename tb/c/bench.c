@@ -618,8 +618,8 @@ static void bench_verbose(bench_t *b) {
 
 // ---- Configuration from the harness (the RTL parameters are the single source) ----
 
-scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat_direct,
-                         bool scontrol_gate, bool record) {
+scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t msi_burst, uint32_t num_vp,
+                         bool feat_direct, bool scontrol_gate, bool record) {
   b->configured = true;
   if (b->record[0] != 0 && !record) {
     // The encoders cost half the simulation speed, so only tb_sim_rec builds them in.
@@ -682,8 +682,8 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t num_vp, bool feat
     // names it, and so does the result file (gen_config).
     printf("gen: %s\n", gen_random_config(&b->scn));
   }
-  rtl_be_cfg_t rc = {b->scn.block,  *c,          num_rd,  num_vp,  feat_direct,
-                     scontrol_gate, b->lockstep, b->fcov, b->seed, &b->log};
+  rtl_be_cfg_t rc = {b->scn.block, *c,          num_rd,  msi_burst, num_vp,  feat_direct,
+                     scontrol_gate, b->lockstep, b->fcov,  b->seed, &b->log};
   char err[200];
   b->rtl = rtl_be_new(&rc, err, sizeof(err));
   if (b->rtl == NULL) {

@@ -98,6 +98,10 @@ static const char *const fcov_flat[] = {
     "its.translater.write16",
     "its.translater.write32",
     "its.translater.write64",
+    // Port MSIs waiting when a command retired with another to run (IMPDEF-ITS-14): fewer
+    // than MsiBurst (all go first) and at least MsiBurst (MsiBurst go, the rest wait).
+    "its.order.waiting_below_burst",
+    "its.order.waiting_at_burst",
     // Tables (spec/its.md 4).
     FCOV_TABLE("dt"),
     FCOV_TABLE("ct"),
@@ -890,6 +894,13 @@ void fcov_its_reg_write(fcov_t *fc, uint32_t off, uint64_t value, unsigned size,
              (fc->creadr & 0xFFFE0) != (fc->cwriter & 0xFFFE0)) {
     fcov_hit(fc, "its.queue.resume_after_enable");
   }
+}
+
+void fcov_its_order(fcov_t *fc, unsigned waiting, unsigned burst) {
+  if (fc == NULL || waiting == 0) {
+    return;
+  }
+  fcov_hit(fc, waiting < burst ? "its.order.waiting_below_burst" : "its.order.waiting_at_burst");
 }
 
 void fcov_its_translater(fcov_t *fc, unsigned size) {

@@ -59,6 +59,9 @@ void fcov_its_reg_before(fcov_t *fc, its_t *model);
 void fcov_its_reg_write(fcov_t *fc, uint32_t off, uint64_t value, unsigned size, bool bus_error);
 /** After a GITS_TRANSLATER write completed as the model expects; `size` in bytes. */
 void fcov_its_translater(fcov_t *fc, unsigned size);
+/** A window of the MSI-order rule closed without error (IMPDEF-ITS-14): `waiting` port MSIs
+ *  waited when it opened, `burst` is MsiBurst. */
+void fcov_its_order(fcov_t *fc, unsigned waiting, unsigned burst);
 
 // ---- stimer hooks (stimer_lockstep.c) ----
 

@@ -12,10 +12,15 @@
 #define ITS_LS_MAX_WRITES 256
 #define ITS_LS_MAX_RD 64
 #define ITS_LS_TRANSLATER 8
+// Edges an MSI the port accepted may take to become the head of the DUT's input FIFO: an MSI
+// accepted fewer edges than this before a command retires is not counted as waiting there
+// (IMPDEF-ITS-14; its_xlate's FIFO shows a write at the next edge).
+#define ITS_LS_FIFO_EDGES 4
 
 typedef struct {
   uint32_t devid;
   uint32_t eventid;
+  uint64_t cycle;  // accepted at
 } its_ls_msi_t;
 
 /** History record kinds. */
@@ -45,6 +50,15 @@ struct its_lockstep {
   cm_mem_write_t mw[ITS_LS_MAX_WRITES];
   its_rd_event_t mrd[ITS_LS_MAX_RD];
   its_lockstep_wave_t wave;  // the records of the last comparison, for the waveform
+  // The order of port MSIs and a waiting command (docs/interfaces.md 3.4, IMPDEF-ITS-14). A
+  // window opens at a command's retire record when the model's queue has another command to
+  // run, and closes at the next command's retire record; a register write or a reset in
+  // between voids it (either can change whether the command may run).
+  bool win;
+  unsigned win_msis;     // port MSIs retired in the window
+  unsigned win_waiting;  // port MSIs waiting in the DUT's input FIFO when it opened
+  uint64_t win_cycle;    // the retire that opened it
+  uint32_t win_offset;   // and its command's queue offset
 };
 
 its_lockstep_t *its_lockstep_new(const its_lockstep_cfg_t *cfg, tb_mem_t *image) {
@@ -90,6 +104,7 @@ void its_lockstep_reset(its_lockstep_t *ls, uint64_t cycle) {
   ls->rd_n = 0;
   ls->msi_n = 0;
   ls->tr_n = 0;
+  ls->win = false;
   fcov_reset(ls->cfg.fcov);
 }
 
@@ -100,7 +115,7 @@ void its_lockstep_msi(its_lockstep_t *ls, uint64_t cycle, uint32_t devid, uint32
                  NULL);
     return;
   }
-  ls->msi[(ls->msi_head + ls->msi_n) % LS_QUEUE] = (its_ls_msi_t){devid, eventid};
+  ls->msi[(ls->msi_head + ls->msi_n) % LS_QUEUE] = (its_ls_msi_t){devid, eventid, cycle};
   ls->msi_n++;
 }
 
@@ -159,7 +174,7 @@ static bool its_ls_step(its_lockstep_t *ls, uint64_t cycle, const its_retire_t *
         return false;
       }
       ls->tr[(ls->tr_head + ls->tr_n) % ITS_LS_TRANSLATER] =
-          (its_ls_msi_t){dut->devid, dut->eventid};
+          (its_ls_msi_t){dut->devid, dut->eventid, cycle};
       ls->tr_n++;
       its_translate(ls->model, ITS_RT_TRANSLATER, dut->devid, dut->eventid, NULL, NULL);
       return true;
@@ -274,11 +289,75 @@ static void its_ls_compare(its_lockstep_t *ls, uint64_t cycle, const its_retire_
               ((uint64_t)nr << 32) | nw);
 }
 
+// True when the model's command queue has a command to run (docs/interfaces.md 3.4: Enabled,
+// not Stalled, CREADR != CWRITER, CWRITER.Offset < the queue size, CBASER.Valid); `regs`
+// receives CTLR, CBASER, CWRITER and CREADR.
+static bool its_ls_queue_work(const its_lockstep_t *ls, uint64_t regs[4]) {
+  its_reg_read(ls->model, ITS_GITS_CTLR, &regs[0]);
+  its_reg_read(ls->model, ITS_GITS_CBASER, &regs[1]);
+  its_reg_read(ls->model, ITS_GITS_CWRITER, &regs[2]);
+  its_reg_read(ls->model, ITS_GITS_CREADR, &regs[3]);
+  uint64_t size = (regs[1] >> 63) != 0 ? ((regs[1] & 0xFF) + 1) * 4096 : 0;
+  bool stalled = (regs[3] & 1) != 0;
+  uint64_t cw = regs[2] & 0xFFFE0;
+  return (regs[0] & 1) != 0 && !stalled && cw < size && (regs[3] & 0xFFFE0) != cw;
+}
+
+// IMPDEF-ITS-14 (docs/interfaces.md 3.4): between a command's retire record and the next
+// command's, with the queue able to run throughout, the port MSIs that waited in the input FIFO
+// when the first retired go before the next command, up to MsiBurst of them, and no more than
+// MsiBurst port MSIs do. Called after the model stepped the DUT's record `rt`.
+static void its_ls_order(its_lockstep_t *ls, uint64_t cycle, const its_retire_t *rt) {
+  char what[400];
+  unsigned burst = ls->cfg.msi_burst;
+  if (rt->kind == ITS_RT_MSI) {
+    if (ls->win && ++ls->win_msis > burst) {
+      snprintf(what, sizeof(what),
+               "MSI order (IMPDEF-ITS-14): the DUT retired %u port MSIs since the command at "
+               "queue offset 0x%05x retired (cycle %" PRIu64
+               ") with another command ready to run; at most MsiBurst = %u may go before it",
+               ls->win_msis, ls->win_offset, ls->win_cycle, burst);
+      ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
+      ls->win = false;
+    }
+    return;
+  }
+  if (rt->kind != ITS_RT_CMD) {
+    return;
+  }
+  unsigned due = ls->win_waiting < burst ? ls->win_waiting : burst;
+  if (ls->win && ls->win_msis < due) {
+    snprintf(what, sizeof(what),
+             "MSI order (IMPDEF-ITS-14): the command at queue offset 0x%05x retired after %u "
+             "port MSIs; %u MSIs waited in the input FIFO when the command before it (offset "
+             "0x%05x) retired at cycle %" PRIu64 ", so min(%u, MsiBurst = %u) = %u go first",
+             rt->offset, ls->win_msis, ls->win_waiting, ls->win_offset, ls->win_cycle,
+             ls->win_waiting, burst, due);
+    ls_log_error(&ls->log, cycle, what, NULL, 0, NULL);
+  } else if (ls->win) {
+    fcov_its_order(ls->cfg.fcov, ls->win_waiting, burst);
+  }
+  uint64_t regs[4];
+  ls->win = its_ls_queue_work(ls, regs);
+  ls->win_msis = 0;
+  ls->win_cycle = cycle;
+  ls->win_offset = rt->offset;
+  ls->win_waiting = 0;
+  // Accepted in order: the ones accepted early enough to be in the FIFO are at the front.
+  while (ls->win_waiting < ls->msi_n &&
+         ls->msi[(ls->msi_head + ls->win_waiting) % LS_QUEUE].cycle + ITS_LS_FIFO_EDGES <= cycle) {
+    ls->win_waiting++;
+  }
+}
+
 void its_lockstep_retire(its_lockstep_t *ls, uint64_t cycle, const its_retire_t *rt) {
   uint64_t t0 = ls_ns();
   ls->log.compared++;
   if (its_ls_step(ls, cycle, rt)) {
     its_ls_compare(ls, cycle, rt);
+    if (ls->cfg.compare && ls->cfg.msi_burst != 0) {
+      its_ls_order(ls, cycle, rt);
+    }
   } else {
     ls->writes.n = 0;
     ls->rd_n = 0;
@@ -384,6 +463,7 @@ static void its_ls_reg(its_lockstep_t *ls, uint64_t cycle, const its_ls_access_t
     its_ls_translater(ls, cycle, a, value, size);
     return;
   }
+  ls->win = false;  // the write may change whether the next command may run
   fcov_its_reg_before(ls->cfg.fcov, ls->model);
   its_status_t st = its_reg_write(ls->model, off, value, size, a->devid);
   bool model_err = st == ITS_BUS_ERROR;
@@ -443,23 +523,13 @@ bool its_lockstep_pending(const its_lockstep_t *ls, char *why, size_t whylen) {
     }
     return true;
   }
-  uint64_t ctlr;
-  uint64_t cbaser;
-  uint64_t cwriter;
-  uint64_t creadr;
-  its_reg_read(ls->model, ITS_GITS_CTLR, &ctlr);
-  its_reg_read(ls->model, ITS_GITS_CBASER, &cbaser);
-  its_reg_read(ls->model, ITS_GITS_CWRITER, &cwriter);
-  its_reg_read(ls->model, ITS_GITS_CREADR, &creadr);
-  uint64_t size = (cbaser >> 63) != 0 ? ((cbaser & 0xFF) + 1) * 4096 : 0;
-  bool stalled = (creadr & 1) != 0;
-  uint64_t cw = cwriter & 0xFFFE0;
-  bool work = (ctlr & 1) != 0 && !stalled && cw < size && (creadr & 0xFFFE0) != cw;
+  uint64_t regs[4];
+  bool work = its_ls_queue_work(ls, regs);
   if (work && why != NULL) {
     snprintf(why, whylen,
              "the model's queue has a command to run: GITS_CREADR 0x%" PRIx64
              " (not stalled), GITS_CWRITER 0x%" PRIx64 ", GITS_CTLR.Enabled = 1",
-             creadr, cwriter);
+             regs[3], regs[2]);
   }
   return work;
 }

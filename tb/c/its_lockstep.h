@@ -33,6 +33,10 @@ typedef struct {
    *  is compared (`tb_sim --no-lockstep`: the bench still asks the model for CREADR). */
   bool compare;
   fcov_t *fcov;  ///< functional coverage counters, or NULL
+  /** The RTL's `MsiBurst` (its_top parameter): at most this many port MSIs overtake a command
+   *  that waits to run, and the waiting ones do (docs/interfaces.md 3.4, IMPDEF-ITS-14).
+   *  0: the order of MSIs and commands is not checked (unit tests of the checker alone). */
+  uint32_t msi_burst;
 } its_lockstep_cfg_t;
 
 /** A completed register access as the APB monitor saw it (docs/interfaces.md section 1). */

@@ -131,6 +131,7 @@ static bool replay_start(replay_t *r, const trace_rec_t *t) {
   uint32_t num_vp = (uint32_t)((w >> 32) & 0xFFFF);
   bool feat_direct = ((w >> 48) & 1) != 0;
   bool scontrol_gate = ((w >> 49) & 1) != 0;
+  uint32_t msi_burst = (uint32_t)((w >> 50) & 0xFF);
   char what[200];
   if (version != TRACE_FORMAT_VERSION) {
     snprintf(what, sizeof(what),
@@ -139,8 +140,13 @@ static bool replay_start(replay_t *r, const trace_rec_t *t) {
     replay_error(r, what, NULL, 0, "");
     return false;
   }
+  if (block == 1 && msi_burst == 0) {
+    replay_error(r, "trace: the ITS START record has MsiBurst = 0 (its_top needs 1..255)", NULL,
+                 0, "");
+    return false;
+  }
   if (block == 1) {
-    its_lockstep_cfg_t lc = {{num_rd}, true, NULL};
+    its_lockstep_cfg_t lc = {{num_rd}, true, NULL, msi_burst};
     r->its = its_lockstep_new(&lc, r->model_mem);
   } else if (block == 2) {
     stimer_config_t mc = stimer_default_config(num_vp);

@@ -116,7 +116,7 @@ rtl_be_t *rtl_be_new(const rtl_be_cfg_t *cfg, char *err, size_t errlen) {
   tb_slave_cfg_t sc = {cfg->scn.mem_latency, cfg->scn.mem_stall, 16};
   r->slave = tb_slave_new(r->dut_mem, &sc, &r->rng);
   if (cfg->block == SCN_BLOCK_ITS) {
-    its_lockstep_cfg_t lc = {{cfg->num_rd}, cfg->compare, cfg->fcov};
+    its_lockstep_cfg_t lc = {{cfg->num_rd}, cfg->compare, cfg->fcov, cfg->msi_burst};
     r->its = its_lockstep_new(&lc, r->model_mem);
   } else {
     stimer_config_t mc = model_be_stimer_config(&cfg->scn);

@@ -36,6 +36,7 @@ typedef struct {
   scn_config_t scn;  ///< bench settings: memory latency and stalls, output back-pressure
   // The RTL parameters, from the harness (tb.sv): the model gets the same.
   uint32_t num_rd;
+  uint32_t msi_burst;  ///< its_top's MsiBurst (IMPDEF-ITS-14)
   uint32_t num_vp;
   bool feat_direct;
   bool scontrol_gate;

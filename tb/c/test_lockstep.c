@@ -38,7 +38,7 @@ static int test_its(void) {
   int fails = 0;
   tb_mem_t *ma = tb_mem_new();
   tb_mem_t *mb = tb_mem_new();
-  its_lockstep_cfg_t cfg = {{4}, true, NULL};
+  its_lockstep_cfg_t cfg = {{4}, true, NULL, 0};  // MSI order not checked: no MSIs here
   its_lockstep_t *a = its_lockstep_new(&cfg, ma);
   its_lockstep_t *b = its_lockstep_new(&cfg, mb);
   // A: a one-page queue at 0x10000 with a SYNC to redistributor 0, then enable and CWRITER.
@@ -93,6 +93,84 @@ static int test_its(void) {
   its_lockstep_free(b);
   tb_mem_free(ma);
   tb_mem_free(mb);
+  return fails;
+}
+
+// The errors of `ls` whose text names the MSI-order rule (IMPDEF-ITS-14).
+static unsigned its_order_errors(its_lockstep_t *ls) {
+  unsigned n = 0;
+  const ls_errors_t *e = &its_lockstep_log(ls)->err;
+  for (unsigned i = 0; i < e->n && i < LS_MAX_ERRORS; i++) {
+    n += strstr(e->v[i].what, "IMPDEF-ITS-14") != NULL;
+  }
+  return n;
+}
+
+// A SYNC at queue offset `off` retires (its event first).
+static void its_sync_retire(its_lockstep_t *ls, uint64_t cycle, uint32_t off) {
+  its_rd_event_t sync = {ITS_RD_SYNC, 0, 0, 0};
+  its_lockstep_rd(ls, cycle, &sync);
+  its_retire_t rt = {ITS_RT_CMD, off, ITS_CMD_SYNC, ITS_OUT_OK, 0, 0, 0};
+  its_lockstep_retire(ls, cycle, &rt);
+}
+
+static void its_msi_retire(its_lockstep_t *ls, uint64_t cycle) {
+  // Only the order matters here: whether the record matches the model's is not counted.
+  its_retire_t rt = {ITS_RT_MSI, 0, 0, ITS_OUT_IGNORED, 0x000001, 7, 9};
+  its_lockstep_retire(ls, cycle, &rt);
+}
+
+// docs/interfaces.md 3.4, IMPDEF-ITS-14 with MsiBurst = 2: between a command's retire record
+// (with another command to run) and the next command's, the port MSIs that waited go first,
+// at most 2 of them, and no more than 2 go.
+static int test_its_order(void) {
+  int fails = 0;
+  tb_mem_t *m = tb_mem_new();
+  its_lockstep_cfg_t cfg = {{4}, true, NULL, 2};
+  its_lockstep_t *ls = its_lockstep_new(&cfg, m);
+  for (uint64_t off = 0; off < 0x100; off += 0x20) {
+    tb_mem_poke(m, 0x10000 + off, ITS_CMD_SYNC, 8);
+  }
+  its_write(ls, 10, ITS_GITS_CBASER, 0x8000000000010000ull, 0xFF);
+  its_write(ls, 12, ITS_GITS_CTLR, 1, 0x0F);
+  its_write(ls, 14, ITS_GITS_CWRITER, 0xC0, 0xFF);  // six SYNCs
+  for (uint64_t c = 15; c < 18; c++) {
+    its_lockstep_msi(ls, c, 7, 9);
+  }
+  // The first SYNC retires with 3 MSIs waiting: 2 must go before the next command; 1 did.
+  its_sync_retire(ls, 30, 0x00);
+  its_msi_retire(ls, 40);
+  CHECK_EQ(its_order_errors(ls), 0);
+  its_sync_retire(ls, 41, 0x20);
+  CHECK_EQ(its_order_errors(ls), 1);
+  // 2 waiting now (one accepted at 38 is too recent to count): 3 MSIs go, one too many.
+  its_lockstep_msi(ls, 38, 7, 9);
+  its_msi_retire(ls, 50);
+  its_msi_retire(ls, 51);
+  CHECK_EQ(its_order_errors(ls), 1);
+  its_msi_retire(ls, 52);
+  CHECK_EQ(its_order_errors(ls), 2);
+  its_sync_retire(ls, 60, 0x40);
+  CHECK_EQ(its_order_errors(ls), 2);
+  // Exactly the waiting MSIs (fewer than MsiBurst) before the next command: no error. An MSI
+  // accepted 3 edges before the retire is not counted as waiting, so 0 is due.
+  its_lockstep_msi(ls, 57, 7, 9);
+  its_sync_retire(ls, 61, 0x60);
+  CHECK_EQ(its_order_errors(ls), 2);
+  // 1 waiting at the retire at 61 (accepted at 57), but a register write voids the window.
+  its_write(ls, 62, ITS_GITS_CTLR, 1, 0x0F);
+  its_sync_retire(ls, 63, 0x80);
+  CHECK_EQ(its_order_errors(ls), 2);
+  // The last command leaves the queue empty: no window, so the MSI after it is free to go.
+  its_msi_retire(ls, 64);
+  its_sync_retire(ls, 65, 0xA0);
+  for (uint64_t c = 66; c < 70; c++) {
+    its_lockstep_msi(ls, c, 7, 9);
+    its_msi_retire(ls, c + 10);
+  }
+  CHECK_EQ(its_order_errors(ls), 2);
+  its_lockstep_free(ls);
+  tb_mem_free(m);
   return fails;
 }
 
@@ -171,7 +249,7 @@ static int test_rtl_refuses(void) {
   char err[200];
   scn_config_t sc = scn_default_config();
   // stimer, 4 VPs: VpW = 2. The old bench drove VP 4 as VP 0.
-  rtl_be_cfg_t cfg = {SCN_BLOCK_STIMER, sc, 4, 4, true, true, true, NULL, 1, &log};
+  rtl_be_cfg_t cfg = {SCN_BLOCK_STIMER, sc, 4, 4, 4, true, true, true, NULL, 1, &log};
   rtl_be_t *r = rtl_be_new(&cfg, err, sizeof(err));
   exec_backend_t be = rtl_be_backend(r);
   exec_rq_t eoi = {.kind = EXEC_RQ_EOI, .vp = 4, .vector = 0x30};
@@ -266,7 +344,7 @@ static int test_record_unpack(void) {
 }
 
 int main(void) {
-  int fails = test_its() + test_stimer() + test_rtl_refuses() + test_record_unpack();
+  int fails = test_its() + test_its_order() + test_stimer() + test_rtl_refuses() + test_record_unpack();
   printf(
       "%s: two ITS and two stimer checkers in one process; drivers refuse what does not "
       "fit\n",

@@ -4,7 +4,7 @@
 #ifndef TRACE_ENC_H
 #define TRACE_ENC_H
 
-#define TRACE_FORMAT_VERSION 0x1u  // format version, in the START record and the file header
+#define TRACE_FORMAT_VERSION 0x2u  // format version, in the START record and the file header
 #define TRACE_WORD_BITS 0x40u  // bits per stream word
 #define TRACE_MAX_LEN 0x7u  // payload words of one record at most
 #define TRACE_FILE_MAGIC 0x3143525456515249ull  // first word of a trace file: ASCII "IRQVTRC1", little-endian

@@ -9,13 +9,15 @@
 #include "Vtb__Dpi.h"
 #include "bench.h"
 
-unsigned int tb_config(void *bench, unsigned int num_rd, unsigned int num_vp,
-                       unsigned int feat_direct, unsigned int scontrol_gate, unsigned int record) {
+unsigned int tb_config(void *bench, unsigned int num_rd, unsigned int msi_burst,
+                       unsigned int num_vp, unsigned int feat_direct, unsigned int scontrol_gate,
+                       unsigned int record) {
   if (bench == NULL) {
     fprintf(stderr, "tb_dpi: no bench attached (the C++ main calls tb_attach first)\n");
     abort();
   }
-  return bench_config(bench, num_rd, num_vp, feat_direct != 0, scontrol_gate != 0, record != 0);
+  return bench_config(bench, num_rd, msi_burst, num_vp, feat_direct != 0, scontrol_gate != 0,
+                      record != 0);
 }
 
 // ---- Monitors ----

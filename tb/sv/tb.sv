@@ -10,6 +10,8 @@
 // no clock edge.
 module tb #(
   parameter int unsigned NumRd = 4,
+  // its_top's MsiBurst: port MSIs that may overtake a waiting command (IMPDEF-ITS-14).
+  parameter int unsigned MsiBurst = 4,
   parameter int unsigned NumVp = 4,
   parameter int unsigned FeatDirect = 1,  // int, so that -GFeatDirect=0 sets it cleanly
   parameter int unsigned ScontrolGate = 1,
@@ -34,7 +36,7 @@ module tb #(
 
   // The DUT under test; the other one stays in reset with idle inputs and costs no DPI call.
   int unsigned dut_sel = 0;
-  initial dut_sel = tb_config(bench, NumRd, NumVp, FeatDirect, ScontrolGate, Record);
+  initial dut_sel = tb_config(bench, NumRd, MsiBurst, NumVp, FeatDirect, ScontrolGate, Record);
   // One clock per block, running only for the DUT under test (dut_sel is set before the first
   // edge and never changes): the other DUT, its harness process and its trace encoder never
   // run, and a block without edges costs Verilator nothing (clocked and held in reset, the idle
@@ -90,7 +92,7 @@ module tb #(
     {its_exp_mw_fault, its_act_mw_fault, its_mismatch} = '0;
   end
 
-  its_top #(.NumRd(NumRd)) u_its (
+  its_top #(.NumRd(NumRd), .MsiBurst(MsiBurst)) u_its (
     .clk_i(its_clk), .rst_ni(its_rst_n),
     .apb_psel_i(its_psel), .apb_penable_i(its_penable), .apb_pwrite_i(its_pwrite),
     .apb_paddr_i(its_paddr), .apb_pwdata_i(its_pwdata), .apb_pstrb_i(its_pstrb),
@@ -341,7 +343,7 @@ module tb #(
     logic [63:0]  its_tr_lost, st_tr_lost;
     // Beats of 8 words (whole records): memory-heavy stretches need some depth (docs/trace.md).
     localparam int unsigned TraceDepth = 32;
-    its_trace #(.NumRd(NumRd), .Depth(TraceDepth)) u_its_trace (
+    its_trace #(.NumRd(NumRd), .MsiBurst(MsiBurst), .Depth(TraceDepth)) u_its_trace (
       .clk_i(its_clk), .rst_ni, .dut_rst_ni(its_rst_n),
       .apb_psel_i(its_psel), .apb_penable_i(its_penable), .apb_pwrite_i(its_pwrite),
       .apb_paddr_i(its_paddr), .apb_pwdata_i(its_pwdata), .apb_pstrb_i(its_pstrb),

@@ -11,6 +11,7 @@ package tb_dpi_pkg;
   // The RTL parameters, at time 0: the model and the checker are built with the same. Returns
   // the DUT under test (BlkIts, BlkStimer, or 0: none, the run is skipped).
   import "DPI-C" function int unsigned tb_config(input chandle bench, input int unsigned num_rd,
+                                         input int unsigned msi_burst,
                                          input int unsigned num_vp, input int unsigned feat_direct,
                                          input int unsigned scontrol_gate,
                                          input int unsigned record);
