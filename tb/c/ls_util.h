@@ -22,6 +22,11 @@ extern "C" {
 #define LS_MAX_ERRORS 32
 #define LS_HIST 12
 #define LS_QUEUE 1024
+// busy_o shows owed work from the edge after the input that owes it (docs/interfaces.md 3.1,
+// 4.1): this many consecutive edges of busy_o = 0 while the model owes work are a divergence
+// (one edge for an accepted input or a completed register write to show; live in rtl_be.c and
+// in the replay alike).
+#define LS_BUSY_LATENCY 2
 
 /** One compared field of an error record. */
 typedef struct {

@@ -14,9 +14,6 @@
 #include "tb_mem.h"
 
 #define REPLAY_OUTSTANDING 64
-// docs/interfaces.md 3.1, 4.1 and tb/c/rtl_be.c RTL_BUSY_LATENCY: edges of busy_o = 0 while
-// the model owes work before that is a divergence.
-#define REPLAY_BUSY_LATENCY 4
 // tb/c/rtl_be.h RTL_BE_RESET_CYCLES: the edges a reset lasts in the bench.
 #define REPLAY_RESET_CYCLES 4
 
@@ -188,7 +185,7 @@ static void replay_busy_span(replay_t *r, uint64_t from, uint64_t to) {
   if (r->idle_from == 0) {
     r->idle_from = from > r->start_edge ? from : r->start_edge;
   }
-  uint64_t fire = r->idle_from + REPLAY_BUSY_LATENCY - 1;
+  uint64_t fire = r->idle_from + LS_BUSY_LATENCY - 1;
   if (to >= fire) {
     char why[300];
     char detail[400];
@@ -197,7 +194,7 @@ static void replay_busy_span(replay_t *r, uint64_t from, uint64_t to) {
     ls_field_t f[] = {{"busy_o", 1, 0}};
     char what[100];
     snprintf(what, sizeof(what), "busy_o has been 0 for %d cycles, but the model owes work",
-             REPLAY_BUSY_LATENCY);
+             LS_BUSY_LATENCY);
     uint64_t keep = r->cycle;
     r->cycle = fire;
     replay_error(r, what, f, 1, detail);

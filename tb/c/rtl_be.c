@@ -14,10 +14,6 @@
 #define RTL_BE_OUTSTANDING 64
 #define RTL_ITS_ADDR_BITS 17  // AddrW of the ITS register bus (docs/interfaces.md 1.1)
 #define RTL_DEVID_BITS 16     // DevIdW: the MSI port and the GITS_TRANSLATER side band
-// busy_o is 1 whenever the block owes work (docs/interfaces.md 3.1, 4.1); this many edges of
-// busy_o = 0 while the model says work is owed are a divergence (a margin for the edge an
-// input takes to show in busy_o).
-#define RTL_BUSY_LATENCY 4
 
 /** A driver with a valid/ready (or a one-cycle) handshake: what is on the pins. */
 typedef enum {
@@ -375,7 +371,7 @@ static void rtl_check_busy(rtl_be_t *r) {
     r->idle_owed = 0;
     return;
   }
-  if (++r->idle_owed == RTL_BUSY_LATENCY) {
+  if (++r->idle_owed == LS_BUSY_LATENCY) {
     char why[300];
     char detail[400];
     rtl_owed(r, why, sizeof(why));
@@ -383,7 +379,7 @@ static void rtl_check_busy(rtl_be_t *r) {
     ls_field_t f[] = {{"busy_o", 1, 0}};
     char what[100];
     snprintf(what, sizeof(what), "busy_o has been 0 for %d cycles, but the model owes work",
-             RTL_BUSY_LATENCY);
+             LS_BUSY_LATENCY);
     rtl_error_ex(r, what, f, 1, detail);
   }
 }
