@@ -964,29 +964,12 @@ void test_enc_spec_cmds(void) {
   }
 }
 
-// its_cmd_encode (generated with the tables) lays each field where the spec puts it: every
-// field set to a distinct pattern, the doublewords are the spec's bit ranges of those patterns.
-void test_enc_spec_cmd_encode(void) {
-  const its_cmd_fields_t f = {
-      .dev = 0xA1B2C3D4E5F60718ull,
-      .ev = 0x1122334455667788ull,
-      .intid = 0x99AABBCCDDEEFF01ull,
-      .size = 0xFFFFFFFFFFFFFFF5ull,
-      .icid = 0x0123456789ABCDEFull,
-      .itt = 0xFEDCBA9876543210ull,
-      .rd = 0x13579BDF2468ACE0ull,
-      .v = 0xFFFFFFFFFFFFFFFFull,
-      .rd2 = 0x0FEDCBA987654321ull,
-  };
-  const uint64_t dev = 0xE5F60718ull << 32;                            // DW0[63:32] = DevID[31:0]
-  const uint64_t ev = 0x55667788ull;                                   // DW1[31:0]
-  const uint64_t intid = 0xDDEEFF01ull << 32;                          // DW1[63:32]
-  const uint64_t size = 0x15ull;                                       // DW1[4:0]
-  const uint64_t icid = 0xCDEFull;                                     // DW2[15:0]
-  const uint64_t itt = 0x000CBA9876543200ull;                          // DW2[51:8] = ITT_addr[51:8]
-  const uint64_t rd = (0x13579BDF2468ACE0ull & 0xFFFFFFFFFull) << 16;  // DW2[51:16] = RDbase
-  const uint64_t v = 1ull << 63;                                       // DW2[63]
-  const uint64_t rd2 = (0x0FEDCBA987654321ull & 0xFFFFFFFFFull) << 16;  // DW3[51:16]
+// its_cmd_encode of every command with the fields `f`: the doublewords are `p`, the fields' spec
+// bit ranges (dev, ev, intid, size, icid, itt, rd, v, rd2 in that order), of the commands that
+// take them (spec/its.md section 3).
+static void enc_spec_encode_all(const its_cmd_fields_t *f, const uint64_t p[9]) {
+  const uint64_t dev = p[0], ev = p[1], intid = p[2], size = p[3], icid = p[4], itt = p[5],
+                 rd = p[6], v = p[7], rd2 = p[8];
   static const uint8_t ops[] = {0x01, 0x03, 0x04, 0x05, 0x08, 0x09,
                                 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F};
   const uint64_t want[][4] = {
@@ -1005,7 +988,7 @@ void test_enc_spec_cmd_encode(void) {
   };
   for (size_t i = 0; i < sizeof(ops); i++) {
     uint64_t dw[4] = {~0ull, ~0ull, ~0ull, ~0ull};
-    its_cmd_encode(ops[i], &f, dw);
+    its_cmd_encode(ops[i], f, dw);
     for (unsigned k = 0; k < 4; k++) {
       if (dw[k] != want[i][k]) {
         TEST_FAIL_AT(__FILE__, __LINE__, "opcode 0x%02x DW%u: 0x%016" PRIx64 ", spec 0x%016" PRIx64,
@@ -1015,9 +998,51 @@ void test_enc_spec_cmd_encode(void) {
   }
   // An unknown opcode gets DW0[7:0] only.
   uint64_t dw[4] = {~0ull, ~0ull, ~0ull, ~0ull};
-  its_cmd_encode(0x02, &f, dw);
+  its_cmd_encode(0x02, f, dw);
   ASSERT_EQ(dw[0], 0x02);
   ASSERT_EQ(dw[1] | dw[2] | dw[3], 0);
+}
+
+// its_cmd_encode (generated with the tables) lays each field where the spec puts it: all fields
+// ones (every bit of every field, nothing outside), then distinct patterns (positions, and the
+// ITT address bits [51:8] in DW2[51:8]).
+void test_enc_spec_cmd_encode(void) {
+  const its_cmd_fields_t ones = {~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};
+  const uint64_t ones_want[9] = {
+      0xFFFFFFFFull << 32,    // DevID: DW0[63:32]
+      0xFFFFFFFFull,          // EvID: DW1[31:0]
+      0xFFFFFFFFull << 32,    // pINTID: DW1[63:32]
+      0x1Full,                // Size: DW1[4:0]
+      0xFFFFull,              // ICID: DW2[15:0]
+      0x000FFFFFFFFFFF00ull,  // ITT_addr[51:8]: DW2[51:8]
+      0xFFFFFFFFFull << 16,   // RDbase: DW2[51:16]
+      1ull << 63,             // V: DW2[63]
+      0xFFFFFFFFFull << 16,   // RDbase2: DW3[51:16]
+  };
+  enc_spec_encode_all(&ones, ones_want);
+  const its_cmd_fields_t f = {
+      .dev = 0xA1B2C3D4E5F60718ull,
+      .ev = 0x1122334455667788ull,
+      .intid = 0x99AABBCCDDEEFF01ull,
+      .size = 0xFFFFFFFFFFFFFFF5ull,
+      .icid = 0x0123456789ABCDEFull,
+      .itt = 0xFEDCBA9876543210ull,
+      .rd = 0x13579BDF2468ACE0ull,
+      .v = 0xFFFFFFFFFFFFFFFFull,
+      .rd2 = 0x0FEDCBA987654321ull,
+  };
+  const uint64_t f_want[9] = {
+      0xE5F60718ull << 32,    // DevID[31:0]
+      0x55667788ull,          // EvID[31:0]
+      0xDDEEFF01ull << 32,    // pINTID[31:0]
+      0x15ull,                // Size[4:0]
+      0xCDEFull,              // ICID[15:0]
+      0x000CBA9876543200ull,  // the address's bits [51:8], in place
+      0xF2468ACE0ull << 16,   // RDbase[35:0]
+      1ull << 63,             // V[0]
+      0x987654321ull << 16,   // RDbase2[35:0]
+  };
+  enc_spec_encode_all(&f, f_want);
 }
 
 // ---- Enumerations ----
