@@ -4,12 +4,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "enc.h"
 #include "its.h"
 #include "stimer.h"
 #include "test.h"
+#include "test_mem.h"
 
 #define ASSERT_STR(a, b)                                              \
   do {                                                                \
@@ -559,4 +561,734 @@ void test_enc_reg_arrays(void) {
   ASSERT_TRUE(enc_reg_name(&b, 0x26, buf, sizeof(buf)) == NULL);
   ASSERT_TRUE(enc_enum(&b, "first") == &enums[0]);
   ASSERT_TRUE(enc_enum(&b, "second") == &enums[1]);
+}
+
+// ---- Every column of the generated tables against an independent source ----
+//
+// The expected values below are written by hand from the specs (cited at each table), never
+// taken from docs/enc/*.toml or the generated files: each check fails if one value of
+// cmodel/src/its_enc.c or stimer_enc.c is edited.
+
+// The entry of `b` called `name` (exact name, as the table spells it); fails when absent.
+static const enc_reg_t *enc_spec_reg(const enc_block_t *b, const char *name) {
+  for (size_t i = 0; i < b->n_regs; i++) {
+    if (strcmp(b->regs[i].name, name) == 0) {
+      return &b->regs[i];
+    }
+  }
+  TEST_FAIL_AT(__FILE__, __LINE__, "%s: no register %s", b->name, name);
+  return NULL;
+}
+
+// ITS register map, spec/its.md section 1 (offsets, widths, access, resets) with section 9
+// (TYPER) and docs/impdef.md IMPDEF-ITS-3 (CBASER, BASER0/1 writable masks), IMPDEF-ITS-4
+// (CWRITER keeps only Offset [19:5]); GITS_CTLR: only Enabled [0] is writable (bit 31
+// Quiescent is RO, the GICv4 bits are not implemented). PIDR2 is the seventh ID register of
+// 0xFFD0..0xFFFC (PIDR4..7, PIDR0..3): 0xFFE8, value 0x3B.
+typedef struct {
+  const char *name;
+  uint32_t offset;
+  unsigned width;
+  const char *access;
+  uint64_t reset;
+  uint64_t wmask;
+} enc_spec_its_reg_t;
+
+static const enc_spec_its_reg_t enc_spec_its_regs[] = {
+    {"GITS_CTLR", 0x0, 32, "rw", 0x80000000u, 0x1u},
+    {"GITS_IIDR", 0x4, 32, "ro", 0x0000043Bu, 0},
+    {"GITS_TYPER", 0x8, 64, "ro", 0x0000001F0001EFB1ull, 0},
+    {"GITS_CBASER", 0x80, 64, "rw", 0, 0xB8EFFFFFFFFFFCFFull},
+    {"GITS_CWRITER", 0x88, 64, "rw", 0, 0x00000000000FFFE0ull},
+    {"GITS_CREADR", 0x90, 64, "ro", 0, 0},
+    {"GITS_BASER0", 0x100, 64, "rw", 0x0107000000000200ull, 0xF8E0FFFFFFFFFFFFull},
+    {"GITS_BASER1", 0x108, 64, "rw", 0x0407000000000200ull, 0xF8E0FFFFFFFFFFFFull},
+    {"GITS_PIDR2", 0xFFE8, 32, "ro", 0x3Bu, 0},
+    {"GITS_TRANSLATER", 0x10040, 32, "wo", 0, 0},  // reads 0 (translation frame RAZ)
+};
+#define ENC_SPEC_N_ITS_REGS (sizeof(enc_spec_its_regs) / sizeof(enc_spec_its_regs[0]))
+
+void test_enc_spec_its_regs(void) {
+  const enc_block_t *b = its_enc();
+  ASSERT_EQ(b->n_regs, ENC_SPEC_N_ITS_REGS);  // exactly these (BASER2..7 are RAZ/WI, not listed)
+  for (size_t i = 0; i < ENC_SPEC_N_ITS_REGS; i++) {
+    const enc_spec_its_reg_t *e = &enc_spec_its_regs[i];
+    const enc_reg_t *r = enc_spec_reg(b, e->name);
+    ASSERT_EQ(r->offset, e->offset);
+    ASSERT_EQ(r->width, e->width);
+    ASSERT_STR(r->access, e->access);
+    ASSERT_EQ(r->reset, e->reset);
+    ASSERT_EQ(r->wmask, e->wmask);
+    ASSERT_EQ(r->count, 1);  // no ITS register is an array
+    uint32_t off = 0xDEADBEEF;
+    ASSERT_TRUE(enc_reg_by_name(b, e->name, &off));
+    ASSERT_EQ(off, e->offset);
+  }
+  // Every offset of both frames names exactly the register the spec puts there, or none.
+  char buf[32];
+  for (uint32_t off = 0; off < 0x20000; off++) {
+    const char *want = NULL;
+    for (size_t i = 0; i < ENC_SPEC_N_ITS_REGS; i++) {
+      if (enc_spec_its_regs[i].offset == off) {
+        want = enc_spec_its_regs[i].name;
+      }
+    }
+    const char *got = enc_reg_name(b, off, buf, sizeof(buf));
+    if (want == NULL ? got != NULL : (got == NULL || strcmp(got, want) != 0)) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "offset 0x%x: \"%s\", spec \"%s\"", off,
+                   got != NULL ? got : "(none)", want != NULL ? want : "(none)");
+    }
+  }
+}
+
+// stimer MSR map, spec/stimer.md sections 2 and 3 and docs/interfaces.md section 1.2: the
+// index is the low byte of 0x400000xx; every MSR is 64 bits; SVERSION resets to 1, SINTn to
+// 0x10000 (Masked), all others to 0 (SCONTROL: IMPDEF-ST-7); TIME_REF_COUNT and SVERSION are
+// read-only (write #GP), EOM write-only (reads 0). No MSR has a writable mask in the tables.
+typedef struct {
+  const char *name;
+  uint32_t msr;  // the full MSR number of element 0
+  const char *access;
+  uint64_t reset;
+  unsigned count;
+  unsigned stride;
+} enc_spec_msr_t;
+
+static const enc_spec_msr_t enc_spec_msrs[] = {
+    {"TIME_REF_COUNT", 0x40000020u, "ro", 0, 1, 1}, {"SCONTROL", 0x40000080u, "rw", 0, 1, 1},
+    {"SVERSION", 0x40000081u, "ro", 1, 1, 1},       {"SIEFP", 0x40000082u, "rw", 0, 1, 1},
+    {"SIMP", 0x40000083u, "rw", 0, 1, 1},           {"EOM", 0x40000084u, "wo", 0, 1, 1},
+    {"SINT", 0x40000090u, "rw", 0x10000u, 16, 1},  // SINTn = 0x40000090 + n, n = 0..15
+    {"CONFIG", 0x400000B0u, "rw", 0, 4, 2},        // STIMERn_CONFIG = 0x400000B0 + 2n
+    {"COUNT", 0x400000B1u, "rw", 0, 4, 2},         // STIMERn_COUNT = 0x400000B1 + 2n
+};
+#define ENC_SPEC_N_MSRS (sizeof(enc_spec_msrs) / sizeof(enc_spec_msrs[0]))
+
+// The name the spec gives MSR index `idx` (SINT3, CONFIG2...) into `buf`, or NULL.
+static const char *enc_spec_msr_name(uint32_t idx, char *buf, size_t len) {
+  for (size_t i = 0; i < ENC_SPEC_N_MSRS; i++) {
+    const enc_spec_msr_t *e = &enc_spec_msrs[i];
+    for (unsigned n = 0; n < e->count; n++) {
+      if (e->msr - 0x40000000u + n * e->stride == idx) {
+        if (e->count > 1) {
+          snprintf(buf, len, "%s%u", e->name, n);
+        } else {
+          snprintf(buf, len, "%s", e->name);
+        }
+        return buf;
+      }
+    }
+  }
+  return NULL;
+}
+
+void test_enc_spec_stimer_msrs(void) {
+  const enc_block_t *b = stimer_enc();
+  ASSERT_EQ(b->n_regs, ENC_SPEC_N_MSRS);
+  char name[32];
+  for (size_t i = 0; i < ENC_SPEC_N_MSRS; i++) {
+    const enc_spec_msr_t *e = &enc_spec_msrs[i];
+    const enc_reg_t *r = enc_spec_reg(b, e->name);
+    ASSERT_EQ(r->offset, e->msr - 0x40000000u);
+    ASSERT_EQ(r->width, 64);
+    ASSERT_STR(r->access, e->access);
+    ASSERT_EQ(r->reset, e->reset);
+    ASSERT_EQ(r->wmask, 0);
+    ASSERT_EQ(r->count, e->count);
+    if (e->count > 1) {
+      ASSERT_EQ(r->stride, e->stride);
+    }
+    // Every element by name, and nothing beyond the last one.
+    for (unsigned n = 0; n <= e->count; n++) {
+      if (e->count > 1) {
+        snprintf(name, sizeof(name), "%s%u", e->name, n);
+      } else {
+        snprintf(name, sizeof(name), "%s", e->name);
+      }
+      uint32_t off = 0xDEADBEEF;
+      bool found = enc_reg_by_name(b, name, &off);
+      if (n < e->count) {
+        if (!found || off != e->msr - 0x40000000u + n * e->stride) {
+          TEST_FAIL_AT(__FILE__, __LINE__, "%s: found %d at 0x%x", name, found, off);
+        }
+      } else if (e->count > 1 && found) {
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s (one past the last) resolved to 0x%x", name, off);
+      }
+    }
+  }
+  // Every MSR index 0x00..0xFF names exactly what the spec puts there, or nothing.
+  char want[32];
+  char got[32];
+  for (uint32_t idx = 0; idx < 0x100; idx++) {
+    const char *w = enc_spec_msr_name(idx, want, sizeof(want));
+    const char *g = enc_reg_name(b, idx, got, sizeof(got));
+    if (w == NULL ? g != NULL : (g == NULL || strcmp(g, w) != 0)) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "MSR 0x400000%02x: \"%s\", spec \"%s\"", idx,
+                   g != NULL ? g : "(none)", w != NULL ? w : "(none)");
+    }
+  }
+}
+
+// ---- Reset values and writable masks against the model (tested against the spec elsewhere) ----
+
+// A fresh ITS model with the default parameters (docs/interfaces.md 3.1: NumRd = 4).
+static its_t *enc_spec_its_new(test_mem_t **mem) {
+  *mem = test_mem_new();
+  cm_mem_ops_t ops = test_mem_ops(*mem);
+  its_config_t cfg = {4};
+  its_t *its = NULL;
+  ASSERT_EQ(its_create(&cfg, &ops, &its), ITS_OK);
+  return its;
+}
+
+// The register `r` as read from `its`: its_reg_read gives the aligned doubleword, a 32-bit
+// register is its half (docs/interfaces.md 1.1: +0 low, +4 high).
+static uint64_t enc_spec_its_read(its_t *its, const enc_reg_t *r) {
+  uint64_t dw = 0xDEADBEEFDEADBEEFull;
+  ASSERT_EQ(its_reg_read(its, r->offset, &dw), ITS_OK);
+  if (r->width == 32) {
+    return (dw >> (8u * (r->offset & 4u))) & 0xFFFFFFFFu;
+  }
+  ASSERT_EQ(r->width, 64);
+  return dw;
+}
+
+// Every readable ITS register of the table reads its `reset` on a fresh model, and the value fits
+// in `width` bits. GITS_TRANSLATER (wo) reads 0 like the rest of the translation frame
+// (docs/interfaces.md 1.1), which is its `reset`.
+void test_enc_spec_its_reset(void) {
+  const enc_block_t *b = its_enc();
+  test_mem_t *mem = NULL;
+  its_t *its = enc_spec_its_new(&mem);
+  for (size_t i = 0; i < b->n_regs; i++) {
+    const enc_reg_t *r = &b->regs[i];
+    uint64_t got = enc_spec_its_read(its, r);
+    if (got != r->reset) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s reads 0x%" PRIx64 ", table reset 0x%" PRIx64, r->name,
+                   got, r->reset);
+    }
+    if (r->width < 64 && (r->reset >> r->width) != 0) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s reset 0x%" PRIx64 " exceeds %u bits", r->name, r->reset,
+                   r->width);
+    }
+    if (r->width < 64 && (r->wmask >> r->width) != 0) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s wmask 0x%" PRIx64 " exceeds %u bits", r->name, r->wmask,
+                   r->width);
+    }
+  }
+  its_destroy(its);
+  test_mem_free(mem);
+}
+
+// Writes `value` with the register's width to a fresh model and returns what the register reads.
+static uint64_t enc_spec_its_write_read(const enc_reg_t *r, uint64_t value) {
+  test_mem_t *mem = NULL;
+  its_t *its = enc_spec_its_new(&mem);
+  ASSERT_EQ(its_reg_write(its, r->offset, value, r->width / 8u, 0), ITS_OK);
+  uint64_t got = enc_spec_its_read(its, r);
+  its_destroy(its);
+  test_mem_free(mem);
+  return got;
+}
+
+// ITS registers with access rw and a writable mask: writing all ones reads
+// (reset & ~wmask) | wmask, writing 0 reads reset & ~wmask. GITS_CTLR.Enabled is 0 at reset, so
+// the CBASER and BASER writes are taken (spec/its.md section 9); every rw register of the table
+// has a mask, and only rw registers have one.
+//  - GITS_CTLR all ones sets Enabled; no queue is valid, so the ITS stays quiescent (bit 31 reads
+//    1, RO) and the rest of the written ones are dropped (GICv4 bits not implemented).
+//  - GITS_CWRITER all ones: Retry [0] reads 0 and has no effect while not stalled; the Offset
+//    lies beyond the (invalid) queue, so nothing runs (IMPDEF-ITS-4).
+//  - GITS_CBASER / BASERn all ones: only the architected fields are kept (IMPDEF-ITS-3); Type and
+//    Entry_Size keep their reset values (RO).
+void test_enc_spec_its_wmask(void) {
+  const enc_block_t *b = its_enc();
+  size_t checked = 0;
+  for (size_t i = 0; i < b->n_regs; i++) {
+    const enc_reg_t *r = &b->regs[i];
+    bool rw = strcmp(r->access, "rw") == 0;
+    if (r->wmask != 0 && !rw) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s (%s) has a writable mask 0x%" PRIx64, r->name, r->access,
+                   r->wmask);
+    }
+    if (!rw) {
+      continue;
+    }
+    if (r->wmask == 0) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s (rw) has no writable mask", r->name);
+    }
+    uint64_t ones = r->width == 64 ? ~0ull : 0xFFFFFFFFull;
+    uint64_t got = enc_spec_its_write_read(r, ones);
+    uint64_t want = (r->reset & ~r->wmask) | r->wmask;
+    if (got != want) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s after all ones: 0x%" PRIx64 ", table says 0x%" PRIx64,
+                   r->name, got, want);
+    }
+    got = enc_spec_its_write_read(r, 0);
+    want = r->reset & ~r->wmask;
+    if (got != want) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s after 0: 0x%" PRIx64 ", table says 0x%" PRIx64, r->name,
+                   got, want);
+    }
+    checked++;
+  }
+  ASSERT_EQ(checked, 5);  // CTLR, CBASER, CWRITER, BASER0, BASER1 (spec/its.md section 1)
+}
+
+// Every MSR of every VP (all elements of arrays) reads the table's `reset` on a fresh model with
+// the default configuration (all features on), and no MSR has a writable mask. EOM (wo) reads 0
+// (docs/interfaces.md 1.2), its `reset`.
+void test_enc_spec_stimer_reset(void) {
+  const enc_block_t *b = stimer_enc();
+  test_mem_t *mem = test_mem_new();
+  cm_mem_ops_t ops = test_mem_ops(mem);
+  const uint32_t num_vp = 4;
+  stimer_config_t cfg = stimer_default_config(num_vp);
+  stimer_t *st = NULL;
+  ASSERT_EQ(stimer_create(&cfg, &ops, &st), STIMER_OK);
+  size_t reads = 0;
+  for (uint32_t vp = 0; vp < num_vp; vp++) {
+    for (size_t i = 0; i < b->n_regs; i++) {
+      const enc_reg_t *r = &b->regs[i];
+      ASSERT_EQ(r->wmask, 0);
+      ASSERT_EQ(r->width, 64);
+      for (unsigned n = 0; n < r->count; n++) {
+        uint32_t msr = 0x40000000u + r->offset + n * r->stride;
+        uint64_t v = 0xDEADBEEFull;
+        if (stimer_msr_read(st, vp, msr, &v) != STIMER_OK || v != r->reset) {
+          TEST_FAIL_AT(__FILE__, __LINE__,
+                       "vp %u MSR 0x%x (%s%u) reads 0x%" PRIx64 ", table reset 0x%" PRIx64, vp, msr,
+                       r->name, n, v, r->reset);
+        }
+        reads++;
+      }
+    }
+  }
+  ASSERT_EQ(reads, num_vp * (6 + 16 + 4 + 4));
+  stimer_destroy(st);
+  test_mem_free(mem);
+}
+
+// ---- Command fields and commands, spec/its.md section 3 (the command table) ----
+
+// DevID = DW0[63:32], EvID = DW1[31:0], pINTID = DW1[63:32] (MAPTI), Size = DW1[4:0] (MAPD),
+// ICID = DW2[15:0], ITT_addr[51:8] = DW2[51:8] (MAPD: the field holds address bits from 8 up),
+// RDbase = DW2[51:16], V = DW2[63], RDbase2 = DW3[51:16] (MOVALL), opcode = DW0[7:0].
+typedef struct {
+  const char *name;
+  unsigned dw, lsb, width, lsb_in;
+} enc_spec_field_t;
+
+static const enc_spec_field_t enc_spec_fields[] = {
+    {"dev", 0, 32, 32, 0}, {"ev", 1, 0, 32, 0},    {"intid", 1, 32, 32, 0}, {"size", 1, 0, 5, 0},
+    {"icid", 2, 0, 16, 0}, {"itt", 2, 8, 44, 8},   {"rd", 2, 16, 36, 0},    {"v", 2, 63, 1, 0},
+    {"rd2", 3, 16, 36, 0}, {"opcode", 0, 0, 8, 0},
+};
+#define ENC_SPEC_N_FIELDS (sizeof(enc_spec_fields) / sizeof(enc_spec_fields[0]))
+
+void test_enc_spec_cmd_fields(void) {
+  const enc_block_t *b = its_enc();
+  ASSERT_EQ(b->n_cmd_fields, ENC_SPEC_N_FIELDS);
+  for (size_t i = 0; i < ENC_SPEC_N_FIELDS; i++) {
+    const enc_spec_field_t *e = &enc_spec_fields[i];
+    const enc_field_t *f = NULL;
+    for (size_t j = 0; j < b->n_cmd_fields; j++) {
+      if (strcmp(b->cmd_fields[j].name, e->name) == 0) {
+        f = &b->cmd_fields[j];
+      }
+    }
+    if (f == NULL) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "no command field %s", e->name);
+    }
+    if (f->dw != e->dw || f->lsb != e->lsb || f->width != e->width || f->lsb_in != e->lsb_in) {
+      TEST_FAIL_AT(__FILE__, __LINE__,
+                   "field %s: DW%u lsb %u width %u lsb_in %u, spec DW%u lsb %u width %u lsb_in %u",
+                   e->name, f->dw, f->lsb, f->width, f->lsb_in, e->dw, e->lsb, e->width, e->lsb_in);
+    }
+  }
+}
+
+// Each command's opcode and the fields it takes, in doubleword order (spec/its.md section 3).
+typedef struct {
+  const char *name;
+  uint8_t opcode;
+  const char *fields[4];
+  size_t n;
+} enc_spec_cmd_t;
+
+static const enc_spec_cmd_t enc_spec_cmds[] = {
+    {"MOVI", 0x01, {"dev", "ev", "icid"}, 3},
+    {"INT", 0x03, {"dev", "ev"}, 2},
+    {"CLEAR", 0x04, {"dev", "ev"}, 2},
+    {"SYNC", 0x05, {"rd"}, 1},
+    {"MAPD", 0x08, {"dev", "size", "itt", "v"}, 4},
+    {"MAPC", 0x09, {"icid", "rd", "v"}, 3},
+    {"MAPTI", 0x0A, {"dev", "ev", "intid", "icid"}, 4},
+    {"MAPI", 0x0B, {"dev", "ev", "icid"}, 3},
+    {"INV", 0x0C, {"dev", "ev"}, 2},
+    {"INVALL", 0x0D, {"icid"}, 1},
+    {"MOVALL", 0x0E, {"rd", "rd2"}, 2},
+    {"DISCARD", 0x0F, {"dev", "ev"}, 2},
+};
+#define ENC_SPEC_N_CMDS (sizeof(enc_spec_cmds) / sizeof(enc_spec_cmds[0]))
+
+void test_enc_spec_cmds(void) {
+  const enc_block_t *b = its_enc();
+  ASSERT_EQ(b->n_cmds, ENC_SPEC_N_CMDS);
+  for (size_t i = 0; i < ENC_SPEC_N_CMDS; i++) {
+    const enc_spec_cmd_t *e = &enc_spec_cmds[i];
+    const enc_cmd_t *c = enc_cmd_by_name(b, e->name);
+    if (c == NULL || enc_cmd_by_opcode(b, e->opcode) != c) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s: not found as opcode 0x%02x", e->name, e->opcode);
+    }
+    ASSERT_STR(c->name, e->name);
+    ASSERT_EQ(c->opcode, e->opcode);
+    ASSERT_EQ(c->n_fields, e->n);
+    for (size_t k = 0; k < e->n; k++) {
+      ASSERT_TRUE(c->fields[k] < b->n_cmd_fields);
+      if (strcmp(b->cmd_fields[c->fields[k]].name, e->fields[k]) != 0) {
+        TEST_FAIL_AT(__FILE__, __LINE__, "%s field %zu: %s, spec %s", e->name, k,
+                     b->cmd_fields[c->fields[k]].name, e->fields[k]);
+      }
+    }
+  }
+  // Opcodes without a command (0x00, 0x02, 0x06, 0x07, 0x10..0xFF with the GICv4 ones).
+  for (unsigned op = 0; op < 0x100; op++) {
+    bool known = false;
+    for (size_t i = 0; i < ENC_SPEC_N_CMDS; i++) {
+      known = known || enc_spec_cmds[i].opcode == op;
+    }
+    if (!known && enc_cmd_by_opcode(b, (uint8_t)op) != NULL) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "opcode 0x%02x has a command", op);
+    }
+  }
+}
+
+// its_cmd_encode of every command with the fields `f`: the doublewords are `p`, the fields' spec
+// bit ranges (dev, ev, intid, size, icid, itt, rd, v, rd2 in that order), of the commands that
+// take them (spec/its.md section 3).
+static void enc_spec_encode_all(const its_cmd_fields_t *f, const uint64_t p[9]) {
+  const uint64_t dev = p[0], ev = p[1], intid = p[2], size = p[3], icid = p[4], itt = p[5],
+                 rd = p[6], v = p[7], rd2 = p[8];
+  static const uint8_t ops[] = {0x01, 0x03, 0x04, 0x05, 0x08, 0x09,
+                                0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F};
+  const uint64_t want[][4] = {
+      {0x01 | dev, ev, icid, 0},          // MOVI
+      {0x03 | dev, ev, 0, 0},             // INT
+      {0x04 | dev, ev, 0, 0},             // CLEAR
+      {0x05, 0, rd, 0},                   // SYNC
+      {0x08 | dev, size, itt | v, 0},     // MAPD
+      {0x09, 0, icid | rd | v, 0},        // MAPC
+      {0x0A | dev, ev | intid, icid, 0},  // MAPTI
+      {0x0B | dev, ev, icid, 0},          // MAPI
+      {0x0C | dev, ev, 0, 0},             // INV
+      {0x0D, 0, icid, 0},                 // INVALL
+      {0x0E, 0, rd, rd2},                 // MOVALL
+      {0x0F | dev, ev, 0, 0},             // DISCARD
+  };
+  for (size_t i = 0; i < sizeof(ops); i++) {
+    uint64_t dw[4] = {~0ull, ~0ull, ~0ull, ~0ull};
+    its_cmd_encode(ops[i], f, dw);
+    for (unsigned k = 0; k < 4; k++) {
+      if (dw[k] != want[i][k]) {
+        TEST_FAIL_AT(__FILE__, __LINE__, "opcode 0x%02x DW%u: 0x%016" PRIx64 ", spec 0x%016" PRIx64,
+                     ops[i], k, dw[k], want[i][k]);
+      }
+    }
+  }
+  // An unknown opcode gets DW0[7:0] only.
+  uint64_t dw[4] = {~0ull, ~0ull, ~0ull, ~0ull};
+  its_cmd_encode(0x02, f, dw);
+  ASSERT_EQ(dw[0], 0x02);
+  ASSERT_EQ(dw[1] | dw[2] | dw[3], 0);
+}
+
+// its_cmd_encode (generated with the tables) lays each field where the spec puts it: all fields
+// ones (every bit of every field, nothing outside), then distinct patterns (positions, and the
+// ITT address bits [51:8] in DW2[51:8]).
+void test_enc_spec_cmd_encode(void) {
+  const its_cmd_fields_t ones = {~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};
+  const uint64_t ones_want[9] = {
+      0xFFFFFFFFull << 32,    // DevID: DW0[63:32]
+      0xFFFFFFFFull,          // EvID: DW1[31:0]
+      0xFFFFFFFFull << 32,    // pINTID: DW1[63:32]
+      0x1Full,                // Size: DW1[4:0]
+      0xFFFFull,              // ICID: DW2[15:0]
+      0x000FFFFFFFFFFF00ull,  // ITT_addr[51:8]: DW2[51:8]
+      0xFFFFFFFFFull << 16,   // RDbase: DW2[51:16]
+      1ull << 63,             // V: DW2[63]
+      0xFFFFFFFFFull << 16,   // RDbase2: DW3[51:16]
+  };
+  enc_spec_encode_all(&ones, ones_want);
+  const its_cmd_fields_t f = {
+      .dev = 0xA1B2C3D4E5F60718ull,
+      .ev = 0x1122334455667788ull,
+      .intid = 0x99AABBCCDDEEFF01ull,
+      .size = 0xFFFFFFFFFFFFFFF5ull,
+      .icid = 0x0123456789ABCDEFull,
+      .itt = 0xFEDCBA9876543210ull,
+      .rd = 0x13579BDF2468ACE0ull,
+      .v = 0xFFFFFFFFFFFFFFFFull,
+      .rd2 = 0x0FEDCBA987654321ull,
+  };
+  const uint64_t f_want[9] = {
+      0xE5F60718ull << 32,    // DevID[31:0]
+      0x55667788ull,          // EvID[31:0]
+      0xDDEEFF01ull << 32,    // pINTID[31:0]
+      0x15ull,                // Size[4:0]
+      0xCDEFull,              // ICID[15:0]
+      0x000CBA9876543200ull,  // the address's bits [51:8], in place
+      0xF2468ACE0ull << 16,   // RDbase[35:0]
+      1ull << 63,             // V[0]
+      0x987654321ull << 16,   // RDbase2[35:0]
+  };
+  enc_spec_encode_all(&f, f_want);
+}
+
+// ---- Enumerations ----
+
+typedef struct {
+  const char *name;
+  uint64_t value;
+} enc_spec_val_t;
+
+typedef struct {
+  const char *name;
+  unsigned width;
+  const enc_spec_val_t *values;
+  size_t n;
+} enc_spec_enum_t;
+
+#define ENC_SPEC_ENUM(name, width, vals) \
+  { name, width, vals, sizeof(vals) / sizeof(vals[0]) }
+
+// GITS_BASER<n>.Page_Size [9:8], spec/its.md section 1.
+static const enc_spec_val_t enc_spec_page_size[] = {{"4K", 0}, {"16K", 1}, {"64K", 2}};
+// Retire kind[1:0], docs/interfaces.md 3.3 (1 command, 2 MSI port, 3 GITS_TRANSLATER) and
+// docs/enc/its.md (0 NONE: no record, RTL only).
+static const enc_spec_val_t enc_spec_its_rt_kind[] = {
+    {"NONE", 0}, {"CMD", 1}, {"MSI", 2}, {"TRANSLATER", 3}};
+// Retire outcome[1:0], docs/interfaces.md 3.3.
+static const enc_spec_val_t enc_spec_its_outcome[] = {
+    {"OK", 0}, {"IGNORED", 1}, {"STALLED", 2}, {"FAULT", 3}};
+// Redistributor event kind[2:0], docs/interfaces.md 3.2 (0 NONE: docs/enc/its.md).
+static const enc_spec_val_t enc_spec_rd_kind[] = {{"NONE", 0},   {"SET", 1},    {"CLEAR", 2},
+                                                  {"MOVE", 3},   {"MOVALL", 4}, {"INV", 5},
+                                                  {"INVALL", 6}, {"SYNC", 7}};
+// Error code EE byte (0x01CCEE), docs/impdef.md "ITS error codes" and spec/its.md section 3.1.
+static const enc_spec_val_t enc_spec_ee[] = {{"DEVICE_OOR", 0x01},
+                                             {"MOVALL_PROCNUM_OOR", 0x01},
+                                             {"PROCNUM_OOR", 0x02},
+                                             {"ITTSIZE_OOR", 0x02},
+                                             {"COLLECTION_OOR", 0x03},
+                                             {"UNMAPPED_DEVICE", 0x04},
+                                             {"ID_OOR", 0x05},
+                                             {"PHYSICALID_OOR", 0x06},
+                                             {"UNMAPPED_INTERRUPT", 0x07},
+                                             {"UNMAPPED_COLLECTION", 0x09},
+                                             {"DISABLED", 0xFE},
+                                             {"UNSUPPORTED", 0xFF}};
+// Command opcodes DW0[7:0], spec/its.md section 3 (GICv3 physical commands).
+static const enc_spec_val_t enc_spec_opcode[] = {
+    {"MOVI", 0x01}, {"INT", 0x03},    {"CLEAR", 0x04},  {"SYNC", 0x05},
+    {"MAPD", 0x08}, {"MAPC", 0x09},   {"MAPTI", 0x0A},  {"MAPI", 0x0B},
+    {"INV", 0x0C},  {"INVALL", 0x0D}, {"MOVALL", 0x0E}, {"DISCARD", 0x0F}};
+// stimer retire kind (0 PASS, 1 ATTEMPT) and ATTEMPT outcome[2:0], docs/interfaces.md 4.1 and
+// 4.3, docs/enc/stimer.md.
+static const enc_spec_val_t enc_spec_st_rt_kind[] = {{"PASS", 0}, {"ATTEMPT", 1}};
+static const enc_spec_val_t enc_spec_st_outcome[] = {
+    {"DELIVERED", 0},    {"NO_IRQ", 1},      {"DIRECT", 2}, {"BUSY_LOST", 3},
+    {"BUSY_PENDING", 4}, {"UNAVAILABLE", 5}, {"FAULT", 6}};
+
+static const enc_spec_enum_t enc_spec_its_enums[] = {
+    ENC_SPEC_ENUM("page_size", 2, enc_spec_page_size),
+    ENC_SPEC_ENUM("rt_kind", 2, enc_spec_its_rt_kind),
+    ENC_SPEC_ENUM("outcome", 2, enc_spec_its_outcome),
+    ENC_SPEC_ENUM("rd_kind", 3, enc_spec_rd_kind),
+    ENC_SPEC_ENUM("ee", 8, enc_spec_ee),
+    ENC_SPEC_ENUM("opcode", 8, enc_spec_opcode),
+};
+static const enc_spec_enum_t enc_spec_st_enums[] = {
+    ENC_SPEC_ENUM("rt_kind", 1, enc_spec_st_rt_kind),
+    ENC_SPEC_ENUM("outcome", 3, enc_spec_st_outcome),
+};
+
+// The spec's names for `value` in `e`: true when `name` is one of them; `*any` counts them.
+static bool enc_spec_names(const enc_spec_enum_t *e, uint64_t value, const char *name,
+                           size_t *any) {
+  bool match = false;
+  *any = 0;
+  for (size_t i = 0; i < e->n; i++) {
+    if (e->values[i].value == value) {
+      (*any)++;
+      match = match || (name != NULL && strcmp(name, e->values[i].name) == 0);
+    }
+  }
+  return match;
+}
+
+// Enumeration `e` of block `b` has exactly the spec's values: name -> value for each, and
+// value -> name over every value of the width (no name where the spec has none; where two
+// names share a value, the name given is one of them).
+static void enc_spec_check_enum(const enc_block_t *b, const enc_spec_enum_t *e) {
+  const enc_enum_t *t = enc_enum(b, e->name);
+  if (t == NULL) {
+    TEST_FAIL_AT(__FILE__, __LINE__, "%s: no enumeration %s", b->name, e->name);
+  }
+  if (t->width != e->width || t->n != e->n) {
+    TEST_FAIL_AT(__FILE__, __LINE__, "%s.%s: width %u, %zu values; spec width %u, %zu values",
+                 b->name, e->name, t->width, t->n, e->width, e->n);
+  }
+  for (size_t i = 0; i < e->n; i++) {
+    uint64_t v = ~0ull;
+    if (!enc_value(t, e->values[i].name, &v) || v != e->values[i].value) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s.%s %s = 0x%" PRIx64 ", spec 0x%" PRIx64, b->name,
+                   e->name, e->values[i].name, v, e->values[i].value);
+    }
+  }
+  for (uint64_t v = 0; v < (1ull << e->width); v++) {
+    const char *got = enc_name(t, v);
+    size_t any = 0;
+    bool ok = enc_spec_names(e, v, got, &any);
+    if (any == 0 ? got != NULL : !ok) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s.%s value 0x%" PRIx64 " is named %s", b->name, e->name, v,
+                   got != NULL ? got : "(none)");
+    }
+  }
+}
+
+void test_enc_spec_its_enums(void) {
+  const enc_block_t *b = its_enc();
+  ASSERT_EQ(b->n_enums, sizeof(enc_spec_its_enums) / sizeof(enc_spec_its_enums[0]));
+  for (size_t i = 0; i < b->n_enums; i++) {
+    enc_spec_check_enum(b, &enc_spec_its_enums[i]);
+  }
+}
+
+void test_enc_spec_stimer_enums(void) {
+  const enc_block_t *b = stimer_enc();
+  ASSERT_EQ(b->n_enums, sizeof(enc_spec_st_enums) / sizeof(enc_spec_st_enums[0]));
+  for (size_t i = 0; i < b->n_enums; i++) {
+    enc_spec_check_enum(b, &enc_spec_st_enums[i]);
+  }
+  // stimer has no commands (docs/enc/stimer.md).
+  ASSERT_EQ(b->n_cmds, 0);
+  ASSERT_EQ(b->n_cmd_fields, 0);
+}
+
+// The spec name of `v` in `e`, or `none`; for a value with two names, the first one listed.
+static const char *enc_spec_first(const enc_spec_enum_t *e, uint64_t v, const char *none) {
+  for (size_t i = 0; i < e->n; i++) {
+    if (e->values[i].value == v) {
+      return e->values[i].name;
+    }
+  }
+  return none;
+}
+
+// The named helpers of its.h and stimer.h on every value of their field: the spec's name, or
+// their placeholder ("UNKNOWN" for an opcode, "?" otherwise) where the spec has none.
+void test_enc_spec_name_helpers(void) {
+  for (unsigned v = 0; v < 0x100; v++) {
+    ASSERT_STR(its_opcode_name((uint8_t)v), enc_spec_first(&enc_spec_its_enums[5], v, "UNKNOWN"));
+    const char *ee = its_ee_name((uint8_t)v);
+    size_t any = 0;
+    if (!(enc_spec_names(&enc_spec_its_enums[4], v, ee, &any) ||
+          (any == 0 && strcmp(ee, "?") == 0))) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "its_ee_name(0x%02x) = %s", v, ee);
+    }
+  }
+  for (unsigned v = 0; v < 8; v++) {
+    ASSERT_STR(its_outcome_name((its_outcome_t)v), enc_spec_first(&enc_spec_its_enums[2], v, "?"));
+    ASSERT_STR(its_retire_kind_name((its_retire_kind_t)v),
+               enc_spec_first(&enc_spec_its_enums[1], v, "?"));
+    ASSERT_STR(its_rd_kind_name((its_rd_kind_t)v), enc_spec_first(&enc_spec_its_enums[3], v, "?"));
+    ASSERT_STR(stimer_outcome_name((stimer_outcome_t)v),
+               enc_spec_first(&enc_spec_st_enums[1], v, "?"));
+  }
+  ASSERT_STR(its_rd_kind_name((its_rd_kind_t)8), "?");
+  ASSERT_STR(stimer_outcome_name((stimer_outcome_t)7), "?");
+}
+
+// ---- Records, docs/interfaces.md 3.1 (ITS) and 4.1 (stimer) ----
+
+typedef struct {
+  const char *name;
+  unsigned width;
+  const char *names;  // the enumeration naming the values, or NULL
+} enc_spec_rec_field_t;
+
+static void enc_spec_check_record(const enc_block_t *b, const enc_record_t *r, const char *name,
+                                  const enc_spec_rec_field_t *want, size_t n, unsigned bits) {
+  ASSERT_STR(r->name, name);
+  ASSERT_EQ(r->n, n);
+  ASSERT_EQ(r->bits, bits);
+  unsigned sum = 0;
+  for (size_t i = 0; i < n; i++) {
+    const enc_rec_field_t *f = &r->fields[i];
+    if (strcmp(f->name, want[i].name) != 0 || f->width != want[i].width) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s field %zu: %s[%u], spec %s[%u]", name, i, f->name,
+                   f->width, want[i].name, want[i].width);
+    }
+    const enc_enum_t *e = want[i].names != NULL ? enc_enum(b, want[i].names) : NULL;
+    ASSERT_TRUE(want[i].names == NULL || e != NULL);
+    if (f->names != e) {
+      TEST_FAIL_AT(__FILE__, __LINE__, "%s.%s: named by %s, spec %s", name, f->name,
+                   f->names != NULL ? f->names->name : "(none)",
+                   want[i].names != NULL ? want[i].names : "(none)");
+    }
+    sum += f->width;
+  }
+  ASSERT_EQ(sum, bits);
+}
+
+// Where each field lives in the C struct.
+#define ENC_SPEC_MEMBER(rec, i, type, member)                     \
+  do {                                                            \
+    ASSERT_EQ((rec).fields[i].offset, offsetof(type, member));    \
+    ASSERT_EQ((rec).fields[i].size, sizeof(((type *)0)->member)); \
+  } while (0)
+
+void test_enc_spec_records(void) {
+  // retire_t: kind[1:0], offset[19:0], opcode[7:0], outcome[1:0], error[23:0], devid[15:0],
+  // eventid[31:0] = 104 bits, first field most significant (docs/interfaces.md 3.1).
+  static const enc_spec_rec_field_t its_retire[] = {
+      {"kind", 2, "rt_kind"},    {"offset", 20, NULL}, {"opcode", 8, "opcode"},
+      {"outcome", 2, "outcome"}, {"error", 24, NULL},  {"devid", 16, NULL},
+      {"eventid", 32, NULL}};
+  enc_spec_check_record(its_enc(), &its_rec_retire, "retire", its_retire, 7, 104);
+  ENC_SPEC_MEMBER(its_rec_retire, 0, its_retire_t, kind);
+  ENC_SPEC_MEMBER(its_rec_retire, 1, its_retire_t, offset);
+  ENC_SPEC_MEMBER(its_rec_retire, 2, its_retire_t, opcode);
+  ENC_SPEC_MEMBER(its_rec_retire, 3, its_retire_t, outcome);
+  ENC_SPEC_MEMBER(its_rec_retire, 4, its_retire_t, error);
+  ENC_SPEC_MEMBER(its_rec_retire, 5, its_retire_t, devid);
+  ENC_SPEC_MEMBER(its_rec_retire, 6, its_retire_t, eventid);
+  // rd_ev_t: kind[2:0], rd[15:0], rd2[15:0], intid[31:0] = 67 bits.
+  static const enc_spec_rec_field_t its_rd_ev[] = {
+      {"kind", 3, "rd_kind"}, {"rd", 16, NULL}, {"rd2", 16, NULL}, {"intid", 32, NULL}};
+  enc_spec_check_record(its_enc(), &its_rec_rd_ev, "rd_ev", its_rd_ev, 4, 67);
+  ENC_SPEC_MEMBER(its_rec_rd_ev, 0, its_rd_event_t, kind);
+  ENC_SPEC_MEMBER(its_rec_rd_ev, 1, its_rd_event_t, rd);
+  ENC_SPEC_MEMBER(its_rec_rd_ev, 2, its_rd_event_t, rd2);
+  ENC_SPEC_MEMBER(its_rec_rd_ev, 3, its_rd_event_t, intid);
+  // stimer retire_t: kind (0 PASS, 1 ATTEMPT), vp[7:0], timer[1:0], sint[3:0], outcome[2:0],
+  // now[63:0] = 82 bits (docs/interfaces.md 4.1).
+  static const enc_spec_rec_field_t st_retire[] = {{"kind", 1, "rt_kind"},    {"vp", 8, NULL},
+                                                   {"timer", 2, NULL},        {"sint", 4, NULL},
+                                                   {"outcome", 3, "outcome"}, {"now", 64, NULL}};
+  enc_spec_check_record(stimer_enc(), &stimer_rec_retire, "retire", st_retire, 6, 82);
+  ENC_SPEC_MEMBER(stimer_rec_retire, 0, stimer_retire_t, kind);
+  ENC_SPEC_MEMBER(stimer_rec_retire, 1, stimer_retire_t, vp);
+  ENC_SPEC_MEMBER(stimer_rec_retire, 2, stimer_retire_t, timer);
+  ENC_SPEC_MEMBER(stimer_rec_retire, 3, stimer_retire_t, sint);
+  ENC_SPEC_MEMBER(stimer_rec_retire, 4, stimer_retire_t, outcome);
+  ENC_SPEC_MEMBER(stimer_rec_retire, 5, stimer_retire_t, now);
+  // irq_t: vp[7:0], vec[7:0] (C `vector`), auto_eoi = 17 bits.
+  static const enc_spec_rec_field_t st_irq[] = {
+      {"vp", 8, NULL}, {"vector", 8, NULL}, {"auto_eoi", 1, NULL}};
+  enc_spec_check_record(stimer_enc(), &stimer_rec_irq, "irq", st_irq, 3, 17);
+  ENC_SPEC_MEMBER(stimer_rec_irq, 0, stimer_irq_t, vp);
+  ENC_SPEC_MEMBER(stimer_rec_irq, 1, stimer_irq_t, vector);
+  ENC_SPEC_MEMBER(stimer_rec_irq, 2, stimer_irq_t, auto_eoi);
 }
