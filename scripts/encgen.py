@@ -248,11 +248,12 @@ def gen_c(d):
     regs = []
     for r in d.get("reg", []):
         regs.append((r["name"], r["offset"],
-                     r["width"], r["access"], r.get("reset", 0), r.get("wmask", 0), 1, 1,
+                     r["width"], r["access"], r.get("reset", 0), r.get("wmask", 0), 1, 0,
                      r.get("doc", "")))
     for m in d.get("msr", []):
         regs.append((m["name"], m["index"], 64, m["access"], m.get("reset", 0), 0,
-                     m.get("count", 1), m.get("stride", 1), m.get("doc", "")))
+                     m.get("count", 1), m.get("stride", 1) if m.get("count", 1) > 1 else 0,
+                     m.get("doc", "")))
     if regs:
         o.append(f"static const enc_reg_t {b}_enc_regs[] = {{")
         for (n, off, w, acc, rst, wm, cnt, st, doc) in regs:

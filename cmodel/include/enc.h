@@ -56,7 +56,7 @@ typedef struct {
   uint64_t reset;
   uint64_t wmask;
   unsigned count;   ///< array length (1 for a single register)
-  unsigned stride;  ///< offset step between array elements
+  unsigned stride;  ///< offset step between array elements; 0 for a single register (count 1)
   const char *doc;
 } enc_reg_t;
 

@@ -7,16 +7,16 @@
 #include "its.h"
 
 static const enc_reg_t its_enc_regs[] = {
-    {"GITS_CTLR", 0x0u, 32, "rw", 0x80000000u, 0x1u, 1, 1, "Enabled [0]; Quiescent [31] RO"},
-    {"GITS_IIDR", 0x4u, 32, "ro", 0x43Bu, 0x0u, 1, 1, "Arm implementer, r0p0, product 0"},
-    {"GITS_TYPER", 0x8u, 64, "ro", 0x1F0001EFB1ull, 0x0u, 1, 1, "spec/its.md section 9"},
-    {"GITS_CBASER", 0x80u, 64, "rw", 0x0u, 0xB8EFFFFFFFFFFCFFull, 1, 1, "command queue base; writes ignored while Enabled = 1"},
-    {"GITS_CWRITER", 0x88u, 64, "rw", 0x0u, 0xFFFE0u, 1, 1, "Offset [19:5]; Retry [0] reads 0"},
-    {"GITS_CREADR", 0x90u, 64, "ro", 0x0u, 0x0u, 1, 1, "Offset [19:5]; Stalled [0]"},
-    {"GITS_BASER0", 0x100u, 64, "rw", 0x107000000000200ull, 0xF8E0FFFFFFFFFFFFull, 1, 1, "Device table (Type 1, 8-byte entries)"},
-    {"GITS_BASER1", 0x108u, 64, "rw", 0x407000000000200ull, 0xF8E0FFFFFFFFFFFFull, 1, 1, "Collection table (Type 4, 8-byte entries); fields as GITS_BASER0"},
-    {"GITS_PIDR2", 0xFFE8u, 32, "ro", 0x3Bu, 0x0u, 1, 1, "PIDR2[7:4] = architecture revision 3"},
-    {"GITS_TRANSLATER", 0x10040u, 32, "wo", 0x0u, 0x0u, 1, 1, "EventID; the DeviceID comes on the side band (apb_pdevid_i)"},
+    {"GITS_CTLR", 0x0u, 32, "rw", 0x80000000u, 0x1u, 1, 0, "Enabled [0]; Quiescent [31] RO"},
+    {"GITS_IIDR", 0x4u, 32, "ro", 0x43Bu, 0x0u, 1, 0, "Arm implementer, r0p0, product 0"},
+    {"GITS_TYPER", 0x8u, 64, "ro", 0x1F0001EFB1ull, 0x0u, 1, 0, "spec/its.md section 9"},
+    {"GITS_CBASER", 0x80u, 64, "rw", 0x0u, 0xB8EFFFFFFFFFFCFFull, 1, 0, "command queue base; writes ignored while Enabled = 1"},
+    {"GITS_CWRITER", 0x88u, 64, "rw", 0x0u, 0xFFFE0u, 1, 0, "Offset [19:5]; Retry [0] reads 0"},
+    {"GITS_CREADR", 0x90u, 64, "ro", 0x0u, 0x0u, 1, 0, "Offset [19:5]; Stalled [0]"},
+    {"GITS_BASER0", 0x100u, 64, "rw", 0x107000000000200ull, 0xF8E0FFFFFFFFFFFFull, 1, 0, "Device table (Type 1, 8-byte entries)"},
+    {"GITS_BASER1", 0x108u, 64, "rw", 0x407000000000200ull, 0xF8E0FFFFFFFFFFFFull, 1, 0, "Collection table (Type 4, 8-byte entries); fields as GITS_BASER0"},
+    {"GITS_PIDR2", 0xFFE8u, 32, "ro", 0x3Bu, 0x0u, 1, 0, "PIDR2[7:4] = architecture revision 3"},
+    {"GITS_TRANSLATER", 0x10040u, 32, "wo", 0x0u, 0x0u, 1, 0, "EventID; the DeviceID comes on the side band (apb_pdevid_i)"},
 };
 
 static const enc_field_t its_enc_cmd_fields[] = {

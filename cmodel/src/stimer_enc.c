@@ -7,12 +7,12 @@
 #include "stimer.h"
 
 static const enc_reg_t stimer_enc_regs[] = {
-    {"TIME_REF_COUNT", 0x20u, 64, "ro", 0x0u, 0x0u, 1, 1, "the sampled reference time (100 ns)"},
-    {"SCONTROL", 0x80u, 64, "rw", 0x0u, 0x0u, 1, 1, "bit 0 Enable"},
-    {"SVERSION", 0x81u, 64, "ro", 0x1u, 0x0u, 1, 1, ""},
-    {"SIEFP", 0x82u, 64, "rw", 0x0u, 0x0u, 1, 1, ""},
-    {"SIMP", 0x83u, 64, "rw", 0x0u, 0x0u, 1, 1, "Enable = 1 zeroes the page"},
-    {"EOM", 0x84u, 64, "wo", 0x0u, 0x0u, 1, 1, "reads 0; a write acknowledges all SINTs"},
+    {"TIME_REF_COUNT", 0x20u, 64, "ro", 0x0u, 0x0u, 1, 0, "the sampled reference time (100 ns)"},
+    {"SCONTROL", 0x80u, 64, "rw", 0x0u, 0x0u, 1, 0, "bit 0 Enable"},
+    {"SVERSION", 0x81u, 64, "ro", 0x1u, 0x0u, 1, 0, ""},
+    {"SIEFP", 0x82u, 64, "rw", 0x0u, 0x0u, 1, 0, ""},
+    {"SIMP", 0x83u, 64, "rw", 0x0u, 0x0u, 1, 0, "Enable = 1 zeroes the page"},
+    {"EOM", 0x84u, 64, "wo", 0x0u, 0x0u, 1, 0, "reads 0; a write acknowledges all SINTs"},
     {"SINT", 0x90u, 64, "rw", 0x10000u, 0x0u, 16, 1, ""},
     {"CONFIG", 0xB0u, 64, "rw", 0x0u, 0x0u, 4, 2, "STIMERn_CONFIG"},
     {"COUNT", 0xB1u, 64, "rw", 0x0u, 0x0u, 4, 2, "STIMERn_COUNT"},
