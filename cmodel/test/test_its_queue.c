@@ -153,6 +153,48 @@ void test_its_queue_high_pa(void) {
   itu_free(t);
 }
 
+// Every bit of CBASER.Physical_Address [51:12] places the queue (spec/its.md section 1): a
+// SYNC at a base with only that bit set runs from there.
+void test_its_queue_pa_every_bit(void) {
+  for (unsigned b = 12; b <= 51; b++) {
+    itu_t *t = itu_new(4);
+    itu_config(t, itu_cbaser(1ull << b, 0), itu_baser(ITU_DT_BASE, ITU_PS_64K, 0, false),
+               itu_baser(ITU_CT_BASE, ITU_PS_64K, 0, false));
+    ASSERT_EQ(itu_rd(t, ITS_GITS_CBASER), ITU_VALID | (1ull << b));
+    itu_enable(t, true);
+    its_step_t st = itu_exec(t, itu_c_sync(2));
+    EXPECT_SYNC(t, 2);
+    EXPECT_OK(t, st, ITS_CMD_SYNC);
+    itu_free(t);
+  }
+}
+
+// Every bit of CBASER.Size [7:0] counts (spec/its.md section 2: N = (Size + 1) pages): with
+// Size = 2^b, the last slot of the queue is a valid CWRITER and runs the command at 0; the
+// queue size itself is out of range (IMPDEF-ITS-4), up to the 1 MiB a CWRITER offset reaches.
+void test_its_queue_size_every_bit(void) {
+  for (unsigned b = 0; b < 8; b++) {
+    unsigned size = 1u << b;
+    uint64_t bytes = 4096ull * (size + 1);
+    itu_t *t = itu_new(4);
+    itu_config(t, itu_cbaser(0x40000, size), itu_baser(ITU_DT_BASE, ITU_PS_64K, 0, false),
+               itu_baser(ITU_CT_BASE, ITU_PS_64K, 0, false));
+    itu_enable(t, true);
+    itu_push(t, itu_c_sync(3));
+    if (bytes <= 0xFFFE0) {
+      ITU_WR(t, ITS_GITS_CWRITER, bytes, 8);
+      ASSERT_EQ(its_step(t->its), ITS_STEP_IDLE);
+      ASSERT_EQ(t->reads, 0);
+    }
+    ITU_WR(t, ITS_GITS_CWRITER, bytes - 32, 8);
+    ASSERT_EQ(its_step(t->its), ITS_STEP_OK);
+    EXPECT_SYNC(t, 3);
+    EXPECT_RETIRE_AT(t, 0, ITS_CMD_SYNC, ITS_OUT_OK, 0);
+    ASSERT_EQ(itu_creadr(t), 0x20);
+    itu_free(t);
+  }
+}
+
 void test_its_queue_disabled_no_run(void) {
   itu_t *t = itu_std();
   itu_enable(t, false);
