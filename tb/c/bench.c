@@ -682,8 +682,8 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t msi_burst, uint32
     // names it, and so does the result file (gen_config).
     printf("gen: %s\n", gen_random_config(&b->scn));
   }
-  rtl_be_cfg_t rc = {b->scn.block, *c,          num_rd,  msi_burst, num_vp,  feat_direct,
-                     scontrol_gate, b->lockstep, b->fcov,  b->seed, &b->log};
+  rtl_be_cfg_t rc = {b->scn.block,  *c,          num_rd,  msi_burst, num_vp, feat_direct,
+                     scontrol_gate, b->lockstep, b->fcov, b->seed,   &b->log};
   char err[200];
   b->rtl = rtl_be_new(&rc, err, sizeof(err));
   if (b->rtl == NULL) {

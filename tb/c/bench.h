@@ -46,9 +46,9 @@ int bench_finish(bench_t *b, double seconds);
 
 /**
  * The RTL parameters, from tb.sv at time 0: creates the back end, the model and the checker.
- * `msi_burst`: its_top's MsiBurst (IMPDEF-ITS-14). `record`: the build has the trace encoders (tb.sv parameter Record; `--record` needs them).
- * Returns the block under test, or 0 when the run is skipped (the build does not fit the
- * scenario) or cannot start; tb.sv then drives neither DUT.
+ * `msi_burst`: its_top's MsiBurst (IMPDEF-ITS-14). `record`: the build has the trace encoders
+ * (tb.sv parameter Record; `--record` needs them). Returns the block under test, or 0 when the run
+ * is skipped (the build does not fit the scenario) or cannot start; tb.sv then drives neither DUT.
  */
 scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t msi_burst, uint32_t num_vp,
                          bool feat_direct, bool scontrol_gate, bool record);

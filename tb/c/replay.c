@@ -138,8 +138,8 @@ static bool replay_start(replay_t *r, const trace_rec_t *t) {
     return false;
   }
   if (block == 1 && msi_burst == 0) {
-    replay_error(r, "trace: the ITS START record has MsiBurst = 0 (its_top needs 1..255)", NULL,
-                 0, "");
+    replay_error(r, "trace: the ITS START record has MsiBurst = 0 (its_top needs 1..255)", NULL, 0,
+                 "");
     return false;
   }
   if (block == 1) {

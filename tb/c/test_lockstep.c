@@ -344,7 +344,8 @@ static int test_record_unpack(void) {
 }
 
 int main(void) {
-  int fails = test_its() + test_its_order() + test_stimer() + test_rtl_refuses() + test_record_unpack();
+  int fails =
+      test_its() + test_its_order() + test_stimer() + test_rtl_refuses() + test_record_unpack();
   printf(
       "%s: two ITS and two stimer checkers in one process; drivers refuse what does not "
       "fit\n",
