@@ -46,6 +46,17 @@ void test_its_translate_translater_16(void) {
   itu_free(t);
 }
 
+void test_its_translate_translater_16_zero_extends(void) {
+  // A 16-bit write carries value[15:0] only (docs/interfaces.md section 1: pstrb = 03, the
+  // value right-aligned), and the EventID is zero-extended: 0xABCD0005 as 16 bits is EventID 5.
+  itu_t *t = itu_mapped();
+  ASSERT_EQ(its_reg_write(t->its, ITS_GITS_TRANSLATER, 0xABCD0005u, 2, 1), ITS_OK);
+  EXPECT_SET(t, 1, 8200);
+  EXPECT_RETIRE_MSI(t, ITS_RT_TRANSLATER, 1, 5, ITS_OUT_OK, 0);
+  EXPECT_NONE(t);
+  itu_free(t);
+}
+
 void test_its_translate_translater_16_max(void) {
   itu_t *t = itu_std();
   itu_ok(t, itu_c_mapd(3, 15, ITU_ITT(3), true));
