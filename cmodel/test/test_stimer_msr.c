@@ -291,6 +291,13 @@ void test_stimer_msr_simp_zero_paths_agree(void) {
       {top, {0}, {0x1000}, {rw}, 1},                                  // hi wraps to 0: empty
       {top, {0x800}, {0xFFF}, {wr}, 2},             // up to the last byte of memory
       {b, {0x8, 0x10}, {0x10, 0x18}, {rw, rd}, 3},  // adjacent, the second read-only
+      // The page's 512 beats are 8 words of 64 fault bits (cm_mem.h): runs that start or end
+      // at each side of a word boundary.
+      {b, {0x3F8}, {0x400}, {rw}, 3},                    // beat 127 alone: the last of word 1
+      {b, {0x200}, {0x208}, {rw}, 3},                    // beat 64 alone: the first of word 1
+      {b, {0x1F8}, {0x208}, {rw}, 3},                    // beats 63 and 64, across the boundary
+      {b, {0xE00}, {0x1000}, {wr}, 2},                   // the whole last word
+      {b, {0x5F8, 0xBF8}, {0x600, 0xC00}, {rw, rw}, 5},  // beats 191 and 383
   };
   for (size_t si = 0; si < sizeof(shapes) / sizeof(shapes[0]); si++) {
     const shape_t *sh = &shapes[si];
