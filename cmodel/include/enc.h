@@ -124,8 +124,10 @@ const enc_cmd_t *enc_cmd_by_opcode(const enc_block_t *b, uint8_t opcode);
 /** The largest value a field of `width` bits holds. */
 uint64_t enc_max(unsigned width);
 /**
- * Resolves a register or MSR name: `NAME` or, for an array, `NAMEn` (`SINT3`). Returns the
- * offset / MSR index in `*offset`; false when the name is unknown.
+ * Resolves a register or MSR name: `NAME` or, for an array, `NAMEn` (`SINT3`) with n the index
+ * in decimal without leading zeros, as enc_reg_name writes it (`SINT03` is unknown). Names are
+ * matched without regard to case. Returns the offset / MSR index in `*offset`; false when the
+ * name is unknown (`*offset` is then untouched).
  */
 bool enc_reg_by_name(const enc_block_t *b, const char *name, uint32_t *offset);
 /** The name of the register or MSR at `offset` into `buf` (`SINT3`); NULL when none. */

@@ -67,11 +67,13 @@ bool enc_reg_by_name(const enc_block_t *b, const char *name, uint32_t *offset) {
       *offset = r->offset;
       return true;
     }
-    // An array element: NAME followed by a decimal index below `count`.
+    // An array element: NAME followed by its index below `count` in decimal as enc_reg_name
+    // writes it (no sign, no leading zero: one name per register). The digits are read only
+    // while the index stays below `count`, so no digit string can wrap it.
     const char *p = name + len;
-    unsigned idx = 0;
-    if (r->count > 1 && *p != 0 && strlen(p) <= 3) {
-      while (*p >= '0' && *p <= '9') {
+    if (r->count > 1 && *p >= '0' && *p <= '9' && !(p[0] == '0' && p[1] != 0)) {
+      unsigned idx = 0;
+      while (*p >= '0' && *p <= '9' && idx < r->count) {
         idx = 10 * idx + (unsigned)(*p++ - '0');
       }
       if (*p == 0 && idx < r->count) {

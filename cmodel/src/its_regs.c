@@ -118,8 +118,8 @@ static void its_write_dw(its_t *its, uint32_t dw, uint64_t v, uint64_t lanes) {
     case ITS_GITS_BASER(1): {
       // Ignored while enabled; Type and Entry_Size are read-only (IMPDEF-ITS-3).
       if (!its->enabled) {
-        uint64_t m = lanes & ITS_GITS_BASER0_WMASK;
         unsigned n = (dw - ITS_GITS_BASER(0)) / 8;
+        uint64_t m = lanes & (n == 0 ? ITS_GITS_BASER0_WMASK : ITS_GITS_BASER1_WMASK);
         its__set_baser(its, n, (its->baser[n] & ~m) | (v & m));
       }
       break;

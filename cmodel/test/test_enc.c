@@ -175,17 +175,21 @@ void test_enc_reg_by_name_unknown(void) {
       "CTLR",         // the name without its prefix
   };
   static const char *const st_bad[] = {
-      "SINT",      // an array needs its index
-      "SINT16",    // index = count
-      "SINT99",    // far beyond
-      "SINT1000",  // more digits than any index below 16 has
-      "SINT1x",    // not a decimal index
-      "SINTx",     // no digits at all
-      "SINT-1",    // not a decimal index
-      "CONFIG4",   // four timers: CONFIG0..3
-      "COUNT",     // array without index
-      "EOM1",      // a single MSR takes no index
-      "SIM",       // a prefix of SIMP
+      "SINT",                      // an array needs its index
+      "SINT16",                    // index = count
+      "SINT99",                    // far beyond
+      "SINT1000",                  // more digits than any index below 16 has
+      "SINT03",                    // a leading zero: the name is SINT3
+      "SINT0003",                  // leading zeros, as many digits as fit
+      "SINT00",                    // SINT0 written with two digits
+      "SINT99999999999999999999",  // digits that would wrap an unsigned index
+      "SINT1x",                    // not a decimal index
+      "SINTx",                     // no digits at all
+      "SINT-1",                    // not a decimal index
+      "CONFIG4",                   // four timers: CONFIG0..3
+      "COUNT",                     // array without index
+      "EOM1",                      // a single MSR takes no index
+      "SIM",                       // a prefix of SIMP
       "NOPE",
   };
   uint32_t off = 0x5A5A;
@@ -619,7 +623,7 @@ void test_enc_spec_its_regs(void) {
     ASSERT_STR(r->access, e->access);
     ASSERT_EQ(r->reset, e->reset);
     ASSERT_EQ(r->wmask, e->wmask);
-    ASSERT_EQ(r->count, 1);  // no ITS register is an array
+    ASSERT_EQ(r->count, 1);   // no ITS register is an array
     ASSERT_EQ(r->stride, 0);  // enc.h: a single register has no stride
     uint32_t off = 0xDEADBEEF;
     ASSERT_TRUE(enc_reg_by_name(b, e->name, &off));

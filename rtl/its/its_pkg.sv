@@ -296,11 +296,13 @@ package its_pkg;
   // ---- END generated ----
 
   // Derived from the encodings above for this implementation: the read-only Type and Entry_Size
-  // fields of BASER0 (Device) and BASER1 (Collection), and the writable part of their reset
-  // value (64 KiB pages).
-  localparam logic [63:0] BASER0_RO   = GITS_BASER0_RESET & ~GITS_BASER0_WMASK;
-  localparam logic [63:0] BASER1_RO   = GITS_BASER1_RESET & ~GITS_BASER1_WMASK;
-  localparam logic [63:0] BASER_RESET = GITS_BASER0_RESET & GITS_BASER0_WMASK;
+  // fields of BASER0 (Device) and BASER1 (Collection), and the writable part of each one's reset
+  // value (64 KiB pages). Each register takes its own encodings, so an encoding of one that
+  // differs from the other's shows in its reads.
+  localparam logic [63:0] BASER0_RO      = GITS_BASER0_RESET & ~GITS_BASER0_WMASK;
+  localparam logic [63:0] BASER1_RO      = GITS_BASER1_RESET & ~GITS_BASER1_WMASK;
+  localparam logic [63:0] BASER0_RESET_W = GITS_BASER0_RESET & GITS_BASER0_WMASK;
+  localparam logic [63:0] BASER1_RESET_W = GITS_BASER1_RESET & GITS_BASER1_WMASK;
 
   // APB addresses (AddrW = 17): control-frame doubleword index paddr[15:3].
   localparam logic [12:0] DW_CTLR    = GITS_CTLR_OFFSET[15:3];  // CTLR (low), IIDR (high)

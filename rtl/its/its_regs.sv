@@ -137,8 +137,8 @@ module its_regs #(
       end
       its_pkg::DW_BASER1: begin
         if (!enabled_q) begin
-          baser1_w = (baser1_q & ~(its_pkg::GITS_BASER0_WMASK & bmask)) |
-                     (apb_pwdata_i & its_pkg::GITS_BASER0_WMASK & bmask);
+          baser1_w = (baser1_q & ~(its_pkg::GITS_BASER1_WMASK & bmask)) |
+                     (apb_pwdata_i & its_pkg::GITS_BASER1_WMASK & bmask);
         end
       end
       default: ;  // RO or reserved: WI
@@ -179,8 +179,8 @@ module its_regs #(
       cwriter_q <= '0;
       creadr_q  <= '0;
       stalled_q <= 1'b0;
-      baser0_q  <= its_pkg::BASER_RESET;
-      baser1_q  <= its_pkg::BASER_RESET;
+      baser0_q  <= its_pkg::BASER0_RESET_W;
+      baser1_q  <= its_pkg::BASER1_RESET_W;
       cmd_run_q <= 1'b0;
     end else begin
       enabled_q <= enabled_d;

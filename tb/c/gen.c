@@ -372,6 +372,12 @@ static void gen_its_pool_ids(gen_t *g, unsigned n, uint64_t cap) {
       ids[i] = tb_rand_pct(&g->r, 50) && cap > 0 ? id % cap : id;
     }
   }
+  // The capacity boundary of the geometry drawn: its last entry, mapped and looked up like the
+  // others, or the first ID beyond it, which every command and MSI must find out of range (when
+  // the 16-bit DeviceID of the MSI port and the ICID field can carry it).
+  if (cap > 0 && tb_rand_pct(&g->r, 40)) {
+    ids[count - 1] = tb_rand_pct(&g->r, 50) && cap < 0x10000 ? cap : cap - 1;
+  }
 }
 
 // An EventID: mostly one of the first 40 (a few just above 255), at the `wideid` rate one of the
@@ -511,6 +517,10 @@ static void gen_its_table(gen_t *g, unsigned n, unsigned valid_pct, int geo) {
   t->base = region + gen_its_hi(g, psel == 2 ? 52 : 48);
   t->l2hi = gen_its_hi(g, 51);
   uint64_t quarter = tb_rand_pct(&g->r, 30) ? tb_rand_below(&g->r, 4) * (GEN_REGION / 4) : 0;
+  // ... plus, as often, one to three pages: the low PA bits of each page size (bits 12..13 of a
+  // 4 KiB table's base, 14..15 of a 16 KiB one's, 16..17 of a 64 KiB one's, where BASER PA[51:48]
+  // sits next to them) are 1 as well as 0.
+  quarter += tb_rand_pct(&g->r, 30) ? (1 + tb_rand_below(&g->r, 3)) * t->page : 0;
   if (quarter + (t->size + 1ull) * t->page <= GEN_REGION) {
     t->base += quarter;
   }
@@ -1482,6 +1492,12 @@ static void gen_its_xfault(gen_t *g, tb_fault_kind_t kind) {
     default:
       gen_beats(itt + ITS_ITE_BYTES * ev, ITS_ITE_BYTES, &lo, &hi);
       break;
+  }
+  if (hi - lo > 8 && tb_rand_pct(&g->r, 40)) {
+    // One beat of a multi-beat access (a command, an ITE, an entry at an odd level-2 address):
+    // the access faults though its other beats do not (docs/interfaces.md section 2).
+    lo += 8 * tb_rand_below(&g->r, (hi - lo) / 8);
+    hi = lo + 8;
   }
   gen_op(g, SCN_FAULT_ADD, lo, hi, kind, 0);
   g->faulting = true;
