@@ -89,7 +89,7 @@ stimer_status_t stimer_msr_write(stimer_t *st, uint32_t vp, uint32_t msr, uint64
  */
 stimer_status_t stimer_msr_write_sized(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t value,
                                        unsigned size);
-/** MSR read (guest RDMSR). */
+/** MSR read (guest RDMSR). *value is 0 on STIMER_GP. */
 stimer_status_t stimer_msr_read(stimer_t *st, uint32_t vp, uint32_t msr, uint64_t *value);
 /** Local-APIC EOI of `vector` on `vp` (spec/stimer.md section 5). */
 stimer_status_t stimer_eoi(stimer_t *st, uint32_t vp, uint8_t vector);

@@ -367,3 +367,8 @@ TEST_CASE(test_its_api_null_model, "its/api/null_model")
 TEST_CASE(test_its_api_null_result, "its/api/null_result")
 TEST_CASE(test_its_api_cmd_encode_unknown, "its/api/cmd_encode_unknown")
 TEST_CASE(test_its_api_names_values, "its/api/names_values")
+// test_its_beats.c
+TEST_CASE(test_its_beats_read_every_size_offset, "its/beats/read_every_size_offset")
+TEST_CASE(test_its_beats_read_fault_each_beat, "its/beats/read_fault_each_beat")
+TEST_CASE(test_its_beats_write_every_size_offset, "its/beats/write_every_size_offset")
+TEST_CASE(test_its_beats_write_fault_each_beat, "its/beats/write_fault_each_beat")

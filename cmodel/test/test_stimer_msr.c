@@ -278,7 +278,7 @@ void test_stimer_msr_simp_zero_paths_agree(void) {
   const tb_fault_kind_t rw = TB_FAULT_RW;
   const tb_fault_kind_t wr = TB_FAULT_WRITE;
   const tb_fault_kind_t rd = TB_FAULT_READ;
-  const shape_t shapes[] = {
+  const shape_t fixed[] = {
       {b, {0}, {0}, {rw}, 1},
       {b, {0x800}, {0x810}, {rw}, 3},
       {b, {0x801}, {0x809}, {rw}, 3},        // unaligned: only the beat at 0x808
@@ -299,7 +299,22 @@ void test_stimer_msr_simp_zero_paths_agree(void) {
       {b, {0xE00}, {0x1000}, {wr}, 2},                   // the whole last word
       {b, {0x5F8, 0xBF8}, {0x600, 0xC00}, {rw, rw}, 5},  // beats 191 and 383
   };
-  for (size_t si = 0; si < sizeof(shapes) / sizeof(shapes[0]); si++) {
+  // At the first beat of every word w (beat 64w): that beat alone faults after a run of good
+  // beats, and that beat alone is good inside faulted ones (the mirror). The runs are exactly
+  // [0, 64w), [64w, 64w + 1), [64w + 1, 512) (no first run for w = 0).
+  enum { N_FIXED = sizeof(fixed) / sizeof(fixed[0]) };
+  shape_t shapes[N_FIXED + 2 * CM_PAGE_BEAT_WORDS];
+  size_t n_shapes = 0;
+  for (size_t i = 0; i < N_FIXED; i++) {
+    shapes[n_shapes++] = fixed[i];
+  }
+  for (unsigned w = 0; w < CM_PAGE_BEAT_WORDS; w++) {
+    uint64_t at = 8ull * 64 * w;  // the offset of beat 64w
+    unsigned runs = w == 0 ? 2 : 3;
+    shapes[n_shapes++] = (shape_t){b, {at}, {at + 8}, {rw}, runs};
+    shapes[n_shapes++] = (shape_t){b, {0, at + 8}, {at, 0x1000}, {rw, rw}, runs};
+  }
+  for (size_t si = 0; si < n_shapes; si++) {
     const shape_t *sh = &shapes[si];
     for (int present = 0; present < 2; present++) {
       cm_mem_write_t beats[TS_ZERO_PATHS][520];

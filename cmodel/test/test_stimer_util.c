@@ -53,11 +53,15 @@ uint64_t ts_msr_read_at(const char *file, int line, ts_fx_t *fx, uint32_t vp, ui
 }
 
 void ts_msr_read_gp_at(const char *file, int line, ts_fx_t *fx, uint32_t vp, uint32_t msr) {
-  uint64_t v = 0;
+  uint64_t v = 0xA5A5A5A5A5A5A5A5ull;  // a #GP read writes 0 (stimer.h)
   stimer_status_t s = stimer_msr_read(fx->st, vp, msr, &v);
   if (s != STIMER_GP) {
     TEST_FAIL_AT(file, line, "msr_read(vp=%u, msr=0x%08x) = %d, expected #GP", (unsigned)vp,
                  (unsigned)msr, (int)s);
+  }
+  if (v != 0) {
+    TEST_FAIL_AT(file, line, "msr_read(vp=%u, msr=0x%08x) #GP left *value 0x%016llx, not 0",
+                 (unsigned)vp, (unsigned)msr, (unsigned long long)v);
   }
 }
 

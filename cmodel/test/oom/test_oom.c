@@ -14,6 +14,7 @@
 #include "cm_evq.h"
 #include "its.h"
 #include "stimer.h"
+#include "stimer_int.h"  // the model's event ring, to see its room and its lost count
 #include "test.h"
 
 void *__real_malloc(size_t size);
@@ -290,6 +291,92 @@ static void test_oom_model_events(void) {
   stimer_destroy(st);
 }
 
+// A page-clearing call (cm_mem.h) that clears nothing and reports beat k of every page faulted
+// when k % 3 == 0 or k % 64 == 5; counts its calls.
+static unsigned oom_zero_calls;
+
+static bool oom_beat_fault(unsigned k) {
+  return k % 3 == 0 || k % 64 == 5;
+}
+
+static bool oom_zero_page(void *ctx, uint64_t addr, uint64_t faults[CM_PAGE_BEAT_WORDS]) {
+  (void)ctx;
+  (void)addr;
+  oom_zero_calls++;
+  for (unsigned w = 0; w < CM_PAGE_BEAT_WORDS; w++) {
+    faults[w] = 0;
+  }
+  for (unsigned k = 0; k < 512; k++) {
+    faults[k / 64] |= (uint64_t)oom_beat_fault(k) << (k % 64);
+  }
+  return true;
+}
+
+// Pops the zeroing beat `k` of the page at `base` (per-beat events), fault flag as reported.
+static void oom_expect_beat(stimer_t *st, uint64_t base, unsigned k, bool faulted_page) {
+  stimer_event_t ev;
+  ASSERT_TRUE(stimer_pop_event(st, &ev));
+  ASSERT_EQ(ev.kind, STIMER_EV_MEM_WRITE);
+  ASSERT_EQ(ev.u.mem.addr, base + 8ull * k);
+  ASSERT_EQ(ev.u.mem.data, 0);
+  ASSERT_EQ(ev.u.mem.be, 0xFF);
+  ASSERT_EQ(ev.u.mem.fault, faulted_page && oom_beat_fault(k));
+}
+
+// The SIMP zeroing through a page-clearing call (per-beat events) when the ring, whose head is
+// not 0 and which holds older events, has no room for the 512 beats and cannot grow: the older
+// events stay first and intact, the beats that fit follow in address order with their faults,
+// the rest are counted as lost (cm_evq.h), and once memory is back the ring grows and drains.
+static void test_oom_simp_zero_page_full(void) {
+  static const size_t pops[] = {1, 100, 257, 511};
+  for (size_t pi = 0; pi < sizeof(pops) / sizeof(pops[0]); pi++) {
+    const uint64_t old_page = 0x100000, new_page = 0x300000;
+    stimer_config_t cfg = stimer_default_config(2);
+    stimer_t *st = NULL;
+    ASSERT_EQ(stimer_create(&cfg, &oom_ops, &st), STIMER_OK);
+    ASSERT_EQ(stimer_set_zero_page(st, oom_zero_page), STIMER_OK);
+    ASSERT_EQ(stimer_set_zero_runs(st, false), STIMER_OK);
+    oom_zero_calls = 0;
+    oom_mem_accesses = 0;
+    // 512 events of VP 0's page (the call reports faults, and they are not checked here), then
+    // pop some so that the head is not 0.
+    ASSERT_EQ(stimer_msr_write(st, 0, STIMER_MSR_SIMP, old_page | 1), STIMER_OK);
+    ASSERT_EQ(stimer_event_count(st), 512);
+    for (unsigned k = 0; k < pops[pi]; k++) {
+      oom_expect_beat(st, old_page, k, true);
+    }
+    size_t room = st->events.cap - st->events.count;
+    ASSERT_TRUE(room < 512);  // the ring must grow for a whole page
+    ASSERT_TRUE(st->events.head != 0);
+    oom_arm(1);  // every allocation fails
+    oom.fail_after = true;
+    ASSERT_EQ(stimer_msr_write(st, 1, STIMER_MSR_SIMP, new_page | 1), STIMER_OK);
+    unsigned failed = oom.failed;
+    oom_disarm();
+    ASSERT_TRUE(failed >= 1);
+    ASSERT_EQ(oom_zero_calls, 2);
+    ASSERT_EQ(oom_mem_accesses, 0);  // the call cleared the page: no write64
+    ASSERT_EQ(stimer_event_count(st), 512 - pops[pi] + room);
+    ASSERT_EQ(st->events.lost, 512 - room);
+    for (unsigned k = (unsigned)pops[pi]; k < 512; k++) {
+      oom_expect_beat(st, old_page, k, true);
+    }
+    for (unsigned k = 0; k < room; k++) {
+      oom_expect_beat(st, new_page, k, true);
+    }
+    stimer_event_t ev;
+    ASSERT_FALSE(stimer_pop_event(st, &ev));
+    // Memory is back: a later page queues whole, behind nothing, and drains in order.
+    ASSERT_EQ(stimer_msr_write(st, 0, STIMER_MSR_SIMP, old_page | 1), STIMER_OK);
+    ASSERT_EQ(stimer_event_count(st), 512);
+    for (unsigned k = 0; k < 512; k++) {
+      oom_expect_beat(st, old_page, k, true);
+    }
+    ASSERT_FALSE(stimer_pop_event(st, &ev));
+    stimer_destroy(st);
+  }
+}
+
 // ---- Runner: one case per process (ctest), as cmodel_tests ----
 
 typedef struct {
@@ -298,9 +385,12 @@ typedef struct {
 } oom_case_t;
 
 static const oom_case_t oom_cases[] = {
-    {"oom/its_create", test_oom_its_create},     {"oom/stimer_create", test_oom_stimer_create},
-    {"oom/evq_init", test_oom_evq_init},         {"oom/evq_grow", test_oom_evq_grow},
+    {"oom/its_create", test_oom_its_create},
+    {"oom/stimer_create", test_oom_stimer_create},
+    {"oom/evq_init", test_oom_evq_init},
+    {"oom/evq_grow", test_oom_evq_grow},
     {"oom/model_events", test_oom_model_events},
+    {"oom/simp_zero_page_full", test_oom_simp_zero_page_full},
 };
 
 int main(int argc, char **argv) {
