@@ -6,7 +6,7 @@
 // addresses of the beats, the byte enables, and a fault on each single beat in turn.
 #include <string.h>
 
-#include "../src/its_int.h"  // its__mem_read, its__mem_write: internal to the model
+#include "its_int.h"  // its__mem_read, its__mem_write: internal to the model
 #include "test.h"
 #include "test_mem.h"
 
