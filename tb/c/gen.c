@@ -997,7 +997,7 @@ static void gen_its_reprogram(gen_t *g, const int *geo) {
   gen_its_desc(g, "its reprogram:");
   for (unsigned n = 0; n < 2; n++) {
     if (which & (1u << n)) {
-      gen_its_table(g, n, geo != NULL ? 100 : 97, geo != NULL ? geo[n] : -1);
+      gen_its_table(g, n, geo != NULL ? 100 : 80, geo != NULL ? geo[n] : -1);
     }
   }
   if (which & 4) {
