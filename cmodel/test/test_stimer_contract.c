@@ -112,23 +112,25 @@ void test_stimer_api_read_gp_zeroes_value(void) {
   tc_read_gp_zero(&fx, 2, STIMER_MSR_CONFIG(0));      // vp == NumVp
   tc_read_gp_zero(&fx, 255, STIMER_MSR_SIMP);
   ts_fx_free(&fx);
-  stimer_config_t cfg = stimer_default_config(1);
-  cfg.feat_stimer = false;
-  fx = ts_fx_new_cfg(&cfg);
-  tc_read_gp_zero(&fx, 0, STIMER_MSR_CONFIG(1));
-  tc_read_gp_zero(&fx, 0, STIMER_MSR_COUNT(3));
-  ts_fx_free(&fx);
-  cfg = stimer_default_config(1);
-  cfg.feat_synic = false;
-  fx = ts_fx_new_cfg(&cfg);
-  tc_read_gp_zero(&fx, 0, STIMER_MSR_SIMP);
-  tc_read_gp_zero(&fx, 0, STIMER_MSR_SINT(4));
-  ts_fx_free(&fx);
-  cfg = stimer_default_config(1);
-  cfg.feat_time_ref = false;
-  fx = ts_fx_new_cfg(&cfg);
-  tc_read_gp_zero(&fx, 0, STIMER_MSR_TIME_REF_COUNT);
-  ts_fx_free(&fx);
+  // Each feature switched off: two MSRs it gates (spec/stimer.md section 1).
+  static const struct {
+    int feat;  // 0 stimer, 1 SynIC, 2 time reference
+    uint32_t msr[2];
+  } gated[] = {
+      {0, {STIMER_MSR_CONFIG(1), STIMER_MSR_COUNT(3)}},
+      {1, {STIMER_MSR_SIMP, STIMER_MSR_SINT(4)}},
+      {2, {STIMER_MSR_TIME_REF_COUNT, STIMER_MSR_TIME_REF_COUNT}},
+  };
+  for (size_t i = 0; i < sizeof(gated) / sizeof(gated[0]); i++) {
+    stimer_config_t cfg = stimer_default_config(1);
+    cfg.feat_stimer = gated[i].feat != 0;
+    cfg.feat_synic = gated[i].feat != 1;
+    cfg.feat_time_ref = gated[i].feat != 2;
+    fx = ts_fx_new_cfg(&cfg);
+    tc_read_gp_zero(&fx, 0, gated[i].msr[0]);
+    tc_read_gp_zero(&fx, 0, gated[i].msr[1]);
+    ts_fx_free(&fx);
+  }
 }
 
 // A SIMP enable with a page-clearing call (per-beat events) queues its 512 beats after the
