@@ -59,6 +59,14 @@ module its_exec #(
   its_pkg::outcome_e    dec_outc;
   logic [7:0]           dec_ee;
   its_pkg::rd_ev_t      dec_ev;
+  // The decode and its checks, registered: the command register (its_cmdq) meets the range
+  // comparisons and the first-step choice in one cycle, the executor's state in the next.
+  logic [5:0]           c_evw_q;
+  logic                 is_mapti_q, icid_oor_q, pint_oor_q;
+  its_pkg::exec_state_e dec_st_q;
+  its_pkg::outcome_e    dec_outc_q;
+  logic [7:0]           dec_ee_q;
+  its_pkg::rd_ev_t      dec_ev_q;
 
   its_cmd_dec #(
     .NumRd (NumRd),
@@ -93,6 +101,9 @@ module its_exec #(
   logic              sent_q, sent_d;       // walker request handed over
   logic              cte2_q, cte2_d;       // MOVI: second collection lookup (new ICID)
   logic              ffault_q, ffault_d;   // the fetch faulted
+  logic              dcd_q, dcd_d;         // ExecFetch: the fetched command's decode is registered
+  logic              chk_q, chk_d;         // ExecIte: the ITE read is registered, check it
+  logic              iflt_q, ivld_q, ioor_q;  // ... its fault, Valid and IntType, ICID >= CT.n
   logic [51:0]       itt_q, itt_d;
   its_pkg::ite_t     ite_q, ite_d;         // the ITE fields as read
   logic [15:0]       rd1_q, rd1_d;
@@ -116,7 +127,7 @@ module its_exec #(
       if (c_evid[b]) c_evw = 6'(b + 1);
     end
   end
-  assign ev_big = 7'(c_evw) > 7'(wd[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W]) + 7'd1;
+  assign ev_big = 7'(c_evw_q) > 7'(wd[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W]) + 7'd1;
   assign cur_icid_oor = {1'b0, wk_rdata_i[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W]} >=
                         ct_n_i;
 
@@ -126,6 +137,8 @@ module its_exec #(
     sent_d   = sent_q;
     cte2_d   = cte2_q;
     ffault_d = ffault_q;
+    dcd_d    = 1'b0;
+    chk_d    = 1'b0;
     itt_d    = itt_q;
     ite_d    = ite_q;
     rd1_d    = rd1_q;
@@ -147,20 +160,23 @@ module its_exec #(
         end
       end
 
-      // Fetch done: the first step decoded by its_cmd_dec (checks that need no memory).
+      // Fetch done: the decode of its_cmd_dec (checks that need no memory) is registered in that
+      // cycle, and its first step taken in the next.
       its_pkg::ExecFetch: begin
-        if (fetch_done_i) begin
+        if (dcd_q) begin
+          // ee_q is read only with OUT_IGNORED, ev_q only in ExecEvent: every step that sets
+          // OUT_IGNORED sets ee_d, every step into ExecEvent sets ev_d.
+          st_d   = dec_st_q;
+          outc_d = dec_outc_q;
+          ee_d   = dec_ee_q;
+          ev_d   = dec_ev_q;
+        end else if (fetch_done_i) begin
           if (fetch_fault_i) begin
             ffault_d = 1'b1;
             outc_d   = its_pkg::OUT_STALLED;
             st_d     = its_pkg::ExecRetire;
           end else begin
-            // ee_q is read only with OUT_IGNORED, ev_q only in ExecEvent: every step that sets
-            // OUT_IGNORED sets ee_d, every step into ExecEvent sets ev_d.
-            st_d   = dec_st;
-            outc_d = dec_outc;
-            ee_d   = dec_ee;
-            ev_d   = dec_ev;
+            dcd_d = 1'b1;
           end
         end
       end
@@ -173,41 +189,43 @@ module its_exec #(
           outc_d = its_pkg::OUT_IGNORED;
           if (wk_fault_i) begin
             outc_d = its_pkg::OUT_STALLED;
-          end else if (is_mapti && icid_oor) begin
+          end else if (is_mapti_q && icid_oor_q) begin
             ee_d = its_pkg::EE_COLLECTION_OOR;
           end else if (wk_noentry_i || !wd[0]) begin
             ee_d = its_pkg::EE_UNMAPPED_DEVICE;
           end else if (ev_big) begin
             ee_d = its_pkg::EE_ID_OOR;
-          end else if (is_mapti && pint_oor) begin
+          end else if (is_mapti_q && pint_oor_q) begin
             ee_d = its_pkg::EE_PHYSICALID_OOR;
           end else begin
             outc_d = its_pkg::OUT_OK;
-            st_d   = is_mapti ? its_pkg::ExecWrite : its_pkg::ExecIte;
+            st_d   = is_mapti_q ? its_pkg::ExecWrite : its_pkg::ExecIte;
           end
         end
       end
 
-      // LOOKUP_ITE part 2.
+      // LOOKUP_ITE part 2: the ITE is registered with its checks' inputs when the read is done
+      // (ite_q; iflt_q, ivld_q, ioor_q), and checked in the next cycle.
       its_pkg::ExecIte: begin
-        if (wk_done_i) begin
-          ite_d.intid = wk_rdata_i[its_pkg::ITE_LO_INTID_LSB +: its_pkg::ITE_LO_INTID_W];
-          ite_d.icid  = wk_rdata_i[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W];
-          ite_d.vpeid = wk_rdata_i[its_pkg::ITE_LO_VPEID_LSB +: its_pkg::ITE_LO_VPEID_W];
-          ite_d.db    = wk_rdata_i[64 + its_pkg::ITE_HI_DOORBELL_LSB +: its_pkg::ITE_HI_DOORBELL_W];
+        if (chk_q) begin
           st_d    = its_pkg::ExecRetire;
           outc_d  = its_pkg::OUT_IGNORED;
-          if (wk_fault_i) begin
+          if (iflt_q) begin
             outc_d = its_pkg::OUT_STALLED;
-          end else if (!wk_rdata_i[its_pkg::ITE_LO_VALID_LSB] ||
-                       !wk_rdata_i[its_pkg::ITE_LO_INTTYPE_LSB]) begin
+          end else if (!ivld_q) begin
             ee_d = its_pkg::EE_UNMAPPED_INTERRUPT;  // IMPDEF: IMPDEF-ITS-5 virtual ITE = unmapped
-          end else if (cur_icid_oor) begin
+          end else if (ioor_q) begin
             ee_d = its_pkg::EE_COLLECTION_OOR;
           end else begin
             outc_d = its_pkg::OUT_OK;
             st_d   = its_pkg::ExecCte;
           end
+        end else if (wk_done_i) begin
+          ite_d.intid = wk_rdata_i[its_pkg::ITE_LO_INTID_LSB +: its_pkg::ITE_LO_INTID_W];
+          ite_d.icid  = wk_rdata_i[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W];
+          ite_d.vpeid = wk_rdata_i[its_pkg::ITE_LO_VPEID_LSB +: its_pkg::ITE_LO_VPEID_W];
+          ite_d.db    = wk_rdata_i[64 + its_pkg::ITE_HI_DOORBELL_LSB +: its_pkg::ITE_HI_DOORBELL_W];
+          chk_d       = 1'b1;
         end
       end
 
@@ -230,7 +248,7 @@ module its_exec #(
                 if (!cte2_q) begin
                   rd1_d  = cte_rd;
                   cte2_d = 1'b1;
-                  if (icid_oor) begin
+                  if (icid_oor_q) begin
                     outc_d = its_pkg::OUT_IGNORED;
                     ee_d   = its_pkg::EE_COLLECTION_OOR;
                     st_d   = its_pkg::ExecRetire;
@@ -278,7 +296,7 @@ module its_exec #(
   // -------------------------------------------------------------------------------------------
   its_exec_req u_req (
     .st_i       (st_q),
-    .sent_i     (sent_q),
+    .sent_i     (sent_q || chk_q),  // no new request while the ITE read is checked
     .op_i       (op),
     .devid_i    (c_devid),
     .evid_i     (c_evid),
@@ -321,9 +339,13 @@ module its_exec #(
     if (!rst_ni) begin
       st_q     <= its_pkg::ExecIdle;
       sent_q   <= 1'b0;
+      dcd_q    <= 1'b0;
+      chk_q    <= 1'b0;
     end else begin
       st_q     <= st_d;
       sent_q   <= sent_d;
+      dcd_q    <= dcd_d;
+      chk_q    <= chk_d;
     end
   end
 
@@ -339,6 +361,20 @@ module its_exec #(
     outc_q   <= outc_d;
     ee_q     <= ee_d;
     ev_q     <= ev_d;
+    // The decode of the command register, read from the cycle after the fetch completed (the
+    // command register and the table sizes do not change while a command is in flight).
+    c_evw_q    <= c_evw;
+    is_mapti_q <= is_mapti;
+    icid_oor_q <= icid_oor;
+    pint_oor_q <= pint_oor;
+    dec_st_q   <= dec_st;
+    dec_outc_q <= dec_outc;
+    dec_ee_q   <= dec_ee;
+    dec_ev_q   <= dec_ev;
+    // The ITE read's checks, read in the cycle after its wk_done_i (chk_q).
+    iflt_q <= wk_fault_i;
+    ivld_q <= wk_rdata_i[its_pkg::ITE_LO_VALID_LSB] && wk_rdata_i[its_pkg::ITE_LO_INTTYPE_LSB];
+    ioor_q <= cur_icid_oor;
   end
 
   // Unused: reserved entry bits (a MOVI writes the ITE's as 0: IMPDEF-ITS-12).

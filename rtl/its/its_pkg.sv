@@ -407,19 +407,30 @@ package its_pkg;
     endcase
   endfunction
 
-  // Address of the level-1 entry for `idx` (spec/its.md section 4, index resolution).
-  function automatic logic [63:0] l1_addr(logic [51:0] base, logic [1:0] psz, logic [15:0] idx);
+  // Byte offset of the level-1 entry for `idx` in the level-1 table (spec/its.md section 4, index
+  // resolution).
+  function automatic logic [18:0] l1_off(logic [1:0] psz, logic [15:0] idx);
     logic [15:0] l1idx;
     l1idx = idx >> l2_bits(psz);
-    l1_addr = {12'b0, base} + {45'b0, l1idx, 3'b0};
+    l1_off = {l1idx, 3'b0};
+  endfunction
+
+  // Address of the level-1 entry for `idx`.
+  function automatic logic [63:0] l1_addr(logic [51:0] base, logic [1:0] psz, logic [15:0] idx);
+    l1_addr = {12'b0, base} + {45'b0, l1_off(psz, idx)};
+  endfunction
+
+  // Byte offset of the 8-byte entry for `idx` in a flat table, or in its level-2 page.
+  function automatic logic [18:0] ent_off(logic indirect, logic [1:0] psz, logic [15:0] idx);
+    logic [15:0] mask;
+    mask = indirect ? 16'((17'd1 << l2_bits(psz)) - 17'd1) : 16'hFFFF;
+    ent_off = {idx & mask, 3'b0};
   endfunction
 
   // Address of an 8-byte entry: flat table at `base`, or level-2 page at `base` (from L1[50:0]).
   function automatic logic [63:0] ent_addr(logic [51:0] base, logic indirect, logic [1:0] psz,
                                            logic [15:0] idx);
-    logic [15:0] mask;
-    mask = indirect ? 16'((17'd1 << l2_bits(psz)) - 17'd1) : 16'hFFFF;
-    ent_addr = {12'b0, base} + {45'b0, idx & mask, 3'b0};
+    ent_addr = {12'b0, base} + {45'b0, ent_off(indirect, psz, idx)};
   endfunction
 
   // Address of the ITE of `ev`: ITT + 12 * ev.

@@ -4,9 +4,10 @@
 // An access is a read or write of the Device or Collection table entry `idx` (8 bytes; through
 // the level-1 table when the BASER is indirect, spec/its.md section 4) or of the ITE `idx` of the
 // ITT at `itt` (12 bytes). The entry is split into beats (docs/interfaces.md section 2), issued
-// back to back; every beat is issued even after a fault. Result in the cycle of the last
-// response: `fault` (an L1 or entry beat faulted), `noentry` (the L1 entry is invalid: a read
-// finds no entry, a write is dropped), `rdata` (entry, little-endian, for reads).
+// back to back; every beat is issued even after a fault. Result, registered, in the cycle
+// after the last response: `fault` (an L1 or entry beat faulted), `noentry` (the L1 entry is
+// invalid: a read finds no entry, a write is dropped), `rdata` (entry, little-endian, for
+// reads); so the entry's byte alignment and the executor's checks of it are in different cycles.
 //
 // The address of each access (table base + index arithmetic) is computed in the cycle after the
 // access starts and registered (`aok`): the memory request comes from flops, no adder sits
@@ -63,6 +64,9 @@ module its_walk (
   logic              l1, nb2, last, flt;
   logic [127:0]      wide, wwide;
   logic [15:0]       be16;
+  logic              done, noentry;   // the result, before its register
+  logic              done_q, fault_q, noentry_q;
+  logic [95:0]       rdata_q;
 
   // Current access: its address and shape.
   always_comb begin
@@ -97,8 +101,10 @@ module its_walk (
 
   assign last      = mrsp_valid_i && (!nb2_q || nrsp_q == 2'd1);
   assign flt       = flt_q || mrsp_i.err;
-  assign rdata_o   = nb2_q ? wide[95:0] : {32'b0, mrsp_i.rdata};
-  assign fault_o   = flt;  // read only with done_o (the access's last response)
+  assign done_o    = done_q;
+  assign fault_o   = fault_q;    // read only with done_o
+  assign noentry_o = noentry_q;  // read only with done_o
+  assign rdata_o   = rdata_q;    // read only with done_o
 
   always_comb begin
     st_d      = st_q;
@@ -115,8 +121,8 @@ module its_walk (
     addr_d    = addr_q;
     off_d     = off_q;
     nb2_d     = nb2_q;
-    done_o    = 1'b0;
-    noentry_o = 1'b0;
+    done      = 1'b0;
+    noentry   = 1'b0;
 
     if (!aok_q) begin
       // First cycle of an access: register its address and shape (in WalkIdle what this
@@ -161,8 +167,8 @@ module its_walk (
           aok_d  = 1'b0;  // the level-2 entry's address is computed in the next cycle
           base_d = {1'b0, mrsp_i.rdata[50:0]};
           if (flt || !mrsp_i.rdata[63]) begin
-            done_o    = 1'b1;
-            noentry_o = !flt;
+            done      = 1'b1;
+            noentry   = !flt;
             st_d      = its_pkg::WalkIdle;
           end else begin
             st_d = its_pkg::WalkEnt;
@@ -171,7 +177,7 @@ module its_walk (
       end
       its_pkg::WalkEnt: begin
         if (last) begin
-          done_o  = 1'b1;
+          done    = 1'b1;
           st_d    = its_pkg::WalkIdle;
         end
       end
@@ -182,8 +188,10 @@ module its_walk (
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       st_q    <= its_pkg::WalkIdle;
+      done_q  <= 1'b0;
     end else begin
       st_q    <= st_d;
+      done_q  <= done;
     end
   end
 
@@ -203,6 +211,10 @@ module its_walk (
     addr_q  <= addr_d;
     off_q   <= off_d;
     nb2_q   <= nb2_d;
+    // The result of the access whose last response is in this cycle, read only with done_q.
+    fault_q   <= flt;
+    noentry_q <= noentry;
+    rdata_q   <= nb2_q ? wide[95:0] : {32'b0, mrsp_i.rdata};
   end
 
   // Unused: the table counts (checked by the executor), spare shifted bits.

@@ -335,8 +335,11 @@ module its_xlate #(
   end
 
   // -------------------------------------------------------------------------------------------
-  // Address of each slot's current access (spec/its.md section 4), registered: pa_q[i] is valid
-  // for slot i when pok_q[i] (the slot's state did not change since it was computed).
+  // Address of each slot's current access (spec/its.md section 4), in two registered stages:
+  // the operands chosen by the slot state (op_a_q: a table, level-2 page or ITT base; op_b_q: the
+  // entry's byte offset) and then their sum (pa_q), so the state decode and the operand
+  // multiplexers are not in front of the adder. pa_q[i] is valid for slot i when pok_q[i]: the
+  // slot's state did not change in the two cycles since the operands were chosen from it.
   // -------------------------------------------------------------------------------------------
   logic [35:0]         ev12_q [NumSlots];  // 12 * EventID: the ITE offset in the ITT
   logic [35:0]         ev12_d [NumSlots];
@@ -344,7 +347,13 @@ module its_xlate #(
   logic [5:0]          ns_evw;
   logic [63:0]         pa_q [NumSlots];
   logic [63:0]         pa_d [NumSlots];
-  logic [NumSlots-1:0] pok_d;
+  logic [NumSlots-1:0] pok_d;     // the state this cycle's operands come from is current
+  logic [NumSlots-1:0] pok_a_q;   // ... and was for the operands in op_a_q / op_b_q
+  logic [NumSlots-1:0] pok_n;     // pa_q is valid in the next cycle
+  logic [51:0]         op_a_q [NumSlots];
+  logic [51:0]         op_a_d [NumSlots];
+  logic [35:0]         op_b_q [NumSlots];
+  logic [35:0]         op_b_d [NumSlots];
   its_pkg::xl_slot_t   as;
   logic                as_ct, as_ind;
   logic [51:0]         as_cbase;
@@ -369,19 +378,27 @@ module its_xlate #(
       as_psz   = as_ct ? ct_i.psz : dt_i.psz;
       as_idx   = as_ct ? as.icid : as.devid;
       if (as.st == its_pkg::SlotIte) begin
-        pa_d[i] = {12'b0, as.base} + {28'b0, ev12_q[i]};
+        op_a_d[i] = as.base;
+        op_b_d[i] = ev12_q[i];
       end else if (as.st == its_pkg::SlotDtL1 || as.st == its_pkg::SlotCtL1) begin
-        pa_d[i] = its_pkg::l1_addr(as_cbase, as_psz, as_idx);
+        op_a_d[i] = as_cbase;
+        op_b_d[i] = {17'b0, its_pkg::l1_off(as_psz, as_idx)};
       end else begin
-        pa_d[i] = its_pkg::ent_addr(as_ind ? as.base : as_cbase, as_ind, as_psz, as_idx);
+        op_a_d[i] = as_ind ? as.base : as_cbase;
+        op_b_d[i] = {17'b0, its_pkg::ent_off(as_ind, as_psz, as_idx)};
       end
+      pa_d[i] = {12'b0, op_a_q[i]} + {28'b0, op_b_q[i]};
       // Stale after a dispatch into the slot, and (without the bypass) after a response to it.
       pok_d[i] = !(dq_valid_q && dq_idx_q == IdxW'(i)) &&
                  (RspBypass || !(rq_valid_q && rq_idx_q == IdxW'(i)));
+      // pa_q is valid in the next cycle when the operands in op_a_q / op_b_q were chosen from a
+      // state that is still current after this cycle's update (RspBypass = 1 applies a response
+      // in the cycle it arrives, so that update is excluded here too).
+      pok_n[i] = pok_a_q[i] && pok_d[i] && !(up_valid && up_idx == IdxW'(i));
       // The issue unit chooses the slot it serves one cycle ahead: this slot has its next
       // access's address in the next cycle (the slot state then is `as`, but for an issued
       // beat, which the issue unit discounts itself).
-      soon[i]  = pok_d[i] && as.st != its_pkg::SlotFree && as.st != its_pkg::SlotDone &&
+      soon[i]  = pok_n[i] && as.st != its_pkg::SlotFree && as.st != its_pkg::SlotDone &&
                  as.nreq == 2'd0;
       ev12_d[i] = (dq_valid_q && dq_idx_q == IdxW'(i)) ?
                   ({1'b0, ns_q.evid, 3'b0} + {2'b0, ns_q.evid, 2'b0}) : ev12_q[i];
@@ -390,17 +407,21 @@ module its_xlate #(
     end
   end
 
-  // No reset: ev12_q / evw_q are written when their slot is dispatched, pa_q / pok_q follow the
-  // slot state one cycle later (pok_q is 0 in the cycle after a dispatch), and the issue logic
+  // No reset: ev12_q / evw_q are written when their slot is dispatched, op_*_q / pok_a_q follow
+  // the slot state one cycle later and pa_q / pok_q two (pok_q is 0 in the two cycles after a
+  // dispatch), and the issue logic
   // reads them only for a slot that is not free, i.e. after its dispatch (docs/its-uarch.md,
   // Resets).
   always_ff @(posedge clk_i) begin
     for (int i = 0; i < NumSlots; i++) begin
       ev12_q[i] <= ev12_d[i];
       evw_q[i]  <= evw_d[i];
+      op_a_q[i] <= op_a_d[i];
+      op_b_q[i] <= op_b_d[i];
       pa_q[i]   <= pa_d[i];
     end
-    pok_q <= pok_d;
+    pok_a_q <= pok_d;
+    pok_q   <= pok_n;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
