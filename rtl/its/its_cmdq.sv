@@ -38,14 +38,17 @@ module its_cmdq (
     flt_d  = flt_q;
     cmd_d  = cmd_q;
     done_d = 1'b0;
-    // The address follows addr_i while idle (it is the dispatched command's address in the
-    // start cycle), so start_i does not fan out to the 59 address flops.
-    if (!busy_q) addr_d = addr_i[63:5];
-    if (start_i) begin
-      busy_d = 1'b1;
+    // While idle the address follows addr_i (it is the dispatched command's address in the
+    // start cycle) and the counters and the fault flag are cleared, so start_i reaches only
+    // busy_q, not the 59 address flops nor the counters.
+    if (!busy_q) begin
+      addr_d = addr_i[63:5];
       nreq_d = '0;
       nrsp_d = '0;
       flt_d  = 1'b0;
+    end
+    if (start_i) begin
+      busy_d = 1'b1;
     end else if (busy_q) begin
       if (mreq_valid_o && mreq_ready_i) nreq_d = nreq_q + 3'd1;
       if (mrsp_valid_i) begin
@@ -75,7 +78,7 @@ module its_cmdq (
     end
   end
 
-  // No reset: written by start_i before busy_q lets them be read (docs/its-uarch.md, Resets).
+  // No reset: written while idle, before busy_q lets them be read (docs/its-uarch.md, Resets).
   always_ff @(posedge clk_i) begin
     addr_q <= addr_d;
     nreq_q <= nreq_d;

@@ -126,12 +126,17 @@ module its_xlate #(
   logic [IdxW-1:0]   rq_idx_q, rq_idx_d;
   logic [SW-1:0]     rq_slot_q, rq_slot_d;
   logic [5:0]        rq_evw_q, rq_evw_d;
+  logic [1:0]        rq_oor_q, rq_oor_d;  // the beat's two ICID places >= CT.n (its_xlate_rsp)
+  localparam int unsigned IcidLsb = its_pkg::ITE_LO_ICID_LSB;
+  localparam int unsigned IcidW   = its_pkg::ITE_LO_ICID_W;
 
   always_comb begin
     rq_rsp_d  = mrsp_valid_i ? mrsp_i : rq_rsp_q;
     rq_idx_d  = mrsp_valid_i ? rsp_idx : rq_idx_q;
     rq_slot_d = mrsp_valid_i ? sl_q[rsp_idx] : rq_slot_q;
     rq_evw_d  = mrsp_valid_i ? evw_q[rsp_idx] : rq_evw_q;
+    rq_oor_d  = mrsp_valid_i ? {{1'b0, mrsp_i.rdata[IcidLsb-32 +: IcidW]} >= ct_i.n,
+                                {1'b0, mrsp_i.rdata[IcidLsb +: IcidW]} >= ct_i.n} : rq_oor_q;
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -149,6 +154,7 @@ module its_xlate #(
     rq_idx_q  <= rq_idx_d;
     rq_slot_q <= rq_slot_d;
     rq_evw_q  <= rq_evw_d;
+    rq_oor_q  <= rq_oor_d;
   end
 
   // -------------------------------------------------------------------------------------------
@@ -178,7 +184,7 @@ module its_xlate #(
     .mrsp_i        (rq_rsp_q),
     .slot_i        (rs0),
     .evhi_i        (rq_evw_q),
-    .ct_n_i        (ct_i.n),
+    .icid_oor_i    (rq_oor_q),
     .ct_indirect_i (ct_i.indirect),
     .upd_o         (rs_upd),
     .slot_o        (rs)

@@ -15,7 +15,10 @@ module its_xlate_rsp #(
   input  cmn_pkg::mem_rsp_t  mrsp_i,
   input  its_pkg::xl_slot_t  slot_i,         // the slot this response belongs to
   input  logic [5:0]         evhi_i,         // its EventID's highest 1 bit (0 for 0)
-  input  logic [16:0]        ct_n_i,         // Collection table entries
+  // The response beat's two places an ITE's ICID can be (the ITE at offset 0: the first beat's
+  // bits [ITE_LO_ICID_LSB +: W]; at offset 4: the second beat's bits [ITE_LO_ICID_LSB - 32 +: W])
+  // compared with the Collection table's entry count in the response register's stage.
+  input  logic [1:0]         icid_oor_i,     // {offset 4, offset 0}: that ICID >= CT.n
   input  logic               ct_indirect_i,  // two-level Collection table
   output logic               upd_o,          // the response completes an access: slot_o applies
   output its_pkg::xl_slot_t  slot_o          // the slot after the response (first beat: slot_i)
@@ -24,6 +27,7 @@ module its_xlate_rsp #(
   logic         half_q, half_d;  // first beat of a two-beat access received
   logic [63:0]  rbuf_q, rbuf_d;  // ... its data
   logic         rflt_q, rflt_d;  // ... its fault
+  logic         roor_q, roor_d;  // ... its ICID at offset 0 is out of range (icid_oor_i[0])
 
   its_pkg::xl_slot_t rs;
   logic [127:0]      wide;
@@ -31,6 +35,7 @@ module its_xlate_rsp #(
   logic [95:0]       d96;
   logic              flt;
   logic              ev_big;  // EventID out of range for the DTE's Size
+  logic              ite_oor; // the ITE's ICID >= CT.n
 
   always_comb begin
     rs     = slot_i;
@@ -44,15 +49,18 @@ module its_xlate_rsp #(
     // EventID's highest 1 (width - 1, 0 for 0): EventID >= 2^(Size+1) exactly when that position
     // is above Size. A 6-bit comparison instead of a 33-bit one on the response path, no adder.
     ev_big = evhi_i > 6'(d64[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W]);
+    ite_oor = slot_i.off[2] ? icid_oor_i[1] : roor_q;
     half_d = half_q;
     rbuf_d = rbuf_q;
     rflt_d = rflt_q;
+    roor_d = roor_q;
     upd_o  = 1'b0;
     if (mrsp_valid_i && slot_i.nb2 && !half_q) begin
       // First of two beats: keep it. Every beat is consumed even after a fault.
       half_d = 1'b1;
       rbuf_d = mrsp_i.rdata;
       rflt_d = mrsp_i.err;
+      roor_d = icid_oor_i[0];
     end else begin
       if (mrsp_valid_i) half_d = 1'b0;
       upd_o   = mrsp_valid_i;
@@ -85,8 +93,7 @@ module its_xlate_rsp #(
           if (flt) rs.outc = its_pkg::OUT_FAULT;
           else if (!d96[its_pkg::ITE_LO_VALID_LSB] || !d96[its_pkg::ITE_LO_INTTYPE_LSB]) begin
             rs.ee = its_pkg::EE_UNMAPPED_INTERRUPT;
-          end else if ({1'b0, d96[its_pkg::ITE_LO_ICID_LSB +: its_pkg::ITE_LO_ICID_W]} >=
-                       ct_n_i) begin
+          end else if (ite_oor) begin
             rs.ee = its_pkg::EE_COLLECTION_OOR;
           end
           rs.st = (rs.outc == its_pkg::OUT_FAULT || rs.ee != its_pkg::EE_NONE) ?
@@ -129,6 +136,7 @@ module its_xlate_rsp #(
   always_ff @(posedge clk_i) begin
     rbuf_q <= rbuf_d;
     rflt_q <= rflt_d;
+    roor_q <= roor_d;
   end
 
   // Unused: reserved entry bits and the shifted-out part of the two beats.
@@ -136,6 +144,8 @@ module its_xlate_rsp #(
   assign unused_rsp = ^{wide[127:64], d64[62:51], d96[95:48], d96[31:26]};
 
 `ifdef PRJ_ASSERT_ON
+  `PRJ_ASSERT_INIT(IcidPlaces_A, its_pkg::ITE_LO_ICID_LSB >= 32 &&
+                   its_pkg::ITE_LO_ICID_LSB + its_pkg::ITE_LO_ICID_W <= 64)
   `PRJ_ASSERT_IMPLY(HalfSameSlot_A, half_q && mrsp_valid_i, slot_i.nb2)
   `PRJ_ASSERT_IMPLY(IteOffset_A, mrsp_valid_i && slot_i.st == its_pkg::SlotIte,
                     slot_i.off == 3'd0 || slot_i.off == 3'd4)
