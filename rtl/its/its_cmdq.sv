@@ -47,9 +47,9 @@ module its_cmdq (
       nrsp_d = '0;
       flt_d  = 1'b0;
     end
-    if (start_i) begin
-      busy_d = 1'b1;
-    end else if (busy_q) begin
+    // start_i comes only while idle (StartIdle_A): the busy work below does not wait for it.
+    if (start_i) busy_d = 1'b1;
+    if (busy_q) begin
       if (mreq_valid_o && mreq_ready_i) nreq_d = nreq_q + 3'd1;
       if (mrsp_valid_i) begin
         unique case (nrsp_q[1:0])  // static lanes: no barrel shifter

@@ -28,6 +28,7 @@ module its_xlate_rsp #(
   logic [63:0]  rbuf_q, rbuf_d;  // ... its data
   logic         rflt_q, rflt_d;  // ... its fault
   logic         roor_q, roor_d;  // ... its ICID at offset 0 is out of range (icid_oor_i[0])
+  logic         rbig_q, rbig_d;  // ... the EventID is out of range for its DTE Size field
 
   its_pkg::xl_slot_t rs;
   logic [127:0]      wide;
@@ -36,6 +37,7 @@ module its_xlate_rsp #(
   logic              flt;
   logic              ev_big;  // EventID out of range for the DTE's Size
   logic              ite_oor; // the ITE's ICID >= CT.n
+  logic [63:0]       first;   // a first beat shifted to the entry's byte offset
 
   always_comb begin
     rs     = slot_i;
@@ -48,7 +50,14 @@ module its_xlate_rsp #(
     // EventID >= 2^(Size+1) (IMPDEF: IMPDEF-ITS-6 all 32 bits), from the position of the
     // EventID's highest 1 (width - 1, 0 for 0): EventID >= 2^(Size+1) exactly when that position
     // is above Size. A 6-bit comparison instead of a 33-bit one on the response path, no adder.
-    ev_big = evhi_i > 6'(d64[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W]);
+    // The Size field is in the entry's first 8 bits, so in the first beat whatever the offset:
+    // for a two-beat entry the comparison is made when the first beat arrives (rbig_q), so
+    // neither the 8-way byte shift of the two beats nor a comparison behind it is on the path of
+    // the last beat.
+    first  = mrsp_i.rdata >> {slot_i.off, 3'b0};
+    rbig_d = rbig_q;
+    ev_big = slot_i.nb2 ? rbig_q :
+             (evhi_i > 6'(mrsp_i.rdata[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W]));
     ite_oor = slot_i.off[2] ? icid_oor_i[1] : roor_q;
     half_d = half_q;
     rbuf_d = rbuf_q;
@@ -61,6 +70,7 @@ module its_xlate_rsp #(
       rbuf_d = mrsp_i.rdata;
       rflt_d = mrsp_i.err;
       roor_d = icid_oor_i[0];
+      rbig_d = evhi_i > 6'(first[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W]);
     end else begin
       if (mrsp_valid_i) half_d = 1'b0;
       upd_o   = mrsp_valid_i;
@@ -137,13 +147,20 @@ module its_xlate_rsp #(
     rbuf_q <= rbuf_d;
     rflt_q <= rflt_d;
     roor_q <= roor_d;
+    rbig_q <= rbig_d;
   end
 
   // Unused: reserved entry bits and the shifted-out part of the two beats.
   logic unused_rsp;
-  assign unused_rsp = ^{wide[127:64], d64[62:51], d96[95:48], d96[31:26]};
+  assign unused_rsp = ^{wide[127:64], d64[62:51], d96[95:48], d96[31:26],
+                        first[63:its_pkg::DTE_SIZE_LSB + its_pkg::DTE_SIZE_W],
+                        first[its_pkg::DTE_SIZE_LSB-1:0]};
 
 `ifdef PRJ_ASSERT_ON
+  `PRJ_ASSERT_INIT(SizeInFirstByte_A, its_pkg::DTE_SIZE_LSB + its_pkg::DTE_SIZE_W <= 8)
+  // The early comparison equals the one on the entry as the two beats make it.
+  `PRJ_ASSERT_IMPLY(EvBigEarly_A, mrsp_valid_i && !(slot_i.nb2 && !half_q),
+                    ev_big == (evhi_i > 6'(d64[its_pkg::DTE_SIZE_LSB +: its_pkg::DTE_SIZE_W])))
   `PRJ_ASSERT_INIT(IcidPlaces_A, its_pkg::ITE_LO_ICID_LSB >= 32 &&
                    its_pkg::ITE_LO_ICID_LSB + its_pkg::ITE_LO_ICID_W <= 64)
   `PRJ_ASSERT_IMPLY(HalfSameSlot_A, half_q && mrsp_valid_i, slot_i.nb2)
