@@ -141,9 +141,8 @@ void model_be_free(model_be_t *mb) {
   free(mb);
 }
 
-// Runs the ITS queue and moves the model's outputs to the observation log.
-static void model_be_drain_its(model_be_t *mb) {
-  its_run(mb->its, SIZE_MAX);
+// Moves the ITS model's queued outputs to the observation log.
+static void model_be_pop_its(model_be_t *mb) {
   its_event_t ev;
   while (its_pop_event(mb->its, &ev)) {
     if (ev.kind == ITS_EV_MEM_WRITE) {  // the most frequent: counted, never a record
@@ -172,6 +171,21 @@ static void model_be_drain_its(model_be_t *mb) {
     }
     if (mb->state_on) {
       model_be_fold_record(mb, ev.kind == ITS_EV_RD ? SCN_OBS_RD : SCN_OBS_RETIRE, a);
+    }
+  }
+}
+
+// Runs the ITS queue as its_run(its, SIZE_MAX) does (until idle or stalled) and moves the
+// model's outputs to the observation log after each command, in the same order: the output ring
+// then holds one command's events (it stays a few KiB, in the cache) instead of a whole batch's
+// (a long queue grew it to MiBs, each doubling new pages to fault in and a copy).
+static void model_be_drain_its(model_be_t *mb) {
+  model_be_pop_its(mb);  // the outputs of the input before the queue runs (an MSI's)
+  for (;;) {
+    its_step_t s = its_step(mb->its);
+    model_be_pop_its(mb);
+    if (s == ITS_STEP_IDLE || s == ITS_STEP_STALLED) {
+      return;
     }
   }
 }
