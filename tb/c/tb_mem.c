@@ -30,11 +30,14 @@ typedef struct {
   uint8_t *data;
 } tb_page_t;
 
-// The pages are cut from chunks of TB_CHUNK bytes, aligned to their size and handed to the
-// kernel as candidates for transparent huge pages: a page of 4 KiB taken from the C heap was one
-// or two page faults on its first write (10 % of a model-alone ITS run in the kernel, about 1700
-// guest pages) and a TLB entry of its own when a table walk reads it; a chunk is one fault and one
-// TLB entry for 512 pages. A chunk is zero when mapped, as calloc's pages were.
+// The pages are cut from chunks of TB_CHUNK bytes, aligned to their size; every chunk after the
+// first is handed to the kernel as a candidate for a transparent huge page. A page of 4 KiB
+// taken from the C heap was one or two page faults on its first write (10 % of a model-alone ITS
+// run in the kernel, about 2900 guest pages) and a TLB entry of its own when a table walk reads
+// it; a huge chunk is one fault and one TLB entry for 512 pages. The first chunk stays in 4 KiB
+// pages: most images (an stimer run, a directed scenario) need a few pages only, and a huge page
+// is 2 MiB cleared at its first write, sometimes after the kernel compacted memory for it. A
+// chunk is zero when mapped, as calloc's pages were.
 #define TB_CHUNK (2u << 20)
 
 typedef struct tb_chunk {
@@ -107,7 +110,9 @@ static void tb_mem_new_chunk(tb_mem_t *m) {
     munmap(base + TB_CHUNK, (size_t)(map + len - (base + TB_CHUNK)));
   }
 #ifdef MADV_HUGEPAGE
-  madvise(base, TB_CHUNK, MADV_HUGEPAGE);  // advice: without it the chunk is 4 KiB pages
+  if (m->n_chunks > 0) {
+    madvise(base, TB_CHUNK, MADV_HUGEPAGE);  // advice: without it the chunk is 4 KiB pages
+  }
 #endif
   c->base = base;
   c->next = m->chunks;
@@ -129,8 +134,10 @@ static uint8_t *tb_mem_alloc_page(tb_mem_t *m) {
 }
 
 uint64_t tb_mem_bytes(const tb_mem_t *m) {
-  // Whole chunks: with huge pages a chunk is resident as soon as one of its pages is written.
-  return (uint64_t)m->n_chunks * TB_CHUNK + (uint64_t)m->cap * sizeof(*m->pages);
+  // The pages of the first chunk; with a second, whole chunks (a huge page is resident as soon
+  // as one of its pages is written).
+  uint64_t data = m->n_chunks <= 1 ? (uint64_t)m->used * TB_PAGE : (uint64_t)m->n_chunks * TB_CHUNK;
+  return data + (uint64_t)m->cap * sizeof(*m->pages);
 }
 
 static size_t tb_mem_slot(const tb_mem_t *m, uint64_t key) {
