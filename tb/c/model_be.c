@@ -141,37 +141,43 @@ void model_be_free(model_be_t *mb) {
   free(mb);
 }
 
-// Moves the ITS model's queued outputs to the observation log.
+// Moves the ITS model's queued outputs to the observation log, read in place a contiguous run
+// at a time (a copy of each event stalled on the stores that had just written it).
 static void model_be_pop_its(model_be_t *mb) {
-  its_event_t ev;
-  while (its_pop_event(mb->its, &ev)) {
-    if (ev.kind == ITS_EV_MEM_WRITE) {  // the most frequent: counted, never a record
-      if (mb->state_on) {
-        model_be_fold_write(mb, ev.u.mem.addr, ev.u.mem.data, ev.u.mem.be, ev.u.mem.fault);
+  const its_event_t *run;
+  size_t n;
+  while ((n = its_event_run(mb->its, &run)) > 0) {
+    for (size_t i = 0; i < n; i++) {
+      const its_event_t *ev = &run[i];
+      if (ev->kind == ITS_EV_MEM_WRITE) {  // the most frequent: counted, never a record
+        if (mb->state_on) {
+          model_be_fold_write(mb, ev->u.mem.addr, ev->u.mem.data, ev->u.mem.be, ev->u.mem.fault);
+        }
+        obs_add_write(mb->log, &ev->u.mem);
+        continue;
       }
-      obs_add_write(mb->log, &ev.u.mem);
-      continue;
+      uint64_t a[SCN_NA] = {0};
+      if (ev->kind == ITS_EV_RD) {
+        a[0] = ev->u.rd.kind;
+        a[1] = ev->u.rd.rd;
+        a[2] = ev->u.rd.rd2;
+        a[3] = ev->u.rd.intid;
+        obs_add(mb->log, SCN_OBS_RD, a);
+      } else if (ev->kind == ITS_EV_RETIRE) {
+        a[0] = ev->u.retire.kind;
+        a[1] = ev->u.retire.opcode;
+        a[2] = ev->u.retire.outcome;
+        a[3] = ev->u.retire.error;
+        a[4] = ev->u.retire.devid;
+        a[5] = ev->u.retire.eventid;
+        a[6] = ev->u.retire.offset;
+        obs_add(mb->log, SCN_OBS_RETIRE, a);
+      }
+      if (mb->state_on) {
+        model_be_fold_record(mb, ev->kind == ITS_EV_RD ? SCN_OBS_RD : SCN_OBS_RETIRE, a);
+      }
     }
-    uint64_t a[SCN_NA] = {0};
-    if (ev.kind == ITS_EV_RD) {
-      a[0] = ev.u.rd.kind;
-      a[1] = ev.u.rd.rd;
-      a[2] = ev.u.rd.rd2;
-      a[3] = ev.u.rd.intid;
-      obs_add(mb->log, SCN_OBS_RD, a);
-    } else if (ev.kind == ITS_EV_RETIRE) {
-      a[0] = ev.u.retire.kind;
-      a[1] = ev.u.retire.opcode;
-      a[2] = ev.u.retire.outcome;
-      a[3] = ev.u.retire.error;
-      a[4] = ev.u.retire.devid;
-      a[5] = ev.u.retire.eventid;
-      a[6] = ev.u.retire.offset;
-      obs_add(mb->log, SCN_OBS_RETIRE, a);
-    }
-    if (mb->state_on) {
-      model_be_fold_record(mb, ev.kind == ITS_EV_RD ? SCN_OBS_RD : SCN_OBS_RETIRE, a);
-    }
+    its_drop_events(mb->its, n);
   }
 }
 
