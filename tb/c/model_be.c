@@ -299,7 +299,10 @@ static bool model_be_start(void *ctx, const exec_rq_t *rq, char *why, size_t why
 
 static bool model_be_poll(void *ctx, exec_rsp_t *rsp) {
   const model_be_t *mb = ctx;
-  *rsp = mb->rsp;
+  // Field by field: a copy of the whole struct read it in one load that spans the separate
+  // stores model_be_start had just made (err a byte), and stalled until they were written.
+  rsp->rdata = mb->rsp.rdata;
+  rsp->err = mb->rsp.err;
   return true;
 }
 
