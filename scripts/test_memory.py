@@ -13,8 +13,8 @@ GROWTH_MB above the shorter one's (before operations were generated on demand an
 observation log was bounded: about 13 MB more).
 
 The bench's own memory is the peak RSS less the guest data of the memory images
-(`guest_mem_kb` of the result file: the 4 KiB pages the stimulus wrote, in the DUT's and the
-model's image). That part grows with the stimulus's footprint, the distinct pages it writes
+(`guest_mem_kb` of the result file: the 4 KiB pages the stimulus wrote, or the 2 MiB chunks
+holding them once there is more than one, in the DUT's and the model's image). That part grows with the stimulus's footprint, the distinct pages it writes
 (the generator places tables, queues and ITTs anywhere and draws wide EventIDs, so a longer run
 touches more pages), which is guest state and not a leak; it is printed, not bounded.
 

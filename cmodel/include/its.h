@@ -87,6 +87,14 @@ its_outcome_t its_translate(its_t *its, its_retire_kind_t kind, uint32_t devid, 
 bool its_pop_event(its_t *its, its_event_t *ev);
 /** Number of queued output events. */
 size_t its_event_count(const its_t *its);
+/**
+ * The oldest queued events in place, for a consumer that reads many at once: sets `*run` to the
+ * oldest one and returns how many follow it contiguously (all queued or up to the ring's wrap;
+ * 0 when none). They stay queued until its_drop_events.
+ */
+size_t its_event_run(const its_t *its, const its_event_t **run);
+/** Drops the `n` oldest events (at most those queued): as `n` its_pop_event calls. */
+void its_drop_events(its_t *its, size_t n);
 
 /** Human-readable names, for logs and mismatch reports. */
 const char *its_opcode_name(uint8_t opcode);

@@ -180,3 +180,25 @@ bool its_pop_event(its_t *its, its_event_t *ev) {
 size_t its_event_count(const its_t *its) {
   return its == NULL ? 0 : its->events.count;
 }
+
+size_t its_event_run(const its_t *its, const its_event_t **run) {
+  if (its == NULL || run == NULL || its->events.count == 0) {
+    return 0;
+  }
+  const cm_evq_t *q = &its->events;
+  *run = (const its_event_t *)cm_evq_front(q);
+  size_t to_wrap = q->cap - q->head;
+  return q->count < to_wrap ? q->count : to_wrap;
+}
+
+void its_drop_events(its_t *its, size_t n) {
+  if (its == NULL) {
+    return;
+  }
+  cm_evq_t *q = &its->events;
+  if (n > q->count) {
+    n = q->count;
+  }
+  q->head = (q->head + n) & (q->cap - 1);
+  q->count -= n;
+}

@@ -365,6 +365,8 @@ TEST_CASE(test_its_api_translate_bad_kind, "its/api/translate_bad_kind")
 TEST_CASE(test_its_api_create_null_callbacks, "its/api/create_null_callbacks")
 TEST_CASE(test_its_api_null_model, "its/api/null_model")
 TEST_CASE(test_its_api_null_result, "its/api/null_result")
+TEST_CASE(test_its_api_event_run, "its/api/event_run")
+TEST_CASE(test_its_api_event_run_wrap, "its/api/event_run_wrap")
 TEST_CASE(test_its_api_cmd_encode_unknown, "its/api/cmd_encode_unknown")
 TEST_CASE(test_its_api_names_values, "its/api/names_values")
 // test_its_beats.c

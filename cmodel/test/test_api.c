@@ -117,6 +117,79 @@ void test_its_api_null_result(void) {
   test_mem_free(m);
 }
 
+// its_event_run / its_drop_events: the oldest events in place, in order, nothing popped by
+// reading; a drop of more than are queued drops them all; NULL arguments do nothing.
+void test_its_api_event_run(void) {
+  test_mem_t *m = test_mem_new();
+  cm_mem_ops_t ops = test_mem_ops(m);
+  its_config_t cfg = {4};
+  its_t *its = NULL;
+  ASSERT_EQ(its_create(&cfg, &ops, &its), ITS_OK);
+  const its_event_t *run = NULL;
+  ASSERT_EQ(its_event_run(its, &run), 0);
+  ASSERT_EQ(its_event_run(NULL, &run), 0);
+  for (uint32_t e = 0; e < 3; e++) {
+    its_translate(its, ITS_RT_MSI, 7, 100 + e, NULL, NULL);  // disabled: one retire each
+  }
+  ASSERT_EQ(its_event_run(its, NULL), 0);
+  ASSERT_EQ(its_event_run(its, &run), 3);
+  for (uint32_t e = 0; e < 3; e++) {
+    ASSERT_EQ(run[e].kind, ITS_EV_RETIRE);
+    ASSERT_EQ(run[e].u.retire.eventid, 100 + e);
+  }
+  ASSERT_EQ(its_event_count(its), 3);  // reading in place pops nothing
+  its_drop_events(its, 1);
+  ASSERT_EQ(its_event_count(its), 2);
+  ASSERT_EQ(its_event_run(its, &run), 2);
+  ASSERT_EQ(run[0].u.retire.eventid, 101);
+  its_drop_events(NULL, 1);  // nothing to do
+  its_drop_events(its, 10);  // at most those queued
+  ASSERT_EQ(its_event_count(its), 0);
+  ASSERT_EQ(its_event_run(its, &run), 0);
+  its_event_t ev;
+  ASSERT_FALSE(its_pop_event(its, &ev));
+  its_destroy(its);
+  test_mem_free(m);
+}
+
+// Runs across the ring's wrap: each run stops at the wrap, the next one starts at the ring's
+// start, and together they give every queued event once, oldest first (as its_pop_event would).
+void test_its_api_event_run_wrap(void) {
+  test_mem_t *m = test_mem_new();
+  cm_mem_ops_t ops = test_mem_ops(m);
+  its_config_t cfg = {4};
+  its_t *its = NULL;
+  ASSERT_EQ(its_create(&cfg, &ops, &its), ITS_OK);
+  for (size_t head = 1; head < 64; head += 13) {
+    uint32_t next = 0;  // the EventID of the oldest queued event
+    uint32_t made = 0;
+    for (; made < head; made++) {
+      its_translate(its, ITS_RT_MSI, 1, made, NULL, NULL);
+    }
+    its_drop_events(its, head);  // the ring's head moves on
+    next = made;
+    for (; made < head + 60; made++) {
+      its_translate(its, ITS_RT_MSI, 1, made, NULL, NULL);
+    }
+    const its_event_t *run = NULL;
+    size_t n;
+    size_t runs = 0;
+    while ((n = its_event_run(its, &run)) > 0) {
+      for (size_t i = 0; i < n; i++) {
+        ASSERT_EQ(run[i].u.retire.eventid, next);
+        next++;
+      }
+      its_drop_events(its, n);
+      runs++;
+    }
+    ASSERT_EQ(next, made);
+    ASSERT_TRUE(runs >= 1 && runs <= 2);
+    ASSERT_EQ(its_event_count(its), 0);
+  }
+  its_destroy(its);
+  test_mem_free(m);
+}
+
 // An unknown opcode gets DW0[7:0] only (its_enc.h), whatever the fields hold.
 void test_its_api_cmd_encode_unknown(void) {
   its_cmd_fields_t f = {~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull, ~0ull};

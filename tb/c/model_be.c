@@ -141,37 +141,57 @@ void model_be_free(model_be_t *mb) {
   free(mb);
 }
 
-// Runs the ITS queue and moves the model's outputs to the observation log.
-static void model_be_drain_its(model_be_t *mb) {
-  its_run(mb->its, SIZE_MAX);
-  its_event_t ev;
-  while (its_pop_event(mb->its, &ev)) {
-    if (ev.kind == ITS_EV_MEM_WRITE) {  // the most frequent: counted, never a record
-      if (mb->state_on) {
-        model_be_fold_write(mb, ev.u.mem.addr, ev.u.mem.data, ev.u.mem.be, ev.u.mem.fault);
+// Moves the ITS model's queued outputs to the observation log, read in place a contiguous run
+// at a time (a copy of each event stalled on the stores that had just written it).
+static void model_be_pop_its(model_be_t *mb) {
+  const its_event_t *run;
+  size_t n;
+  while ((n = its_event_run(mb->its, &run)) > 0) {
+    for (size_t i = 0; i < n; i++) {
+      const its_event_t *ev = &run[i];
+      if (ev->kind == ITS_EV_MEM_WRITE) {  // the most frequent: counted, never a record
+        if (mb->state_on) {
+          model_be_fold_write(mb, ev->u.mem.addr, ev->u.mem.data, ev->u.mem.be, ev->u.mem.fault);
+        }
+        obs_add_write(mb->log, &ev->u.mem);
+        continue;
       }
-      obs_add_write(mb->log, &ev.u.mem);
-      continue;
+      uint64_t a[SCN_NA] = {0};
+      if (ev->kind == ITS_EV_RD) {
+        a[0] = ev->u.rd.kind;
+        a[1] = ev->u.rd.rd;
+        a[2] = ev->u.rd.rd2;
+        a[3] = ev->u.rd.intid;
+        obs_add(mb->log, SCN_OBS_RD, a);
+      } else if (ev->kind == ITS_EV_RETIRE) {
+        a[0] = ev->u.retire.kind;
+        a[1] = ev->u.retire.opcode;
+        a[2] = ev->u.retire.outcome;
+        a[3] = ev->u.retire.error;
+        a[4] = ev->u.retire.devid;
+        a[5] = ev->u.retire.eventid;
+        a[6] = ev->u.retire.offset;
+        obs_add(mb->log, SCN_OBS_RETIRE, a);
+      }
+      if (mb->state_on) {
+        model_be_fold_record(mb, ev->kind == ITS_EV_RD ? SCN_OBS_RD : SCN_OBS_RETIRE, a);
+      }
     }
-    uint64_t a[SCN_NA] = {0};
-    if (ev.kind == ITS_EV_RD) {
-      a[0] = ev.u.rd.kind;
-      a[1] = ev.u.rd.rd;
-      a[2] = ev.u.rd.rd2;
-      a[3] = ev.u.rd.intid;
-      obs_add(mb->log, SCN_OBS_RD, a);
-    } else if (ev.kind == ITS_EV_RETIRE) {
-      a[0] = ev.u.retire.kind;
-      a[1] = ev.u.retire.opcode;
-      a[2] = ev.u.retire.outcome;
-      a[3] = ev.u.retire.error;
-      a[4] = ev.u.retire.devid;
-      a[5] = ev.u.retire.eventid;
-      a[6] = ev.u.retire.offset;
-      obs_add(mb->log, SCN_OBS_RETIRE, a);
-    }
-    if (mb->state_on) {
-      model_be_fold_record(mb, ev.kind == ITS_EV_RD ? SCN_OBS_RD : SCN_OBS_RETIRE, a);
+    its_drop_events(mb->its, n);
+  }
+}
+
+// Runs the ITS queue as its_run(its, SIZE_MAX) does (until idle or stalled) and moves the
+// model's outputs to the observation log after each command, in the same order: the output ring
+// then holds one command's events (it stays a few KiB, in the cache) instead of a whole batch's
+// (a long queue grew it to MiBs, each doubling new pages to fault in and a copy).
+static void model_be_drain_its(model_be_t *mb) {
+  model_be_pop_its(mb);  // the outputs of the input before the queue runs (an MSI's)
+  for (;;) {
+    its_step_t s = its_step(mb->its);
+    model_be_pop_its(mb);
+    if (s == ITS_STEP_IDLE || s == ITS_STEP_STALLED) {
+      return;
     }
   }
 }
@@ -279,7 +299,10 @@ static bool model_be_start(void *ctx, const exec_rq_t *rq, char *why, size_t why
 
 static bool model_be_poll(void *ctx, exec_rsp_t *rsp) {
   const model_be_t *mb = ctx;
-  *rsp = mb->rsp;
+  // Field by field: a copy of the whole struct read it in one load that spans the separate
+  // stores model_be_start had just made (err a byte), and stalled until they were written.
+  rsp->rdata = mb->rsp.rdata;
+  rsp->err = mb->rsp.err;
   return true;
 }
 

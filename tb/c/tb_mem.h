@@ -18,7 +18,9 @@ typedef struct tb_mem tb_mem_t;
 tb_mem_t *tb_mem_new(void);
 void tb_mem_free(tb_mem_t *m);
 cm_mem_ops_t tb_mem_ops(tb_mem_t *m);
-/** Bytes the image holds for the guest's data: its 4 KiB pages and their index. It grows with
+/** Bytes the image holds for the guest's data: its 4 KiB pages, or once they fill more than the
+ *  first 2 MiB chunk they are cut from, the chunks (the later ones are transparent huge pages,
+ *  resident as a whole), and their index. It grows with
  *  the number of distinct pages written (the stimulus's footprint), not with a run's length. */
 uint64_t tb_mem_bytes(const tb_mem_t *m);
 /**
