@@ -102,6 +102,7 @@ module its_exec #(
   logic              cte2_q, cte2_d;       // MOVI: second collection lookup (new ICID)
   logic              ffault_q, ffault_d;   // the fetch faulted
   logic              dcd_q, dcd_d;         // ExecFetch: the fetched command's decode is registered
+  logic              busy_q;               // st_q != ExecIdle, as a flop of its own (busy_o)
   logic              chk_q, chk_d;         // ExecIte: the ITE read is registered, check it
   logic              iflt_q, ivld_q, ioor_q;  // ... its fault, Valid and IntType, ICID >= CT.n
   logic [51:0]       itt_q, itt_d;
@@ -320,7 +321,7 @@ module its_exec #(
   // -------------------------------------------------------------------------------------------
   // Outputs
   // -------------------------------------------------------------------------------------------
-  assign busy_o     = (st_q != its_pkg::ExecIdle);
+  assign busy_o     = busy_q;
   assign ev_valid_o = (st_q == its_pkg::ExecEvent);
   assign ev_o       = ev_q;
   assign rt_valid_o = (st_q == its_pkg::ExecRetire);
@@ -341,11 +342,13 @@ module its_exec #(
       sent_q   <= 1'b0;
       dcd_q    <= 1'b0;
       chk_q    <= 1'b0;
+      busy_q   <= 1'b0;
     end else begin
       st_q     <= st_d;
       sent_q   <= sent_d;
       dcd_q    <= dcd_d;
       chk_q    <= chk_d;
+      busy_q   <= (st_d != its_pkg::ExecIdle);
     end
   end
 
@@ -383,6 +386,7 @@ module its_exec #(
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_IMPLY(StartIdle_A, start_i, st_q == its_pkg::ExecIdle)
+  `PRJ_ASSERT(BusyState_A, busy_q == (st_q != its_pkg::ExecIdle))
   `PRJ_ASSERT_IMPLY(FetchDoneInFetch_A, fetch_done_i, st_q == its_pkg::ExecFetch)
   `PRJ_ASSERT_IMPLY(WalkDoneExpected_A, wk_done_i, sent_q)
   `PRJ_ASSERT_VALID_READY(Ev, ev_valid_o, ev_ready_i, ev_o)

@@ -88,6 +88,7 @@ module its_xlate #(
   logic [SW-1:0]   eff [NumSlots];   // slot state after this cycle's response update
   logic [IdxW-1:0] wp_q, wp_d, rp_q, rp_d;
   logic [CntW-1:0] cnt_q, cnt_d;
+  logic            free_q, busy_q;  // cnt_q != NumSlots, cnt_q != 0
 
   // Slot ids of the outstanding beats, in request order.
   logic            idf_full, idf_empty;
@@ -127,11 +128,19 @@ module its_xlate #(
   logic [SW-1:0]     rq_slot_q, rq_slot_d;
   logic [5:0]        rq_evw_q, rq_evw_d;
   logic [1:0]        rq_oor_q, rq_oor_d;  // the beat's two ICID places >= CT.n (its_xlate_rsp)
+  logic [63:0]       rq_d64_q, rq_d64_d;  // the 8-byte entry this beat completes (its_xlate_rsp)
+  its_pkg::xl_slot_t rq_hs;               // the slot of the arriving beat
+  logic [127:0]      rq_two;              // {the arriving beat, the previous response}
   localparam int unsigned IcidLsb = its_pkg::ITE_LO_ICID_LSB;
   localparam int unsigned IcidW   = its_pkg::ITE_LO_ICID_W;
 
   always_comb begin
     rq_rsp_d  = mrsp_valid_i ? mrsp_i : rq_rsp_q;
+    // The two beats of an access are adjacent in the response stream: for the second beat of a
+    // two-beat access the previous response is its first; a single beat is the entry.
+    rq_hs     = sl_q[rsp_idx];
+    rq_two    = {mrsp_i.rdata, rq_rsp_q.rdata} >> {rq_hs.off, 3'b0};
+    rq_d64_d  = !mrsp_valid_i ? rq_d64_q : (rq_hs.nb2 ? rq_two[63:0] : mrsp_i.rdata);
     rq_idx_d  = mrsp_valid_i ? rsp_idx : rq_idx_q;
     rq_slot_d = mrsp_valid_i ? sl_q[rsp_idx] : rq_slot_q;
     rq_evw_d  = mrsp_valid_i ? evw_q[rsp_idx] : rq_evw_q;
@@ -155,6 +164,7 @@ module its_xlate #(
     rq_slot_q <= rq_slot_d;
     rq_evw_q  <= rq_evw_d;
     rq_oor_q  <= rq_oor_d;
+    rq_d64_q  <= rq_d64_d;
   end
 
   // -------------------------------------------------------------------------------------------
@@ -183,6 +193,7 @@ module its_xlate #(
     .mrsp_valid_i  (rq_valid_q),
     .mrsp_i        (rq_rsp_q),
     .slot_i        (rs0),
+    .d64_i         (rq_d64_q),
     .evhi_i        (rq_evw_q),
     .icid_oor_i    (rq_oor_q),
     .ct_indirect_i (ct_i.indirect),
@@ -436,12 +447,16 @@ module its_xlate #(
       wp_q       <= '0;
       rp_q       <= '0;
       cnt_q      <= '0;
+      free_q     <= 1'b1;
+      busy_q     <= 1'b0;
       dq_valid_q <= 1'b0;
     end else begin
       for (int i = 0; i < NumSlots; i++) sl_q[i] <= sl_d[i];
       wp_q       <= wp_d;
       rp_q       <= rp_d;
       cnt_q      <= cnt_d;
+      free_q     <= (cnt_d != CntW'(NumSlots));
+      busy_q     <= (cnt_d != '0);
       dq_valid_q <= do_disp;
     end
   end
@@ -453,13 +468,16 @@ module its_xlate #(
     dq_idx_q <= wp_q;
   end
 
-  assign free_o = (cnt_q != CntW'(NumSlots));
-  assign busy_o = (cnt_q != '0);
+  // The count's two decodes as flops of their own: the serializer's dispatch and completion
+  // choices start from them.
+  assign free_o = free_q;
+  assign busy_o = busy_q;
 
   // Unused: slot fields not reported at retire, FIFO empty flag (assertions only), the slot
   // fields the address computation and the issue update do not look at.
   logic unused_xlate;
-  assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as, sq};
+  assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as, sq,
+                         rq_hs, rq_two[127:64]};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(SlotW_A, $bits(its_pkg::xl_slot_t) == its_pkg::XL_SLOT_W)
@@ -469,6 +487,7 @@ module its_xlate #(
   // The issue unit (u_iss) checks the grant lock and the beat order, the response unit (u_rsp)
   // the first-beat buffer.
   `PRJ_ASSERT_IMPLY(DispFree_A, do_disp, free_o)
+  `PRJ_ASSERT(CountDecodes_A, free_q == (cnt_q != CntW'(NumSlots)) && busy_q == (cnt_q != '0))
   // The slot a dispatch writes in the next cycle is free until then, and nothing else touches it.
   its_pkg::xl_slot_t a_wslot, a_dslot;
   assign a_wslot = sl_q[wp_q];

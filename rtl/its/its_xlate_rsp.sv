@@ -14,6 +14,10 @@ module its_xlate_rsp #(
   input  logic               mrsp_valid_i,
   input  cmn_pkg::mem_rsp_t  mrsp_i,
   input  its_pkg::xl_slot_t  slot_i,         // the slot this response belongs to
+  // The 8-byte entry of the access this beat completes: {this beat, the previous response} >>
+  // (8 x the entry's byte offset), made in the response register's stage (its_xlate), so the
+  // byte shift is not on the path of the checks.
+  input  logic [63:0]        d64_i,
   input  logic [5:0]         evhi_i,         // its EventID's highest 1 bit (0 for 0)
   // The response beat's two places an ITE's ICID can be (the ITE at offset 0: the first beat's
   // bits [ITE_LO_ICID_LSB +: W]; at offset 4: the second beat's bits [ITE_LO_ICID_LSB - 32 +: W])
@@ -31,7 +35,6 @@ module its_xlate_rsp #(
   logic         rbig_q, rbig_d;  // ... the EventID is out of range for its DTE Size field
 
   its_pkg::xl_slot_t rs;
-  logic [127:0]      wide;
   logic [63:0]       d64;
   logic [95:0]       d96;
   logic              flt;
@@ -41,8 +44,7 @@ module its_xlate_rsp #(
 
   always_comb begin
     rs     = slot_i;
-    wide   = {mrsp_i.rdata, rbuf_q} >> {slot_i.off, 3'b0};
-    d64    = slot_i.nb2 ? wide[63:0] : mrsp_i.rdata;
+    d64    = d64_i;
     // The 12-byte ITE (the only user of d96) is at 12 * EventID from a 256-byte aligned ITT
     // base: its offset is 0 or 4 (asserted below), so a 2-way select instead of the 8-way shift.
     d96    = slot_i.off[2] ? {mrsp_i.rdata, rbuf_q[63:32]} : {mrsp_i.rdata[31:0], rbuf_q};
@@ -152,11 +154,18 @@ module its_xlate_rsp #(
 
   // Unused: reserved entry bits and the shifted-out part of the two beats.
   logic unused_rsp;
-  assign unused_rsp = ^{wide[127:64], d64[62:51], d96[95:48], d96[31:26],
+  assign unused_rsp = ^{d64[62:51], d96[95:48], d96[31:26],
                         first[63:its_pkg::DTE_SIZE_LSB + its_pkg::DTE_SIZE_W],
                         first[its_pkg::DTE_SIZE_LSB-1:0]};
 
 `ifdef PRJ_ASSERT_ON
+  // The entry made a stage earlier equals the one the two beats make (a single beat: offset 0).
+  logic [127:0] a_wide;
+  assign a_wide = {mrsp_i.rdata, rbuf_q} >> {slot_i.off, 3'b0};
+  logic unused_a;
+  assign unused_a = ^a_wide[127:64];
+  `PRJ_ASSERT_IMPLY(EntryJoined_A, mrsp_valid_i && !(slot_i.nb2 && !half_q),
+                    d64_i == (slot_i.nb2 ? a_wide[63:0] : mrsp_i.rdata))
   `PRJ_ASSERT_INIT(SizeInFirstByte_A, its_pkg::DTE_SIZE_LSB + its_pkg::DTE_SIZE_W <= 8)
   // The early comparison equals the one on the entry as the two beats make it.
   `PRJ_ASSERT_IMPLY(EvBigEarly_A, mrsp_valid_i && !(slot_i.nb2 && !half_q),
