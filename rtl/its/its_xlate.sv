@@ -96,13 +96,21 @@ module its_xlate #(
   logic            req_hs;
   logic [IdxW-1:0] sel;
 
-  cmn_fifo #(.Width(IdxW), .Depth(MaxOut)) u_id_fifo (
+  // With each beat's slot id, the shape of its access (two beats; byte offset of the entry in
+  // its first beat): the response register's stage joins the entry's beats without the slot
+  // multiplexer. The shape is that of the slot's registered address (pa_q, anb2), which does not
+  // change between the two beats of an access.
+  logic [2:0]      rsp_off;
+  logic            rsp_nb2;
+  logic [IdxW+3:0] idf_push;  // {anb2[sel], pa_q[sel][2:0], sel} (assigned with pa_q, below)
+
+  cmn_fifo #(.Width(IdxW + 4), .Depth(MaxOut)) u_id_fifo (
     .clk_i,
     .rst_ni,
     .push_i  (req_hs),
-    .data_i  (sel),
+    .data_i  (idf_push),
     .pop_i   (mrsp_valid_i),
-    .data_o  (rsp_idx),
+    .data_o  ({rsp_nb2, rsp_off, rsp_idx}),
     .empty_o (idf_empty),
     .full_o  (idf_full)
   );
@@ -129,7 +137,6 @@ module its_xlate #(
   logic [5:0]        rq_evw_q, rq_evw_d;
   logic [1:0]        rq_oor_q, rq_oor_d;  // the beat's two ICID places >= CT.n (its_xlate_rsp)
   logic [63:0]       rq_d64_q, rq_d64_d;  // the 8-byte entry this beat completes (its_xlate_rsp)
-  its_pkg::xl_slot_t rq_hs;               // the slot of the arriving beat
   logic [127:0]      rq_two;              // {the arriving beat, the previous response}
   localparam int unsigned IcidLsb = its_pkg::ITE_LO_ICID_LSB;
   localparam int unsigned IcidW   = its_pkg::ITE_LO_ICID_W;
@@ -138,9 +145,8 @@ module its_xlate #(
     rq_rsp_d  = mrsp_valid_i ? mrsp_i : rq_rsp_q;
     // The two beats of an access are adjacent in the response stream: for the second beat of a
     // two-beat access the previous response is its first; a single beat is the entry.
-    rq_hs     = sl_q[rsp_idx];
-    rq_two    = {mrsp_i.rdata, rq_rsp_q.rdata} >> {rq_hs.off, 3'b0};
-    rq_d64_d  = !mrsp_valid_i ? rq_d64_q : (rq_hs.nb2 ? rq_two[63:0] : mrsp_i.rdata);
+    rq_two    = {mrsp_i.rdata, rq_rsp_q.rdata} >> {rsp_off, 3'b0};
+    rq_d64_d  = !mrsp_valid_i ? rq_d64_q : (rsp_nb2 ? rq_two[63:0] : mrsp_i.rdata);
     rq_idx_d  = mrsp_valid_i ? rsp_idx : rq_idx_q;
     rq_slot_d = mrsp_valid_i ? sl_q[rsp_idx] : rq_slot_q;
     rq_evw_d  = mrsp_valid_i ? evw_q[rsp_idx] : rq_evw_q;
@@ -424,6 +430,8 @@ module its_xlate #(
     end
   end
 
+  assign idf_push = {anb2[sel], pa_q[sel][2:0], sel};
+
   // No reset: ev12_q / evw_q are written when their slot is dispatched, op_*_q / pok_a_q follow
   // the slot state one cycle later and pa_q / pok_q two (pok_q is 0 in the two cycles after a
   // dispatch), and the issue logic
@@ -477,7 +485,7 @@ module its_xlate #(
   // fields the address computation and the issue update do not look at.
   logic unused_xlate;
   assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as, sq,
-                         rq_hs, rq_two[127:64]};
+                         rq_two[127:64]};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(SlotW_A, $bits(its_pkg::xl_slot_t) == its_pkg::XL_SLOT_W)
@@ -492,8 +500,10 @@ module its_xlate #(
   its_pkg::xl_slot_t a_wslot, a_dslot;
   assign a_wslot = sl_q[wp_q];
   assign a_dslot = sl_q[dq_idx_q];
+  its_pkg::xl_slot_t a_rslot;
+  assign a_rslot = sl_q[rsp_idx];
   logic unused_a;
-  assign unused_a = ^{a_wslot, a_dslot};
+  assign unused_a = ^{a_wslot, a_dslot, a_rslot};
   `PRJ_ASSERT_IMPLY(DispSlotFree_A, do_disp, a_wslot.st == its_pkg::SlotFree)
   `PRJ_ASSERT_IMPLY(DispWriteFree_A, dq_valid_q,
                     a_dslot.st == its_pkg::SlotFree &&
@@ -502,6 +512,8 @@ module its_xlate #(
   // A slot never issues in the cycle a response completes its access (the issue update applies
   // to the slot as the response left it, which is then unchanged).
   `PRJ_ASSERT(IssueNotAnswered_A, !(req_hs && up_valid && up_idx == sel))
+  // The shape kept with a beat's slot id is the slot's current access's.
+  `PRJ_ASSERT_IMPLY(RspShape_A, mrsp_valid_i, rsp_off == a_rslot.off && rsp_nb2 == a_rslot.nb2)
   // A result waiting in rw_q belongs to a slot without a beat in flight (its next access waits
   // for its address register), so no response snapshots that slot meanwhile.
   `PRJ_ASSERT(RwNoResponse_A, !(rw_valid_q && mrsp_valid_i && rsp_idx == rw_idx_q))
