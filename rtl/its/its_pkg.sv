@@ -445,12 +445,15 @@ package its_pkg;
   endfunction
 
   // Table entry count (spec/its.md section 4, capacity): 8-byte entries, capped at 2^IdBits.
-  function automatic logic [16:0] baser_n(logic valid, logic indirect, logic [1:0] psz,
-                                          logic [7:0] size, logic [4:0] id_bits);
-    logic [21:0] flat;
+  // The entries of a flat table of (Size + 1) pages, before the cap (baser_n).
+  function automatic logic [21:0] baser_flat(logic [1:0] psz, logic [7:0] size);
+    baser_flat = {13'b0, {1'b0, size} + 9'd1} << l2_bits(psz);
+  endfunction
+
+  function automatic logic [16:0] baser_n(logic valid, logic indirect, logic [21:0] flat,
+                                          logic [4:0] id_bits);
     logic [16:0] cap;
     cap  = 17'd1 << id_bits;
-    flat = {13'b0, {1'b0, size} + 9'd1} << l2_bits(psz);
     if (!valid)                     baser_n = 17'd0;
     else if (indirect)              baser_n = cap;  // indirect: always >= 2^18 entries
     else if (flat >= {5'b0, cap})   baser_n = cap;

@@ -157,19 +157,20 @@ module its_regs #(
     stalled_d = do_wr ? stalled_w : (rt_cmd_i ? stalled_r : stalled_q);
   end
 
-  // Table parameters: registered copy of the BASERs (BASERs cannot change while enabled, and an
-  // enable needs another APB transfer, so the one-cycle lag is never observed).
+  // Table parameters: registered copy of the BASERs, in two stages (the flat entry count, then the
+  // capped count): BASERs cannot change while enabled, and an enable needs another APB transfer
+  // (at least two cycles: its setup and access phases), so the two-cycle lag is never observed.
+  logic [21:0] dflat_q, cflat_q;  // baser_flat of BASER0 / BASER1, one cycle after them
+
   always_comb begin
     dt_d.indirect = baser0_q[62];
     dt_d.psz      = baser0_q[9:8];
     dt_d.base     = its_pkg::baser_base(baser0_q[9], baser0_q[47:12]);
-    dt_d.n        = its_pkg::baser_n(baser0_q[63], baser0_q[62], baser0_q[9:8], baser0_q[7:0],
-                                     5'(DevIdW));
+    dt_d.n        = its_pkg::baser_n(baser0_q[63], baser0_q[62], dflat_q, 5'(DevIdW));
     ct_d.indirect = baser1_q[62];
     ct_d.psz      = baser1_q[9:8];
     ct_d.base     = its_pkg::baser_base(baser1_q[9], baser1_q[47:12]);
-    ct_d.n        = its_pkg::baser_n(baser1_q[63], baser1_q[62], baser1_q[9:8], baser1_q[7:0],
-                                     5'(CidW));
+    ct_d.n        = its_pkg::baser_n(baser1_q[63], baser1_q[62], cflat_q, 5'(CidW));
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -194,12 +195,14 @@ module its_regs #(
     end
   end
 
-  // No reset: the decoded table configuration follows baser0_q / baser1_q one cycle later; it is
-  // only read while GITS_CTLR.Enabled is 1, which takes an APB write after reset
+  // No reset: the decoded table configuration follows baser0_q / baser1_q two cycles later; it
+  // is only read while GITS_CTLR.Enabled is 1, which takes an APB write after reset
   // (docs/its-uarch.md, Resets).
   always_ff @(posedge clk_i) begin
-    dt_q <= dt_d;
-    ct_q <= ct_d;
+    dflat_q <= its_pkg::baser_flat(baser0_q[9:8], baser0_q[7:0]);
+    cflat_q <= its_pkg::baser_flat(baser1_q[9:8], baser1_q[7:0]);
+    dt_q    <= dt_d;
+    ct_q    <= ct_d;
   end
 
   // -------------------------------------------------------------------------------------------
