@@ -103,8 +103,10 @@ module its_exec #(
   logic              ffault_q, ffault_d;   // the fetch faulted
   logic              dcd_q, dcd_d;         // ExecFetch: the fetched command's decode is registered
   logic              busy_q;               // st_q != ExecIdle, as a flop of its own (busy_o)
-  logic              chk_q, chk_d;         // ExecIte: the ITE read is registered, check it
-  logic              iflt_q, ivld_q, ioor_q;  // ... its fault, Valid and IntType, ICID >= CT.n
+  logic              chk_q, chk_d;         // ExecIte, ExecCte: the read is registered, check it
+  logic              iflt_q, ivld_q, ioor_q;  // ... its fault; ITE: Valid and IntType, ICID >= CT.n
+  logic              cnv_q, croor_q, cdiff_q; // CTE: no entry or not Valid; RDbase >= #RD; != rd1_q
+  logic [15:0]       crd_q;                // CTE: RDbase
   logic [51:0]       itt_q, itt_d;
   its_pkg::ite_t     ite_q, ite_d;         // the ITE fields as read
   logic [15:0]       rd1_q, rd1_d;
@@ -231,15 +233,17 @@ module its_exec #(
       end
 
       // LOOKUP_CTE (ITE.ICID; INVALL: DW2 ICID; MOVI second pass: the new ICID).
+      // The CTE read is registered with its checks' inputs when it is done (chk_q), and checked
+      // in the next cycle, as the ITE's.
       its_pkg::ExecCte: begin
-        if (wk_done_i) begin
+        if (chk_q) begin
           st_d   = its_pkg::ExecRetire;
           outc_d = its_pkg::OUT_IGNORED;
-          if (wk_fault_i) begin
+          if (iflt_q) begin
             outc_d = its_pkg::OUT_STALLED;
-          end else if (wk_noentry_i || !wd[0]) begin
+          end else if (cnv_q) begin
             ee_d = its_pkg::EE_UNMAPPED_COLLECTION;
-          end else if ({1'b0, cte_rd} >= 17'(NumRd)) begin
+          end else if (croor_q) begin
             ee_d = its_pkg::EE_PROCNUM_OOR;
           end else begin
             outc_d = its_pkg::OUT_OK;
@@ -247,7 +251,7 @@ module its_exec #(
             unique case (op)
               its_pkg::CMD_MOVI: begin
                 if (!cte2_q) begin
-                  rd1_d  = cte_rd;
+                  rd1_d  = crd_q;
                   cte2_d = 1'b1;
                   if (icid_oor_q) begin
                     outc_d = its_pkg::OUT_IGNORED;
@@ -256,18 +260,20 @@ module its_exec #(
                   end else begin
                     st_d = its_pkg::ExecCte;
                   end
-                end else if (rd1_q != cte_rd) begin
-                  ev_d = {its_pkg::RD_MOVE, rd1_q, cte_rd, 8'b0, ite_q.intid};
+                end else if (cdiff_q) begin
+                  ev_d = {its_pkg::RD_MOVE, rd1_q, crd_q, 8'b0, ite_q.intid};
                 end else begin
                   st_d = its_pkg::ExecWrite;  // IMPDEF: IMPDEF-ITS-10 same RDbase: no event
                 end
               end
-              its_pkg::CMD_INT:    ev_d = {its_pkg::RD_SET, cte_rd, 16'd0, 8'b0, ite_q.intid};
-              its_pkg::CMD_INV:    ev_d = {its_pkg::RD_INV, cte_rd, 16'd0, 8'b0, ite_q.intid};
-              its_pkg::CMD_INVALL: ev_d = {its_pkg::RD_INVALL, cte_rd, 16'd0, 32'd0};
-              default:             ev_d = {its_pkg::RD_CLEAR, cte_rd, 16'd0, 8'b0, ite_q.intid};
+              its_pkg::CMD_INT:    ev_d = {its_pkg::RD_SET, crd_q, 16'd0, 8'b0, ite_q.intid};
+              its_pkg::CMD_INV:    ev_d = {its_pkg::RD_INV, crd_q, 16'd0, 8'b0, ite_q.intid};
+              its_pkg::CMD_INVALL: ev_d = {its_pkg::RD_INVALL, crd_q, 16'd0, 32'd0};
+              default:             ev_d = {its_pkg::RD_CLEAR, crd_q, 16'd0, 8'b0, ite_q.intid};
             endcase
           end
+        end else if (wk_done_i) begin
+          chk_d = 1'b1;
         end
       end
 
@@ -378,6 +384,11 @@ module its_exec #(
     iflt_q <= wk_fault_i;
     ivld_q <= wk_rdata_i[its_pkg::ITE_LO_VALID_LSB] && wk_rdata_i[its_pkg::ITE_LO_INTTYPE_LSB];
     ioor_q <= cur_icid_oor;
+    // The CTE read's, read in the cycle after its wk_done_i (chk_q).
+    cnv_q   <= wk_noentry_i || !wd[0];
+    croor_q <= {1'b0, cte_rd} >= 17'(NumRd);
+    cdiff_q <= rd1_q != cte_rd;
+    crd_q   <= cte_rd;
   end
 
   // Unused: reserved entry bits (a MOVI writes the ITE's as 0: IMPDEF-ITS-12).
