@@ -232,6 +232,7 @@ module its_top #(
     .busy_o       (xl_busy),
     .disp_msi_i   (disp_msi),
     .disp_tr_i    (disp_tr),
+    .tr_src_i     (acc && acc_msi),
     .tr_devid_i   (tr_devid),
     .tr_eventid_i (tr_eventid),
     .enabled_i    (enabled),

@@ -41,6 +41,7 @@ module its_xlate #(
   output logic               busy_o,       // a slot is in use (in flight)
   input  logic               disp_msi_i,   // FIFO head -> slot
   input  logic               disp_tr_i,    // GITS_TRANSLATER write -> slot
+  input  logic               tr_src_i,     // a GITS_TRANSLATER write waits (source choice)
   input  logic [15:0]        tr_devid_i,
   input  logic [31:0]        tr_eventid_i,
   // configuration
@@ -308,20 +309,23 @@ module its_xlate #(
   end
 
   // New MSI: the first checks of LOOKUP_ITE need no memory. Both DeviceID range checks are made
-  // before the source is chosen.
+  // before the source is chosen. The source is chosen by tr_src_i (an APB GITS_TRANSLATER write in
+  // its access phase), not by the dispatch itself: a dispatch from the FIFO happens only without
+  // an APB access (asserted below), and ns_q is read only after a dispatch, so the two choices
+  // agree whenever it matters while the serializer's in-flight decision stays off this path.
   assign oor_msi = {1'b0, fifo_head[47:32]} >= dt_i.n;
   assign oor_tr  = {1'b0, tr_devid_i} >= dt_i.n;
 
   always_comb begin
     ns       = '0;
-    ns.tr    = disp_tr_i;
-    ns.devid = disp_tr_i ? tr_devid_i : fifo_head[47:32];
-    ns.evid  = disp_tr_i ? tr_eventid_i : fifo_head[31:0];
+    ns.tr    = tr_src_i;
+    ns.devid = tr_src_i ? tr_devid_i : fifo_head[47:32];
+    ns.evid  = tr_src_i ? tr_eventid_i : fifo_head[31:0];
     ns.outc  = its_pkg::OUT_IGNORED;
     if (!enabled_i) begin
       ns.st = its_pkg::SlotDone;
       ns.ee = its_pkg::EE_DISABLED;  // IMPDEF: IMPDEF-ITS-7 error 0x0100FE
-    end else if (disp_tr_i ? oor_tr : oor_msi) begin
+    end else if (tr_src_i ? oor_tr : oor_msi) begin
       ns.st = its_pkg::SlotDone;
       ns.ee = its_pkg::EE_DEVICE_OOR;
     end else begin
@@ -519,6 +523,8 @@ module its_xlate #(
   `PRJ_ASSERT(RwNoResponse_A, !(rw_valid_q && mrsp_valid_i && rsp_idx == rw_idx_q))
   `PRJ_ASSERT(RwNoRq_A, !(rw_valid_q && rq_valid_q && rq_idx_q == rw_idx_q))
   `PRJ_ASSERT(OneDisp_A, !(disp_msi_i && disp_tr_i))
+  `PRJ_ASSERT_IMPLY(TrSrcDispTr_A, disp_tr_i, tr_src_i)
+  `PRJ_ASSERT_IMPLY(TrSrcDispMsi_A, disp_msi_i, !tr_src_i)
   `PRJ_ASSERT_IMPLY(DispMsiPend_A, disp_msi_i, pend_o)
   `PRJ_ASSERT_VALID_READY(Ev, ev_valid_o, ev_ready_i, ev_o)
   `PRJ_ASSERT_VALID_READY(MsiIn, msi_valid_i, msi_ready_o, {msi_devid_i, msi_eventid_i})
