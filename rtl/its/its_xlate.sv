@@ -132,6 +132,7 @@ module its_xlate #(
   // -------------------------------------------------------------------------------------------
   logic [5:0]        evw_q [NumSlots];  // each slot's EventID's highest 1 (0 for 0; at dispatch)
   logic              rq_valid_q;
+  logic [NumSlots-1:0] rq_hit_q;  // rq_valid_q decoded per slot (rq_idx_q)
   cmn_pkg::mem_rsp_t rq_rsp_q, rq_rsp_d;
   logic [IdxW-1:0]   rq_idx_q, rq_idx_d;
   logic [SW-1:0]     rq_slot_q, rq_slot_d;
@@ -155,11 +156,15 @@ module its_xlate #(
                                 {1'b0, mrsp_i.rdata[IcidLsb +: IcidW]} >= ct_i.n} : rq_oor_q;
   end
 
+  // rq_hit_q: rq_valid_q decoded per slot (a flop of its own, asserted equal), so the slots'
+  // update selects and address-valid bits start from a flop instead of a comparison.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       rq_valid_q <= 1'b0;
+      rq_hit_q   <= '0;
     end else begin
       rq_valid_q <= mrsp_valid_i;
+      for (int i = 0; i < NumSlots; i++) rq_hit_q[i] <= mrsp_valid_i && rsp_idx == IdxW'(i);
     end
   end
 
@@ -186,6 +191,8 @@ module its_xlate #(
   logic [SW-1:0]     rw_q;
   logic              up_valid;  // the slot update applied in this cycle: rs, or rw_q
   logic [IdxW-1:0]   up_idx;
+  logic [NumSlots-1:0] rw_hit_q;  // rw_valid_q decoded per slot
+  logic [NumSlots-1:0] up_hit;    // up_valid decoded per slot
   logic [SW-1:0]     up_slot;
 
   always_comb begin
@@ -215,12 +222,15 @@ module its_xlate #(
   assign up_valid = RspBypass ? rs_upd : rw_valid_q;
   assign up_idx   = RspBypass ? rq_idx_q : rw_idx_q;
   assign up_slot  = RspBypass ? rs : rw_q;
+  assign up_hit   = RspBypass ? (rq_hit_q & {NumSlots{rs_upd}}) : rw_hit_q;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       rw_valid_q <= 1'b0;
+      rw_hit_q   <= '0;
     end else begin
       rw_valid_q <= rs_upd && !RspBypass;
+      rw_hit_q   <= rq_hit_q & {NumSlots{rs_upd && !RspBypass}};
     end
   end
 
@@ -233,7 +243,7 @@ module its_xlate #(
 
   always_comb begin
     for (int i = 0; i < NumSlots; i++) begin
-      eff[i] = (up_valid && up_idx == IdxW'(i)) ? up_slot : sl_q[i];
+      eff[i] = up_hit[i] ? up_slot : sl_q[i];
     end
   end
 
@@ -281,6 +291,7 @@ module its_xlate #(
   its_pkg::xl_slot_t ns, rt_s, ns_q, sq, sn;
   logic              do_disp, do_ret;
   logic              dq_valid_q;
+  logic [NumSlots-1:0] dq_hit_q;  // dq_valid_q decoded per slot (dq_idx_q)
   logic [IdxW-1:0]   dq_idx_q;
   logic              oor_msi, oor_tr;  // DeviceID out of range: FIFO head, TRANSLATER write
 
@@ -352,7 +363,7 @@ module its_xlate #(
         sn.nreq = sq.nreq + 2'd1;
       end
       if (do_ret && rp_q == IdxW'(i)) sn.st = its_pkg::SlotFree;
-      if (dq_valid_q && dq_idx_q == IdxW'(i)) sn = ns_q;
+      if (dq_hit_q[i]) sn = ns_q;
       sl_d[i] = sn;
     end
 
@@ -416,20 +427,19 @@ module its_xlate #(
       end
       pa_d[i] = {12'b0, op_a_q[i]} + {28'b0, op_b_q[i]};
       // Stale after a dispatch into the slot, and (without the bypass) after a response to it.
-      pok_d[i] = !(dq_valid_q && dq_idx_q == IdxW'(i)) &&
-                 (RspBypass || !(rq_valid_q && rq_idx_q == IdxW'(i)));
+      pok_d[i] = !dq_hit_q[i] && (RspBypass || !rq_hit_q[i]);
       // pa_q is valid in the next cycle when the operands in op_a_q / op_b_q were chosen from a
       // state that is still current after this cycle's update (RspBypass = 1 applies a response
       // in the cycle it arrives, so that update is excluded here too).
-      pok_n[i] = pok_a_q[i] && pok_d[i] && !(up_valid && up_idx == IdxW'(i));
+      pok_n[i] = pok_a_q[i] && pok_d[i] && !up_hit[i];
       // The issue unit chooses the slot it serves one cycle ahead: this slot has its next
       // access's address in the next cycle (the slot state then is `as`, but for an issued
       // beat, which the issue unit discounts itself).
       soon[i]  = pok_n[i] && as.st != its_pkg::SlotFree && as.st != its_pkg::SlotDone &&
                  as.nreq == 2'd0;
-      ev12_d[i] = (dq_valid_q && dq_idx_q == IdxW'(i)) ?
+      ev12_d[i] = dq_hit_q[i] ?
                   ({1'b0, ns_q.evid, 3'b0} + {2'b0, ns_q.evid, 2'b0}) : ev12_q[i];
-      evw_d[i]  = (dq_valid_q && dq_idx_q == IdxW'(i)) ? ns_evw : evw_q[i];
+      evw_d[i]  = dq_hit_q[i] ? ns_evw : evw_q[i];
       pa_flat[i*64+:64] = pa_q[i];
     end
   end
@@ -462,6 +472,7 @@ module its_xlate #(
       free_q     <= 1'b1;
       busy_q     <= 1'b0;
       dq_valid_q <= 1'b0;
+      dq_hit_q   <= '0;
     end else begin
       for (int i = 0; i < NumSlots; i++) sl_q[i] <= sl_d[i];
       wp_q       <= wp_d;
@@ -470,6 +481,7 @@ module its_xlate #(
       free_q     <= (cnt_d != CntW'(NumSlots));
       busy_q     <= (cnt_d != '0);
       dq_valid_q <= do_disp;
+      for (int i = 0; i < NumSlots; i++) dq_hit_q[i] <= do_disp && wp_q == IdxW'(i);
     end
   end
 
@@ -485,11 +497,12 @@ module its_xlate #(
   assign free_o = free_q;
   assign busy_o = busy_q;
 
-  // Unused: slot fields not reported at retire, FIFO empty flag (assertions only), the slot
-  // fields the address computation and the issue update do not look at.
+  // Unused: slot fields not reported at retire, FIFO empty flag, the valid bits and indices that
+  // the *_hit flops decode (assertions only), the slot fields the address computation and the
+  // issue update do not look at.
   logic unused_xlate;
   assign unused_xlate = ^{rt_s.base, rt_s.icid, rt_s.off, rt_s.nb2, rt_s.nreq, idf_empty, as, sq,
-                         rq_two[127:64]};
+                         up_valid, up_idx, dq_valid_q, dq_idx_q, rq_two[127:64]};
 
 `ifdef PRJ_ASSERT_ON
   `PRJ_ASSERT_INIT(SlotW_A, $bits(its_pkg::xl_slot_t) == its_pkg::XL_SLOT_W)
@@ -523,6 +536,10 @@ module its_xlate #(
   `PRJ_ASSERT(RwNoResponse_A, !(rw_valid_q && mrsp_valid_i && rsp_idx == rw_idx_q))
   `PRJ_ASSERT(RwNoRq_A, !(rw_valid_q && rq_valid_q && rq_idx_q == rw_idx_q))
   `PRJ_ASSERT(OneDisp_A, !(disp_msi_i && disp_tr_i))
+  // The per-slot decodes are the valid bits and indices they stand for.
+  `PRJ_ASSERT(DqHit_A, dq_hit_q == (dq_valid_q ? NumSlots'(1) << dq_idx_q : '0))
+  `PRJ_ASSERT(RqHit_A, rq_hit_q == (rq_valid_q ? NumSlots'(1) << rq_idx_q : '0))
+  `PRJ_ASSERT(UpHit_A, up_hit == (up_valid ? NumSlots'(1) << up_idx : '0))
   `PRJ_ASSERT_IMPLY(TrSrcDispTr_A, disp_tr_i, tr_src_i)
   `PRJ_ASSERT_IMPLY(TrSrcDispMsi_A, disp_msi_i, !tr_src_i)
   `PRJ_ASSERT_IMPLY(DispMsiPend_A, disp_msi_i, pend_o)
