@@ -90,7 +90,7 @@ size_t its_event_count(const its_t *its);
 /**
  * The oldest queued events in place, for a consumer that reads many at once: sets `*run` to the
  * oldest one and returns how many follow it contiguously (all queued or up to the ring's wrap;
- * 0 when none). They stay queued until its_drop_events.
+ * 0 and `*run` = NULL when none). They stay queued until its_drop_events.
  */
 size_t its_event_run(const its_t *its, const its_event_t **run);
 /** Drops the `n` oldest events (at most those queued): as `n` its_pop_event calls. */

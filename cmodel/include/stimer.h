@@ -110,7 +110,8 @@ size_t stimer_event_count(const stimer_t *st);
 /**
  * The oldest queued events in place, for a consumer that reads many at once (a SIM page's 512
  * write beats): sets `*run` to the oldest one and returns how many follow it contiguously (all
- * queued or up to the ring's wrap; 0 when none). They stay queued until stimer_drop_events.
+ * queued or up to the ring's wrap; 0 and `*run` = NULL when none). They stay queued until
+ * stimer_drop_events.
  */
 size_t stimer_event_run(const stimer_t *st, const stimer_event_t **run);
 /** Drops the `n` oldest events (at most those queued): as `n` stimer_pop_event calls. */

@@ -41,3 +41,21 @@ bool cm_evq_grow(cm_evq_t *q) {
   q->head = 0;
   return true;
 }
+
+size_t cm_evq_run(const cm_evq_t *q, const void **run) {
+  if (q->count == 0) {
+    *run = NULL;
+    return 0;
+  }
+  *run = q->buf + q->head * q->elem;
+  size_t to_wrap = q->cap - q->head;
+  return q->count < to_wrap ? q->count : to_wrap;
+}
+
+void cm_evq_drop_n(cm_evq_t *q, size_t n) {
+  if (n > q->count) {
+    n = q->count;
+  }
+  q->head = (q->head + n) & (q->cap - 1);
+  q->count -= n;
+}

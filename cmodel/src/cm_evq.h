@@ -66,5 +66,13 @@ static inline void cm_evq_drop(cm_evq_t *q) {
   q->head = (q->head + 1) & (q->cap - 1);
   q->count--;
 }
-
+/**
+ * The oldest records that lie contiguously in the ring: sets `*run` to the oldest and returns
+ * how many follow it up to the ring's wrap (0 and NULL when empty). They stay queued
+ * until cm_evq_drop_n. Out of line (once per batch of records, not per record) so that
+ * scripts/mutate reaches it.
+ */
+size_t cm_evq_run(const cm_evq_t *q, const void **run);
+/** Removes the `n` oldest records, or all of them when fewer are queued. */
+void cm_evq_drop_n(cm_evq_t *q, size_t n);
 #endif  // CM_EVQ_H

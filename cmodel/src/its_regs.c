@@ -182,23 +182,17 @@ size_t its_event_count(const its_t *its) {
 }
 
 size_t its_event_run(const its_t *its, const its_event_t **run) {
-  if (its == NULL || run == NULL || its->events.count == 0) {
+  if (its == NULL || run == NULL) {
     return 0;
   }
-  const cm_evq_t *q = &its->events;
-  *run = (const its_event_t *)cm_evq_front(q);
-  size_t to_wrap = q->cap - q->head;
-  return q->count < to_wrap ? q->count : to_wrap;
+  const void *first = NULL;
+  size_t n = cm_evq_run(&its->events, &first);
+  *run = (const its_event_t *)first;
+  return n;
 }
 
 void its_drop_events(its_t *its, size_t n) {
-  if (its == NULL) {
-    return;
+  if (its != NULL) {
+    cm_evq_drop_n(&its->events, n);
   }
-  cm_evq_t *q = &its->events;
-  if (n > q->count) {
-    n = q->count;
-  }
-  q->head = (q->head + n) & (q->cap - 1);
-  q->count -= n;
 }

@@ -189,23 +189,17 @@ size_t stimer_event_count(const stimer_t *st) {
 }
 
 size_t stimer_event_run(const stimer_t *st, const stimer_event_t **run) {
-  if (st == NULL || run == NULL || st->events.count == 0) {
+  if (st == NULL || run == NULL) {
     return 0;
   }
-  const cm_evq_t *q = &st->events;
-  *run = (const stimer_event_t *)cm_evq_front(q);
-  size_t to_wrap = q->cap - q->head;
-  return q->count < to_wrap ? q->count : to_wrap;
+  const void *first = NULL;
+  size_t n = cm_evq_run(&st->events, &first);
+  *run = (const stimer_event_t *)first;
+  return n;
 }
 
 void stimer_drop_events(stimer_t *st, size_t n) {
-  if (st == NULL) {
-    return;
+  if (st != NULL) {
+    cm_evq_drop_n(&st->events, n);
   }
-  cm_evq_t *q = &st->events;
-  if (n > q->count) {
-    n = q->count;
-  }
-  q->head = (q->head + n) & (q->cap - 1);
-  q->count -= n;
 }

@@ -145,9 +145,32 @@ void test_its_api_event_run(void) {
   its_drop_events(NULL, 1);  // nothing to do
   its_drop_events(its, 10);  // at most those queued
   ASSERT_EQ(its_event_count(its), 0);
+  ASSERT_TRUE(run != NULL);
   ASSERT_EQ(its_event_run(its, &run), 0);
+  ASSERT_TRUE(run == NULL);  // none: NULL, never a stale pointer into the ring
   its_event_t ev;
   ASSERT_FALSE(its_pop_event(its, &ev));
+  // Every queue length from one, each partly dropped: the run holds every queued event (the
+  // ring's head stays far from its wrap here) and after a drop of d it starts at the d-th.
+  uint32_t eid = 1000;
+  for (uint32_t q = 1; q <= 8; q++) {
+    for (uint32_t e = 0; e < q; e++) {
+      its_translate(its, ITS_RT_MSI, 7, eid + e, NULL, NULL);
+    }
+    ASSERT_EQ(its_event_run(its, &run), q);
+    ASSERT_EQ(run[0].u.retire.eventid, eid);
+    ASSERT_EQ(run[q - 1].u.retire.eventid, eid + q - 1);
+    uint32_t d = (q + 1) / 2;
+    its_drop_events(its, d);
+    ASSERT_EQ(its_event_count(its), q - d);
+    ASSERT_EQ(its_event_run(its, &run), q - d);
+    if (q > d) {
+      ASSERT_EQ(run[0].u.retire.eventid, eid + d);
+    }
+    its_drop_events(its, q - d);
+    ASSERT_EQ(its_event_count(its), 0);
+    eid += q;
+  }
   its_destroy(its);
   test_mem_free(m);
 }

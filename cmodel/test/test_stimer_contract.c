@@ -54,7 +54,8 @@ void test_stimer_api_pass_cursor_forward(void) {
   ts_fx_free(&fx);
 }
 
-// stimer_event_run with exactly one queued event: 1 and that event; after it is dropped, 0.
+// stimer_event_run with exactly one queued event: 1 and that event; after it is dropped, 0 and
+// NULL.
 void test_stimer_api_event_run_single(void) {
   ts_fx_t fx = ts_fx_new(1);
   tc_arm(&fx, 0, 2, 3);
@@ -71,6 +72,7 @@ void test_stimer_api_event_run_single(void) {
   stimer_drop_events(fx.st, 1);
   ASSERT_EQ(stimer_event_count(fx.st), 0);
   ASSERT_EQ(stimer_event_run(fx.st, &run), 0);
+  ASSERT_TRUE(run == NULL);  // none: NULL, never a stale pointer into the ring
   EXPECT_NO_EVENT(&fx);
   ts_fx_free(&fx);
 }
