@@ -346,21 +346,22 @@ module its_exec #(
     if (!rst_ni) begin
       st_q     <= its_pkg::ExecIdle;
       sent_q   <= 1'b0;
-      dcd_q    <= 1'b0;
-      chk_q    <= 1'b0;
       busy_q   <= 1'b0;
     end else begin
       st_q     <= st_d;
       sent_q   <= sent_d;
-      dcd_q    <= dcd_d;
-      chk_q    <= chk_d;
       busy_q   <= (st_d != its_pkg::ExecIdle);
     end
   end
 
   // No reset: written at dispatch (or in the state that produces them) before any state reads
-  // them; st_q and sent_q gate every use (docs/its-uarch.md, Resets).
+  // them; st_q and sent_q gate every use (docs/its-uarch.md, Resets). dcd_q and chk_q are
+  // written every cycle and are 0 after any edge in ExecIdle (their only set is in ExecFetch,
+  // ExecIte, ExecCte); they are read only in those states, which a reset leaves for ExecIdle,
+  // so they are 0 before any state reads them.
   always_ff @(posedge clk_i) begin
+    dcd_q    <= dcd_d;
+    chk_q    <= chk_d;
     off_q    <= off_d;
     cte2_q   <= cte2_d;
     ffault_q <= ffault_d;

@@ -1274,10 +1274,18 @@ static void gen_its_plant_walk(gen_t *g, gen_walk_t *w, gen_chain_t end) {
     size = 13 + tb_rand_below(&g->r, 3);
   }
   if (end == CH_EV_OOR) {
+    // Three classes of the check's bound, each as likely (LPI walks aside): a small Size, a
+    // wide one (2^16 .. 2^30 events, at the `wideid` rate), and Size 30, whose first EventID
+    // out of range has bit 31 set: the top bit of the 32-bit field (IMPDEF-ITS-6) reaches the
+    // check on every path of the chain (commands and MSIs). Size 31 has none beyond.
+    unsigned cls = lpi ? 0 : (unsigned)tb_rand_below(&g->r, 3);
     size = lpi ? 12 : 3 + tb_rand_below(&g->r, 5);
     ev = (2ull << size) + tb_rand_below(&g->r, lpi ? 64 : 4);
-    if (!lpi && gen_its_pct(g, GW_WIDEID)) {
-      size = 15 + tb_rand_below(&g->r, 16);  // 2^16 .. 2^31 events (Size 31: none beyond)
+    if (cls == 2) {
+      size = 30;
+      ev = (2ull << size) + tb_rand_below(&g->r, 1ull << size);
+    } else if (cls == 1 && gen_its_pct(g, GW_WIDEID)) {
+      size = 15 + tb_rand_below(&g->r, 15);
       ev = (2ull << size) + tb_rand_below(&g->r, 1ull << size);
     }
   }
