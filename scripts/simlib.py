@@ -233,6 +233,21 @@ def prebuilt_builds():
     return out
 
 
+def its_uarch_gparams():
+    """The -G overrides of tb_sim_its_uarch (the ITS micro-architecture variant), as
+    sim/cmake/lockstep.cmake sets them (PRJ_ITS_UARCH_GPARAMS): one list, read by both."""
+    path = os.path.join(ROOT, "sim", "cmake", "lockstep.cmake")
+    with open(path, encoding="utf-8") as f:
+        m = re.search(r"set\(PRJ_ITS_UARCH_GPARAMS\s+([^)]*)\)", f.read())
+    if not m:
+        raise ConfigError(f"{path}: no set(PRJ_ITS_UARCH_GPARAMS ...)")
+    out = m.group(1).split()
+    if not out or not all(re.fullmatch(r"-G\w+=\d+", g) for g in out):
+        raise ConfigError(f"{path}: PRJ_ITS_UARCH_GPARAMS: expected -GName=number words, got "
+                          f"{m.group(1)!r}")
+    return out
+
+
 def prebuilt_target(block, t):
     """The prebuilt target (sim/lockstep_builds.txt) whose parameters of `block` equal t's, or
     None: then scripts/lockstep builds the tuple on demand into build/cfg/<tag>."""

@@ -41,9 +41,11 @@ function(prj_lockstep_variant target num_rd num_vp feat_direct scontrol_gate)
                    -I${PRJ_TB_DIR}/sv ${PRJ_WAIVER}
                    -GNumRd=${num_rd} -GNumVp=${num_vp} -GFeatDirect=${feat_direct}
                    -GScontrolGate=${scontrol_gate} -GRecord=${PRJ_VARIANT_RECORD}
+                   ${PRJ_VARIANT_GPARAMS}
     OPT_FAST -O2)
 endfunction()
 set(PRJ_VARIANT_RECORD 0)
+set(PRJ_VARIANT_GPARAMS)
 set(PRJ_VARIANT_ASSERT 1)
 
 # Profile-guided optimisation of a lockstep build's Verilated model (GCC; docs/bench.md "Speed":
@@ -128,6 +130,16 @@ option(PRJ_COVERAGE "Also build tb_sim_cov: tb_sim with Verilator line/toggle co
 set(PRJ_VARIANT_RECORD 1)
 prj_lockstep_variant(tb_sim_rec 4 4 1 1)
 set(PRJ_VARIANT_RECORD 0)
+# The ITS micro-architecture parameters away from their defaults (timing only: the model, the
+# checker and every scenario are the same): 3 MSI slots (not a power of two), 2 outstanding
+# memory requests, a 3-entry MSI FIFO, MsiBurst 2 (the checker's ordering bound follows it),
+# and the response-to-address bypass (MsiRspBypass 1, docs/its-uarch.md 4.3). ctest runs random
+# seeds on it (its/random/tb_sim_its_uarch/seed<N>), scripts/mutate's stage 2 too.
+set(PRJ_ITS_UARCH_GPARAMS -GMsiSlots=3 -GMemMaxOut=2 -GMsiFifoDepth=3 -GMsiBurst=2
+                          -GMsiRspBypass=1)
+set(PRJ_VARIANT_GPARAMS ${PRJ_ITS_UARCH_GPARAMS})
+prj_lockstep_variant(tb_sim_its_uarch 4 4 1 1)
+set(PRJ_VARIANT_GPARAMS)
 # The default configuration without the RTL assertions (`PRJ_ASSERT_ON` and --assert off): only
 # for `make bench`, which builds it on demand to print what the assertions cost. Not in `all`.
 # Compiled with a training profile of its own, as tb_sim is, so that the two differ only in the
@@ -237,6 +249,17 @@ foreach(block its stimer)
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   set_tests_properties(${block}/random/model_stream PROPERTIES LABELS "sim;rtl;lockstep;random"
                        TIMEOUT 300)
+  # The ITS micro-architecture variant: four seeds, longer streams (the slots, the FIFO and the
+  # outstanding requests fill up under MSI bursts).
+  if(block STREQUAL "its")
+    foreach(seed 1 2 3 4)
+      add_test(NAME its/random/tb_sim_its_uarch/seed${seed}
+               COMMAND tb_sim_its_uarch --test random-its --seed ${seed} --ops 2000
+               WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+      set_tests_properties(its/random/tb_sim_its_uarch/seed${seed} PROPERTIES
+                           LABELS "sim;rtl;lockstep;random" TIMEOUT 300)
+    endforeach()
+  endif()
   # Two seeds on each other configuration the build has: the generator takes the build's
   # parameters (num_rd, vps, ...). <block>/random/<target>/seed<N>.
   foreach(target tb_sim_rd2_vp64 tb_sim_rd16_nogate)

@@ -12,6 +12,12 @@ module tb #(
   parameter int unsigned NumRd = 4,
   // its_top's MsiBurst: port MSIs that may overtake a waiting command (IMPDEF-ITS-14).
   parameter int unsigned MsiBurst = 4,
+  // its_top's micro-architecture (timing only: the model and the checker do not see them; the
+  // defaults are its_top's). tb_sim_its_uarch builds other values (sim/cmake/lockstep.cmake).
+  parameter int unsigned MsiFifoDepth = 4,
+  parameter int unsigned MsiSlots = 4,
+  parameter int unsigned MemMaxOut = 8,
+  parameter int unsigned MsiRspBypass = 0,  // int, so that -GMsiRspBypass=1 sets it cleanly
   parameter int unsigned NumVp = 4,
   parameter int unsigned FeatDirect = 1,  // int, so that -GFeatDirect=0 sets it cleanly
   parameter int unsigned ScontrolGate = 1,
@@ -92,7 +98,10 @@ module tb #(
     {its_exp_mw_fault, its_act_mw_fault, its_mismatch} = '0;
   end
 
-  its_top #(.NumRd(NumRd), .MsiBurst(MsiBurst)) u_its (
+  its_top #(
+    .NumRd(NumRd), .MsiBurst(MsiBurst), .MsiFifoDepth(MsiFifoDepth), .MsiSlots(MsiSlots),
+    .MemMaxOut(MemMaxOut), .MsiRspBypass(MsiRspBypass != 0)
+  ) u_its (
     .clk_i(its_clk), .rst_ni(its_rst_n),
     .apb_psel_i(its_psel), .apb_penable_i(its_penable), .apb_pwrite_i(its_pwrite),
     .apb_paddr_i(its_paddr), .apb_pwdata_i(its_pwdata), .apb_pstrb_i(its_pstrb),
