@@ -115,4 +115,12 @@ scripts/bench_lockstep.py --verilators || rc=1
 echo "== synthesis"
 scripts/bench_synth.sh || rc=1
 scripts/synth.sh its | sed 's/^synth: /its synth: /' || rc=1
+
+# FPGA figures of both blocks (place and route on an ECP5-85F, speed 6: Fmax, utilisation, the
+# critical path; scripts/pnr.py, the same run as `make synth`). IRQV_BENCH_PNR=0 skips it (about
+# 4 minutes; the YoWASP tools are installed into build/pyenv-fpga on first use).
+if [ "${IRQV_BENCH_PNR:-1}" != 0 ]; then
+  echo "== place and route"
+  scripts/pnr.py || rc=1
+fi
 exit $rc
