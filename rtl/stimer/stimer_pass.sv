@@ -51,6 +51,12 @@ module stimer_pass #(
   stimer_pkg::pass_state_e state_d, state_q;
   logic [63:0]          min_exp_d, min_exp_q;    // lower bound of exp_time of armed timers
   logic [63:0]          scan_min_d, scan_min_q;  // exact minimum seen by this pass
+  // The re-arm time's two 64-bit comparisons, registered (their carry chains off the update
+  // path): rearm_exp < scan_min_q and rearm_exp != 0 as of the cycle before, used in PassUpdate
+  // only when the re-arm time was already final then (rstab_q) and scan_min_q cannot have
+  // changed (the cycle before a PassUpdate cycle is PassDeliver or PassUpdate, which write it
+  // only when they leave); asserted equal to the comparisons where they are used.
+  logic                 rlt_q, rnz_q, rstab_q;
   logic [VpW-1:0]       vp_d, vp_q;
   logic [VpW-1:0]       cursor_d, cursor_q;
   logic [1:0]           t_d, t_q;
@@ -163,10 +169,12 @@ module stimer_pass #(
 
     unique case (state_q)
       stimer_pkg::PassIdle: begin
+        // Loaded while idle, whether or not a pass starts (neither is read before PassScan), so
+        // the start decision (the scheduler's `now < min_exp`) reaches only state_q.
+        scan_min_d = NoExp;
+        cursor_d   = '0;
         if (start_i) begin
-          scan_min_d = NoExp;
-          cursor_d   = '0;
-          state_d    = stimer_pkg::PassScan;
+          state_d = stimer_pkg::PassScan;
         end
       end
 
@@ -293,16 +301,17 @@ module stimer_pass #(
           upd         = 1'b1;
           ts_we_o     = 1'b1;
           ts_state_o  = stimer_pkg::TS_IDLE;
-        end else if (!rearm_busy) begin
-          // Periodic success: re-arm on the grid.
+        end else if (!rearm_busy && rstab_q) begin
+          // Periodic success: re-arm on the grid (one cycle after the re-arm time is final, for
+          // the registered comparisons).
           ram_req_o   = 1'b1;
           ram_we_o    = 1'b1;
           ram_widx_o  = stimer_pkg::W_EXP0 + {3'b000, t_q};
           ram_wdata_o = rearm_exp;
           upd         = 1'b1;
           ts_we_o     = 1'b1;
-          ts_state_o  = (rearm_exp != '0) ? stimer_pkg::TS_ARMED : stimer_pkg::TS_IDLE;
-          if (rearm_exp < scan_min_q) begin
+          ts_state_o  = rnz_q ? stimer_pkg::TS_ARMED : stimer_pkg::TS_IDLE;
+          if (rlt_q) begin
             scan_min_d = rearm_exp;
           end
         end
@@ -349,6 +358,10 @@ module stimer_pass #(
     exp_q      <= exp_d;
     due_q      <= exp_due;
     out_q      <= out_d;
+    // Written every cycle, read only in PassUpdate (many cycles after any reset).
+    rlt_q      <= rearm_exp < scan_min_q;
+    rnz_q      <= rearm_exp != '0;
+    rstab_q    <= !rearm_busy;
   end
 
   assign rec_o         = upd;
@@ -358,6 +371,8 @@ module stimer_pass #(
   assign ts_timer_o    = t_q;
 
 `ifdef PRJ_ASSERT_ON
+  `PRJ_ASSERT_IMPLY(RearmCmp_A, state_q == stimer_pkg::PassUpdate && !rearm_busy && rstab_q,
+                    rlt_q == (rearm_exp < scan_min_q) && rnz_q == (rearm_exp != '0))
   // The scheduler starts a pass only when the previous one has ended.
   `PRJ_ASSERT_IMPLY(StartIdle_A, start_i, state_q == stimer_pkg::PassIdle)
 `endif

@@ -148,12 +148,18 @@ module stimer_sched #(
     now_d       = now_q;
     work_d      = work_q || msr_work_i;
     rt_valid_d  = 1'b0;
-    rt_d        = rt_q;
+    // The record register is loaded in every cycle (it is read only while rt_valid_q is set): the
+    // PASS record in SchedIdle, the ATTEMPT record in SchedPass, whatever the grant or `rec`
+    // decide, so the idle arbitration reaches only rt_valid_q, not the record's enables.
+    rt_d        = '0;
     op_start_o  = 1'b0;
     eoi_ready_o = 1'b0;
 
     unique case (state_q)
       stimer_pkg::SchedIdle: begin
+        // Fields a PASS record does not define are 0.
+        rt_d.kind = stimer_pkg::RT_PASS;
+        rt_d.now  = now_i;
         if (quiet && idle_any) begin
           unique case (idle_grant)
             IdleOp: begin
@@ -165,11 +171,7 @@ module stimer_sched #(
               // IMPDEF: IMPDEF-ST-6 now is sampled once per pass.
               now_d      = now_i;
               work_d     = 1'b0;
-              // Fields a PASS record does not define are 0.
               rt_valid_d = 1'b1;
-              rt_d       = '0;
-              rt_d.kind  = stimer_pkg::RT_PASS;
-              rt_d.now   = now_i;
               if (pass_start) begin
                 state_d = stimer_pkg::SchedPass;
               end
@@ -189,16 +191,16 @@ module stimer_sched #(
       end
 
       stimer_pkg::SchedPass: begin
+        // The ATTEMPT record: valid with `rec` (its memory beats were responded and its
+        // interrupt accepted). Every field is assigned.
+        rt_d.kind    = stimer_pkg::RT_ATTEMPT;
+        rt_d.vp      = stimer_pkg::RETIRE_VP_W'(vp_o);
+        rt_d.timer   = ts_timer_o;
+        rt_d.sint    = att_o.direct ? '0 : att_o.slot_addr[11:8];  // CONFIG.SINTx
+        rt_d.outcome = rec_outcome;
+        rt_d.now     = now_q;
         if (rec) begin
-          // The ATTEMPT record: its memory beats were responded and its interrupt accepted.
-          // Every field is assigned.
-          rt_valid_d     = 1'b1;
-          rt_d.kind      = stimer_pkg::RT_ATTEMPT;
-          rt_d.vp        = stimer_pkg::RETIRE_VP_W'(vp_o);
-          rt_d.timer     = ts_timer_o;
-          rt_d.sint      = att_o.direct ? '0 : att_o.slot_addr[11:8];  // CONFIG.SINTx
-          rt_d.outcome   = rec_outcome;
-          rt_d.now       = now_q;
+          rt_valid_d = 1'b1;
         end
         if (pass_done) begin
           state_d = stimer_pkg::SchedIdle;
