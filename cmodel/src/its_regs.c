@@ -182,11 +182,11 @@ size_t its_event_count(const its_t *its) {
 }
 
 size_t its_event_run(const its_t *its, const its_event_t **run) {
-  if (its == NULL || run == NULL) {
+  if (run == NULL) {
     return 0;
   }
-  const void *first = NULL;
-  size_t n = cm_evq_run(&its->events, &first);
+  const void *first = NULL;  // none (also for a NULL model): NULL, as the header says
+  size_t n = its == NULL ? 0 : cm_evq_run(&its->events, &first);
   *run = (const its_event_t *)first;
   return n;
 }

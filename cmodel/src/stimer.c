@@ -189,11 +189,11 @@ size_t stimer_event_count(const stimer_t *st) {
 }
 
 size_t stimer_event_run(const stimer_t *st, const stimer_event_t **run) {
-  if (st == NULL || run == NULL) {
+  if (run == NULL) {
     return 0;
   }
-  const void *first = NULL;
-  size_t n = cm_evq_run(&st->events, &first);
+  const void *first = NULL;  // none (also for a NULL model): NULL, as the header says
+  size_t n = st == NULL ? 0 : cm_evq_run(&st->events, &first);
   *run = (const stimer_event_t *)first;
   return n;
 }

@@ -127,7 +127,10 @@ void test_its_api_event_run(void) {
   ASSERT_EQ(its_create(&cfg, &ops, &its), ITS_OK);
   const its_event_t *run = NULL;
   ASSERT_EQ(its_event_run(its, &run), 0);
+  its_event_t stale;
+  run = &stale;  // a caller's leftover pointer must not survive an empty run
   ASSERT_EQ(its_event_run(NULL, &run), 0);
+  ASSERT_TRUE(run == NULL);
   for (uint32_t e = 0; e < 3; e++) {
     its_translate(its, ITS_RT_MSI, 7, 100 + e, NULL, NULL);  // disabled: one retire each
   }
