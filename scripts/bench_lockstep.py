@@ -130,10 +130,10 @@ def block_figures(block, tmp):
 
 
 def main():
-    for exe in (simlib.TB_SIM, NOASSERT, simlib.SCN_MODEL):
+    for exe in (simlib.TB_SIM, NOASSERT, simlib.TB_SIM + "_vp1", simlib.SCN_MODEL):
         if not os.access(exe, os.X_OK):
-            sys.exit(f"bench_lockstep: {exe} is missing (scripts/bench.sh builds tb_sim_noassert: "
-                     f"cmake --build {simlib.rel(simlib.build_dir())} --target tb_sim_noassert)")
+            sys.exit(f"bench_lockstep: {exe} is missing (scripts/bench.sh builds it: cmake --build "
+                     f"{simlib.rel(simlib.build_dir())} --target {os.path.basename(exe)})")
     with tempfile.TemporaryDirectory() as tmp:
         for block in ("its", "stimer"):
             block_figures(block, tmp)

@@ -101,7 +101,7 @@ bool exec_step(exec_t *ex);
 /** Scenario operations completed so far (the `ops=` figure of both runners). */
 size_t exec_ops_done(const exec_t *ex);
 /**
- * A digest of the operations completed so far (kind and fields, FNV-1a over 64-bit words):
+ * A digest of the operations completed so far (kind, fields and which were given, 64-bit words):
  * two runs that completed the same operations in the same order have the same digest (the
  * `ops_digest` of both runners' result files: scn_model on a random seed runs the stream tb_sim
  * runs).
