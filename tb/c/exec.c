@@ -454,7 +454,7 @@ static inline uint64_t exec_rotl(uint64_t x, unsigned k) {
 // of the nine words is multiplied by an odd constant of its own place (a bijection, so a word
 // that differs makes a product that differs) and the products are summed in independent
 // rotations; the digest takes the sum with one multiply and a shift (both invertible). A
-// chain of nine multiplies through the words (FNV-1a) was 9 % of a model-alone stimer run
+// chain of nine multiplies through the words (FNV-1a) cost 1.3 ms of a 24 ms model-alone stimer run
 // (docs/bench.md "The model alone"); this one has one multiply per operation on its path.
 static void exec_digest(exec_t *ex, const scn_op_t *op) {
   _Static_assert(SCN_NA == 8, "exec_digest folds a[0..7]");
