@@ -128,15 +128,20 @@ typedef struct {
 #define GEN_ITE_HI_RSVD (0xFFFFFFFFull & ~(uint64_t)ITS_ITE_HI_DOORBELL_MASK)
 #define GEN_L1_RSVD ~(ITS_L1_PA_MASK | ITS_L1_VALID_MASK)
 
+// Doubles the operation buffer (out of line: the common case of gen_slot has room).
+static __attribute__((noinline, cold)) void gen_grow(gen_t *g) {
+  g->cap = g->cap == 0 ? 64 : 2 * g->cap;
+  g->buf = realloc(g->buf, g->cap * sizeof(*g->buf));
+  if (g->buf == NULL) {
+    fprintf(stderr, "gen: out of memory\n");
+    exit(3);
+  }
+}
+
 // The next operation's place in the buffer, all zero (made in place: no copy of a built one).
-static scn_op_t *gen_slot(gen_t *g) {
+static inline scn_op_t *gen_slot(gen_t *g) {
   if (g->n == g->cap) {
-    g->cap = g->cap == 0 ? 64 : 2 * g->cap;
-    g->buf = realloc(g->buf, g->cap * sizeof(*g->buf));
-    if (g->buf == NULL) {
-      fprintf(stderr, "gen: out of memory\n");
-      exit(3);
-    }
+    gen_grow(g);
   }
   scn_op_t *op = &g->buf[g->n++];
   memset(op, 0, sizeof(*op));
@@ -1672,6 +1677,7 @@ static void gen_its_one(gen_t *g) {
 #define GEN_SIM 0x100000ull  // + vp * 0x1000: each VP's home SIM page
 #define GEN_ST_ANCHORS 8u    // recent deadlines the time steps may land on
 #define GEN_ST_FAULTS 4u     // fault ranges active at once (TB_MEM_MAX_FAULTS is the bench's cap)
+#define GEN_PICK_TAB_MAX 65536u  // weight sums up to this pick a kind through a table (gen_st_t)
 
 // The kinds of operation gen_st_one draws, one weight each (`--gen-weights stimer.NAME=W`; the
 // defaults, and what each kind makes, in docs/testplan.md "Random stimulus weights").
@@ -1737,6 +1743,7 @@ typedef struct {
   // The drawn configuration (gen_st_setup; recorded in `desc`).
   unsigned w[GEN_ST_NW];
   uint64_t w_total;          // their sum (they never change after gen_st_setup)
+  uint8_t *pick;             // pick[x]: the kind gen_pick_total gives for draw x (NULL: too many)
   unsigned tscale;           // time and period sizes: 0 small, 1 medium, 2 large, 3 any per draw
   unsigned vp_hot;           // most operations go to VPs below this
   unsigned sint_hot;         // most timers use SINTs below this
@@ -2034,6 +2041,20 @@ static void gen_st_setup(gen_t *g, gen_st_t *t, const unsigned *given_w, const b
     t->w[i] = given[i] ? given_w[i] : gen_st_wdefs[i].def * f / 100;
   }
   t->w_total = gen_wsum(t->w, GEN_ST_NW);
+  t->pick = NULL;
+  if (t->w_total <= GEN_PICK_TAB_MAX) {
+    // The kind of every value of the draw, as gen_pick_total's search finds it: one load.
+    t->pick = malloc(t->w_total + 1);
+    if (t->pick == NULL) {
+      fprintf(stderr, "gen: out of memory\n");
+      exit(3);
+    }
+    uint64_t x = 0;
+    for (unsigned i = 0; i < GEN_ST_NW; i++) {
+      memset(t->pick + x, (int)i, t->w[i]);
+      x += t->w[i];
+    }
+  }
   int n = snprintf(t->desc, sizeof(t->desc),
                    "start=0x%" PRIx64 " tscale=%u vp_hot=%u sint_hot=%u vectors=0x%x+%u weights=",
                    t->now, t->tscale, t->vp_hot, t->sint_hot, t->vec_base, t->vec_n);
@@ -2524,7 +2545,9 @@ static void gen_st_one(gen_t *g, gen_st_t *t) {
   }
   uint64_t vp = gen_st_vp(g, t);
   unsigned timer = (unsigned)tb_rand_below(&g->r, STIMER_NUM_TIMERS);
-  unsigned kind = gen_pick_total(g, t->w, GEN_ST_NW, t->w_total);
+  unsigned kind = t->pick != NULL && t->w_total != 0
+                      ? t->pick[tb_rand_below(&g->r, t->w_total)]
+                      : gen_pick_total(g, t->w, GEN_ST_NW, t->w_total);
   switch (kind) {
     case GEN_ST_TIME:
       gen_st_time(g, t);
@@ -2718,6 +2741,34 @@ typedef struct {
   char config[2000];  // the drawn configuration (gen_random_config)
 } gen_stream_t;
 
+#define GEN_BATCH 256u  // operations made ahead at least, per refill (whole draws)
+
+// Makes the next draws (or the closing wait) into the emptied buffer, GEN_BATCH operations or
+// more unless the run ends first: the generator reads nothing of the run, so making operations
+// ahead gives the same ones in the same order. False when the stream has ended.
+static bool gen_stream_fill(gen_stream_t *gs) {
+  gen_t *g = &gs->g;
+  gs->first += g->n;
+  g->n = 0;
+  while (g->n < GEN_BATCH && gs->left > 0) {
+    gs->left--;
+    if (gs->block == SCN_BLOCK_ITS) {
+      gen_its_one(g);
+    } else {
+      gs->t.left = gs->left;
+      gen_st_one(g, &gs->t);
+    }
+  }
+  if (g->n < GEN_BATCH && !gs->ended) {
+    gen_op(g, SCN_WAIT, 0, 0, 0, 0);
+    gs->ended = true;
+  }
+  gs->base.win = g->buf;
+  gs->base.win_first = gs->first;
+  gs->base.win_n = g->n;
+  return g->n > 0;
+}
+
 static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
   gen_stream_t *gs = (gen_stream_t *)st;
   gen_t *g = &gs->g;
@@ -2726,20 +2777,7 @@ static const scn_op_t *gen_stream_get(scn_stream_t *st, size_t i) {
   }
   while (i >= gs->first + g->n) {
     // Every operation made so far comes before `i`: forget them, make the next ones.
-    gs->first += g->n;
-    g->n = 0;
-    if (gs->left > 0) {
-      gs->left--;
-      if (gs->block == SCN_BLOCK_ITS) {
-        gen_its_one(g);
-      } else {
-        gs->t.left = gs->left;
-        gen_st_one(g, &gs->t);
-      }
-    } else if (!gs->ended) {
-      gen_op(g, SCN_WAIT, 0, 0, 0, 0);
-      gs->ended = true;
-    } else {
+    if (!gen_stream_fill(gs)) {
       return NULL;
     }
   }
@@ -2805,6 +2843,8 @@ bool gen_random_opt(scn_block_t block, uint64_t seed, uint64_t n_ops, const scn_
     fprintf(stderr, "gen: the configuration line does not fit its buffer (gen.c)\n");
     exit(3);  // a record of the seed's choices is never cut short
   }
+  gs->base.win = g->buf;  // the setting-up operations
+  gs->base.win_n = g->n;
   s->stream = &gs->base;
   return true;
 }
@@ -2829,6 +2869,7 @@ void gen_random_free(scn_t *s) {
   if (s->stream != NULL && s->stream->get == gen_stream_get) {
     gen_stream_t *gs = (gen_stream_t *)s->stream;
     free(gs->g.buf);
+    free(gs->t.pick);
     free(gs);
     s->stream = NULL;
   }

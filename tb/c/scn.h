@@ -80,6 +80,10 @@ typedef struct {
 typedef struct scn_stream scn_stream_t;
 struct scn_stream {
   const scn_op_t *(*get)(scn_stream_t *st, size_t i);
+  // The operations made and not yet forgotten: operations win_first .. win_first + win_n - 1
+  // at win[0 ..] (set by `get`; scn_op reads them without a call while they last).
+  const scn_op_t *win;
+  size_t win_first, win_n;
 };
 
 typedef struct {
@@ -96,7 +100,9 @@ typedef struct {
 /** Operation `i` of `s` (from its list or its stream), or NULL past the end. */
 static inline const scn_op_t *scn_op(const scn_t *s, size_t i) {
   if (s->stream != NULL) {
-    return s->stream->get(s->stream, i);
+    scn_stream_t *st = s->stream;
+    size_t k = i - st->win_first;  // below win_first: wraps round, so `get` answers
+    return k < st->win_n ? &st->win[k] : st->get(st, i);
   }
   return i < s->n_ops ? &s->ops[i] : NULL;
 }
