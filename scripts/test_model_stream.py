@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """ctest <block>/random/model_stream (label random): the model alone runs the random stream
 tb_sim runs. For a few seeds, `scn_model random-BLOCK:SEED --ops N` and `tb_sim --test
-random-BLOCK --seed SEED --ops N` must both pass and report the same number of operations and
-the same `ops_digest` (exec_ops_digest: kind and fields of every operation, in order) in their
+random-BLOCK --seed SEED --ops N`, SEED the same word to both (`010`, `0x1F` too), must both
+pass and report the same number of operations and the same `ops_digest` (exec_ops_digest: kind and fields of every operation, in order) in their
 result files; seeds must give different digests (a digest that ignores the operations would
 pass the first check). Then the twins of two other tb_sim random runs, each of which must give
 another digest than the default run of its seed (an option either program ignored fails):
@@ -21,7 +21,9 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SEEDS = (1, 2, 3)
+# Seeds as the words given to both programs: the same word is the same seed on both (decimal,
+# a leading zero that is not octal, 0x hex).
+SEEDS = ("1", "2", "3", "010", "0x1F")
 OPS = 600
 # Non-default weights per block (docs/testplan.md): fewer of the most frequent kinds, more of
 # rare ones.
@@ -69,7 +71,7 @@ def main():
     default = None
     with tempfile.TemporaryDirectory() as tmp:
         for seed in SEEDS:
-            rtl = run([tb_sim, "--test", f"random-{block}", "--seed", str(seed), "--ops", str(OPS)],
+            rtl = run([tb_sim, "--test", f"random-{block}", "--seed", seed, "--ops", str(OPS)],
                       os.path.join(tmp, f"rtl{seed}.json"))
             model = run([scn_model, "--ops", str(OPS), f"random-{block}:{seed}"],
                         os.path.join(tmp, f"model{seed}.json"))

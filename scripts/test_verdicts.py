@@ -87,6 +87,14 @@ CLI_CASES = [
     # Random streams on the model alone (scn_model random-<block>:SEED): a seed that is not a
     # number, --ops out of range, strict mode on a test without expect lines.
     ("model_random_bad_seed", "model", ["random-its:x1"], {2}, "random-its:x1", 20),
+    # The seed and --ops words are read as tb_sim reads them (decimal or 0x hex, nothing else):
+    # a sign or a blank that tb_sim refuses is refused here too (010 is ten on both: ctest
+    # <block>/random/model_stream compares the streams).
+    ("model_random_seed_sign", "model", ["--ops", "5", "random-its:+5"], {2}, "random-its:+5",
+     20),
+    ("model_random_seed_blank", "model", ["--ops", "5", "random-its: 5"], {2}, "random-its: 5",
+     20),
+    ("model_random_ops_hex", "model", ["--ops", "0x10", "random-its:1"], {0}, None, 20),
     ("model_random_ops_zero", "model", ["--ops", "0", "random-its:1"], {2}, "--ops", 20),
     ("model_random_strict", "model", ["--strict", "random-stimer:1"], {2}, "--strict", 20),
 ]

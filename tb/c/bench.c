@@ -162,38 +162,6 @@ static void bench_usage(const char *argv0) {
           BENCH_WATCHDOG_BASE, BENCH_WATCHDOG_PER_LATENCY);
 }
 
-// A whole number in decimal or 0x hex: no sign, no blanks, no suffix, no overflow.
-static bool bench_number(const char *s, uint64_t *v) {
-  unsigned base = 10;
-  const char *p = s;
-  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
-    base = 16;
-    p += 2;
-  }
-  if (*p == 0) {
-    return false;
-  }
-  uint64_t x = 0;
-  for (; *p != 0; p++) {
-    unsigned d;
-    if (*p >= '0' && *p <= '9') {
-      d = (unsigned)(*p - '0');
-    } else if (base == 16 && *p >= 'a' && *p <= 'f') {
-      d = (unsigned)(*p - 'a') + 10;
-    } else if (base == 16 && *p >= 'A' && *p <= 'F') {
-      d = (unsigned)(*p - 'A') + 10;
-    } else {
-      return false;
-    }
-    if (x > (UINT64_MAX - d) / base) {
-      return false;
-    }
-    x = x * base + d;
-  }
-  *v = x;
-  return true;
-}
-
 typedef struct {
   const char *name;
   uint64_t lo, hi;
@@ -278,7 +246,7 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
     i++;
     if (num != NULL) {
       uint64_t n;
-      if (!bench_number(v, &n) || n < num->lo || n > num->hi) {
+      if (!scn_cli_number(v, &n) || n < num->lo || n > num->hi) {
         fprintf(stderr, "%s: %s: expected a whole number in %" PRIu64 "..%" PRIu64 ", got '%s'\n",
                 argv[0], a, num->lo, num->hi, v);
         return 2;

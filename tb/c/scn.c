@@ -1254,6 +1254,37 @@ static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s
   return ok;
 }
 
+bool scn_cli_number(const char *s, uint64_t *v) {
+  unsigned base = 10;
+  const char *p = s;
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+    base = 16;
+    p += 2;
+  }
+  if (*p == 0) {
+    return false;
+  }
+  uint64_t x = 0;
+  for (; *p != 0; p++) {
+    unsigned d;
+    if (*p >= '0' && *p <= '9') {
+      d = (unsigned)(*p - '0');
+    } else if (base == 16 && *p >= 'a' && *p <= 'f') {
+      d = (unsigned)(*p - 'a') + 10;
+    } else if (base == 16 && *p >= 'A' && *p <= 'F') {
+      d = (unsigned)(*p - 'A') + 10;
+    } else {
+      return false;
+    }
+    if (x > (UINT64_MAX - d) / base) {
+      return false;
+    }
+    x = x * base + d;
+  }
+  *v = x;
+  return true;
+}
+
 bool scn_parse(const char *name, const char *text, scn_t *s, char *err, size_t errlen) {
   return scn_parse_n(name, text, strlen(text), s, err, errlen);
 }

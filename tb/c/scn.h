@@ -107,6 +107,14 @@ static inline const scn_op_t *scn_op(const scn_t *s, size_t i) {
   return i < s->n_ops ? &s->ops[i] : NULL;
 }
 
+/**
+ * A number given on a command line (a seed, `--ops`): decimal (a leading zero does not make it
+ * octal: `010` is ten), or hexadecimal after `0x`; no sign, blank or suffix, at most 2^64 - 1.
+ * tb_sim and scn_model read their options with it, so the same words name the same run on both (a
+ * scenario file's numbers are C literals: scn_parse).
+ */
+bool scn_cli_number(const char *s, uint64_t *v);
+
 /** The default configuration of a block (matches the RTL parameter defaults). */
 scn_config_t scn_default_config(void);
 

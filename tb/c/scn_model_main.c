@@ -16,7 +16,6 @@
 // page beat by beat, one write event each, as in lockstep (without it the model-alone shortcut:
 // the bench memory clears the page at once, the beats are counted in runs). Both together
 // check that the shortcut changes nothing (scripts/test_model_paths.py).
-#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,14 +56,10 @@ static bool scn_model_random_name(const char *name, scn_block_t *block, uint64_t
   } else {
     return false;
   }
-  char *end = NULL;
-  errno = 0;
-  unsigned long long v = strtoull(p, &end, 0);
-  if (*p == 0 || *p == '-' || *end != 0 || errno != 0) {
-    *bad = true;
+  if (!scn_cli_number(p, seed)) {
+    *bad = true;  // as tb_sim's --seed: decimal or 0x hex, nothing else
     return false;
   }
-  *seed = v;
   return true;
 }
 
@@ -223,7 +218,9 @@ static bool scn_model_load(const char *name, uint64_t ops, bool strict, const sc
     return false;
   }
   if (bad) {
-    snprintf(err, errlen, "%s: expected random-its:SEED or random-stimer:SEED, SEED 0..2^64-1",
+    snprintf(err, errlen,
+             "%s: expected random-its:SEED or random-stimer:SEED, SEED 0..2^64-1 in decimal or 0x "
+             "hex (as tb_sim's --seed)",
              name);
     return false;
   }
@@ -248,11 +245,8 @@ int main(int argc, char **argv) {
       }
       result = argv[++i];
     } else if (strcmp(argv[i], "--ops") == 0) {
-      char *end = NULL;
-      const char *v = i + 1 < argc ? argv[i + 1] : "";
-      errno = 0;
-      unsigned long long x = strtoull(v, &end, 10);
-      if (ops_given || *v < '0' || *v > '9' || *end != 0 || errno != 0 || x < 1 ||
+      uint64_t x = 0;
+      if (ops_given || i + 1 >= argc || !scn_cli_number(argv[i + 1], &x) || x < 1 ||
           x > SCN_MODEL_MAX_OPS) {
         fprintf(stderr, "%s: --ops: expected once, with a number 1..%llu after it\n", argv[0],
                 SCN_MODEL_MAX_OPS);
