@@ -13,6 +13,8 @@ building anything new.
 
   scripts/test_lockstep.py
 """
+import importlib.machinery
+import importlib.util
 import os
 import re
 import subprocess
@@ -114,6 +116,26 @@ def main():
         rc, out, err = run(CMD + ["--which", scn])
         check(rc == 0 and out.startswith(f"{BLD}/sim/tb_sim_vp1"),
               f"--which of a file with strict before config: {out!r} {err!r}")
+    # Every tb_sim option that takes a value passes through with its value (a value taken for
+    # the scenario would run another file, or write a result over it).
+    exe = os.path.join(ROOT, BLD, "sim", "tb_sim")
+    p = subprocess.run([exe, "--help"], capture_output=True, text=True)
+    takes = set(re.findall(r"(--[a-z][a-z-]*) [A-Z]+\b", p.stdout + p.stderr)) - {"--test"}
+    check(len(takes) >= 10, f"tb_sim --help lists {sorted(takes)}: too few value options")
+    loader = importlib.machinery.SourceFileLoader("lockstep_cmd",
+                                                  os.path.join(ROOT, "scripts", "lockstep"))
+    lockstep = importlib.util.module_from_spec(importlib.util.spec_from_loader("lockstep_cmd",
+                                                                               loader))
+    loader.exec_module(lockstep)
+    check(takes == lockstep.VALUE_OPTS,
+          f"scripts/lockstep VALUE_OPTS differ from tb_sim --help: missing "
+          f"{sorted(takes - lockstep.VALUE_OPTS)}, extra {sorted(lockstep.VALUE_OPTS - takes)}")
+    with tempfile.TemporaryDirectory() as tmp:
+        res = os.path.join(tmp, "r.json")
+        rc, out, err = run(CMD + ["--result", res, "sim/tests/its_example.scn"])
+        check(rc == 0 and os.path.exists(res),
+              f"scripts/lockstep --result FILE SCENARIO: exit {rc}, result written: "
+              f"{os.path.exists(res)} {err.strip()[-200:]}")
     for f in FAILS:
         print("FAIL", f)
     if FAILS:

@@ -30,6 +30,8 @@ typedef struct {
   unsigned cfg_seen;  // config keys given so far (bit per key)
   uint64_t now;       // the last `time` (stimer): time never goes backwards
   unsigned unposted;  // line of the first `cmd ... nopost` not posted yet (0: none)
+  unsigned depth;     // `repeat` loops the line being read is in
+  uint64_t visits;    // lines read and loop passes made so far, loops expanded (scn_lines_t)
 } scn_ctx_t;
 
 scn_config_t scn_default_config(void) {
@@ -1033,6 +1035,11 @@ static bool scn_text(scn_ctx_t *c, const char *line, size_t len) {
     if ((ch < 0x20 && ch != '\t' && ch != '\r') || ch == 0x7F) {
       return scn_fail(c, "text, got the control byte 0x%02x at column %zu", ch, i + 1);
     }
+    if (ch == '\r' && i + 1 != len) {
+      // CR ends a line only as CRLF (or at the end of the file): a bare one would split the
+      // line for a reader that takes it as a line end and not for another.
+      return scn_fail(c, "a line ending LF or CRLF, got a CR inside the line at column %zu", i + 1);
+    }
   }
   return true;
 }
@@ -1051,6 +1058,9 @@ typedef struct {
   char **text;  // line i (0-based) of the file, comment removed
   unsigned n;
   uint64_t max_ops;  // bound on the operations a file may expand to
+  // Bound on the lines read with loops expanded, blank and comment lines and every pass through
+  // a loop included: loops whose bodies make few operations or none still end soon.
+  uint64_t max_visits;
 } scn_lines_t;
 
 // Replaces `$VAR` by its value; false (error set) for an unknown variable or a long line.
@@ -1156,10 +1166,17 @@ static bool scn_parse_repeat(scn_ctx_t *c, scn_t *s, const scn_lines_t *L, unsig
   snprintf(env->name[env->n], sizeof(env->name[0]), "%s", var);
   env->n++;
   bool ok = true;
+  c->depth++;
   for (uint64_t i = 0; ok && i < n; i++) {
     env->value[env->n - 1] = i;
     ok = scn_parse_range(c, s, L, at + 1, end, env);
+    if (ok && ++c->visits > L->max_visits) {
+      c->line = end + 1;
+      ok = scn_fail(c, "at most %" PRIu64 " lines and loop passes after loops are expanded",
+                    L->max_visits);
+    }
   }
+  c->depth--;
   env->n--;
   *next = end + 1;
   return ok;
@@ -1173,7 +1190,21 @@ static bool scn_parse_range(scn_ctx_t *c, scn_t *s, const scn_lines_t *L, unsign
     if (!scn_subst(c, env, L->text[i], line) || !scn_words(c, line)) {
       return false;
     }
+    if (++c->visits > L->max_visits) {
+      return scn_fail(c, "at most %" PRIu64 " lines and loop passes after loops are expanded",
+                      L->max_visits);
+    }
+    if (c->n > 0 && c->depth > 0 &&
+        (strcmp(c->words[0], "block") == 0 || strcmp(c->words[0], "config") == 0 ||
+         strcmp(c->words[0], "strict") == 0)) {
+      // They say what the whole file is: read once, outside loops (as scripts/lockstep reads
+      // the config line to choose the build).
+      return scn_fail(c, "'%s' outside any 'repeat' loop", c->words[0]);
+    }
     if (c->n > 0 && strcmp(c->words[0], "repeat") == 0) {
+      if (s->block == 0) {
+        return scn_fail(c, "'block its' or 'block stimer' as the first line");
+      }
       if (!scn_parse_repeat(c, s, L, i, to, env, &i)) {
         return false;
       }
@@ -1199,7 +1230,8 @@ static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s
   s->cfg = scn_default_config();
   s->path = strdup(name);
   char *buf = malloc(len + 1);
-  scn_lines_t L = {NULL, 0, 2000000};  // 2 M operations: 160 MB of scn_op_t (80 bytes)
+  // 2 M operations: 160 MB of scn_op_t (80 bytes); 8 M lines read: a second or so.
+  scn_lines_t L = {NULL, 0, 2000000, 8000000};
   size_t cap = 1;
   for (size_t i = 0; i < len; i++) {
     cap += text[i] == '\n';
@@ -1214,7 +1246,7 @@ static bool scn_parse_n(const char *name, const char *text, size_t len, scn_t *s
   }
   memcpy(buf, text, len);
   buf[len] = 0;
-  scn_ctx_t c = {name, 0, {0}, 0, err, errlen, 0, 0, 0};
+  scn_ctx_t c = {name, 0, {0}, 0, err, errlen, 0, 0, 0, 0, 0};
   bool ok = true;
   // Split by hand (strtok would merge empty lines and break line numbers); check each is text.
   for (size_t pos = 0; ok && pos < len;) {
