@@ -498,11 +498,67 @@ def _first_line(out):
     return lines[0][:300] if lines else "no output"
 
 
+# The result file as tb_sim writes it (tb/c/result.c, docs/bench.md "The result file"): every
+# key with its JSON type. The keys the verdict and the report read must be there; any other key
+# that is there must have its type. Integers are JSON integers (not true/false, not 1.0).
+RESULT_TOOL = "tb_sim"  # every run of a Job is a tb_sim build (scn_model writes "scn_model")
+RESULT_REQUIRED = ("format", "tool", "status", "test", "seed", "ops", "cycles", "seconds")
+RESULT_FIELDS = {
+    "format": "int", "tool": "str", "status": "str", "block": "str", "test": "str",
+    "scenario": "str", "seed": "int", "ops": "int", "ops_digest": "str", "compared": "int",
+    "cycles": "int", "failures": "int", "seconds": "number", "peak_rss_kb": "int",
+    "guest_mem_kb": "int", "trace_start": "int", "trace_end": "int", "mismatch_cycle": "int",
+    "first_mismatch": "str", "skip_reason": "str", "rerun": "str", "gen_config": "str",
+    "rerun_waves": "str"}
+CLOCK_SKEW = 60.0  # seconds a result file's mtime may be ahead of the reader's clock (nodes)
+
+
+def json_kind(v):
+    """What a JSON value is, for messages: 'a list', 'a string \'x\'', 'the number 1.9'..."""
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return f"the number {v!r}"
+    if isinstance(v, str):
+        return f"a string {v[:40]!r}"
+    return "a list" if isinstance(v, list) else "an object"
+
+
+def _is(v, kind):
+    if kind == "int":
+        return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+    if kind == "number":
+        return isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0
+    return isinstance(v, str)
+
+
+def result_field_error(data):
+    """Why a parsed result file is not one tb_sim wrote (a missing key, a key of another
+    type), or "" when it is."""
+    if not isinstance(data, dict):
+        return f"expected a JSON object, got {json_kind(data)}"
+    for key in RESULT_REQUIRED:
+        if key not in data:
+            return f"no '{key}' field"
+    what = {"int": "a non-negative integer", "number": "a non-negative number",
+            "str": "a string"}
+    for key, kind in RESULT_FIELDS.items():
+        if key in data and not _is(data[key], kind):
+            return f"field '{key}' is {json_kind(data[key])}, expected {what[kind]}"
+    if data["format"] != 1:
+        return f"field 'format' is {data['format']}, expected 1"
+    return ""
+
+
 def read_result(job, path, rc, out, secs, log, since=None):
     """The result of one run, from its result file `path`. `rc` is the exit code (an int), a
     string saying why there is none ("timeout", "not started"), or None when it is unknown;
     `out` its output (only quoted in messages); `since` (epoch seconds): a result file older than
-    that is stale. Anything but a readable, fresh result file for this job is an ERROR."""
+    that is stale; one written later than now (plus CLOCK_SKEW) is from the future. Anything
+    but a readable, fresh result file of tb_sim for this job, with every field of its type
+    (RESULT_FIELDS), is an ERROR."""
     res = Result(job, "ERROR", seconds=secs, log=log)
     if rc == "timeout":
         res.message = f"timed out ({_first_line(out)})"
@@ -521,19 +577,28 @@ def read_result(job, path, rc, out, secs, log, since=None):
                        f"{time.strftime(fmt, time.localtime(mtime))}, before this run started "
                        f"({time.strftime(fmt, time.localtime(since))})")
         return res
+    now = time.time()
+    if mtime > now + CLOCK_SKEW:
+        fmt = "%Y-%m-%d %H:%M:%S"
+        res.message = (f"result file {rel(path)} is from the future: written "
+                       f"{time.strftime(fmt, time.localtime(mtime))}, after it was read "
+                       f"({time.strftime(fmt, time.localtime(now))}, {CLOCK_SKEW:.0f} s of "
+                       "clock skew allowed)")
+        return res
     try:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
-        if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
-        status = data["status"]
-        seed, test = int(data["seed"]), str(data["test"])
-    except (OSError, ValueError, KeyError, TypeError) as e:
+    except (OSError, ValueError) as e:
         res.message = f"unreadable result file {rel(path)}: {e}"
         return res
+    bad = result_field_error(data)
+    if bad:
+        res.message = f"unreadable result file {rel(path)}: {bad}"
+        return res
+    status, seed, test = data["status"], data["seed"], data["test"]
     res.data = data
-    res.ops, res.cycles = int(data.get("ops", 0)), int(data.get("cycles", 0))
-    wall = float(data.get("seconds", 0) or 0)
+    res.ops, res.cycles = data["ops"], data["cycles"]
+    wall = float(data["seconds"])
     res.cps = int(res.cycles / wall) if wall > 0 else 0
     # The run names its test as tb_sim knows it: the scenario's name, or random-<block> (the
     # job's name adds the configuration of a random test, which is the build's, not the run's).
@@ -541,6 +606,10 @@ def read_result(job, path, rc, out, secs, log, since=None):
     if seed != job.seed or test != want:
         res.message = (f"result file {rel(path)} is for {test} seed {seed}, "
                        f"not {job.name} seed {job.seed}")
+        return res
+    if data["tool"] != RESULT_TOOL:
+        res.message = (f"result file {rel(path)} was written by {data['tool']}, not by "
+                       f"{RESULT_TOOL} (field 'tool'), which this run used")
         return res
     if status == "PASS":
         if isinstance(rc, str):
