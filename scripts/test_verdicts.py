@@ -84,6 +84,15 @@ CLI_CASES = [
     ("model_no_argument", "model", [], {2}, "usage", 20),
     ("model_missing_file", "model", ["sim/tests/verdict/no_such_file.scn"], {2}, "no_such_file",
      20),
+    # A result file that cannot be written is refused before the run (a long run's verdict
+    # would be lost at its end).
+    ("result_unwritable", "rtl", ["--test", "sim/tests/its_example.scn", "--result",
+                                  "{tmp}/no_dir/r.json"], {2}, "--result", 20),
+    ("model_result_unwritable", "model", ["--result", "{tmp}/no_dir/r.json",
+                                          "sim/tests/its_example.scn"], {2}, "--result", 20),
+    # A directory opens and cannot be read: the read error is named (not "no operations").
+    ("model_directory", "model", ["sim/tests/verdict"], {2}, "Is a directory", 20),
+    ("test_directory", "rtl", ["--test", "sim/tests/verdict"], {2}, "Is a directory", 20),
     # Random streams on the model alone (scn_model random-<block>:SEED): a seed that is not a
     # number, --ops out of range, strict mode on a test without expect lines.
     ("model_random_bad_seed", "model", ["random-its:x1"], {2}, "random-its:x1", 20),

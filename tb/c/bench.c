@@ -352,6 +352,11 @@ bench_t *bench_new(int argc, char **argv, int *rc) {
     bench_usage(argv[0]);
     *rc = 2;
   }
+  char err[1200];
+  if (*rc < 0 && b->result[0] != 0 && !tb_result_writable(b->result, err, sizeof(err))) {
+    fprintf(stderr, "bench: --result: %s\n", err);  // before the run, not after it
+    *rc = 2;
+  }
   if (*rc < 0) {
     *rc = bench_load(b, test);
   }

@@ -73,3 +73,19 @@ bool tb_result_write(const char *path, const tb_result_t *r, char *err, size_t e
   }
   return true;
 }
+
+bool tb_result_writable(const char *path, char *err, size_t err_len) {
+  char tmp[1100];
+  if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp)) {
+    snprintf(err, err_len, "result file name too long: %s", path);
+    return false;
+  }
+  FILE *f = fopen(tmp, "w");
+  if (f == NULL) {
+    snprintf(err, err_len, "cannot write the result file %s: %s", tmp, strerror(errno));
+    return false;
+  }
+  fclose(f);
+  remove(tmp);
+  return true;
+}

@@ -40,6 +40,12 @@ typedef struct {
 /** Writes `r` as JSON to `path` (to a temporary name, then renamed, so a reader never sees half a
  *  file). Returns false and fills `err` when it cannot. */
 bool tb_result_write(const char *path, const tb_result_t *r, char *err, size_t err_len);
+/**
+ * Whether the result file `path` can be written (its temporary file is created and removed), so
+ * a run whose verdict could not be kept is refused before it starts (exit 2) instead of failing
+ * at its end; false with the reason in `err`.
+ */
+bool tb_result_writable(const char *path, char *err, size_t err_len);
 
 #ifdef __cplusplus
 }

@@ -991,15 +991,15 @@ static bool scn_parse_line(scn_ctx_t *c, scn_t *s) {
     ok = scn_parse_mem(c, &op, false);
   } else if (strcmp(w0, "mem") == 0 && c->n >= 2 && strcmp(c->words[1], "fault") == 0) {
     ok = scn_parse_fault(c, &op);
-  } else if (strcmp(w0, "mem") == 0 && c->n == 2 && strcmp(c->words[1], "nofault") == 0) {
+  } else if (strcmp(w0, "mem") == 0 && c->n >= 2 && strcmp(c->words[1], "nofault") == 0) {
     op.kind = SCN_FAULT_CLEAR;
-    ok = true;
-  } else if (strcmp(w0, "wait") == 0 && c->n == 1) {
+    ok = scn_end(c, 2, "'mem nofault'");
+  } else if (strcmp(w0, "wait") == 0) {
     op.kind = SCN_WAIT;
-    ok = true;
-  } else if (strcmp(w0, "reset") == 0 && c->n == 1) {
+    ok = scn_end(c, 1, "'wait'");
+  } else if (strcmp(w0, "reset") == 0) {
     op.kind = SCN_RESET;
-    ok = true;
+    ok = scn_end(c, 1, "'reset'");
   } else if (strcmp(w0, "expect") == 0) {
     ok = scn_parse_expect(c, s, &op);
   } else if (s->block == SCN_BLOCK_ITS) {
@@ -1154,7 +1154,11 @@ static bool scn_parse_repeat(scn_ctx_t *c, scn_t *s, const scn_lines_t *L, unsig
         c, "a repeat count of at least 1 (the lines of a loop run zero times are never checked)");
   }
   const char *var = c->n == 3 ? c->words[2] : "i";
-  if (strlen(var) >= sizeof(env->name[0]) || !isalpha((unsigned char)var[0])) {
+  bool name_ok = strlen(var) < sizeof(env->name[0]) && isalpha((unsigned char)var[0]);
+  for (const char *p = var; name_ok && *p != 0; p++) {
+    name_ok = isalnum((unsigned char)*p) || *p == '_';
+  }
+  if (!name_ok) {
     return scn_fail(c, "a loop variable name (letters, digits, _), got '%s'", var);
   }
   if (env->n == SCN_MAX_DEPTH) {
@@ -1344,9 +1348,15 @@ bool scn_load(const char *path, scn_t *s, char *err, size_t errlen) {
       text = t;
     }
   }
+  int read_errno = ferror(f) ? errno : 0;  // a directory opens, and its read fails (EISDIR)
   fclose(f);
   if (text == NULL) {
     snprintf(err, errlen, "%s: out of memory", path);
+    return false;
+  }
+  if (read_errno != 0) {
+    free(text);
+    snprintf(err, errlen, "%s: cannot read: %s", path, strerror(read_errno));
     return false;
   }
   text[n] = 0;

@@ -288,6 +288,11 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: --result: expected one scenario, got %d\n", argv[0], n);
     return 2;
   }
+  char werr[1200];
+  if (result != NULL && !tb_result_writable(result, werr, sizeof(werr))) {
+    fprintf(stderr, "%s: --result: %s\n", argv[0], werr);  // before the run, not after it
+    return 2;
+  }
   int failed = 0;
   int malformed = 0;
   int write_failed = 0;
