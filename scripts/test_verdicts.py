@@ -84,6 +84,11 @@ CLI_CASES = [
     ("model_no_argument", "model", [], {2}, "usage", 20),
     ("model_missing_file", "model", ["sim/tests/verdict/no_such_file.scn"], {2}, "no_such_file",
      20),
+    # --ops shapes a random stream only: with a scenario file it is refused, not ignored.
+    ("ops_with_scenario", "rtl", ["--test", "sim/tests/its_example.scn", "--ops", "5"], {2},
+     "--ops", 20),
+    ("model_ops_with_scenario", "model", ["--ops", "5", "sim/tests/its_example.scn"], {2},
+     "--ops", 20),
     # A result file that cannot be written is refused before the run (a long run's verdict
     # would be lost at its end).
     ("result_unwritable", "rtl", ["--test", "sim/tests/its_example.scn", "--result",

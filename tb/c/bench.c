@@ -34,6 +34,7 @@ struct bench {
   uint64_t seed;
   bool random;
   uint64_t random_ops;
+  bool ops_given;  // --ops was given (a random test's only)
   scn_t scn;
   // Options.
   bool lockstep;
@@ -287,6 +288,7 @@ static int bench_parse(bench_t *b, int argc, char **argv, const char **test) {
     b->watchdog = 0;  // from the scenario's memory latency, once it is loaded
   }
   b->watchdog_given = seen[5];
+  b->ops_given = seen[1];
   if (b->stall != 0 && !bench_arm_cpu_check()) {
     fprintf(stderr, "%s: --stall: cannot arm the CPU-time check\n", argv[0]);
     return 2;
@@ -315,8 +317,11 @@ static int bench_load(bench_t *b, const char *test) {
     b->log.discard = true;  // no expect line: nothing reads the observations
     return -1;
   }
-  if (b->weights[0] != 0) {
-    fprintf(stderr, "--gen-weights: expected with a random test, not a scenario file\n");
+  if (b->weights[0] != 0 || b->ops_given) {
+    // A scenario file's operations are its lines: an option that shapes a random stream only
+    // would be ignored, so it is refused (as by scn_model).
+    fprintf(stderr, "%s: expected with a random test, not a scenario file\n",
+            b->weights[0] != 0 ? "--gen-weights" : "--ops");
     return 2;
   }
   char err[512];

@@ -38,6 +38,7 @@ typedef struct {
 typedef struct {
   const char *weights;  // --gen-weights, as tb_sim's (gen.h)
   const char *config;   // --config, as scripts/lockstep's (scn_config_words)
+  bool ops_given;       // --ops was given
 } scn_model_gen_t;
 
 #define SCN_MODEL_MAX_OPS 1000000000ull  // as tb_sim's --ops
@@ -212,9 +213,11 @@ static bool scn_model_load(const char *name, uint64_t ops, bool strict, const sc
     }
     return gen_random_opt(block, *seed, ops, &build, gen->weights, s, err, errlen);
   }
-  if (gen->weights != NULL || gen->config != NULL) {
+  if (gen->weights != NULL || gen->config != NULL || gen->ops_given) {
     snprintf(err, errlen, "%s: %s: expected with a random test, not a scenario file", name,
-             gen->weights != NULL ? "--gen-weights" : "--config");
+             gen->weights != NULL  ? "--gen-weights"
+             : gen->config != NULL ? "--config"
+                                   : "--ops");
     return false;
   }
   if (bad) {
@@ -233,7 +236,7 @@ int main(int argc, char **argv) {
   bool strict = false;
   uint64_t ops = 400;
   bool ops_given = false;
-  scn_model_gen_t gen = {NULL, NULL};
+  scn_model_gen_t gen = {NULL, NULL, false};
   model_be_opt_t opt = {false, false};
   char **files = argv + 1;  // the scenarios, compacted in place
   int n = 0;
@@ -254,6 +257,7 @@ int main(int argc, char **argv) {
       }
       ops = x;
       ops_given = true;
+      gen.ops_given = true;
       i++;
     } else if (strcmp(argv[i], "--gen-weights") == 0 || strcmp(argv[i], "--config") == 0) {
       bool w = argv[i][2] == 'g';
