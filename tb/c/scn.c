@@ -1331,6 +1331,7 @@ bool scn_load(const char *path, scn_t *s, char *err, size_t errlen) {
     snprintf(err, errlen, "%s: cannot open: %s", path, strerror(errno));
     return false;
   }
+  errno = 0;  // a read error below names its own cause
   size_t cap = 4096;
   size_t n = 0;
   char *text = malloc(cap);
@@ -1348,7 +1349,8 @@ bool scn_load(const char *path, scn_t *s, char *err, size_t errlen) {
       text = t;
     }
   }
-  int read_errno = ferror(f) ? errno : 0;  // a directory opens, and its read fails (EISDIR)
+  // A directory opens, and its read fails (EISDIR).
+  int read_errno = ferror(f) ? (errno != 0 ? errno : EIO) : 0;
   fclose(f);
   if (text == NULL) {
     snprintf(err, errlen, "%s: out of memory", path);
