@@ -27,15 +27,24 @@ static void result_num(FILE *f, const char *key, uint64_t v) {
   fprintf(f, "  \"%s\": %" PRIu64 ",\n", key, v);
 }
 
-bool tb_result_write(const char *path, const tb_result_t *r, char *err, size_t err_len) {
-  char tmp[1100];
-  if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp)) {
+// Opens `path`.tmp (its name in `tmp`) for writing; NULL with the reason in `err`.
+static FILE *result_open_tmp(const char *path, char *tmp, size_t tmp_len, char *err,
+                             size_t err_len) {
+  if (snprintf(tmp, tmp_len, "%s.tmp", path) >= (int)tmp_len) {
     snprintf(err, err_len, "result file name too long: %s", path);
-    return false;
+    return NULL;
   }
   FILE *f = fopen(tmp, "w");
   if (f == NULL) {
     snprintf(err, err_len, "cannot write the result file %s: %s", tmp, strerror(errno));
+  }
+  return f;
+}
+
+bool tb_result_write(const char *path, const tb_result_t *r, char *err, size_t err_len) {
+  char tmp[1100];
+  FILE *f = result_open_tmp(path, tmp, sizeof(tmp), err, err_len);
+  if (f == NULL) {
     return false;
   }
   fputs("{\n", f);
@@ -76,13 +85,8 @@ bool tb_result_write(const char *path, const tb_result_t *r, char *err, size_t e
 
 bool tb_result_writable(const char *path, char *err, size_t err_len) {
   char tmp[1100];
-  if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp)) {
-    snprintf(err, err_len, "result file name too long: %s", path);
-    return false;
-  }
-  FILE *f = fopen(tmp, "w");
+  FILE *f = result_open_tmp(path, tmp, sizeof(tmp), err, err_len);
   if (f == NULL) {
-    snprintf(err, err_len, "cannot write the result file %s: %s", tmp, strerror(errno));
     return false;
   }
   fclose(f);
