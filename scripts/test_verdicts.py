@@ -84,6 +84,10 @@ CLI_CASES = [
     ("model_no_argument", "model", [], {2}, "usage", 20),
     ("model_missing_file", "model", ["sim/tests/verdict/no_such_file.scn"], {2}, "no_such_file",
      20),
+    # --record on a build without the trace encoders (tb_sim_rec has them): an option this
+    # build cannot honour is a usage error, not a failed run.
+    ("record_without_encoder", "rtl", ["--test", "sim/tests/its_example.scn", "--record",
+                                       "{tmp}/t.bin"], {2}, "--record", 60),
     # --ops shapes a random stream only: with a scenario file it is refused, not ignored.
     ("ops_with_scenario", "rtl", ["--test", "sim/tests/its_example.scn", "--ops", "5"], {2},
      "--ops", 20),

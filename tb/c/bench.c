@@ -66,6 +66,7 @@ struct bench {
   exec_t *ex;
   bool configured;
   bool skipped;
+  bool usage_error;  // an option this build cannot honour (exit 2, no result file)
   bool ops_finished;
   bool done;
   uint64_t done_cycle;
@@ -605,8 +606,7 @@ scn_block_t bench_config(bench_t *b, uint32_t num_rd, uint32_t msi_burst, uint32
         "--record: this build has no trace encoder (tb.sv Record=0): record with "
         "build/cmake/sim/tb_sim_rec (docs/trace.md)";
     fprintf(stderr, "bench: %s\n", why);
-    snprintf(b->first_mismatch, sizeof(b->first_mismatch), "bench: %s", why);
-    b->failures++;
+    b->usage_error = true;  // as a bad option: nothing ran, no verdict to keep
     b->done = true;
     return (scn_block_t)0;
   }
@@ -946,7 +946,9 @@ int bench_finish(bench_t *b, double seconds) {
     struct itimerval off = {{0, 0}, {0, 0}};
     (void)setitimer(ITIMER_VIRTUAL, &off, NULL);
   }
-  if (b->skipped) {
+  if (b->usage_error) {
+    rc = 2;  // no result file: the run never started
+  } else if (b->skipped) {
     rc = 77;  // the scenario needs another build configuration
     if (!bench_write_result(b, "SKIP", seconds)) {
       rc = 1;
