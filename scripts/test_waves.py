@@ -219,6 +219,37 @@ def main():
                     if not os.path.exists(os.path.join(ROOT, flt)):
                         fails.append(f"{block}.gtkw: filter file {flt} does not exist")
             print(f"{block}: {len(sigs)} view signals checked against {len(have)} traced")
+    # A scenario check that fails while the model and the DUT agree: the failing group is the
+    # interface the check looks at (README "a waveform": the failing interface group first).
+    checks = (("expect rd SET rd=3 intid=8195", "expect rd SET rd=1 intid=8195",
+               "Redistributor events"),
+              ("reg read 0x90 expect=0x100", "reg read 0x90 expect=0x120", "APB"))
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(ROOT, "sim", "tests", "its_trigger.scn"), encoding="utf-8") as f:
+            text = f.read()
+        for k, (line, bad, group) in enumerate(checks):
+            scn = os.path.join(tmp, f"check{k}.scn")
+            with open(scn, "w", encoding="utf-8") as f:
+                f.write(text.replace(line, bad, 1))
+            fst = os.path.join(tmp, f"check{k}", "fail.fst")
+            p = subprocess.run([sys.argv[1], "--test", scn, "--trace", fst, "--trace-start", "0",
+                                "--trace-end", "2000"], cwd=ROOT, capture_output=True, text=True,
+                               timeout=120)
+            save = fst[:-len(".fst")] + ".gtkw"
+            if line not in text:
+                fails.append(f"sim/tests/its_trigger.scn has no line '{line}' to break")
+                continue
+            if p.returncode != 1 or not os.path.exists(save):
+                fails.append(f"its_trigger with '{bad}': expected a failing run with a save "
+                             f"file, got exit {p.returncode} {(p.stdout + p.stderr)[-300:]}")
+                continue
+            groups = parse_save(save)[2]
+            first = groups[0][0] if groups else None
+            if first != group:
+                fails.append(f"its_trigger with '{bad}': the first group of {save} is "
+                             f"{first!r}, expected {group!r}")
+            else:
+                print(f"scenario check '{bad}': waves open on {group!r}")
     for f in fails:
         print("FAIL:", f)
     return 1 if fails else 0

@@ -469,11 +469,41 @@ static void bench_first_mismatch(bench_t *b, const ls_error_t *e, const char *pr
   ls_error_line(e, prefix, b->first_mismatch, sizeof(b->first_mismatch));
 }
 
-/** The first report, for the save file beside the trace: cycle, interface, agreeing history. */
-static void bench_wave_first(bench_t *b, const ls_error_t *e) {
+/**
+ * The interface whose outputs a scenario check of `op` looks at (the failing group of the waves
+ * when the model and the DUT agree and the expectation does not): events and interrupts, memory
+ * (the message slots too), register and MSR accesses, retire records and delivery attempts.
+ */
+static unsigned bench_check_iface(const scn_op_t *op) {
+  switch (op != NULL ? op->kind : (scn_kind_t)0) {
+    case SCN_EXPECT_RD:
+    case SCN_EXPECT_IRQ:
+      return LS_IF_EVENT;
+    case SCN_EXPECT_MEM:
+    case SCN_EXPECT_MSG:
+    case SCN_EXPECT_SLOT_FREE:
+      return LS_IF_MEM;
+    case SCN_REG_WRITE:
+    case SCN_REG_READ:
+    case SCN_MSR_WRITE:
+    case SCN_MSR_READ:
+      return LS_IF_REG;
+    default:
+      return LS_IF_RETIRE;  // expect retire, expect attempt, expect none
+  }
+}
+
+/**
+ * The first report, for the save file beside the trace: cycle, interface, agreeing history.
+ * `check`: a scenario check failed on `op` (the interface is the one it looks at, unless the
+ * checker also found a divergence).
+ */
+static void bench_wave_first(bench_t *b, const ls_error_t *e, const scn_op_t *op, bool check) {
   b->fail_cycle = e->cycle;
   const ls_log_t *log = bench_log(b);
-  b->fail_iface = log != NULL && log->wave.failed != LS_IF_NONE ? log->wave.failed : LS_IF_OTHER;
+  b->fail_iface = log != NULL && log->wave.failed != LS_IF_NONE ? log->wave.failed
+                  : check                                       ? bench_check_iface(op)
+                                                                : LS_IF_OTHER;
   unsigned n = log != NULL ? ls_hist_count(&log->hist) : 0;
   unsigned first = n > WAVE_MAX_MARKS ? n - WAVE_MAX_MARKS : 0;
   b->n_marks = 0;
@@ -488,7 +518,8 @@ static void bench_wave_first(bench_t *b, const ls_error_t *e) {
 }
 
 /** Prints the mismatch report of one error record; `op` is the scenario operation, if known. */
-static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, const char *prefix) {
+static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, const char *prefix,
+                         bool check) {
   b->failures++;
   printf("==================== MISMATCH ====================\n");
   printf("test %s  seed %" PRIu64 "  cycle %" PRIu64 "  time %" PRIu64
@@ -534,7 +565,7 @@ static void bench_report(bench_t *b, const ls_error_t *e, const scn_op_t *op, co
     snprintf(b->rerun_waves, sizeof(b->rerun_waves), "%s", waves);
     b->waves_start = from;
     b->waves_end = e->cycle + 50;
-    bench_wave_first(b, e);
+    bench_wave_first(b, e, op, check);
   }
   printf(
       "open the waves:   scripts/wave %s/fail.fst   (the rerun writes fail.gtkw beside it: "
@@ -551,7 +582,7 @@ static void bench_fail(bench_t *b, const char *what) {
   e.cycle = bench_cycle(b);
   e.op = bench_compared(b);
   snprintf(e.what, sizeof(e.what), "%s", what);
-  bench_report(b, &e, b->ex != NULL ? exec_current(b->ex) : NULL, "");
+  bench_report(b, &e, b->ex != NULL ? exec_current(b->ex) : NULL, "", false);
 }
 
 // Reports the errors every source collected at this edge, then clears them.
@@ -566,7 +597,7 @@ static void bench_collect(bench_t *b) {
   ls_errors_t *sources[] = {own, checker};
   for (size_t k = 0; k < 2; k++) {
     for (size_t i = 0; i < sources[k]->n; i++) {
-      bench_report(b, &sources[k]->v[i], cur, "");
+      bench_report(b, &sources[k]->v[i], cur, "", false);
     }
     b->failures += sources[k]->dropped;
     ls_errors_clear(sources[k]);
@@ -575,7 +606,7 @@ static void bench_collect(bench_t *b) {
     ls_error_t e = *exec_error(b->ex, i);
     e.cycle = bench_cycle(b);
     e.op = bench_compared(b);
-    bench_report(b, &e, exec_error_op(b->ex, i), "scenario check failed: ");
+    bench_report(b, &e, exec_error_op(b->ex, i), "scenario check failed: ", true);
   }
   exec_clear_errors(b->ex);
 }
