@@ -84,6 +84,7 @@ struct bench {
   bool wave_mismatch;   // what the harness's `mismatch` signal shows
   uint64_t fail_cycle;  // the first report: its cycle, failing interface, the agreeing history
   unsigned fail_iface;
+  bool fail_check;  // the first failure is a scenario check's (wave_save_t.check)
   wave_mark_t marks[WAVE_MAX_MARKS];
   size_t n_marks;
 };
@@ -501,6 +502,7 @@ static unsigned bench_check_iface(const scn_op_t *op) {
 static void bench_wave_first(bench_t *b, const ls_error_t *e, const scn_op_t *op, bool check) {
   b->fail_cycle = e->cycle;
   const ls_log_t *log = bench_log(b);
+  b->fail_check = check && (log == NULL || log->wave.failed == LS_IF_NONE);
   b->fail_iface = log != NULL && log->wave.failed != LS_IF_NONE ? log->wave.failed
                   : check                                       ? bench_check_iface(op)
                                                                 : LS_IF_OTHER;
@@ -954,6 +956,7 @@ static void bench_write_wave_save(bench_t *b) {
       .fst = b->trace,
       .block = bench_block_name(b),
       .iface = b->fail_iface,
+      .check = b->fail_check,
       .cycle = b->fail_cycle,
       .headline = b->first_mismatch,
       .marks = b->marks,

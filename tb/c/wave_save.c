@@ -175,8 +175,9 @@ bool wave_save_write_from(const wave_save_t *w, const char *root, char *path, si
           "[*] primary marker: the edge where the checker compared (expected/actual rows and "
           "mismatch change there); named markers A..: the last operations that agreed\n");
   static const char *const ifn[] = {"none", "retire", "event", "mem", "reg", "other"};
-  fprintf(o, "[*] interface: %s (group \"%s\")\n",
-          w->iface <= LS_IF_OTHER ? ifn[w->iface] : "other", fail);
+  fprintf(o, "[*] interface: %s (group \"%s\")%s\n",
+          w->iface <= LS_IF_OTHER ? ifn[w->iface] : "other", fail,
+          w->check ? "; a scenario check failed: the expected and actual rows may agree" : "");
   fprintf(o, "[dumpfile] \"%s\"\n", fst_abs);
   fprintf(o, "[savefile] \"%s\"\n", path);
   fprintf(o, "[timestart] %" PRIu64 "\n", from * WAVE_TIME_PER_CYCLE);

@@ -29,7 +29,8 @@ typedef struct {
   const char *fst;    // the trace, as given to --trace
   const char *block;  // "its" or "stimer": the view sim/waves/<block>.gtkw
   unsigned iface;     // LS_IF_* (ls_util.h) of the first divergence
-  uint64_t cycle;     // the cycle of the first divergence
+  bool check;      // a scenario check failed there, not a comparison: expected and actual may agree
+  uint64_t cycle;  // the cycle of the first divergence
   const char *headline;
   const wave_mark_t *marks;
   size_t n_marks;
